@@ -1,0 +1,73 @@
+package dev.juror.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of DESIGN.md, enforced on the compiled main classes. Plain JUnit tests
+ * (not the ArchUnit engine) so Surefire counts and reports each rule.
+ */
+class DependencyRulesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.juror");
+    }
+
+    private static final String[] ENGINES = {
+        "dev.juror.rubric..", "dev.juror.dataset..", "dev.juror.judge..", "dev.juror.reward..",
+        "dev.juror.calibration..", "dev.juror.store..", "dev.juror.export.."
+    };
+
+    private static final ArchRule enginesKnowNoUi = noClasses().that().resideInAnyPackage(ENGINES)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.juror.app..", "dev.juror.cli..",
+                    "javafx..", "org.fxmisc..")
+            .because("engines are plain Java, testable without a screen (DESIGN.md)");
+
+    private static final ArchRule lambdaPartsHaveNoDatabase = noClasses()
+            .that().resideInAnyPackage("dev.juror.reward..", "dev.juror.judge..", "dev.juror.rubric..",
+                    "dev.juror.dataset..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.juror.store..", "org.h2..",
+                    "org.flywaydb..", "java.sql..")
+            .because("the reward Lambda is built from these packages and has no database");
+
+    private static final ArchRule lambdaUsesOnlyItsEngines = noClasses().that().resideInAPackage("dev.juror.lambda..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.juror.store..", "dev.juror.calibration..",
+                    "dev.juror.export..", "dev.juror.cli..", "dev.juror.app..", "javafx..", "org.fxmisc..",
+                    "org.h2..", "picocli..")
+            .because("lambda -> reward, judge, rubric, dataset only");
+
+    private static final ArchRule cliNeverTouchesTheUi = noClasses().that().resideInAPackage("dev.juror.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.juror.app..", "javafx..", "org.fxmisc..")
+            .because("cli -> engines; the command line must run without the JavaFX toolkit");
+
+    @Test
+    void enginesKnowNoUi() {
+        enginesKnowNoUi.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void lambdaPartsHaveNoDatabase() {
+        lambdaPartsHaveNoDatabase.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void lambdaUsesOnlyItsEngines() {
+        lambdaUsesOnlyItsEngines.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void cliNeverTouchesTheUi() {
+        cliNeverTouchesTheUi.allowEmptyShould(true).check(classes);
+    }
+}
