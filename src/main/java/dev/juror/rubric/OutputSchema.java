@@ -3,7 +3,6 @@ package dev.juror.rubric;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -52,7 +51,6 @@ public final class OutputSchema {
     /** Strict parsing: a second copy of a key (two scores) or text after the object is an error. */
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final ObjectMapper PRETTY = new ObjectMapper();
 
@@ -94,8 +92,8 @@ public final class OutputSchema {
         JsonNode node;
         try (JsonParser parser = STRICT.createParser(rawJson == null ? "" : rawJson)) {
             node = STRICT.readTree(parser);
-            if (node != null && parser.nextToken() != null) {
-                return List.of("$: text after the JSON object; answer with exactly one JSON object");
+            if (node != null && hasTrailingText(parser)) {
+                return List.of("$: text after the JSON object; answer with exactly one JSON object and nothing else");
             }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
@@ -108,6 +106,14 @@ public final class OutputSchema {
             return List.of("$: empty answer; expected one JSON object");
         }
         return validate(node);
+    }
+
+    private static boolean hasTrailingText(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     /** Validates an already parsed answer. */
