@@ -72,7 +72,8 @@ public final class Bootstrap {
             if (jackknife == null) {
                 jackknife = jackknife(items, statistics, names, full);
             }
-            Interval bca = bca(defined, d.value(), jackknife[s], full, config, undefined);
+            Interval bca = bca(defined, d.value(), acceleration(jackknife[s], full), config.level(),
+                    config.resamples(), undefined);
             out.put(name, new BootstrapResult(estimate, percentile, bca, Estimate.of(standardDeviation(defined)),
                     config.resamples(), undefined));
         }
@@ -167,8 +168,9 @@ public final class Bootstrap {
         return jack;
     }
 
-    private static Interval bca(double[] sorted, double estimate, double[] jack, int[] weights,
-            BootstrapConfig config, int undefined) {
+    /** BCa interval from the sorted defined bootstrap values, the estimate and the acceleration. */
+    static Interval bca(double[] sorted, double estimate, double acceleration, double level, int resamples,
+            int undefined) {
         int below = 0;
         while (below < sorted.length && sorted[below] < estimate) {
             below++;
@@ -178,8 +180,7 @@ public final class Bootstrap {
                     + " (bias correction infinite); use the percentile interval");
         }
         double z0 = Normal.quantile((double) below / sorted.length);
-        double acceleration = acceleration(jack, weights);
-        double alpha = 1 - config.level();
+        double alpha = 1 - level;
         double zLow = Normal.quantile(alpha / 2);
         double zHigh = Normal.quantile(1 - alpha / 2);
         double denomLow = 1 - acceleration * (z0 + zLow);
@@ -190,8 +191,8 @@ public final class Bootstrap {
         }
         double a1 = Normal.cdf(z0 + (z0 + zLow) / denomLow);
         double a2 = Normal.cdf(z0 + (z0 + zHigh) / denomHigh);
-        return new Interval.Bounds(quantile(sorted, a1), quantile(sorted, a2), Interval.BCA, config.level(),
-                config.resamples(), undefined);
+        return new Interval.Bounds(quantile(sorted, a1), quantile(sorted, a2), Interval.BCA, level,
+                resamples, undefined);
     }
 
     /** Jackknife acceleration; groups weighted by their item counts; undefined leave-one-outs skipped. */
