@@ -11,9 +11,23 @@ package dev.juror.calibration.stats;
  *                             statistic is undefined does not exceed this (default 0.10); below it the
  *                             undefined resamples are dropped and counted
  * @param parallel             spread resamples over the common fork-join pool; results do not depend on it
+ * @param sampling             how a resample's group counts are drawn (same distribution either way)
  */
 public record BootstrapConfig(int resamples, double level, long seed, double maxUndefinedFraction,
-        boolean parallel) {
+        boolean parallel, Sampling sampling) {
+
+    /** How the items of a resample are drawn; every choice resamples items with replacement. */
+    public enum Sampling {
+        /** Draw N item indices one by one: results independent of the grouping, O(N) per resample. */
+        ITEMS,
+        /**
+         * Draw the group counts from their exact multinomial distribution, O(groups x log N) per
+         * resample; results depend on the grouping as well as on the seed.
+         */
+        MULTINOMIAL,
+        /** MULTINOMIAL when there are at least 16 items per group on average, else ITEMS. */
+        AUTO
+    }
 
     public static final int DEFAULT_RESAMPLES = 2000;
     public static final double DEFAULT_LEVEL = 0.95;
@@ -26,29 +40,35 @@ public record BootstrapConfig(int resamples, double level, long seed, double max
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0,1), got " + level);
         }
+        java.util.Objects.requireNonNull(sampling, "sampling");
         if (!(maxUndefinedFraction >= 0 && maxUndefinedFraction < 1)) {
             throw new IllegalArgumentException("maxUndefinedFraction must be in [0,1), got " + maxUndefinedFraction);
         }
     }
 
-    /** 2000 resamples, 95 %, at most 10 % undefined resamples, parallel. */
+    /** 2000 resamples, 95 %, at most 10 % undefined resamples, parallel, AUTO sampling. */
     public static BootstrapConfig defaults(long seed) {
-        return new BootstrapConfig(DEFAULT_RESAMPLES, DEFAULT_LEVEL, seed, DEFAULT_MAX_UNDEFINED_FRACTION, true);
+        return new BootstrapConfig(DEFAULT_RESAMPLES, DEFAULT_LEVEL, seed, DEFAULT_MAX_UNDEFINED_FRACTION, true,
+                Sampling.AUTO);
     }
 
     public BootstrapConfig withResamples(int b) {
-        return new BootstrapConfig(b, level, seed, maxUndefinedFraction, parallel);
+        return new BootstrapConfig(b, level, seed, maxUndefinedFraction, parallel, sampling);
     }
 
     public BootstrapConfig withLevel(double l) {
-        return new BootstrapConfig(resamples, l, seed, maxUndefinedFraction, parallel);
+        return new BootstrapConfig(resamples, l, seed, maxUndefinedFraction, parallel, sampling);
     }
 
     public BootstrapConfig withSeed(long s) {
-        return new BootstrapConfig(resamples, level, s, maxUndefinedFraction, parallel);
+        return new BootstrapConfig(resamples, level, s, maxUndefinedFraction, parallel, sampling);
+    }
+
+    public BootstrapConfig withSampling(Sampling s) {
+        return new BootstrapConfig(resamples, level, seed, maxUndefinedFraction, parallel, s);
     }
 
     public BootstrapConfig withParallel(boolean p) {
-        return new BootstrapConfig(resamples, level, seed, maxUndefinedFraction, p);
+        return new BootstrapConfig(resamples, level, seed, maxUndefinedFraction, p, sampling);
     }
 }

@@ -160,8 +160,9 @@ class BootstrapTest {
         }
         Scale scale = new Scale(1, 5);
         PairedCells cells = TwoRaterAgreement.pair(judge, human, scale);
-        Map<String, BootstrapResult> cis = Bootstrap.cis(cells.groups(), TwoRaterAgreement.statistics(scale),
-                BootstrapConfig.defaults(99).withResamples(400));
+        BootstrapConfig byItems = BootstrapConfig.defaults(99).withResamples(400)
+                .withSampling(BootstrapConfig.Sampling.ITEMS);
+        Map<String, BootstrapResult> cis = Bootstrap.cis(cells.groups(), TwoRaterAgreement.statistics(scale), byItems);
         TwoRaterResult point = TwoRaterAgreement.compute(judge, human, scale);
         assertThat(cis.keySet()).containsExactlyElementsOf(point.statistics().keySet());
         for (Map.Entry<String, BootstrapResult> e : cis.entrySet()) {
@@ -177,7 +178,7 @@ class BootstrapTest {
             assertThat(bca.low()).as(e.getKey()).isLessThanOrEqualTo(bca.high());
             assertThat(bca.contains(e.getValue().estimate().value())).as(e.getKey()).isTrue();
         }
-        // same item resamples whatever the grouping: distinct-item grouping gives identical kappa CIs
+        // ITEMS sampling draws the same items whatever the grouping: per-item grouping gives identical CIs
         int[] judgeCells = cells.cellOfItem();
         CountStatistic kappaByItem = counts -> {
             int[] cellCounts = new int[cells.unpaired() + 1];
@@ -186,8 +187,7 @@ class BootstrapTest {
             }
             return TwoRaterAgreement.fromCellCounts(cellCounts, scale).kappaQuadratic();
         };
-        BootstrapResult byItem = Bootstrap.ci(ItemGroups.distinct(n), kappaByItem,
-                BootstrapConfig.defaults(99).withResamples(400));
+        BootstrapResult byItem = Bootstrap.ci(ItemGroups.distinct(n), kappaByItem, byItems);
         assertThat(byItem.percentile()).isEqualTo(cis.get(TwoRaterResult.KAPPA_QUADRATIC).percentile());
         assertThat(((Interval.Bounds) byItem.bca()).low())
                 .isCloseTo(((Interval.Bounds) cis.get(TwoRaterResult.KAPPA_QUADRATIC).bca()).low(), within(1e-12));
