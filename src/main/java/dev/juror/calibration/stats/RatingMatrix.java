@@ -74,6 +74,22 @@ public final class RatingMatrix {
         return out;
     }
 
+    /** The same items without one rater's column (leave-one-rater-out reliability). */
+    public RatingMatrix withoutRater(int rater) {
+        if (rater < 0 || rater >= raters) {
+            throw new IllegalArgumentException("rater " + rater + " is not in 0.." + (raters - 1));
+        }
+        int[][] out = new int[rows.length][raters - 1];
+        for (int u = 0; u < rows.length; u++) {
+            for (int r = 0, at = 0; r < raters; r++) {
+                if (r != rater) {
+                    out[u][at++] = rows[u][r];
+                }
+            }
+        }
+        return new RatingMatrix(out, raters - 1);
+    }
+
     /** The same items in another order (for tests and permutation checks). */
     public RatingMatrix permuteItems(int[] order) {
         int[][] out = new int[order.length][];
