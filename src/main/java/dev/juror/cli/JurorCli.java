@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Juror: author judge rubrics, import rollouts, calibrate judges, export rewards.",
         subcommands = {
                 RubricCommand.class,
+                AgreementCommand.class,
         })
 public final class JurorCli implements Runnable {
 
