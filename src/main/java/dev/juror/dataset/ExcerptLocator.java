@@ -106,11 +106,11 @@ public final class ExcerptLocator {
             return Location.found(MatchStatus.IN_REFERENCE, span[0], span[1], 1.0);
         }
         String joined = String.join(" ", parts);
-        Location inTarget = target.fuzzy(joined, MatchStatus.FUZZY);
+        Location inTarget = target.fuzzy(joined, MatchStatus.FUZZY, threshold);
         if (inTarget != null && inTarget.similarity() >= threshold) {
             return inTarget;
         }
-        Location inReference = reference.fuzzy(joined, MatchStatus.IN_REFERENCE);
+        Location inReference = reference.fuzzy(joined, MatchStatus.IN_REFERENCE, threshold);
         if (inReference != null && inReference.similarity() >= threshold) {
             return inReference;
         }
@@ -179,8 +179,8 @@ public final class ExcerptLocator {
             return new int[] {folded.originalStart(first), folded.originalEnd(end)};
         }
 
-        Location fuzzy(String foldedExcerpt, MatchStatus status) {
-            FuzzyMatcher.Window window = FuzzyMatcher.best(folded, words, foldedExcerpt);
+        Location fuzzy(String foldedExcerpt, MatchStatus status, double threshold) {
+            FuzzyMatcher.Window window = FuzzyMatcher.best(folded, words, foldedExcerpt, threshold);
             if (window == null || window.end() <= window.start()) {
                 return null;
             }

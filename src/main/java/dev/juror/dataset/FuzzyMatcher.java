@@ -4,9 +4,10 @@ package dev.juror.dataset;
  * Finds the window of a folded document most similar to a folded excerpt. Two steps keep it fast on
  * long contracts: (1) a bag-of-words window as long as the excerpt slides over the document's word
  * ids in linear time and keeps the few windows sharing the most words (at least half) with the
- * excerpt; (2) each candidate region (window plus slack) is aligned to the excerpt with a
+ * excerpt, dropping those sharing under 90% of the best one's; (2) each candidate region (window plus slack) is aligned to the excerpt with a
  * semi-global edit distance (free start and end in the document), and similarity is
- * {@code 1 - distance / max(excerpt length, window length)}. Excerpts above
+ * {@code 1 - distance / max(excerpt length, window length)}; the first candidate reaching the
+ * threshold is taken. Excerpts above
  * {@link #MAX_ALIGNED_CHARS} characters use the word overlap as similarity instead, bounding the
  * quadratic step.
  */
@@ -15,6 +16,7 @@ final class FuzzyMatcher {
     static final int CANDIDATES = 3;
     static final int MAX_ALIGNED_CHARS = 2000;
     private static final double MIN_WORD_OVERLAP = 0.5;
+    private static final double TOP_SHARE = 0.9;
 
     /** A window of the folded document: [start, end) and its similarity. */
     record Window(int start, int end, double similarity) {
@@ -23,8 +25,12 @@ final class FuzzyMatcher {
     private FuzzyMatcher() {
     }
 
-    /** The best window, or null when no window shares at least half of the excerpt's words. */
-    static Window best(NormalizedText document, WordIndex words, String excerpt) {
+    /**
+     * The best window, or null when no window shares at least half of the excerpt's words.
+     * Candidates are aligned in order of shared words; the first reaching {@code stopAt} wins, and a
+     * candidate sharing under 90% of the top candidate's words is not aligned (it would not win).
+     */
+    static Window best(NormalizedText document, WordIndex words, String excerpt, double stopAt) {
         int[] excerptIds = words.lookup(excerpt);
         int w = excerptIds.length;
         int n = words.size();
@@ -35,16 +41,21 @@ final class FuzzyMatcher {
         int[] overlaps = slideOverlap(words, excerptIds, width);
         int minOverlap = Math.max(1, (int) Math.ceil(MIN_WORD_OVERLAP * w));
         Window best = null;
+        int topOverlap = -1;
         for (int c = 0; c < CANDIDATES; c++) {
             int s = argMax(overlaps);
-            if (s < 0 || overlaps[s] < minOverlap) {
+            if (s < 0 || overlaps[s] < minOverlap || overlaps[s] < TOP_SHARE * topOverlap) {
                 break;
             }
+            topOverlap = Math.max(topOverlap, overlaps[s]);
             Window window = excerpt.length() > MAX_ALIGNED_CHARS
                     ? new Window(words.starts[s], words.ends[s + width - 1], overlaps[s] / (double) w)
                     : align(excerpt, document.text, words.starts[s], words.ends[s + width - 1]);
             if (best == null || window.similarity() > best.similarity()) {
                 best = window;
+            }
+            if (best.similarity() >= stopAt) {
+                break;
             }
             // suppress windows overlapping this one so the next candidate is elsewhere
             for (int k = Math.max(0, s - width + 1); k < Math.min(overlaps.length, s + width); k++) {
