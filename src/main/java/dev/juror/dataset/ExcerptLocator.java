@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *   <li>{@code exact}: the excerpt, stripped of surrounding whitespace, occurs verbatim in the
  *       target (first occurrence).</li>
  *   <li>{@code normalized}: it occurs in the folded target ({@link NormalizedText}: whitespace,
- *       quotes, dashes, case, hyphens, line-end hyphenation), after stripping quote marks around
- *       the excerpt. An ellipsis ({@code ...}, {@code …}, {@code . . .}) stands for omitted text:
+ *       quotes, dashes, case, hyphens, line-end hyphenation), after stripping quote marks and
+ *       dashes around the excerpt. An ellipsis ({@code ...}, {@code …}, {@code . . .}) stands for omitted text:
  *       the parts between ellipses must all be found, in order; the match spans from the first
  *       part's start to the last part's end.</li>
  *   <li>{@code in_reference}: the excerpt is found exactly or normalised in the reference. This is
@@ -120,7 +120,7 @@ public final class ExcerptLocator {
                 "no part of the target or reference reaches similarity %.2f (best %.2f)", threshold, best));
     }
 
-    /** The excerpt folded like the documents, without quote marks or spaces around it. */
+    /** The excerpt folded like the documents, without quote marks, dashes or spaces around it. */
     private static String foldExcerpt(String excerpt) {
         String folded = NormalizedText.of(excerpt).text;
         int from = 0;
@@ -135,7 +135,8 @@ public final class ExcerptLocator {
     }
 
     private static boolean isEdgeNoise(char c) {
-        return c == ' ' || c == '"' || c == '\'';
+        // quotes around a quotation, a list bullet "- ", or a hyphen cut off from its word
+        return c == ' ' || c == '"' || c == '\'' || c == '-';
     }
 
     private static List<String> parts(String folded) {

@@ -43,6 +43,6 @@ class ExcerptLocatorPropertiesTest {
     }
 
     private static String fold(String s) {
-        return NormalizedText.of(s.strip()).text.replaceAll("^[\"' ]+|[\"' ]+$", "");
+        return NormalizedText.of(s.strip()).text.replaceAll("^[-\"' ]+|[-\"' ]+$", "");
     }
 }

@@ -110,6 +110,17 @@ class ExcerptLocatorTest {
     }
 
     @Test
+    void bulletsAndCutOffHyphensAroundTheExcerptAreIgnored() {
+        String doc = "Reseller has a non-exclusive right to distribute the Products.";
+        Location cutOff = ExcerptLocator.locate(doc, "", "-Exclusive Right to distribute");
+        assertThat(cutOff.status()).isEqualTo(MatchStatus.NORMALIZED);
+        assertThat(region(doc, cutOff)).isEqualTo("exclusive right to distribute");
+        Location bullet = ExcerptLocator.locate(doc, "", "- a non-exclusive right to distribute -");
+        assertThat(bullet.status()).isEqualTo(MatchStatus.NORMALIZED);
+        assertThat(region(doc, bullet)).isEqualTo("a non-exclusive right to distribute");
+    }
+
+    @Test
     void smallEditsAreFoundFuzzy() {
         String original = "All notices given under the Agreement are to be in writing and may be sent by mail, "
                 + "telefax, courier service or otherwise delivered to the party to be notified";
