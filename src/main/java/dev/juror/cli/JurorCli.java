@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RubricCommand.class,
                 AgreementCommand.class,
+                LocateCommand.class,
         })
 public final class JurorCli implements Runnable {
 

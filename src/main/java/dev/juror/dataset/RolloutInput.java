@@ -10,6 +10,6 @@ public record RolloutInput(String prediction, Map<String, Object> metadata) {
 
     public RolloutInput {
         prediction = prediction == null ? "" : prediction;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = MetadataMaps.copyOf(metadata);
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param systemPrompt      the system prompt the policy model was given (may be empty)
  * @param targetDocument    the document under review (the contract)
  * @param referenceDocument the reference (guideline, playbook, law); may be empty
- * @param referenceAnswer   expert answer as JSON text (Nova RFT {@code reference_answer}), or null
- * @param metadata          free-form metadata from the file
+ * @param referenceAnswer   expert answer as compact JSON text (Nova RFT {@code reference_answer}; a string
+ *                          answer is stored as a JSON string literal), or null when the file has none
+ * @param metadata          free-form metadata from the file (insertion order kept; JSON nulls dropped)
  * @param rollouts          model outputs for this sample, in file order
  * @param line              1-based line of the import file this sample came from
  */
@@ -20,9 +21,11 @@ public record SampleInput(String id, String systemPrompt, String targetDocument,
                           int line) {
 
     public SampleInput {
+        java.util.Objects.requireNonNull(id, "id");
+        targetDocument = targetDocument == null ? "" : targetDocument;
         systemPrompt = systemPrompt == null ? "" : systemPrompt;
         referenceDocument = referenceDocument == null ? "" : referenceDocument;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = MetadataMaps.copyOf(metadata);
         rollouts = List.copyOf(rollouts);
     }
 }
