@@ -106,9 +106,20 @@ public final class InjectionScanner {
                            int anchor, Collector out, int[] budget) {
         String text = folded.text();
         for (InjectionPatterns.Entry entry : patterns) {
+            if (!entry.mayMatch(text)) {
+                continue;
+            }
             Matcher m = entry.pattern().matcher(text);
             while (m.find()) {
-                int start = folded.originalOffset(m.start());
+                int from = m.start();
+                while (from < m.end() - 1 && (text.charAt(from) == ' ' || text.charAt(from) == '\n')) {
+                    from++; // the optional space after a sentence boundary is not evidence
+                }
+                if (!out.wantsDetail(entry.rule())) {
+                    out.count(entry.rule());
+                    continue;
+                }
+                int start = folded.originalOffset(from);
                 int end = m.end() > 0 ? folded.originalOffset(m.end() - 1) + 1 : start;
                 out.add(finding(entry.rule(), original, start, end, via, anchor));
             }
@@ -122,6 +133,10 @@ public final class InjectionScanner {
                 case VARIATION_SELECTOR -> Rules.VARIATION_SELECTOR;
                 case VISIBLE -> throw new IllegalStateException("visible run");
             };
+            if (!out.wantsDetail(rule) && run.decoded().isEmpty()) {
+                out.count(rule);
+                continue;
+            }
             String evidence = run.decoded().isEmpty()
                     ? run.count() + " invisible code point(s) near \"" + Evidence.slice(original,
                     Math.max(0, run.start() - 20), Math.min(original.length(), run.end() + 20)) + "\""
@@ -203,6 +218,15 @@ public final class InjectionScanner {
             if (n <= maxPerRule) {
                 findings.add(finding);
             }
+        }
+
+        /** False once the rule has its quota of findings: then only {@link #count} it. */
+        boolean wantsDetail(Rule rule) {
+            return counts.getOrDefault(rule, 0) < maxPerRule;
+        }
+
+        void count(Rule rule) {
+            counts.merge(rule, 1, Integer::sum);
         }
 
         boolean hasInjection() {
