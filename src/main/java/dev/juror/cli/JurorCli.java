@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Juror: author judge rubrics, import rollouts, calibrate judges, export rewards.",
         subcommands = {
+                StatsCommand.class,
         })
 public final class JurorCli implements Runnable {
 

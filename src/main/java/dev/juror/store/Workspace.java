@@ -101,9 +101,22 @@ public final class Workspace implements AutoCloseable {
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
-                    "Workspace folder " + directory + " cannot be created or written (" + e
+                    "Workspace folder " + directory + " cannot be created or written (" + reason(e)
                             + "); fix its permissions or choose another folder (--workspace DIR).", e);
         }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException fileExists) {
+            return fileExists.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static Connection openKeeper(Path directory, JdbcDataSource dataSource) {
