@@ -38,7 +38,7 @@ CREATE TABLE samples (
     system_prompt_hash CHAR(64) REFERENCES documents (hash),
     target_hash        CHAR(64) REFERENCES documents (hash),
     reference_hash     CHAR(64) REFERENCES documents (hash),
-    reference_answer   CHARACTER LARGE OBJECT,
+    reference_answer   CHARACTER VARYING,
     metadata_json      CHARACTER VARYING NOT NULL,
     content_hash       CHAR(64) NOT NULL,
     import_id          BIGINT NOT NULL REFERENCES imports (id),

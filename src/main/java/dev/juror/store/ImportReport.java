@@ -22,7 +22,7 @@ import java.util.List;
 final class ImportReport {
 
     static final String FOLDER = "import-reports";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
     private ImportReport() {

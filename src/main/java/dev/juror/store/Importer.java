@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports a batch into a workspace in one transaction. A batch with any bad line is refused whole
@@ -38,6 +39,7 @@ import java.util.Optional;
 public final class Importer {
 
     private static final int ROWS_PER_BATCH = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
     private final Workspace workspace;
     private final Clock clock;
@@ -77,7 +79,7 @@ public final class Importer {
                 long importId = write(c, batch, plan, report, now);
                 c.commit();
                 if (temporaryReport != null) {
-                    ImportReport.moveIntoPlace(temporaryReport, report.get());
+                    report = Optional.of(moveIntoPlace(temporaryReport, report.get()));
                 }
                 ImportResult.Status status = plan.errors().isEmpty()
                         ? ImportResult.Status.IMPORTED : ImportResult.Status.IMPORTED_SKIPPING_INVALID;
@@ -169,12 +171,7 @@ public final class Importer {
                 insert.setString(2, sample.systemPromptHash());
                 insert.setString(3, sample.targetHash());
                 insert.setString(4, sample.referenceHash());
-                if (sample.referenceAnswer() == null) {
-                    insert.setNull(5, Types.CLOB);
-                } else {
-                    insert.setCharacterStream(5, new StringReader(sample.referenceAnswer()),
-                            sample.referenceAnswer().length());
-                }
+                insert.setString(5, sample.referenceAnswer());
                 insert.setString(6, sample.metadataJson());
                 insert.setString(7, sample.contentHash());
                 insert.setLong(8, importId);
@@ -289,6 +286,17 @@ public final class Importer {
 
     private static String describe(ImportBatch batch) {
         return batch.source() == null ? "the batch" : batch.source().toString();
+    }
+
+    /** Moves the report into place; the import is committed, so on failure the temporary file is the report. */
+    private static Path moveIntoPlace(Path temporary, Path target) {
+        try {
+            ImportReport.moveIntoPlace(temporary, target);
+            return target;
+        } catch (IOException e) {
+            LOG.warn("Report of skipped lines left at {}: cannot move it to {}", temporary, target, e);
+            return temporary;
+        }
     }
 
     private static void deleteQuietly(Path file) {

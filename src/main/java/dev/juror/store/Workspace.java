@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -32,8 +34,13 @@ public final class Workspace implements AutoCloseable {
      * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a still-running
      * shutdown of the app; Juror closes the workspace explicitly, and a crash loses nothing anyway.
      * WRITE_DELAY=0: write each commit to the file at once instead of up to 500 ms later.
+     * CACHE_SIZE (KB): 64 MB instead of 16 MB; a large import otherwise re-reads pages it just wrote.
      */
-    private static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    private static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=65536";
+    /** Compact on close when less than this share of the file's chunks is live data... */
+    private static final int COMPACT_BELOW_FILL_PERCENT = 50;
+    /** ...and the file is big enough for that to matter. */
+    private static final long COMPACT_ABOVE_BYTES = 8L * 1024 * 1024;
     private static final int MAX_POOLED_CONNECTIONS = 16;
 
     private final Path directory;
@@ -223,7 +230,38 @@ public final class Workspace implements AutoCloseable {
         }
         closed = true;
         pool.dispose();
+        compactIfSparse();
         closeQuietly(keeper);
+    }
+
+    /*
+     * H2 writes append-only and keeps replaced chunks for 45 s (RETENTION_TIME), so a large import
+     * leaves the file several times bigger than its live data (20,000 rollouts: 366 MB file, 26 %
+     * live). A full compaction on close rewrites only the live data, compressed: 40 MB for that
+     * import, in a few seconds. It is skipped when the file is small or mostly live.
+     */
+    private void compactIfSparse() {
+        try {
+            if (databaseBytes() < COMPACT_ABOVE_BYTES || chunkFillPercent() >= COMPACT_BELOW_FILL_PERCENT) {
+                return;
+            }
+            try (PreparedStatement shutdown = keeper.prepareStatement("SHUTDOWN COMPACT")) {
+                shutdown.execute();
+            }
+        } catch (SQLException | StoreException e) {
+            // The data is committed either way; only the file stays larger than it needs to be.
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("Could not compact {}", databaseFile(), e);
+        }
+    }
+
+    private int chunkFillPercent() throws SQLException {
+        try (PreparedStatement select = keeper.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Integer.parseInt(rows.getString(1).trim()) : 100;
+        } catch (NumberFormatException e) {
+            return 100;
+        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -58,6 +58,25 @@ class WorkspaceTest {
     }
 
     @Test
+    void aLargeImportIsCompactedOnCloseAndReadsBackIntact() {
+        long openBytes;
+        try (Workspace workspace = Workspace.open(temp)) {
+            new Importer(workspace).importBatch(
+                    dev.juror.bench.SyntheticImport.batch(400, 8, 10, 2, 40 * 1024), ImportOptions.refuseInvalid());
+            openBytes = workspace.databaseBytes();
+        }
+        long closedBytes = temp.resolve(Workspace.DATABASE_FILE).toFile().length();
+        assertThat(closedBytes).isLessThan(openBytes / 2);
+        try (Workspace workspace = Workspace.open(temp)) {
+            assertThat(workspace.stats().rollouts()).isEqualTo(3200);
+            StoredRollout last = new RolloutRepository(workspace).find("sample-399", 7).orElseThrow();
+            assertThat(last.comments()).hasSizeBetween(3, 6);
+            assertThat(new DocumentRepository(workspace).documentsOf(new SampleRepository(workspace)
+                    .find("sample-399").orElseThrow()).target()).hasSize(40 * 1024);
+        }
+    }
+
+    @Test
     void aFolderThatCannotBeCreatedIsReportedByName() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
         Path dir = file.resolve("ws");
