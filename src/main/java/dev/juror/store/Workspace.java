@@ -242,7 +242,9 @@ public final class Workspace implements AutoCloseable {
      */
     private void compactIfSparse() {
         try {
-            if (databaseBytes() < COMPACT_ABOVE_BYTES || chunkFillPercent() >= COMPACT_BELOW_FILL_PERCENT) {
+            // A connection still in use elsewhere would be cut off by SHUTDOWN: leave the file as it is.
+            if (pool.getActiveConnections() > 0 || databaseBytes() < COMPACT_ABOVE_BYTES
+                    || chunkFillPercent() >= COMPACT_BELOW_FILL_PERCENT) {
                 return;
             }
             try (PreparedStatement shutdown = keeper.prepareStatement("SHUTDOWN COMPACT")) {
