@@ -84,7 +84,8 @@ public final class Importer {
                 ImportResult.Status status = plan.errors().isEmpty()
                         ? ImportResult.Status.IMPORTED : ImportResult.Status.IMPORTED_SKIPPING_INVALID;
                 return result(status, batch, plan, report, importId);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException e) {
+                // Also before anything was written: setAutoCommit(true) below would commit what is pending.
                 c.rollback();
                 deleteQuietly(temporaryReport);
                 throw e;
