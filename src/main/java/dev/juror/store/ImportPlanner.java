@@ -119,6 +119,10 @@ final class ImportPlanner {
         if (input.id().length() > MAX_ID_CHARS) {
             return "sample id is " + input.id().length() + " characters long; the limit is " + MAX_ID_CHARS;
         }
+        if (input.referenceAnswer() != null && input.referenceAnswer().length() > MAX_TEXT_CHARS) {
+            return "reference_answer is " + input.referenceAnswer().length() + " characters long; the limit is "
+                    + MAX_TEXT_CHARS;
+        }
         if (MetadataJson.write(input.metadata()).length() > MAX_TEXT_CHARS) {
             return "sample metadata is longer than " + MAX_TEXT_CHARS + " characters as JSON";
         }

@@ -336,11 +336,15 @@ class ImporterTest {
         SampleInput hugePrediction = Batches.sample("ok", 2, "A",
                 List.of(new RolloutInput("x".repeat(ImportPlanner.MAX_TEXT_CHARS + 1), Map.of())));
 
-        ImportResult result = importer.importBatch(Batches.batch(List.of(longId, hugePrediction), List.of(), List.of()),
-                ImportOptions.refuseInvalid());
+        SampleInput hugeAnswer = new SampleInput("ok2", "", "A", "", "y".repeat(ImportPlanner.MAX_TEXT_CHARS + 1),
+                Map.of(), List.of(), 3);
 
-        assertThat(result.errors()).extracting(LineError::line).containsExactly(1, 2);
+        ImportResult result = importer.importBatch(Batches.batch(List.of(longId, hugePrediction, hugeAnswer),
+                List.of(), List.of()), ImportOptions.refuseInvalid());
+
+        assertThat(result.errors()).extracting(LineError::line).containsExactly(1, 2, 3);
         assertThat(result.errors().get(1).reason()).contains("rollout 1", "prediction", "limit");
+        assertThat(result.errors().get(2).reason()).contains("reference_answer", "limit");
     }
 
     private SampleInput withMetadata(Map<String, Object> metadata) {
