@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 RubricCommand.class,
                 AgreementCommand.class,
                 LocateCommand.class,
+                StatsCommand.class,
         })
 public final class JurorCli implements Runnable {
 

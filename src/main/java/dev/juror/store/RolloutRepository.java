@@ -1,0 +1,132 @@
+package dev.juror.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads rollouts with their parsed comments. Rollouts are written only by the {@link Importer}. */
+public final class RolloutRepository {
+
+    private static final String SELECT_ROLLOUT = """
+            SELECT id, sample_id, idx, prediction, prediction_hash, parse_error, model, metadata_json, created_at
+            FROM rollouts
+            """;
+    private static final String SELECT_COMMENT = """
+            SELECT c.id, c.rollout_id, c.position, c.comment_id, c.text_excerpt, c.comment, c.comment_type,
+                   c.recommended_action
+            FROM comments c
+            """;
+
+    private final Workspace workspace;
+
+    public RolloutRepository(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The rollouts of a sample in index order, each with its comments; empty if the sample is unknown. */
+    public List<StoredRollout> ofSample(String sampleId) {
+        try (Connection c = workspace.connection()) {
+            Map<Long, List<StoredComment>> comments = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement(SELECT_COMMENT
+                    + " JOIN rollouts r ON r.id = c.rollout_id WHERE r.sample_id = ? ORDER BY c.rollout_id, c.position")) {
+                select.setString(1, sampleId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        StoredComment comment = readComment(rows);
+                        comments.computeIfAbsent(comment.rolloutId(), id -> new ArrayList<>()).add(comment);
+                    }
+                }
+            }
+            List<StoredRollout> rollouts = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(SELECT_ROLLOUT + " WHERE sample_id = ? ORDER BY idx")) {
+                select.setString(1, sampleId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        rollouts.add(readRollout(rows, comments.getOrDefault(rows.getLong("id"), List.of())));
+                    }
+                }
+            }
+            return rollouts;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the rollouts of sample " + sampleId, e);
+        }
+    }
+
+    /** One rollout with its comments. */
+    public Optional<StoredRollout> find(long rolloutId) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement(SELECT_ROLLOUT + " WHERE id = ?")) {
+            select.setLong(1, rolloutId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(readRollout(rows, commentsOf(c, rolloutId)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read rollout " + rolloutId, e);
+        }
+    }
+
+    /** The rollout at {@code index} of a sample. */
+    public Optional<StoredRollout> find(String sampleId, int index) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("SELECT id FROM rollouts WHERE sample_id = ? AND idx = ?")) {
+            select.setString(1, sampleId);
+            select.setInt(2, index);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? find(rows.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read rollout " + index + " of sample " + sampleId, e);
+        }
+    }
+
+    public List<StoredComment> commentsOf(long rolloutId) {
+        try (Connection c = workspace.connection()) {
+            return commentsOf(c, rolloutId);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the comments of rollout " + rolloutId, e);
+        }
+    }
+
+    public long count() {
+        return WorkspaceStats.single(workspace, "SELECT COUNT(*) FROM rollouts");
+    }
+
+    public long countComments() {
+        return WorkspaceStats.single(workspace, "SELECT COUNT(*) FROM comments");
+    }
+
+    private static List<StoredComment> commentsOf(Connection c, long rolloutId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SELECT_COMMENT + " WHERE c.rollout_id = ? ORDER BY c.position")) {
+            select.setLong(1, rolloutId);
+            List<StoredComment> comments = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    comments.add(readComment(rows));
+                }
+            }
+            return comments;
+        }
+    }
+
+    private static StoredRollout readRollout(ResultSet rows, List<StoredComment> comments) throws SQLException {
+        return new StoredRollout(rows.getLong("id"), rows.getString("sample_id"), rows.getInt("idx"),
+                rows.getString("prediction"), rows.getString("prediction_hash"), rows.getString("parse_error"),
+                Sql.emptyIfNull(rows.getString("model")), MetadataJson.read(rows.getString("metadata_json")),
+                Sql.instant(rows, "created_at"), comments);
+    }
+
+    private static StoredComment readComment(ResultSet rows) throws SQLException {
+        return new StoredComment(rows.getLong("id"), rows.getLong("rollout_id"), rows.getInt("position"),
+                rows.getString("comment_id"), rows.getString("text_excerpt"), rows.getString("comment"),
+                rows.getString("comment_type"), rows.getString("recommended_action"));
+    }
+}

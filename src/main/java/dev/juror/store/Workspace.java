@@ -1,0 +1,281 @@
+package dev.juror.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * A Juror workspace: a folder holding the embedded H2 database {@code juror.mv.db} (plus import
+ * reports). Opening it creates the folder and the database if needed and brings the schema up to
+ * date with the Flyway migrations in {@code db/migration}. A plain object: open it, pass it to the
+ * repositories and the {@link Importer}, close it.
+ *
+ * <p>Durability: every commit is written to the database file before {@code commit()} returns
+ * ({@code WRITE_DELAY=0}), so killing the process right after a commit loses nothing; see
+ * {@code docs/store.md} and {@code WorkspaceDurabilityTest}.
+ */
+public final class Workspace implements AutoCloseable {
+
+    public static final String DATABASE_NAME = "juror";
+    public static final String DATABASE_FILE = DATABASE_NAME + ".mv.db";
+    /** The folder name of the default workspace, inside the user's home. */
+    public static final String DEFAULT_FOLDER = "Juror";
+
+    /*
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a still-running
+     * shutdown of the app; Juror closes the workspace explicitly, and a crash loses nothing anyway.
+     * WRITE_DELAY=0: write each commit to the file at once instead of up to 500 ms later.
+     * CACHE_SIZE (KB): 64 MB instead of 16 MB; a large import otherwise re-reads pages it just wrote.
+     */
+    private static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=65536";
+    /** Compact on close when less than this share of the file's chunks is live data... */
+    private static final int COMPACT_BELOW_FILL_PERCENT = 50;
+    /** ...and the file is big enough for that to matter. */
+    private static final long COMPACT_ABOVE_BYTES = 8L * 1024 * 1024;
+    private static final int MAX_POOLED_CONNECTIONS = 16;
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+    /** Keeps the database, and with it H2's file lock, open while the workspace is open. */
+    private final Connection keeper;
+    private volatile boolean closed;
+
+    private Workspace(Path directory, JdbcConnectionPool pool, Connection keeper) {
+        this.directory = directory;
+        this.pool = pool;
+        this.keeper = keeper;
+    }
+
+    /** {@code ~/Juror}: the workspace used when none is given. */
+    public static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), DEFAULT_FOLDER);
+    }
+
+    /** Opens the default workspace, creating it if needed. */
+    public static Workspace openDefault() {
+        return open(defaultDirectory());
+    }
+
+    /**
+     * Opens (and if needed creates) the workspace in {@code dir} and migrates its schema.
+     *
+     * @throws WorkspaceException if the folder cannot be written, the database is in use by another
+     *                            process, or the database file cannot be read or migrated
+     */
+    public static Workspace open(Path dir) {
+        Path directory = dir.toAbsolutePath().normalize();
+        prepareFolder(directory);
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(jdbcUrl(directory));
+        dataSource.setUser("juror");
+        dataSource.setPassword("");
+        Connection keeper = openKeeper(directory, dataSource);
+        try {
+            migrate(directory, dataSource);
+        } catch (WorkspaceException e) {
+            closeQuietly(keeper);
+            throw e;
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource);
+        pool.setMaxConnections(MAX_POOLED_CONNECTIONS);
+        return new Workspace(directory, pool, keeper);
+    }
+
+    static String jdbcUrl(Path directory) {
+        String base = directory.resolve(DATABASE_NAME).toString().replace('\\', '/');
+        return "jdbc:h2:file:" + base + URL_SETTINGS;
+    }
+
+    private static void prepareFolder(Path directory) {
+        if (directory.toString().contains(";")) {
+            throw new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
+                    "Workspace folder " + directory + " contains ';', which the database URL cannot hold; "
+                            + "choose a folder without ';' in its path.", null);
+        }
+        try {
+            Files.createDirectories(directory);
+            // isWritable() says yes to root on read-only mounts; a real file write settles it.
+            Path probe = Files.createTempFile(directory, ".juror-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
+                    "Workspace folder " + directory + " cannot be created or written (" + reason(e)
+                            + "); fix its permissions or choose another folder (--workspace DIR).", e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException fileExists) {
+            return fileExists.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static Connection openKeeper(Path directory, JdbcDataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw translateOpenFailure(directory, e);
+        }
+    }
+
+    static WorkspaceException translateOpenFailure(Path directory, SQLException e) {
+        Path file = directory.resolve(DATABASE_FILE);
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new WorkspaceException(WorkspaceException.Reason.LOCKED,
+                    "Workspace " + directory + " is in use by another process (H2 holds a lock on " + file
+                            + "); close the other Juror window or command, or choose another folder (--workspace DIR).",
+                    e);
+        }
+        if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1
+                || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            return new WorkspaceException(WorkspaceException.Reason.UNREADABLE_DATABASE,
+                    "Workspace database " + file + " cannot be read as a Juror workspace (" + e.getMessage()
+                            + "); restore it from a backup or choose another folder (--workspace DIR).", e);
+        }
+        return new WorkspaceException(WorkspaceException.Reason.UNREADABLE_DATABASE,
+                "Workspace database " + file + " could not be opened (" + e.getMessage()
+                        + "); check the folder, or choose another one (--workspace DIR).", e);
+    }
+
+    private static void migrate(Path directory, JdbcDataSource dataSource) {
+        try {
+            Flyway.configure(Workspace.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.MIGRATION_FAILED,
+                    "Workspace database in " + directory + " could not be brought up to date (" + e.getMessage()
+                            + "); it may come from a newer Juror. Use that version, or choose another folder.", e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path databaseFile() {
+        return directory.resolve(DATABASE_FILE);
+    }
+
+    /**
+     * A connection from the workspace's small pool, in auto-commit mode. Close it when done (it
+     * returns to the pool); a caller that turns auto-commit off must commit or roll back first.
+     */
+    public Connection connection() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("Workspace " + directory + " is closed");
+        }
+        Connection connection = pool.getConnection();
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        return connection;
+    }
+
+    /** Size of the database file in bytes (0 if it does not exist yet). */
+    public long databaseBytes() {
+        try {
+            Path file = databaseFile();
+            return Files.exists(file) ? Files.size(file) : 0L;
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the size of " + databaseFile(), e);
+        }
+    }
+
+    /** The schema version applied by the migrations (1 for V1). */
+    public int schemaVersion() {
+        try (Connection c = connection();
+             var statement = c.prepareStatement(
+                     "SELECT MAX(CAST(\"version\" AS INTEGER)) FROM \"flyway_schema_history\" WHERE \"success\"");
+             var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the schema version of " + directory, e);
+        }
+    }
+
+    public WorkspaceStats stats() {
+        return WorkspaceStats.of(this);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes every connection; the database file is closed and its lock released. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pool.dispose();
+        compactIfSparse();
+        closeQuietly(keeper);
+    }
+
+    /*
+     * H2 writes append-only and keeps replaced chunks for 45 s (RETENTION_TIME), so a large import
+     * leaves the file several times bigger than its live data (20,000 rollouts: 366 MB file, 26 %
+     * live). A full compaction on close rewrites only the live data, compressed: 40 MB for that
+     * import, in a few seconds. It is skipped when the file is small or mostly live.
+     */
+    private void compactIfSparse() {
+        try {
+            // A connection still in use elsewhere would be cut off by SHUTDOWN: leave the file as it is.
+            if (pool.getActiveConnections() > 0 || databaseBytes() < COMPACT_ABOVE_BYTES
+                    || chunkFillPercent() >= COMPACT_BELOW_FILL_PERCENT) {
+                return;
+            }
+            try (PreparedStatement shutdown = keeper.prepareStatement("SHUTDOWN COMPACT")) {
+                shutdown.execute();
+            }
+        } catch (SQLException | StoreException e) {
+            // The data is committed either way; only the file stays larger than it needs to be.
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("Could not compact {}", databaseFile(), e);
+        }
+    }
+
+    private int chunkFillPercent() throws SQLException {
+        try (PreparedStatement select = keeper.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Integer.parseInt(rows.getString(1).trim()) : 100;
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing on the way out: nothing useful to do with a failure here.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Workspace[" + directory + "]";
+    }
+}

@@ -1,0 +1,126 @@
+package dev.juror.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void createsFolderAndMigratesAFreshWorkspace() throws Exception {
+        Path dir = temp.resolve("nested/ws");
+        try (Workspace workspace = Workspace.open(dir)) {
+            assertThat(workspace.databaseFile()).exists().hasFileName("juror.mv.db");
+            assertThat(workspace.schemaVersion()).isEqualTo(1);
+            assertThat(tables(workspace)).contains("DOCUMENTS", "SAMPLES", "ROLLOUTS", "COMMENTS", "IMPORTS");
+            assertThat(workspace.stats().samples()).isZero();
+        }
+    }
+
+    @Test
+    void reopeningKeepsTheSchemaAndAppliesNoMigrationTwice() throws Exception {
+        Workspace.open(temp).close();
+        try (Workspace workspace = Workspace.open(temp);
+             Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(workspace.schemaVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void dataSurvivesCloseAndReopen() {
+        try (Workspace workspace = Workspace.open(temp)) {
+            new Importer(workspace).importBatch(Batches.samples(3, 2), ImportOptions.refuseInvalid());
+        }
+        try (Workspace workspace = Workspace.open(temp)) {
+            WorkspaceStats stats = workspace.stats();
+            assertThat(stats.samples()).isEqualTo(3);
+            assertThat(stats.rollouts()).isEqualTo(6);
+            assertThat(stats.comments()).isEqualTo(12);
+            assertThat(new RolloutRepository(workspace).find("s2", 1)).get()
+                    .satisfies(r -> assertThat(r.model()).isEqualTo("nova-lite-1"));
+        }
+    }
+
+    @Test
+    void aLargeImportIsCompactedOnCloseAndReadsBackIntact() {
+        long openBytes;
+        try (Workspace workspace = Workspace.open(temp)) {
+            new Importer(workspace).importBatch(
+                    dev.juror.bench.SyntheticImport.batch(400, 8, 10, 2, 40 * 1024), ImportOptions.refuseInvalid());
+            openBytes = workspace.databaseBytes();
+        }
+        long closedBytes = temp.resolve(Workspace.DATABASE_FILE).toFile().length();
+        assertThat(closedBytes).isLessThan(openBytes / 2);
+        try (Workspace workspace = Workspace.open(temp)) {
+            assertThat(workspace.stats().rollouts()).isEqualTo(3200);
+            StoredRollout last = new RolloutRepository(workspace).find("sample-399", 7).orElseThrow();
+            assertThat(last.comments()).hasSizeBetween(3, 6);
+            assertThat(new DocumentRepository(workspace).documentsOf(new SampleRepository(workspace)
+                    .find("sample-399").orElseThrow()).target()).hasSize(40 * 1024);
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsReportedByName() throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        Path dir = file.resolve("ws");
+        assertThatThrownBy(() -> Workspace.open(dir))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("--workspace")
+                .satisfies(e -> assertThat(((WorkspaceException) e).reason())
+                        .isEqualTo(WorkspaceException.Reason.NOT_WRITABLE));
+    }
+
+    @Test
+    void aForeignFileInPlaceOfTheDatabaseIsReportedByName() throws Exception {
+        Files.writeString(temp.resolve(Workspace.DATABASE_FILE), "this is not an H2 database, just text ".repeat(200));
+        assertThatThrownBy(() -> Workspace.open(temp))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining(temp.resolve(Workspace.DATABASE_FILE).toString());
+    }
+
+    @Test
+    void aClosedWorkspaceRefusesNewConnections() {
+        Workspace workspace = Workspace.open(temp);
+        workspace.close();
+        workspace.close();
+        assertThatThrownBy(workspace::connection).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void theDefaultWorkspaceIsTheJurorFolderInTheHomeDirectory() {
+        assertThat(Workspace.defaultDirectory())
+                .isEqualTo(Path.of(System.getProperty("user.home"), "Juror"));
+    }
+
+    private static List<String> tables(Workspace workspace) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}
