@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 AgreementCommand.class,
                 LocateCommand.class,
                 StatsCommand.class,
+                ImportCommand.class,
         })
 public final class JurorCli implements Runnable {
 

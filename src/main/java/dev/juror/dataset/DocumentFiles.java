@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Resolves a document field of a Juror-format line. A JSON string is the document text itself,
  * always; an object {@code {"path": "contracts/x.txt"}} names a UTF-8 file, relative to the folder
- * of the JSONL file (absolute paths are accepted too). Files are read once per import, so many
+ * of the JSONL file and staying inside it (so a file received from elsewhere cannot make Juror read
+ * arbitrary files such as credentials); absolute paths are accepted as written. Files are read once per import, so many
  * samples sharing one reference cost one read and one String.
  */
 final class DocumentFiles {
@@ -44,7 +45,12 @@ final class DocumentFiles {
     }
 
     private String read(String relative, String field) {
-        Path file = baseDir.resolve(relative).normalize();
+        Path given = Path.of(relative);
+        Path file = baseDir.resolve(given).normalize();
+        if (!given.isAbsolute() && !file.startsWith(baseDir.normalize())) {
+            throw new InvalidSampleException(field + ".path \"" + relative + "\" leads outside the folder of the JSONL"
+                    + " file; keep documents in that folder (or a subfolder), or give an absolute path");
+        }
         String cached = cache.get(file);
         if (cached != null) {
             return cached;
