@@ -19,8 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       quota-limited endpoint). At most one decrease per window: drops of calls that were admitted
  *       before the last decrease are ignored, as TCP counts one loss per window, otherwise a single
  *       overshoot answered by a burst of 429s would collapse the limit.</li>
- *   <li><b>App-limited guard</b>: the limit only grows while at least half of it is in use, so an
- *       idle phase cannot inflate it beyond what was ever tested.</li>
+ *   <li><b>App-limited guard</b>: a success only grows the limit if at least half of the limit (as
+ *       it was when the call started) was in flight with it, at its start or its end, so an idle phase cannot inflate the limit
+ *       beyond what was ever tested.</li>
  *   <li>The limit stays within {@code [minLimit, maxLimit]}; {@code maxLimit} is the hard cap.</li>
  * </ul>
  * Fair: waiting callers are admitted in arrival order.
@@ -74,7 +75,7 @@ public final class AdaptiveLimiter implements ConcurrencyLimiter {
                 admitted.await();
             }
             inFlight++;
-            return new AimdPermit(epoch);
+            return new AimdPermit(epoch, inFlight, limit);
         } finally {
             lock.unlock();
         }
@@ -120,15 +121,16 @@ public final class AdaptiveLimiter implements ConcurrencyLimiter {
         }
     }
 
-    private void release(long permitEpoch, Signal signal) {
+    private void release(long permitEpoch, int usedAtAcquire, double limitAtAcquire, Signal signal) {
         lock.lock();
         try {
-            int usedBefore = inFlight;
+            // The most calls this one saw in flight with it (at its start or at its end).
+            int used = Math.max(usedAtAcquire, inFlight);
             inFlight--;
             int before = (int) limit;
             switch (signal) {
                 case SUCCESS -> {
-                    if (usedBefore * 2 >= limit) {
+                    if (used * 2 >= limitAtAcquire) {
                         limit = Math.min(maxLimit, limit + (slowStart ? 1.0 : 1.0 / limit));
                     }
                 }
@@ -158,10 +160,14 @@ public final class AdaptiveLimiter implements ConcurrencyLimiter {
 
     private final class AimdPermit implements Permit {
         private final long permitEpoch;
+        private final int usedAtAcquire;
+        private final double limitAtAcquire;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        AimdPermit(long permitEpoch) {
+        AimdPermit(long permitEpoch, int usedAtAcquire, double limitAtAcquire) {
             this.permitEpoch = permitEpoch;
+            this.usedAtAcquire = usedAtAcquire;
+            this.limitAtAcquire = limitAtAcquire;
         }
 
         @Override
@@ -183,7 +189,7 @@ public final class AdaptiveLimiter implements ConcurrencyLimiter {
             if (!released.compareAndSet(false, true)) {
                 throw new IllegalStateException("permit already released");
             }
-            release(permitEpoch, signal);
+            release(permitEpoch, usedAtAcquire, limitAtAcquire, signal);
         }
     }
 }
