@@ -202,6 +202,10 @@ public final class BedrockJudgeClient implements JudgeClient {
             return new JudgeCallException(FailureKind.INTERRUPTED, "Interrupted", 0, "call interrupted", null, null, e);
         }
         if (e instanceof SdkClientException) {
+            if (isJsonParseFailure(e)) {
+                return new JudgeCallException(FailureKind.MALFORMED_RESPONSE, "MalformedJson", 0,
+                        "Bedrock answer could not be read: " + e.getMessage(), null, null, e);
+            }
             if (hasCause(e, SocketTimeoutException.class)) {
                 return new JudgeCallException(FailureKind.CLIENT_TIMEOUT, "SocketTimeout", 0, e.getMessage(), null, null, e);
             }
@@ -237,6 +241,17 @@ public final class BedrockJudgeClient implements JudgeClient {
             return FailureKind.SERVER_ERROR;
         }
         return HttpFailures.kindForStatus(e.statusCode());
+    }
+
+    /** The SDK's (shaded) Jackson parser failed: the body was not Converse JSON. */
+    private static boolean isJsonParseFailure(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.contains(".jackson.") && name.endsWith("Exception")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
