@@ -96,6 +96,15 @@ public final class BedrockJudgeClient implements JudgeClient {
         return new BedrockJudgeClient(builder.build(), config);
     }
 
+    /**
+     * Wraps an SDK client built elsewhere (e.g. the reward Lambda with its own HTTP client). The
+     * caller is responsible for having disabled SDK retries; {@code config} supplies the prompt-cache
+     * policy and the name.
+     */
+    public static BedrockJudgeClient wrap(BedrockRuntimeClient sdk, BedrockJudgeConfig config) {
+        return new BedrockJudgeClient(Objects.requireNonNull(sdk, "sdk"), Objects.requireNonNull(config, "config"));
+    }
+
     @Override
     public String name() {
         return name;
