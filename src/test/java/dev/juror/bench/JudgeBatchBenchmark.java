@@ -3,7 +3,11 @@ package dev.juror.bench;
 import dev.juror.judge.BatchSummary;
 import dev.juror.judge.BedrockJudgeClient;
 import dev.juror.judge.BedrockJudgeConfig;
+import dev.juror.judge.FailureKind;
 import dev.juror.judge.JudgeBatchExecutor;
+import dev.juror.judge.JudgeCallException;
+import dev.juror.judge.JudgeClient;
+import dev.juror.judge.JudgeResponse;
 import dev.juror.judge.JudgeRequest;
 import dev.juror.judge.JudgeTask;
 import dev.juror.judge.RetryPolicy;
@@ -13,6 +17,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -91,19 +98,46 @@ public class JudgeBatchBenchmark {
 
     @Benchmark
     public BatchSummary adaptive(Counters counters) throws InterruptedException {
-        JudgeBatchExecutor executor = JudgeBatchExecutor.builder(client).retryPolicy(RetryPolicy.DEFAULT)
-                .adaptiveConcurrency(64).build();
-        return measure(executor, counters);
+        KindCountingClient counting = new KindCountingClient(client);
+        return measure(JudgeBatchExecutor.builder(counting).retryPolicy(RetryPolicy.DEFAULT).adaptiveConcurrency(64),
+                counting, counters);
     }
 
     @Benchmark
     public BatchSummary fixedPool2000(Counters counters) throws InterruptedException {
-        JudgeBatchExecutor executor = JudgeBatchExecutor.builder(client).retryPolicy(RetryPolicy.DEFAULT)
-                .fixedConcurrency(CALLS).workers(() -> Executors.newFixedThreadPool(CALLS)).build();
-        return measure(executor, counters);
+        KindCountingClient counting = new KindCountingClient(client);
+        return measure(JudgeBatchExecutor.builder(counting).retryPolicy(RetryPolicy.DEFAULT).fixedConcurrency(CALLS)
+                .workers(() -> Executors.newFixedThreadPool(CALLS)), counting, counters);
     }
 
-    private BatchSummary measure(JudgeBatchExecutor executor, Counters counters) throws InterruptedException {
+    /** Counts failed attempts by kind, to tell throttles from connection errors and timeouts. */
+    private static final class KindCountingClient implements JudgeClient {
+        final JudgeClient delegate;
+        final Map<FailureKind, LongAdder> kinds = new ConcurrentHashMap<>();
+
+        KindCountingClient(JudgeClient delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public JudgeResponse call(JudgeRequest request) {
+            try {
+                return delegate.call(request);
+            } catch (JudgeCallException e) {
+                kinds.computeIfAbsent(e.kind(), k -> new LongAdder()).increment();
+                throw e;
+            }
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+    }
+
+    private BatchSummary measure(JudgeBatchExecutor.Builder builder, KindCountingClient counting, Counters counters)
+            throws InterruptedException {
+        JudgeBatchExecutor executor = builder.build();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
@@ -114,9 +148,9 @@ public class JudgeBatchBenchmark {
         counters.failedResults += summary.failed();
         counters.cpuMicrosPerCall += cpu / 1000 / CALLS;
         System.err.printf("%n  batch: %d ok, %d failed, %d throttled attempts, %d retries, %.2f s, final limit %d,"
-                        + " server max admitted %d%n", summary.succeeded(), summary.failed(), summary.throttledAttempts(),
+                        + " server max admitted %d, failed attempts by kind %s%n", summary.succeeded(), summary.failed(), summary.throttledAttempts(),
                 summary.progress().retries(), summary.elapsed().toMillis() / 1000.0,
-                summary.progress().concurrencyLimit(), server.maxConcurrentAdmitted());
+                summary.progress().concurrencyLimit(), server.maxConcurrentAdmitted(), counting.kinds);
         return summary;
     }
 }
