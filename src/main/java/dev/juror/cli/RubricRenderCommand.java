@@ -8,6 +8,13 @@ import dev.juror.rubric.PromptInputs;
 import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.RenderedPrompt;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.DocumentRepository;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.SampleDocuments;
+import dev.juror.store.SampleRepository;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.StoredSample;
+import dev.juror.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +56,17 @@ public final class RubricRenderCommand implements Callable<Integer> {
             description = "The prediction to grade; give it twice (A, then B) for a pairwise rubric.")
     List<Path> predictions = new ArrayList<>();
 
+    @Option(names = "--sample", paramLabel = "ID",
+            description = "Render for this sample of the workspace (its documents and system prompt).")
+    String sampleId;
+
+    @Option(names = "--rollout", paramLabel = "N",
+            description = "With --sample: the rollout (0-based index) whose prediction is graded (default 0).")
+    Integer rolloutIndex;
+
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for the candidate tag codes, for repeatable output (default: secure random).")
     Long seed;
@@ -69,8 +87,14 @@ public final class RubricRenderCommand implements Callable<Integer> {
         return CliRunner.OK;
     }
 
-    /** The sample from the option files; a placeholder for each part not given. */
+    /** The sample from the workspace (--sample) or from the option files; a placeholder for each part not given. */
     PromptInputs inputs(Rubric rubric) {
+        if (sampleId != null) {
+            return fromWorkspace(rubric);
+        }
+        if (rolloutIndex != null) {
+            throw new UserInputException("--rollout needs --sample ID: say which sample of the workspace to render");
+        }
         int needed = rubric.mode() == Mode.PAIRWISE ? 2 : 1;
         if (predictions.size() > needed) {
             throw new UserInputException("--prediction given " + predictions.size() + " times; rubric "
@@ -88,6 +112,32 @@ public final class RubricRenderCommand implements Callable<Integer> {
                 text(target, "--target", "target document"),
                 text(reference, "--reference", "reference document"),
                 candidates);
+    }
+
+    private PromptInputs fromWorkspace(Rubric rubric) {
+        if (target != null || reference != null || systemPrompt != null || !predictions.isEmpty()) {
+            throw new UserInputException("--sample takes the documents and prediction from the workspace;"
+                    + " leave out --target, --reference, --system-prompt and --prediction");
+        }
+        int index = rolloutIndex == null ? 0 : rolloutIndex;
+        try (Workspace opened = workspace.open()) {
+            StoredSample sample = new SampleRepository(opened).find(sampleId).orElseThrow(() ->
+                    new UserInputException("no sample \"" + sampleId + "\" in workspace " + opened.directory()
+                            + "; list them with juror stats or import the file that holds it"));
+            SampleDocuments documents = new DocumentRepository(opened).documentsOf(sample);
+            List<StoredRollout> rollouts = new RolloutRepository(opened).ofSample(sampleId);
+            int needed = rubric.mode() == Mode.PAIRWISE ? 2 : 1;
+            if (index < 0 || index + needed > rollouts.size()) {
+                throw new UserInputException("sample " + sampleId + " has " + rollouts.size() + " rollouts (0.."
+                        + (rollouts.size() - 1) + "); --rollout " + index + " is out of range"
+                        + (needed == 2 ? " (pairwise takes rollouts N and N+1 as A and B)" : ""));
+            }
+            List<String> candidates = new ArrayList<>();
+            for (int i = 0; i < needed; i++) {
+                candidates.add(rollouts.get(index + i).prediction());
+            }
+            return new PromptInputs(documents.systemPrompt(), documents.target(), documents.reference(), candidates);
+        }
     }
 
     private static String text(Path path, String option, String what) {
