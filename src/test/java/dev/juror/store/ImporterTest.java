@@ -293,13 +293,15 @@ class ImporterTest {
     }
 
     @Test
-    void repeatedCommentIdsInOnePredictionAreAllKeptInOrder() {
+    void repeatedCommentIdsInOnePredictionAreAllKeptInOrderUnderUniqueIds() {
         SampleInput sample = Batches.sample("s", 1, "A", List.of(Batches.rollout("m", "c1", "c1", "c2")));
 
         importer.importBatch(Batches.batch(List.of(sample), List.of(), List.of()), ImportOptions.refuseInvalid());
 
         List<StoredComment> comments = new RolloutRepository(workspace).ofSample("s").get(0).comments();
-        assertThat(comments).extracting(StoredComment::commentId).containsExactly("c1", "c1", "c2");
+        // The raw prediction keeps the repeat (the format check punishes it); the parsed comments get
+        // unique ids (PredictionParser renames the second "c1"), so judge scores map without ambiguity.
+        assertThat(comments).extracting(StoredComment::commentId).containsExactly("c1", "c1-2", "c2");
         assertThat(comments).extracting(StoredComment::position).containsExactly(0, 1, 2);
     }
 
