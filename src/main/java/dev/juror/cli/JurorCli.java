@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 LocateCommand.class,
                 StatsCommand.class,
                 ImportCommand.class,
+                JudgeCommand.class,
+                RunsCommand.class,
+                RunCommand.class,
         })
 public final class JurorCli implements Runnable {
 

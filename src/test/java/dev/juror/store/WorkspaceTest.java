@@ -26,6 +26,14 @@ class WorkspaceTest {
     @TempDir
     Path temp;
 
+    /** The number of the newest migration file, so the test follows new migrations (V2 labels, V3 judge runs, ...). */
+    private static int latestMigration() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
+        }
+    }
+
     @Test
     void createsFolderAndMigratesAFreshWorkspace() throws Exception {
         Path dir = temp.resolve("nested/ws");
