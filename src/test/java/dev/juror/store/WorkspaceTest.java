@@ -15,14 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceTest {
 
-    /** The highest V-number among the migration scripts (they are numbered 1, 2, 3, ... without gaps). */
-    private static int latestMigration() throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
-        }
-    }
-
     @TempDir
     Path temp;
 
