@@ -206,7 +206,13 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 : model != null ? model : rubric.judge().modelId();
         List<Long> rollouts;
         try {
-            rollouts = new JudgePlanLoader(opened).selectRollouts(sampleIds);
+            JudgePlanLoader.RolloutSelection selection = new JudgePlanLoader(opened).selectGradeable(sampleIds, rubric.unit());
+            rollouts = selection.selected();
+            if (!selection.withoutComments().isEmpty()) {
+                spec.commandLine().getErr().println("juror: left out " + selection.withoutComments().size()
+                        + " rollouts whose prediction has no comments to grade (not parsed, or empty);"
+                        + " the reward's format check scores those");
+            }
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--samples: " + e.getMessage() + "; see juror stats for what the workspace holds", e);
         }

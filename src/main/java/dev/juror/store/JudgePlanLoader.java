@@ -38,25 +38,43 @@ public final class JudgePlanLoader {
      * @throws IllegalArgumentException naming a sample id that is not in the workspace
      */
     public List<Long> selectRollouts(List<String> sampleIds) {
+        return select(sampleIds, false).selected();
+    }
+
+    /**
+     * The rollouts a rubric can grade, and how many were left out. A comment-level rubric has nothing
+     * to grade in a prediction without comments (not parsed, or empty): calling a judge on it would cost
+     * a call and give no comment scores, and the reward's format check is what scores such predictions.
+     */
+    public RolloutSelection selectGradeable(List<String> sampleIds, dev.juror.rubric.Unit unit) {
+        return select(sampleIds, unit == dev.juror.rubric.Unit.COMMENT);
+    }
+
+    /** Rollouts chosen for a run, and the ones left out because they have no comments to grade. */
+    public record RolloutSelection(List<Long> selected, List<Long> withoutComments) {
+    }
+
+    private RolloutSelection select(List<String> sampleIds, boolean needComments) {
         for (String id : sampleIds) {
             if (!samples.exists(id)) {
                 throw new IllegalArgumentException("sample \"" + id + "\" is not in the workspace");
             }
         }
         String sql = """
-                SELECT r.id, r.sample_id FROM rollouts r JOIN samples s ON s.id = r.sample_id
+                SELECT r.id, r.sample_id, r.comment_count FROM rollouts r JOIN samples s ON s.id = r.sample_id
                 ORDER BY s.import_id, s.source_line, r.idx
                 """;
         List<Long> ids = new ArrayList<>();
+        List<Long> withoutComments = new ArrayList<>();
         try (Connection c = workspace.connection();
              PreparedStatement select = c.prepareStatement(sql);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 if (sampleIds.isEmpty() || sampleIds.contains(rows.getString(2))) {
-                    ids.add(rows.getLong(1));
+                    (needComments && rows.getInt(3) == 0 ? withoutComments : ids).add(rows.getLong(1));
                 }
             }
-            return ids;
+            return new RolloutSelection(ids, withoutComments);
         } catch (SQLException e) {
             throw new StoreException("Cannot select rollouts", e);
         }

@@ -54,12 +54,12 @@ class JudgeCommandTest {
                 JudgeCliFixture.CONTRACT_RUBRIC.toString(), "--provider", "heuristic", "--json"));
 
         assertThat(summary.get("status").asText()).isEqualTo("finished");
-        assertThat(summary.get("results").asInt()).isEqualTo(50);
+        // 6 of the 50 demo rollouts have no comments to grade (empty, prose only, malformed, empty
+        // array): a comment-level run leaves them out; the reward's format check scores them.
+        assertThat(summary.get("results").asInt()).isEqualTo(44);
         assertThat(summary.get("model").asText()).isEqualTo("heuristic-v1");
         JsonNode counts = summary.get("counts");
-        assertThat(counts.get("ok").asInt()).isGreaterThan(35);
-        // Demo rollouts with no comments (empty, prose only, empty array) cannot be scored per comment.
-        assertThat(counts.get("ok").asInt() + counts.get("schema_error").asInt()).isEqualTo(50);
+        assertThat(counts.get("ok").asInt()).isEqualTo(44);
         assertThat(summary.get("results_per_second").asDouble()).isPositive();
         long runId = summary.get("run_id").asLong();
 
@@ -69,10 +69,10 @@ class JudgeCommandTest {
         assertThat(runs.get(0).get("rubric").asText()).isEqualTo("contract-review");
 
         JudgeCliFixture.Run table = juror("runs", "--workspace", ws.toString());
-        assertThat(table.out()).contains("contract-review@").contains("heuristic").contains("50/50");
+        assertThat(table.out()).contains("contract-review@").contains("heuristic").contains("44/44");
 
         JsonNode shown = json(juror("run", "show", Long.toString(runId), "--workspace", ws.toString(), "--json"));
-        assertThat(shown.get("results_list")).hasSize(50);
+        assertThat(shown.get("results_list")).hasSize(44);
         JudgeCliFixture.Run text = juror("run", "show", Long.toString(runId), "--workspace", ws.toString());
         assertThat(text.out()).contains("run " + runId + "  finished").contains("heuristic heuristic-v1");
 
@@ -96,12 +96,16 @@ class JudgeCommandTest {
                 JudgeCliFixture.CONTRACT_RUBRIC.toString(), "--provider", "heuristic", "--repeats", "3",
                 "--samples", "cr-01-agape-odm-supply,cr-02-medalist-consulting", "--json"));
 
-        assertThat(summary.get("results").asInt()).isEqualTo(12 * 3);
         try (Workspace opened = Workspace.open(ws)) {
+            int gradeable = new dev.juror.store.JudgePlanLoader(opened).selectGradeable(
+                    List.of("cr-01-agape-odm-supply", "cr-02-medalist-consulting"), dev.juror.rubric.Unit.COMMENT)
+                    .selected().size();
+            assertThat(gradeable).isBetween(8, 12);
+            assertThat(summary.get("results").asInt()).isEqualTo(gradeable * 3);
             List<JudgeResultRow> results = new JudgeRunRepository(opened).resultsOf(summary.get("run_id").asLong());
             Map<Long, List<Integer>> repeats = results.stream().collect(Collectors.groupingBy(JudgeResultRow::rolloutId,
                     Collectors.mapping(JudgeResultRow::repeat, Collectors.toList())));
-            assertThat(repeats).hasSize(12).allSatisfy((rollout, r) -> assertThat(r).containsExactlyInAnyOrder(0, 1, 2));
+            assertThat(repeats).hasSize(gradeable).allSatisfy((rollout, r) -> assertThat(r).containsExactlyInAnyOrder(0, 1, 2));
             // The heuristic is deterministic: every repeat of a rollout gives the same score.
             Map<Long, List<Double>> byRollout = results.stream().filter(r -> r.sampleScore().isPresent())
                     .collect(Collectors.groupingBy(JudgeResultRow::rolloutId,
