@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 LocateCommand.class,
                 StatsCommand.class,
                 ImportCommand.class,
+                RewardCommand.class,
         })
 public final class JurorCli implements Runnable {
 
