@@ -3,7 +3,7 @@ package dev.juror.reward;
 /**
  * The judge part of the composite reward: grades one prediction against the rubric. Implementations
  * are thread-safe (the Lambda scores samples in parallel) and never throw: every failure is a
- * {@link JudgeScores.Failed}. {@link LlmJudgeScorer} asks an LLM judge through the judge transport;
+ * {@link JudgeScores.Failed}. {@link EngineJudgeScorer} asks a judge of the judge engine;
  * tests use stubs.
  */
 @FunctionalInterface
