@@ -1,0 +1,32 @@
+package dev.juror.judge.run;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a run judges: the selected rollouts, each {@code repeats} times (repeat 0 .. repeats-1).
+ * Repeats measure the judge's consistency: with temperature 0 they should agree.
+ */
+public record JudgePlan(List<RunItem> items, int repeats) {
+
+    public static final int MAX_REPEATS = 100;
+
+    public JudgePlan {
+        items = List.copyOf(items);
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new IllegalArgumentException("repeats must be 1.." + MAX_REPEATS + ", was " + repeats);
+        }
+        Set<Long> seen = new HashSet<>();
+        for (RunItem item : items) {
+            if (!seen.add(item.rolloutId())) {
+                throw new IllegalArgumentException("rollout " + item.rolloutId() + " is selected twice");
+            }
+        }
+    }
+
+    /** Calls in the plan: items x repeats. */
+    public int calls() {
+        return items.size() * repeats;
+    }
+}
