@@ -16,11 +16,10 @@ final class Words {
             "that", "this", "with", "from", "have", "will", "shall", "would", "should", "could", "which", "their",
             "there", "these", "those", "they", "them", "then", "than", "what", "when", "where", "whom", "while",
             "into", "onto", "upon", "about", "after", "before", "other", "such", "only", "also", "each", "both",
-            "been", "being", "were", "does", "doing", "done", "must", "more", "most", "some", "very", "here",
-            "your", "ours", "over", "under", "between", "within", "without", "because", "under", "same", "made",
-            "make", "makes", "party", "parties", "agreement", "contract", "clause", "section", "shall", "hereof",
-            "herein", "thereof", "provided", "including", "include", "includes", "says", "said", "states", "state",
-            "under", "any", "all", "not", "may", "can");
+            "been", "being", "were", "does", "doing", "done", "must", "more", "most", "some", "very", "here", "your",
+            "ours", "over", "under", "between", "within", "without", "because", "same", "made", "make", "makes",
+            "party", "parties", "agreement", "contract", "clause", "section", "hereof", "herein", "thereof",
+            "provided", "including", "include", "includes", "says", "said", "states", "state");
 
     private Words() {
     }

@@ -1,0 +1,411 @@
+package dev.juror.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.juror.judge.JudgeResult;
+import dev.juror.judge.ReplayKey;
+import dev.juror.judge.ReplaySource;
+import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.CommentJudgement;
+import dev.juror.judge.output.DimensionScore;
+import dev.juror.judge.output.OutputError;
+import dev.juror.judge.output.ParsedJudgement;
+import dev.juror.judge.run.ResultSink;
+import dev.juror.judge.run.RunResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.h2.api.ErrorCode;
+
+/**
+ * Judge runs and their results. Results arrive through {@link #sink(long)}: each is stored in its own
+ * committed transaction, and the unique key (run, rollout, repeat) turns a second save of the same
+ * result into a no-op, so an interrupted run can be resumed any number of times without duplicates.
+ * Also the {@link ReplaySource} of the replay judge: earlier raw outputs by (rubric version, model,
+ * prediction hash, repeat).
+ */
+public final class JudgeRunRepository implements ReplaySource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Statuses whose raw output is a complete model answer worth replaying. */
+    private static final String REPLAYABLE = "('ok', 'parse_error', 'schema_error')";
+
+    private final Workspace workspace;
+    private final Clock clock;
+
+    public JudgeRunRepository(Workspace workspace) {
+        this(workspace, Clock.systemUTC());
+    }
+
+    public JudgeRunRepository(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    /** Creates a run in status {@code running} and returns its id. */
+    public long create(NewJudgeRun run) {
+        ObjectNode selection = JSON.createObjectNode();
+        selection.put("selection", run.selection());
+        run.rolloutIds().forEach(selection.putArray("rollout_ids")::add);
+        try (Connection c = workspace.connection();
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO judge_runs (rubric_name, rubric_version, rubric_yaml, provider, model, settings_json,
+                                             repeats, selection_json, created_at, status)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     """, new String[] {"id"})) {
+            insert.setString(1, run.rubricName());
+            insert.setString(2, run.rubricVersion());
+            insert.setString(3, run.rubricYaml());
+            insert.setString(4, run.provider());
+            insert.setString(5, run.model());
+            insert.setString(6, run.settingsJson());
+            insert.setInt(7, run.repeats());
+            insert.setString(8, JSON.writeValueAsString(selection));
+            insert.setObject(9, Sql.timestamp(clock.instant()));
+            insert.setString(10, JudgeRunStatus.RUNNING.code());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("Cannot create a judge run for rubric " + run.rubricName(), e);
+        }
+    }
+
+    /** Sets the run's status; {@code finished}, {@code interrupted} and {@code failed} also set {@code finished_at}. */
+    public void markStatus(long runId, JudgeRunStatus status) {
+        try (Connection c = workspace.connection();
+             PreparedStatement update = c.prepareStatement(
+                     "UPDATE judge_runs SET status = ?, finished_at = ? WHERE id = ?")) {
+            update.setString(1, status.code());
+            if (status == JudgeRunStatus.RUNNING) {
+                update.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                update.setObject(2, Sql.timestamp(clock.instant()));
+            }
+            update.setLong(3, runId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot set the status of judge run " + runId, e);
+        }
+    }
+
+    /** Where a run's results go; see the class comment. */
+    public ResultSink sink(long runId) {
+        return new ResultSink() {
+            @Override
+            public Set<String> finishedKeys() {
+                return JudgeRunRepository.this.finishedKeys(runId);
+            }
+
+            @Override
+            public void save(RunResult result) {
+                JudgeRunRepository.this.save(runId, result);
+            }
+        };
+    }
+
+    /** Keys {@code rolloutId#repeat} of the results stored for a run. */
+    public Set<String> finishedKeys(long runId) {
+        Set<String> keys = new HashSet<>();
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT rollout_id, repeat_index FROM judge_results WHERE run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(RunResult.key(rows.getLong(1), rows.getInt(2)));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the finished results of judge run " + runId, e);
+        }
+    }
+
+    /**
+     * Stores one result with its scores in one committed transaction.
+     *
+     * @return false when a result for this (run, rollout, repeat) was already stored (nothing changed)
+     */
+    public boolean save(long runId, RunResult runResult) {
+        JudgeResult result = runResult.result();
+        try (Connection c = workspace.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long resultId;
+                try (PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO judge_results (run_id, rollout_id, repeat_index, status, model, raw_output, error,
+                                                   error_kinds, latency_ms, attempts, input_tokens, output_tokens,
+                                                   cache_read_tokens, cache_write_tokens, sample_score,
+                                                   arithmetic_mismatch, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, new String[] {"id"})) {
+                    insert.setLong(1, runId);
+                    insert.setLong(2, runResult.rolloutId());
+                    insert.setInt(3, runResult.repeat());
+                    insert.setString(4, result.status().code());
+                    insert.setString(5, result.model());
+                    insert.setString(6, result.rawOutput());
+                    insert.setString(7, Sql.nullIfEmpty(result.error()));
+                    insert.setString(8, errorKinds(result));
+                    insert.setLong(9, result.latency().toMillis());
+                    insert.setInt(10, result.attempts());
+                    insert.setLong(11, result.usage().inputTokens());
+                    insert.setLong(12, result.usage().outputTokens());
+                    insert.setLong(13, result.usage().cacheReadInputTokens());
+                    insert.setLong(14, result.usage().cacheWriteInputTokens());
+                    OptionalDouble score = result.sampleScore();
+                    if (score.isPresent()) {
+                        insert.setDouble(15, score.getAsDouble());
+                    } else {
+                        insert.setNull(15, Types.DOUBLE);
+                    }
+                    insert.setBoolean(16, result.arithmeticMismatch());
+                    insert.setObject(17, Sql.timestamp(clock.instant()));
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        resultId = keys.getLong(1);
+                    }
+                }
+                if (result.judgement().isPresent()) {
+                    insertScores(c, resultId, result.judgement().get());
+                }
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    return false;
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store the judge result of rollout " + runResult.rolloutId() + " repeat "
+                    + runResult.repeat() + " of run " + runId, e);
+        }
+    }
+
+    private static String errorKinds(JudgeResult result) {
+        return String.join(",", result.judgement().map(ParsedJudgement::errors).orElse(List.of()).stream()
+                .map(OutputError::kind).map(k -> k.code()).distinct().toList());
+    }
+
+    private static void insertScores(Connection c, long resultId, ParsedJudgement judgement) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO judge_scores (result_id, comment_position, comment_id, dimension, score, label, justification)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            int rows = 0;
+            for (CommentJudgement comment : judgement.comments()) {
+                for (DimensionScore score : comment.scores()) {
+                    insert.setLong(1, resultId);
+                    insert.setInt(2, comment.position());
+                    insert.setString(3, comment.commentId());
+                    insert.setString(4, score.dimension());
+                    insert.setDouble(5, score.score());
+                    insert.setString(6, truncate(score.label(), 64));
+                    insert.setString(7, score.justification());
+                    insert.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Optional<StoredJudgeRun> find(long runId) {
+        List<StoredJudgeRun> runs = select(" WHERE j.id = ?", runId);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    /** All runs, newest first. */
+    public List<StoredJudgeRun> list() {
+        return select(" ORDER BY j.id DESC", null);
+    }
+
+    private List<StoredJudgeRun> select(String where, Long runId) {
+        String sql = """
+                SELECT j.id, j.rubric_name, j.rubric_version, j.rubric_yaml, j.provider, j.model, j.settings_json,
+                       j.repeats, j.selection_json, j.created_at, j.status, j.finished_at
+                FROM judge_runs j
+                """ + where;
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement(sql)) {
+            if (runId != null) {
+                select.setLong(1, runId);
+            }
+            List<StoredJudgeRun> runs = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(readRun(c, rows));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read judge runs", e);
+        }
+    }
+
+    private StoredJudgeRun readRun(Connection c, ResultSet rows) throws SQLException {
+        long id = rows.getLong("id");
+        JsonNode selection;
+        try {
+            selection = JSON.readTree(rows.getString("selection_json"));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Judge run " + id + " has an unreadable selection", e);
+        }
+        List<Long> rolloutIds = new ArrayList<>();
+        selection.path("rollout_ids").forEach(n -> rolloutIds.add(n.asLong()));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        long[] tokens = new long[4];
+        long latency = 0;
+        int mismatches = 0;
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT status, COUNT(*), SUM(input_tokens), SUM(output_tokens), SUM(cache_read_tokens),
+                       SUM(cache_write_tokens), SUM(latency_ms), SUM(CASE WHEN arithmetic_mismatch THEN 1 ELSE 0 END)
+                FROM judge_results WHERE run_id = ? GROUP BY status ORDER BY status
+                """)) {
+            select.setLong(1, id);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getInt(2));
+                    for (int i = 0; i < 4; i++) {
+                        tokens[i] += r.getLong(3 + i);
+                    }
+                    latency += r.getLong(7);
+                    mismatches += r.getInt(8);
+                }
+            }
+        }
+        Instant finished = Sql.instant(rows, "finished_at");
+        return new StoredJudgeRun(id, rows.getString("rubric_name"), rows.getString("rubric_version"),
+                rows.getString("rubric_yaml"), rows.getString("provider"), rows.getString("model"),
+                rows.getString("settings_json"), rows.getInt("repeats"), selection.path("selection").asText(""),
+                rolloutIds, Sql.instant(rows, "created_at"), JudgeRunStatus.fromCode(rows.getString("status")),
+                rows.getObject("finished_at") == null ? Optional.empty() : Optional.of(finished), counts, tokens,
+                latency, mismatches);
+    }
+
+    /** Every stored score of a run, by rollout, repeat, comment position and dimension. */
+    public List<JudgeScoreRow> scoresOf(long runId) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("""
+                     SELECT r.rollout_id, s.comment_position, s.comment_id, s.dimension, r.repeat_index, s.score
+                     FROM judge_scores s JOIN judge_results r ON r.id = s.result_id
+                     WHERE r.run_id = ?
+                     ORDER BY r.rollout_id, r.repeat_index, s.comment_position, s.id
+                     """)) {
+            select.setLong(1, runId);
+            List<JudgeScoreRow> scores = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    scores.add(new JudgeScoreRow(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4),
+                            rows.getInt(5), rows.getDouble(6)));
+                }
+            }
+            return scores;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the scores of judge run " + runId, e);
+        }
+    }
+
+    /** Every stored result of a run, by rollout and repeat. */
+    public List<JudgeResultRow> resultsOf(long runId) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("""
+                     SELECT id, run_id, rollout_id, repeat_index, status, model, raw_output, error, error_kinds,
+                            latency_ms, attempts, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                            sample_score, arithmetic_mismatch, created_at
+                     FROM judge_results WHERE run_id = ? ORDER BY rollout_id, repeat_index
+                     """)) {
+            select.setLong(1, runId);
+            List<JudgeResultRow> results = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    double score = rows.getDouble("sample_score");
+                    OptionalDouble sample = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
+                    results.add(new JudgeResultRow(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("rollout_id"),
+                            rows.getInt("repeat_index"), rows.getString("status"), rows.getString("model"),
+                            rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
+                            rows.getString("error_kinds"), rows.getLong("latency_ms"), rows.getInt("attempts"),
+                            rows.getLong("input_tokens"), rows.getLong("output_tokens"),
+                            rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"), sample,
+                            rows.getBoolean("arithmetic_mismatch"), Sql.instant(rows, "created_at")));
+                }
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the results of judge run " + runId, e);
+        }
+    }
+
+    /**
+     * The newest complete answer recorded under this key by a live judge (replay runs and the
+     * heuristic are not sources).
+     */
+    @Override
+    public Optional<Recording> find(ReplayKey key, int repeat) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("""
+                     SELECT r.raw_output, r.run_id
+                     FROM judge_results r
+                     JOIN judge_runs j ON j.id = r.run_id
+                     JOIN rollouts o ON o.id = r.rollout_id
+                     WHERE j.rubric_version = ? AND r.model = ? AND o.prediction_hash = ? AND r.repeat_index = ?
+                       AND j.provider NOT IN ('replay', 'heuristic') AND r.status IN\s""" + REPLAYABLE + """
+
+                     ORDER BY r.created_at DESC, r.id DESC
+                     FETCH FIRST 1 ROW ONLY
+                     """)) {
+            select.setString(1, key.rubricVersion());
+            select.setString(2, key.model());
+            select.setString(3, key.contentHash());
+            select.setInt(4, repeat);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Recording(rows.getString(1), Long.toString(rows.getLong(2))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot look up a recorded judge answer for " + key, e);
+        }
+    }
+
+    /** Counts of results per status for one run, in {@link ResultStatus} order. */
+    public Map<ResultStatus, Integer> statusCounts(long runId) {
+        Map<ResultStatus, Integer> counts = new LinkedHashMap<>();
+        find(runId).ifPresent(run -> {
+            for (ResultStatus s : ResultStatus.values()) {
+                counts.put(s, run.statusCounts().getOrDefault(s.code(), 0));
+            }
+        });
+        return counts;
+    }
+}
