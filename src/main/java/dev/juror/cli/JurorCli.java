@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ImportCommand.class,
                 RewardCommand.class,
+                LambdaCommand.class,
+                ExportCommand.class,
         })
 public final class JurorCli implements Runnable {
 
