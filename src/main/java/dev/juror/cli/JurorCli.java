@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
                 JudgeCommand.class,
                 RunsCommand.class,
                 RunCommand.class,
+                RewardCommand.class,
+                LambdaCommand.class,
+                ExportCommand.class,
         })
 public final class JurorCli implements Runnable {
 

@@ -1,0 +1,25 @@
+package dev.juror.calibration;
+
+import java.util.Objects;
+
+/**
+ * One rater's score on one calibration item: a rubric dimension of one comment (or of a whole
+ * response). A rater is a labeller's name or a judge run's id.
+ *
+ * @param itemKey   the comment (see {@link ItemKeys}); the item is (itemKey, dimension)
+ * @param score     the score on the rubric's scale (pass = 1, fail = 0 for boolean rubrics)
+ * @param rationale the labeller's note or the judge's justification, {@code ""} when none
+ */
+public record Rating(String itemKey, String dimension, String rater, int score, String rationale) {
+
+    public Rating {
+        Objects.requireNonNull(itemKey, "itemKey");
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(rater, "rater");
+        rationale = rationale == null ? "" : rationale;
+    }
+
+    public Rating(String itemKey, String dimension, String rater, int score) {
+        this(itemKey, dimension, rater, score, "");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.juror.cli;
+
+import dev.juror.export.BudgetPlan;
+import dev.juror.export.ExportGate;
+import dev.juror.export.ExportRefusedException;
+import dev.juror.export.ExportSample;
+import dev.juror.export.LambdaBundleExporter;
+import dev.juror.export.LambdaBundleRequest;
+import dev.juror.export.LambdaJars;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.PromptInputs;
+import dev.juror.rubric.PromptRenderer;
+import dev.juror.rubric.RenderedPrompt;
+import dev.juror.rubric.Rubric;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code juror export lambda}: the reward Lambda bundle, refused unless the judge is VALIDATED. */
+@Command(name = "lambda",
+        mixinStandardHelpOptions = true,
+        description = "Write the reward Lambda bundle (zip, SAM template, IAM policies, training overrides, budget, "
+                + "README, sample event). Refused unless the rubric version with this judge is VALIDATED.")
+public final class ExportLambdaCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rubric", required = true, paramLabel = "FILE")
+    Path rubricFile;
+
+    @Option(names = "--model", required = true, paramLabel = "ID", description = "judge model or inference profile id")
+    String model;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Option(names = "--function-name", paramLabel = "NAME", defaultValue = LambdaBundleRequest.DEFAULT_FUNCTION_NAME,
+            description = "must contain SageMaker (default: ${DEFAULT-VALUE})")
+    String functionName;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+            description = "judge calls in flight per invocation (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--unvalidated", description = "write the bundle without a VALIDATED verdict, marked as such")
+    boolean unvalidated;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "workspace with verdicts and samples "
+            + "(default: the Juror folder in your home directory)")
+    Path workspace;
+
+    @Option(names = "--samples", paramLabel = "FILE", description = "samples for the sample event (JSONL) "
+            + "instead of the workspace's")
+    Path samplesFile;
+
+    @Option(names = "--region", paramLabel = "R", description = "Region for ARNs (default: placeholders)")
+    String region;
+
+    @Option(names = "--account-id", paramLabel = "ID", description = "AWS account for ARNs (default: placeholder)")
+    String account;
+
+    @Option(names = "--memory", paramLabel = "MB", defaultValue = "2048")
+    int memory;
+
+    @Option(names = "--provisioned-concurrency", paramLabel = "N",
+            description = "use provisioned concurrency N on the alias instead of SnapStart")
+    Integer provisioned;
+
+    @Option(names = "--envelope", description = "answer {statusCode, body} instead of a bare array "
+            + "(SageMaker serverless custom scorer only)")
+    boolean envelope;
+
+    @Option(names = "--judge-rpm", paramLabel = "N", defaultValue = "500",
+            description = "the judge model's Bedrock quota, requests per minute (default: ${DEFAULT-VALUE})")
+    int judgeRpm;
+
+    @Option(names = "--judge-tpm", paramLabel = "N", defaultValue = "0", description = "token quota per minute (0 = ignore)")
+    long judgeTpm;
+
+    @Option(names = "--judge-latency-ms", paramLabel = "MS", defaultValue = "5000")
+    int judgeLatency;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "lambda_batch_size")
+    int batchSize;
+
+    @Option(names = "--prompts-per-step", paramLabel = "N", defaultValue = "64", description = "global_batch_size")
+    int promptsPerStep;
+
+    @Option(names = "--rollouts", paramLabel = "N", defaultValue = "8", description = "number_generation")
+    int rollouts;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "516", description = "max_steps")
+    int steps;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Rubric> loaded = RubricFiles.load(rubricFile, err);
+        if (loaded.isEmpty()) {
+            return CliRunner.BAD_INPUT;
+        }
+        Rubric rubric = loaded.get();
+        String version = CanonicalForm.version(rubric);
+        Path workspaceDir = workspace == null ? dev.juror.store.Workspace.defaultDirectory() : workspace;
+        boolean mark;
+        try {
+            mark = ExportSupport.withVerdicts(workspaceDir,
+                    verdicts -> ExportGate.check(verdicts, "reward Lambda bundle", version, model, unvalidated));
+        } catch (ExportRefusedException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 20);
+        int inputTokens = estimateInputTokens(rubric, samples);
+        LambdaBundleRequest request;
+        try {
+            BudgetPlan budget = new BudgetPlan(judgeRpm, judgeTpm, judgeLatency, inputTokens,
+                    Math.min(rubric.judge().maxTokens(), 1500), concurrency, batchSize, promptsPerStep, rollouts, steps);
+            request = new LambdaBundleRequest(rubric, RubricFiles.readText(rubricFile, "--rubric"), model, functionName,
+                    concurrency, Optional.ofNullable(region), Optional.ofNullable(account), memory, provisioned == null,
+                    provisioned == null ? 100 : provisioned, envelope, budget, samples, mark);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        try {
+            List<Path> files = new LambdaBundleExporter(LambdaJars.locate()).export(request, out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.println((mark ? "UNVALIDATED bundle" : "bundle") + " for rubric " + rubric.name() + " version " + version
+                    + ", judge " + model + ":");
+            files.forEach(f -> o.println("  " + f));
+            o.println("lambda_concurrency_limit " + request.budget().lambdaConcurrencyLimit()
+                    + " (see budget.md); sample event: " + (samples.isEmpty() ? "empty (no samples found)" : "ok"));
+            o.flush();
+        } catch (IOException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        return CliRunner.OK;
+    }
+
+    /** Rendered prompt characters / 4 for the first sample with documents, else the bare system prompt. */
+    private static int estimateInputTokens(Rubric rubric, List<ExportSample> samples) {
+        if (rubric.mode() == dev.juror.rubric.Mode.PAIRWISE) {
+            return PromptRenderer.secure().systemPrompt(rubric).length() / 4;
+        }
+        ExportSample s = samples.isEmpty() ? null : samples.get(0);
+        RenderedPrompt p = PromptRenderer.secure().render(rubric, PromptInputs.pointwise(
+                s == null ? "" : s.systemPrompt(), s == null ? "" : s.target(), s == null ? "" : s.reference(),
+                s == null || s.predictions().isEmpty() ? "" : s.predictions().get(0)));
+        return (p.system().length() + p.userMessage().length()) / 4;
+    }
+}

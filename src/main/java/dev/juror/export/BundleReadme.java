@@ -1,0 +1,56 @@
+package dev.juror.export;
+
+/** README.md of the Lambda bundle: what each file is and how to deploy and test it. */
+final class BundleReadme {
+
+    private BundleReadme() {
+    }
+
+    static String text(LambdaBundleRequest r, String version, String region, String account) {
+        StringBuilder md = new StringBuilder();
+        if (r.unvalidated()) {
+            md.append("> **UNVALIDATED BUNDLE.** The judge `").append(r.modelId()).append("` has no VALIDATED verdict for "
+                    + "rubric version `").append(version).append("`. Rewards from it have not been shown to agree with "
+                    + "human experts. Every file of this bundle is marked.\n\n");
+        }
+        md.append("# Juror reward function: ").append(r.rubric().name()).append("\n\n");
+        md.append("Rubric `").append(r.rubric().name()).append("` version `").append(version).append("`, judge `")
+                .append(r.modelId()).append("`, handler `").append(LambdaBundleExporter.HANDLER)
+                .append("` (Java 21), at most ").append(r.concurrency()).append(" judge calls in flight per invocation.\n\n");
+        md.append("""
+                ## Files
+
+                | file | what |
+                |---|---|
+                | `reward-lambda.zip` | the function: `lib/*.jar` and `juror-reward.json` (rubric, rendered judge prompt, judge model, check rules, neutral reward, concurrency, timeouts) |
+                | `template.yaml` | AWS SAM template: java21, timeout 900 s, published alias `live`, SnapStart (default) or provisioned concurrency |
+                | `iam/lambda-execution-policy.json` | the function's role: its logs and `bedrock:InvokeModel` on the judge model only |
+                | `iam/training-role-invoke-policy.json` | add to the SageMaker / Bedrock training role: `lambda:InvokeFunction` on this function |
+                | `training-overrides.json` | `lambda_concurrency_limit` derived from the judge quota (see `budget.md`) |
+                | `budget.md` | judge calls per step and run, quota arithmetic |
+                | `events/sample-event.json` | an event in the trainer's shape, built from the workspace's samples |
+
+                ## Test locally (no AWS needed with a local Converse-compatible server)
+
+                ```sh
+                juror lambda invoke --package reward-lambda.zip --event events/sample-event.json --region us-east-1
+                juror lambda invoke --package reward-lambda.zip --event events/sample-event.json --endpoint http://127.0.0.1:8080
+                ```
+
+                ## Deploy
+
+                ```sh
+                sam deploy --template-file template.yaml --stack-name juror-reward --capabilities CAPABILITY_IAM --resolve-s3
+                aws lambda invoke --function-name FUNCTION:live --payload fileb://events/sample-event.json out.json
+                ```
+
+                Use the alias ARN (output `RewardFunctionAliasArn`) as `reward_lambda_arn` / `lambda_arn` in the recipe,
+                or as `rft_lambda_arn` with the Nova Forge SDK, and pass `training-overrides.json` as overrides.
+                """.replace("FUNCTION", r.functionName()));
+        md.append("\nARN placeholders: Region `").append(region).append("`, account `").append(account)
+                .append("` (replace `<REGION>` / `<ACCOUNT_ID>` if shown).\n");
+        md.append("\nThe function never fails an invocation: a sample it cannot score gets the neutral reward with a "
+                + "`judge_error` or `invalid_sample` metric. See docs/lambda.md of Juror for the full contract.\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.juror.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.juror.lambda.LambdaConfig;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.PromptRenderer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes the reward Lambda bundle (docs/export.md): {@code reward-lambda.zip} ({@code lib/*.jar} and
+ * {@code juror-reward.json}), {@code template.yaml} (SAM), {@code iam/lambda-execution-policy.json},
+ * {@code iam/training-role-invoke-policy.json}, {@code training-overrides.json}, {@code budget.md},
+ * {@code README.md} and {@code events/sample-event.json}. An unvalidated bundle says so in every file.
+ */
+public final class LambdaBundleExporter {
+
+    public static final String HANDLER = "dev.juror.lambda.RewardHandler::handleRequest";
+    public static final String ZIP = "reward-lambda.zip";
+    static final int SAMPLE_EVENT_ROLLOUTS = 8;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path jarDir;
+
+    public LambdaBundleExporter(Path jarDir) {
+        this.jarDir = jarDir;
+    }
+
+    /** Writes every file into {@code out} (created if needed) and returns their paths. */
+    public List<Path> export(LambdaBundleRequest r, Path out) throws IOException {
+        Files.createDirectories(out.resolve("iam"));
+        Files.createDirectories(out.resolve("events"));
+        String region = r.region().orElse("<REGION>");
+        String account = r.account().orElse("<ACCOUNT_ID>");
+        String version = CanonicalForm.version(r.rubric());
+        List<Path> written = new ArrayList<>();
+
+        LambdaConfig config = LambdaConfig.defaults(r.rubricYaml(), version, PromptRenderer.secure().systemPrompt(r.rubric()),
+                        r.modelId())
+                .withConcurrency(r.concurrency()).withRegion(r.region()).withEnvelope(r.envelope())
+                .withUnvalidated(r.unvalidated());
+        written.add(writeZip(out.resolve(ZIP), config));
+        written.add(text(out.resolve("template.yaml"), SamTemplate.yaml(r, version)));
+        written.add(json(out.resolve("iam/lambda-execution-policy.json"),
+                IamPolicies.lambdaExecution(r.modelId(), r.functionName(), region, account, r.unvalidated())));
+        written.add(json(out.resolve("iam/training-role-invoke-policy.json"),
+                IamPolicies.trainingRoleInvoke(r.functionName(), region, account, r.unvalidated())));
+        written.add(json(out.resolve("training-overrides.json"), overrides(r)));
+        written.add(text(out.resolve("budget.md"), r.budget().markdown(r.modelId(), r.unvalidated())));
+        written.add(json(out.resolve("events/sample-event.json"), sampleEvent(r)));
+        written.add(text(out.resolve("README.md"), BundleReadme.text(r, version, region, account)));
+        return written;
+    }
+
+    private Path writeZip(Path zip, LambdaConfig config) throws IOException {
+        List<Path> jars = LambdaJars.jars(jarDir);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path jar : jars) {
+                out.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                Files.copy(jar, out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(LambdaConfig.RESOURCE));
+            out.write(JSON.writeValueAsBytes(config.toJson()));
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    static ObjectNode overrides(LambdaBundleRequest r) {
+        ObjectNode o = JSON.createObjectNode();
+        if (r.unvalidated()) {
+            // A key the trainer does not know: it must be removed by hand, on purpose.
+            o.put("_juror_unvalidated", "remove this key to train with an UNVALIDATED judge");
+        }
+        o.put("lambda_concurrency_limit", r.budget().lambdaConcurrencyLimit());
+        return o;
+    }
+
+    static ArrayNode sampleEvent(LambdaBundleRequest r) {
+        ArrayNode event = JSON.createArrayNode();
+        for (ExportSample s : r.samples()) {
+            for (int i = 0; i < s.predictions().size() && event.size() < SAMPLE_EVENT_ROLLOUTS; i++) {
+                event.add(NovaRows.eventSample(s, i, r.unvalidated()));
+            }
+        }
+        return event;
+    }
+
+    private static Path json(Path file, Object node) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            JSON.writeValue(out, node);
+        }
+        return file;
+    }
+
+    private static Path text(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}

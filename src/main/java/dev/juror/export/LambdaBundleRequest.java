@@ -1,0 +1,52 @@
+package dev.juror.export;
+
+import dev.juror.rubric.Rubric;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code juror export lambda} writes a bundle from.
+ *
+ * @param rubric        the rubric (already read and checked)
+ * @param rubricYaml    its YAML text, packaged verbatim
+ * @param modelId       the judge model or inference profile
+ * @param functionName  must contain {@code SageMaker} (HyperPod and the Nova Forge SDK insist on it)
+ * @param concurrency   judge calls in flight per invocation
+ * @param region        Region for ARNs and the fallback judge Region; empty = placeholders
+ * @param account       AWS account id for ARNs; empty = placeholder
+ * @param memoryMb      Lambda memory
+ * @param snapStart     SnapStart on the published alias; false = provisioned concurrency
+ * @param provisioned   provisioned concurrency when SnapStart is off
+ * @param envelope      answer with the statusCode/body envelope
+ * @param budget        the reward budget inputs
+ * @param samples       samples for {@code events/sample-event.json}
+ * @param unvalidated   write it although the gate refused (marks every file)
+ */
+public record LambdaBundleRequest(Rubric rubric, String rubricYaml, String modelId, String functionName, int concurrency,
+                                  Optional<String> region, Optional<String> account, int memoryMb, boolean snapStart,
+                                  int provisioned, boolean envelope, BudgetPlan budget, List<ExportSample> samples,
+                                  boolean unvalidated) {
+
+    public static final String DEFAULT_FUNCTION_NAME = "JurorReward-SageMaker";
+
+    public LambdaBundleRequest {
+        Objects.requireNonNull(rubric, "rubric");
+        Objects.requireNonNull(budget, "budget");
+        samples = List.copyOf(samples);
+        if (!functionName.contains("SageMaker")) {
+            throw new IllegalArgumentException("function name " + functionName + " must contain \"SageMaker\" (exact "
+                    + "casing): SageMaker HyperPod only invokes such functions and the Nova Forge SDK checks it");
+        }
+        if (!functionName.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("function name " + functionName + " may hold only letters, digits, - and _"
+                    + " (at most 64)");
+        }
+        if (concurrency < 1 || concurrency > 1024) {
+            throw new IllegalArgumentException("--concurrency must be 1..1024, was " + concurrency);
+        }
+        if (memoryMb < 128 || memoryMb > 10240) {
+            throw new IllegalArgumentException("memory must be 128..10240 MB, was " + memoryMb);
+        }
+    }
+}

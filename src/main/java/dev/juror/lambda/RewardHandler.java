@@ -1,0 +1,214 @@
+package dev.juror.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.dataset.InvalidSampleException;
+import dev.juror.dataset.NovaSample;
+import dev.juror.dataset.NovaSampleExtractor;
+import dev.juror.judge.Judge;
+import dev.juror.reward.CompositeReward;
+import dev.juror.reward.RewardInput;
+import dev.juror.reward.RewardMetric;
+import dev.juror.reward.RewardOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The reward Lambda ({@code dev.juror.lambda.RewardHandler::handleRequest}), following the Nova
+ * RFT reward-function contract: reads an event of samples in any documented shape, scores each with
+ * the {@link CompositeReward} (deterministic checks first, then the judge, in parallel under the
+ * configured cap), and writes one result per sample in input order:
+ * {@code {"id", "aggregate_reward_score", "metrics_list": [{"name", "value", "type": "Reward"|"Metric"}]}}
+ * as a bare JSON array (or the {@code statusCode}/{@code body} envelope when configured).
+ *
+ * <p>Nothing escapes: a sample that cannot be read gets the neutral reward with
+ * {@code invalid_sample = 1} and an {@code error} field; an event that holds no recognisable sample
+ * gives a one-element array with id {@code event-error}; a sample whose judge has not answered when
+ * the Lambda's deadline nears gets the neutral reward with {@code judge_error = 1} and
+ * {@code deadline_exceeded = 1}. See docs/lambda.md.
+ *
+ * <p>Configuration and the Bedrock client are built once, in the constructor (the Lambda's init
+ * phase); see {@link RewardRuntime}.
+ */
+public final class RewardHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RewardRuntime runtime;
+
+    /** What the Lambda runtime calls: configuration from the package, Bedrock client from the environment. */
+    public RewardHandler() {
+        this(RewardRuntime.fromEnvironment());
+    }
+
+    /** With a runtime built elsewhere (tests, local invoke). */
+    public RewardHandler(RewardRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long start = System.nanoTime();
+        byte[] event;
+        try {
+            event = input.readAllBytes();
+        } catch (IOException e) {
+            write(output, List.of(Result.eventError(runtime.neutralReward(), "cannot read the event: " + e.getMessage())));
+            return;
+        }
+        List<Result> results = handle(event, context);
+        write(output, results);
+        log(context, results, System.nanoTime() - start);
+    }
+
+    /** Scores an event; never throws. Package-visible for tests. */
+    List<Result> handle(byte[] event, Context context) {
+        EventSamples.Parsed parsed;
+        try {
+            parsed = EventSamples.parse(JSON, event);
+        } catch (RuntimeException e) {
+            parsed = EventSamples.Parsed.failed("the event cannot be read: " + e);
+        }
+        if (!parsed.ok()) {
+            return List.of(Result.eventError(runtime.neutralReward(), parsed.error()));
+        }
+        List<JsonNode> samples = parsed.samples();
+        if (samples.isEmpty()) {
+            return List.of();
+        }
+        Duration budget = budget(context);
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Result> results = new ArrayList<>(samples.size());
+        // Not closed with try-with-resources: close() would wait for judges that missed the deadline.
+        ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            List<Future<Result>> futures = new ArrayList<>(samples.size());
+            for (int i = 0; i < samples.size(); i++) {
+                JsonNode sample = samples.get(i);
+                int index = i;
+                futures.add(workers.submit(() -> scoreSample(sample, index)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(await(futures.get(i), deadline, samples.get(i), i));
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        return results;
+    }
+
+    private Result await(Future<Result> future, long deadline, JsonNode sample, int index) {
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            return future.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return Result.deadline(idOf(sample, index), runtime.neutralReward());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return Result.deadline(idOf(sample, index), runtime.neutralReward());
+        } catch (ExecutionException e) {
+            return Result.invalid(idOf(sample, index), runtime.neutralReward(), "scoring failed: " + e.getCause());
+        }
+    }
+
+    private Result scoreSample(JsonNode sample, int index) {
+        JsonNode id = idOf(sample, index);
+        NovaSample nova;
+        try {
+            nova = NovaSampleExtractor.extract(sample);
+        } catch (InvalidSampleException e) {
+            return Result.invalid(id, runtime.neutralReward(), e.getMessage());
+        } catch (RuntimeException e) {
+            return Result.invalid(id, runtime.neutralReward(), "unreadable sample: " + e);
+        }
+        RewardOutcome outcome = runtime.reward().score(RewardInput.from(nova), id.asText());
+        List<RewardMetric> extra = new ArrayList<>();
+        if (!nova.hasPrediction()) {
+            extra.add(RewardMetric.metric("no_assistant_turn", 1));
+        }
+        if (runtime.config().unvalidated()) {
+            extra.add(RewardMetric.metric("unvalidated_bundle", 1));
+        }
+        return Result.scored(id, outcome, extra);
+    }
+
+    /** The sample's {@code id} exactly as received, else {@code sample-<index>}. */
+    static JsonNode idOf(JsonNode sample, int index) {
+        JsonNode id = sample != null && sample.isObject() ? sample.get("id") : null;
+        if (id == null || id.isNull() || id.isContainerNode() || (id.isTextual() && id.asText().isEmpty())) {
+            return JSON.getNodeFactory().textNode("sample-" + index);
+        }
+        return id;
+    }
+
+    private Duration budget(Context context) {
+        Duration fallback = runtime.config().maxEventTime();
+        if (context == null) {
+            return fallback;
+        }
+        long remaining = context.getRemainingTimeInMillis();
+        if (remaining <= 0) {
+            return fallback;
+        }
+        Duration margin = runtime.config().deadlineMargin();
+        // Keep at least a quarter of the remaining time as margin for tiny timeouts.
+        long usable = Math.max(remaining / 4 * 3, remaining - margin.toMillis());
+        return Duration.ofMillis(Math.max(1, Math.min(usable, fallback.toMillis())));
+    }
+
+    private void write(OutputStream output, List<Result> results) throws IOException {
+        if (!runtime.config().envelope()) {
+            try (JsonGenerator g = JSON.getFactory().createGenerator(output, JsonEncoding.UTF8)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                Result.writeArray(g, results);
+            }
+            output.flush();
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(body, JsonEncoding.UTF8)) {
+            Result.writeArray(g, results);
+        }
+        try (JsonGenerator g = JSON.getFactory().createGenerator(output, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeNumberField("statusCode", 200);
+            g.writeStringField("body", body.toString(StandardCharsets.UTF_8));
+            g.writeEndObject();
+        }
+        output.flush();
+    }
+
+    private static void log(Context context, List<Result> results, long nanos) {
+        if (context == null || context.getLogger() == null) {
+            return;
+        }
+        long floored = results.stream().filter(Result::floored).count();
+        long judgeErrors = results.stream().filter(Result::judgeError).count();
+        context.getLogger().log("juror-reward: " + results.size() + " samples, " + floored + " floored, " + judgeErrors
+                + " judge errors, " + (nanos / 1_000_000) + " ms\n");
+    }
+
+    /** The judge behind this handler (for closing in tests and local invoke). */
+    Judge judge() {
+        return runtime.judge();
+    }
+}

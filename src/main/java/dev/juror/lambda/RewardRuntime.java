@@ -1,0 +1,215 @@
+package dev.juror.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.judge.AdaptiveLimiter;
+import dev.juror.judge.BedrockJudgeClient;
+import dev.juror.judge.BedrockJudgeConfig;
+import dev.juror.judge.ConcurrencyLimiter;
+import dev.juror.judge.FixedLimiter;
+import dev.juror.judge.Judge;
+import dev.juror.judge.JudgeClient;
+import dev.juror.judge.LlmJudge;
+import dev.juror.judge.RetryPolicy;
+import dev.juror.reward.CompositeReward;
+import dev.juror.reward.EngineJudgeScorer;
+import dev.juror.reward.RewardConfig;
+import dev.juror.reward.checks.RuleAction;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.PromptRenderer;
+import dev.juror.rubric.Rubric;
+import dev.juror.rubric.RubricException;
+import dev.juror.rubric.RubricYaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+
+/**
+ * What the handler builds once per execution environment: the configuration, the rubric (checked
+ * against the recorded version and rendered prompt), the composite reward and the judge with its
+ * Bedrock client and concurrency limiter.
+ *
+ * <p>The Bedrock client gets no endpoint override, so the SDK's standard
+ * {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} variable (system property
+ * {@code aws.endpointUrlBedrockRuntime}) still applies, e.g. for a VPC endpoint or a local server.
+ */
+public final class RewardRuntime {
+
+    /** System property / environment variable naming a configuration file that replaces the packaged one. */
+    public static final String CONFIG_PROPERTY = "juror.reward.config";
+    public static final String CONFIG_ENV = "JUROR_REWARD_CONFIG";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LambdaConfig config;
+    private final Rubric rubric;
+    private final Judge judge;
+    private final CompositeReward reward;
+
+    private RewardRuntime(LambdaConfig config, Rubric rubric, Judge judge, CompositeReward reward) {
+        this.config = config;
+        this.rubric = rubric;
+        this.judge = judge;
+        this.reward = reward;
+    }
+
+    /** Configuration from the package (or the override), judge on Bedrock. */
+    public static RewardRuntime fromEnvironment() {
+        LambdaConfig config = loadConfig();
+        return withClient(config, bedrockClient(config));
+    }
+
+    /** With a judge client built elsewhere (tests; OpenAI-compatible servers). */
+    public static RewardRuntime withClient(LambdaConfig config, JudgeClient client) {
+        Rubric rubric = checkedRubric(config);
+        RewardConfig rewardConfig = rewardConfig(config, rubric);
+        ConcurrencyLimiter limiter = config.adaptiveLimiter() ? AdaptiveLimiter.withMaxLimit(config.concurrency())
+                : new FixedLimiter(config.concurrency());
+        RetryPolicy retry = new RetryPolicy(config.retryMaxAttempts(), config.retryBaseDelay(), config.retryMaxDelay(),
+                config.maxEventTime());
+        Judge judge = LlmJudge.builder(client, "bedrock", config.judgeModelId()).retryPolicy(retry).limiter(limiter)
+                .build();
+        return new RewardRuntime(config, rubric, judge, new CompositeReward(rewardConfig, new EngineJudgeScorer(rubric, judge)));
+    }
+
+    public LambdaConfig config() {
+        return config;
+    }
+
+    public Rubric rubric() {
+        return rubric;
+    }
+
+    public Judge judge() {
+        return judge;
+    }
+
+    public CompositeReward reward() {
+        return reward;
+    }
+
+    public double neutralReward() {
+        return reward.config().neutralReward();
+    }
+
+    /** The Region the judge is called in: {@code aws.region}, {@code AWS_REGION}, the config, the SDK chain, us-east-1. */
+    static Region region(LambdaConfig config) {
+        String property = System.getProperty("aws.region");
+        if (property != null && !property.isBlank()) {
+            return Region.of(property);
+        }
+        String env = System.getenv("AWS_REGION");
+        if (env != null && !env.isBlank()) {
+            return Region.of(env);
+        }
+        if (config.region().isPresent()) {
+            return Region.of(config.region().get());
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (RuntimeException none) {
+            return Region.US_EAST_1;
+        }
+    }
+
+    static JudgeClient bedrockClient(LambdaConfig config) {
+        Region region = region(config);
+        BedrockRuntimeClient sdk = BedrockRuntimeClient.builder()
+                .region(region)
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .maxConnections(config.concurrency())
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .connectionAcquisitionTimeout(config.apiCallTimeout())
+                        .socketTimeout(config.attemptTimeout()))
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(config.apiCallTimeout())
+                        .apiCallAttemptTimeout(config.attemptTimeout()))
+                .build();
+        BedrockJudgeConfig judgeConfig = BedrockJudgeConfig.forRegion(region.id())
+                .withTimeouts(config.apiCallTimeout(), config.attemptTimeout())
+                .withMaxConnections(config.concurrency())
+                .withPromptCache(config.promptCache());
+        return BedrockJudgeClient.wrap(sdk, judgeConfig);
+    }
+
+    /** The configuration file: the override named by property/variable, else the packaged resource. */
+    static LambdaConfig loadConfig() {
+        String override = System.getProperty(CONFIG_PROPERTY);
+        if (override == null || override.isBlank()) {
+            override = System.getenv(CONFIG_ENV);
+        }
+        try {
+            if (override != null && !override.isBlank()) {
+                return LambdaConfig.fromJson(JSON.readTree(Files.readString(Path.of(override))));
+            }
+            try (InputStream in = RewardRuntime.class.getClassLoader().getResourceAsStream(LambdaConfig.RESOURCE)) {
+                if (in != null) {
+                    return LambdaConfig.fromJson(JSON.readTree(in));
+                }
+            }
+            String taskRoot = System.getenv("LAMBDA_TASK_ROOT");
+            if (taskRoot != null && Files.isRegularFile(Path.of(taskRoot, LambdaConfig.RESOURCE))) {
+                return LambdaConfig.fromJson(JSON.readTree(Files.readString(Path.of(taskRoot, LambdaConfig.RESOURCE))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the reward configuration: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException(LambdaConfig.RESOURCE + " not found on the classpath or in LAMBDA_TASK_ROOT; "
+                + "export the bundle with: juror export lambda");
+    }
+
+    /** The rubric, refused when it does not match the recorded version and prompt (a corrupted bundle). */
+    static Rubric checkedRubric(LambdaConfig config) {
+        Rubric rubric;
+        try {
+            rubric = new RubricYaml().read(config.rubricYaml(), LambdaConfig.RESOURCE + " rubric_yaml");
+        } catch (RubricException e) {
+            throw new IllegalStateException(LambdaConfig.RESOURCE + ": the packaged rubric is invalid: " + e.getMessage(), e);
+        }
+        String version = CanonicalForm.version(rubric);
+        if (!version.equals(config.rubricVersion())) {
+            throw new IllegalStateException(LambdaConfig.RESOURCE + ": rubric version is " + version + " but the bundle "
+                    + "records " + config.rubricVersion() + "; re-export the bundle");
+        }
+        String system = PromptRenderer.secure().systemPrompt(rubric);
+        if (!system.equals(config.systemPrompt())) {
+            throw new IllegalStateException(LambdaConfig.RESOURCE + ": the rubric renders a different judge system "
+                    + "prompt than the one recorded; this build of Juror differs from the exporting one; re-export");
+        }
+        return rubric;
+    }
+
+    static RewardConfig rewardConfig(LambdaConfig config, Rubric rubric) {
+        RewardConfig rc = RewardConfig.fromRubric(rubric);
+        if (config.neutralReward().isPresent()) {
+            rc = rc.withNeutralReward(config.neutralReward().get());
+        }
+        if (config.referenceOverlapWeight().isPresent()) {
+            rc = rc.withReferenceOverlapWeight(Optional.of(config.referenceOverlapWeight().get()));
+        }
+        for (Map.Entry<String, String> e : config.ruleActions().entrySet()) {
+            RuleAction action;
+            try {
+                action = RuleAction.valueOf(e.getValue().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalStateException(LambdaConfig.RESOURCE + ": rules." + e.getKey()
+                        + " must be floor, flag or report, was " + e.getValue());
+            }
+            rc = rc.withRuleAction(e.getKey(), action);
+        }
+        return rc;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.juror.reward;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The judge's scores for one comment (or for the whole response, {@code commentId = "response"}),
+ * one value per rubric dimension on the rubric's scale (boolean: pass = 1, fail = 0).
+ */
+public record CommentJudgement(String commentId, Map<String, Double> dimensionScores) {
+
+    public CommentJudgement {
+        Objects.requireNonNull(commentId, "commentId");
+        dimensionScores = Map.copyOf(dimensionScores);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.juror.reward;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The composite reward of one prediction.
+ *
+ * @param reward     in [0, 1], never NaN
+ * @param metrics    named numbers in a stable order (components first, then checks, then rules)
+ * @param flags      names of the rules whose action is FLAG (route to human review), in order found
+ * @param floored    true when a FLOOR rule fired: the reward is 0 and the judge was not asked
+ * @param judgeError true when the judge failed; the reward is then the configured neutral value
+ * @param judgeStatus {@code ok}, {@code skipped}, or the failure status ({@code api_error},
+ *                   {@code timeout}, {@code parse_error}, {@code schema_error}, {@code refused})
+ * @param detail     why the reward is what it is when not judged normally (floor rule, judge
+ *                   failure message), empty otherwise
+ */
+public record RewardOutcome(double reward, List<RewardMetric> metrics, List<String> flags, boolean floored,
+                            boolean judgeError, String judgeStatus, String detail) {
+
+    public RewardOutcome {
+        if (!(reward >= 0.0 && reward <= 1.0)) {
+            throw new IllegalArgumentException("reward must be in [0, 1], was " + reward);
+        }
+        metrics = List.copyOf(metrics);
+        flags = List.copyOf(flags);
+        Objects.requireNonNull(judgeStatus, "judgeStatus");
+        detail = detail == null ? "" : detail;
+    }
+
+    public Optional<RewardMetric> metric(String name) {
+        return metrics.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The metric's value, or {@code fallback} when it was not reported. */
+    public double metricValue(String name, double fallback) {
+        return metric(name).map(RewardMetric::value).orElse(fallback);
+    }
+}

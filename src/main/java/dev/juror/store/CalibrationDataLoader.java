@@ -1,0 +1,68 @@
+package dev.juror.store;
+
+import dev.juror.calibration.ItemKeys;
+import dev.juror.calibration.Rating;
+import dev.juror.calibration.Scales;
+import dev.juror.calibration.stats.Scale;
+import dev.juror.rubric.Rubric;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Reads the humans' latest labels of a rubric's dimensions as calibration ratings. Labels given
+ * while the judge's score was visible are left out (they are anchored on the judge and must not
+ * measure agreement with it), and so are labels whose score is not a value of the rubric's scale;
+ * both are counted.
+ */
+public final class CalibrationDataLoader {
+
+    private final LabelRepository labels;
+    private final RolloutRepository rollouts;
+
+    public CalibrationDataLoader(Workspace workspace) {
+        this.labels = new LabelRepository(workspace);
+        this.rollouts = new RolloutRepository(workspace);
+    }
+
+    /**
+     * @param ratings          one per (labeller, item), item keys {@code sampleId/rolloutIndex/position}
+     * @param judgeVisible     latest labels left out because the judge's score was shown
+     * @param offScale         latest labels left out because the score is not on the rubric's scale
+     * @param otherDimensions  latest labels of dimensions the rubric does not have
+     */
+    public record HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions) {
+    }
+
+    public HumanLabels humanLabels(Rubric rubric) {
+        Scale scale = Scales.of(rubric);
+        Set<String> dimensions = Set.copyOf(rubric.dimensionNames());
+        Map<Long, StoredRollout> cache = new HashMap<>();
+        List<Rating> out = new ArrayList<>();
+        int visible = 0;
+        int off = 0;
+        int other = 0;
+        for (StoredLabel l : labels.latest()) {
+            if (!dimensions.contains(l.dimension())) {
+                other++;
+                continue;
+            }
+            if (!l.judgeHidden()) {
+                visible++;
+                continue;
+            }
+            OptionalInt score = Scales.parse(l.score(), scale);
+            if (score.isEmpty()) {
+                off++;
+                continue;
+            }
+            StoredRollout r = cache.computeIfAbsent(l.rolloutId(), id -> rollouts.find(id).orElseThrow());
+            out.add(new Rating(ItemKeys.comment(r.sampleId(), r.index(), l.commentPosition()), l.dimension(),
+                    l.labeller(), score.getAsInt(), l.note()));
+        }
+        return new HumanLabels(out, visible, off, other);
+    }
+}

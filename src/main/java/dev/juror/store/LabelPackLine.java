@@ -1,0 +1,21 @@
+package dev.juror.store;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One line of a label pack (JSONL): a label with everything needed to find its item in another
+ * workspace. {@code prediction_hash} detects that the other workspace holds a different prediction
+ * under the same sample id and rollout index.
+ */
+@JsonPropertyOrder({"uid", "labeller", "sample_id", "rollout_index", "prediction_hash", "comment_position", "comment_id",
+        "dimension", "score", "note", "seconds", "rubric_version", "judge_hidden", "flagged", "created_at", "origin"})
+public record LabelPackLine(String uid, String labeller, @JsonProperty("sample_id") String sampleId,
+                            @JsonProperty("rollout_index") Integer rolloutIndex,
+                            @JsonProperty("prediction_hash") String predictionHash,
+                            @JsonProperty("comment_position") Integer commentPosition,
+                            @JsonProperty("comment_id") String commentId, String dimension, String score, String note,
+                            Double seconds, @JsonProperty("rubric_version") String rubricVersion,
+                            @JsonProperty("judge_hidden") Boolean judgeHidden, Boolean flagged,
+                            @JsonProperty("created_at") String createdAt, String origin) {
+}
