@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 LocateCommand.class,
                 StatsCommand.class,
                 ImportCommand.class,
+                LabelsCommand.class,
+                CalibrateCommand.class,
+                VerdictCommand.class,
         })
 public final class JurorCli implements Runnable {
 
