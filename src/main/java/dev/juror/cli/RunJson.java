@@ -1,0 +1,54 @@
+package dev.juror.cli;
+
+import dev.juror.judge.ResultStatus;
+import dev.juror.store.JudgeResultRow;
+import dev.juror.store.StoredJudgeRun;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON shapes of judge runs for {@code runs --json} and {@code run show --json}. */
+final class RunJson {
+
+    private RunJson() {
+    }
+
+    static Map<String, Object> summary(StoredJudgeRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", run.id());
+        m.put("status", run.status().code());
+        m.put("rubric", run.rubricName());
+        m.put("rubric_version", run.rubricVersion());
+        m.put("provider", run.provider());
+        m.put("model", run.model());
+        m.put("repeats", run.repeats());
+        m.put("selection", run.selection());
+        m.put("rollouts", run.rolloutIds().size());
+        m.put("results", run.results());
+        m.put("expected_results", run.expectedResults());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ResultStatus s : ResultStatus.values()) {
+            counts.put(s.code(), run.statusCounts().getOrDefault(s.code(), 0));
+        }
+        m.put("counts", counts);
+        m.put("arithmetic_mismatches", run.arithmeticMismatches());
+        m.put("created_at", run.createdAt().toString());
+        m.put("finished_at", run.finishedAt().map(Object::toString).orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> result(JudgeResultRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rollout_id", r.rolloutId());
+        m.put("repeat", r.repeat());
+        m.put("status", r.status());
+        m.put("sample_score", r.sampleScore().isPresent() ? r.sampleScore().getAsDouble() : null);
+        m.put("arithmetic_mismatch", r.arithmeticMismatch());
+        m.put("error_kinds", r.errorKinds());
+        m.put("error", r.error());
+        m.put("latency_ms", r.latencyMs());
+        m.put("attempts", r.attempts());
+        m.put("input_tokens", r.inputTokens());
+        m.put("output_tokens", r.outputTokens());
+        return m;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.juror.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.store.JudgeResultRow;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.Workspace;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code juror run show ID}: a run's settings, counts, errors and per-result scores. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one judge run and its results.")
+public final class RunShowCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The run id (see juror runs).")
+    long runId;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--json", description = "Print one JSON object with every result.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        StoredJudgeRun run;
+        List<JudgeResultRow> results;
+        try (Workspace opened = workspace.open()) {
+            JudgeRunRepository runs = new JudgeRunRepository(opened);
+            run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
+                    + workspace.directory() + "; see juror runs"));
+            results = runs.resultsOf(runId);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = RunJson.summary(run);
+            m.put("settings", new ObjectMapper().readTree(run.settingsJson()));
+            m.put("results_list", results.stream().map(RunJson::result).toList());
+            out.println(new ObjectMapper().writeValueAsString(m));
+        } else {
+            out.printf("run %d  %s%n", run.id(), run.status().code());
+            out.printf("rubric    %s (version %s)%n", run.rubricName(), run.rubricVersion());
+            out.printf("judge     %s %s%n", run.provider(), run.model());
+            out.printf("settings  %s%n", run.settingsJson());
+            out.printf("selection %s: %d rollouts x %d repeats%n", run.selection(), run.rolloutIds().size(), run.repeats());
+            out.printf("created   %s%s%n", run.createdAt(), run.finishedAt().map(f -> ", ended " + f).orElse(""));
+            out.printf("results   %d/%d: %s%n", run.results(), run.expectedResults(), run.statusCounts());
+            out.printf("tokens    input %d, output %d, cache read %d, cache write %d%n", run.tokens()[0],
+                    run.tokens()[1], run.tokens()[2], run.tokens()[3]);
+            out.printf("arithmetic mismatches flagged: %d%n", run.arithmeticMismatches());
+            Map<String, Integer> kinds = new TreeMap<>();
+            results.stream().flatMap(r -> java.util.Arrays.stream(r.errorKinds().split(","))).filter(k -> !k.isEmpty())
+                    .forEach(k -> kinds.merge(k, 1, Integer::sum));
+            if (!kinds.isEmpty()) {
+                out.printf("output errors: %s%n", kinds);
+            }
+            out.println();
+            out.printf("%-10s %-6s %-13s %-7s %s%n", "rollout", "repeat", "status", "score", "error");
+            for (JudgeResultRow r : results) {
+                String score = r.sampleScore().isPresent()
+                        ? String.format(Locale.ROOT, "%.2f", r.sampleScore().getAsDouble()) : "-";
+                String error = r.error().length() > 100 ? r.error().substring(0, 100) + "..." : r.error();
+                out.printf("%-10d %-6d %-13s %-7s %s%n", r.rolloutId(), r.repeat(), r.status(), score, error);
+            }
+        }
+        out.flush();
+        return CliRunner.OK;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.juror.cli;
+
+import static dev.juror.cli.JudgeCliFixture.juror;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.RecordedRequest;
+import dev.juror.judge.testserver.Reply;
+import dev.juror.rubric.PromptInputs;
+import dev.juror.rubric.PromptRenderer;
+import dev.juror.rubric.Rubric;
+import dev.juror.rubric.RubricYaml;
+import dev.juror.store.DocumentRepository;
+import dev.juror.store.JudgeResultRow;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.SampleDocuments;
+import dev.juror.store.SampleRepository;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.Workspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A judge run killed with SIGKILL in the middle resumes without redoing finished calls and without
+ * duplicates. The run happens in a child JVM ({@code dev.juror.Main judge ...}) against a slow local
+ * Converse server; the resume happens in this JVM against the same server.
+ */
+class JudgeResumeAfterKillTest {
+
+    private static final Pattern CANDIDATE = Pattern.compile("<(candidate_[0-9a-f]{32})>\\n(.*)</\\1>", Pattern.DOTALL);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void killedRunResumesWithoutRedoingFinishedCallsOrDuplicates() throws Exception {
+        Path ws = JudgeCliFixture.workspaceWithSamples(temp.resolve("ws"));
+        Path rubricFile = JudgeCliFixture.responseRubric(temp);
+        try (ConverseTestServer server = ConverseTestServer.start()) {
+            server.setDefault(Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withDelay(Duration.ofMillis(150)));
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Daws.accessKeyId=AKIDTESTTESTTESTTEST", "-Daws.secretAccessKey=test-secret-key-not-real",
+                    "-cp", System.getProperty("java.class.path"), "dev.juror.Main",
+                    "judge", "--workspace", ws.toString(), "--rubric", rubricFile.toString(), "--provider", "bedrock",
+                    "--endpoint", server.endpoint().toString(), "--region", "us-east-1", "--concurrency", "2",
+                    "--repeats", "2")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (server.receivedCount() < 20 && System.nanoTime() < deadline && child.isAlive()) {
+                    Thread.sleep(20);
+                }
+                assertThat(child.isAlive()).as("child still running when killed").isTrue();
+            } finally {
+                child.destroyForcibly(); // SIGKILL
+                child.waitFor();
+            }
+            int requestsBeforeResume = server.receivedCount();
+
+            Set<String> finishedBefore;
+            long runId;
+            try (Workspace opened = Workspace.open(ws)) {
+                JudgeRunRepository runs = new JudgeRunRepository(opened);
+                runId = runs.list().get(0).id();
+                assertThat(runs.find(runId).orElseThrow().status().code()).isEqualTo("running");
+                finishedBefore = runs.finishedKeys(runId);
+            }
+            assertThat(finishedBefore).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(100);
+
+            // The SDK's default chain reads these system properties; dummy values, never real credentials.
+            System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
+            System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
+            JudgeCliFixture.Run resumed;
+            try {
+                resumed = juror("judge", "--workspace", ws.toString(), "--resume", Long.toString(runId),
+                        "--endpoint", server.endpoint().toString());
+            } finally {
+                System.clearProperty("aws.accessKeyId");
+                System.clearProperty("aws.secretAccessKey");
+            }
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            assertThat(resumed.out()).contains("run " + runId + " finished").contains("100/100 results");
+
+            try (Workspace opened = Workspace.open(ws)) {
+                List<JudgeResultRow> results = new JudgeRunRepository(opened).resultsOf(runId);
+                Map<String, Long> perKey = results.stream().collect(Collectors.groupingBy(
+                        r -> r.rolloutId() + "#" + r.repeat(), Collectors.counting()));
+                assertThat(perKey).hasSize(100).allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));
+                assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo("ok"));
+
+                // No request after the resume was for a (rollout, repeat) finished before it.
+                List<RecordedRequest> after = server.requests().subList(requestsBeforeResume, server.receivedCount());
+                // One request per unfinished call (the server never fails, so nothing is retried): none for finished ones.
+                assertThat(after).hasSize(100 - finishedBefore.size());
+                Map<String, List<Long>> rolloutsByCandidate = candidates(opened);
+                Map<String, Long> resumedRequestsPerRollout = after.stream()
+                        .map(r -> candidate(r))
+                        .filter(c -> rolloutsByCandidate.get(c) != null && rolloutsByCandidate.get(c).size() == 1)
+                        .collect(Collectors.groupingBy(c -> Long.toString(rolloutsByCandidate.get(c).get(0)),
+                                Collectors.counting()));
+                for (Map.Entry<String, Long> e : resumedRequestsPerRollout.entrySet()) {
+                    long finishedRepeats = finishedBefore.stream().filter(k -> k.startsWith(e.getKey() + "#")).count();
+                    assertThat(e.getValue()).as("requests after resume for rollout %s", e.getKey())
+                            .isLessThanOrEqualTo(2 - finishedRepeats);
+                }
+            }
+        }
+    }
+
+    private static String candidate(RecordedRequest request) {
+        String suffix = request.body().get("messages").get(0).get("content").get(2).get("text").asText();
+        Matcher m = CANDIDATE.matcher(suffix);
+        return m.find() ? m.group(2) : "";
+    }
+
+    /** Candidate block body of every rollout, rendered the same way the judge renders it. */
+    private static Map<String, List<Long>> candidates(Workspace ws) throws Exception {
+        Rubric rubric = new RubricYaml().read(JudgeCliFixture.RESPONSE_RUBRIC, "whole-review.yaml");
+        PromptRenderer renderer = new PromptRenderer(new SplittableRandom(1));
+        SampleRepository samples = new SampleRepository(ws);
+        DocumentRepository documents = new DocumentRepository(ws);
+        RolloutRepository rollouts = new RolloutRepository(ws);
+        Map<String, List<Long>> byCandidate = new java.util.HashMap<>();
+        Set<String> sampleIds = new HashSet<>();
+        samples.list(0, 1000).forEach(s -> sampleIds.add(s.id()));
+        for (String id : sampleIds) {
+            SampleDocuments docs = documents.documentsOf(samples.find(id).orElseThrow());
+            for (StoredRollout r : rollouts.ofSample(id)) {
+                String suffix = renderer.render(rubric, PromptInputs.pointwise(docs.systemPrompt(), docs.target(),
+                        docs.reference(), r.prediction())).userSuffix();
+                Matcher m = CANDIDATE.matcher(suffix);
+                assertThat(m.find()).isTrue();
+                byCandidate.computeIfAbsent(m.group(2), k -> new java.util.ArrayList<>()).add(r.id());
+            }
+        }
+        return byCandidate;
+    }
+}
