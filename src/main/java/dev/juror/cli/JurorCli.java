@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 LabelsCommand.class,
                 CalibrateCommand.class,
                 VerdictCommand.class,
+                RegressCommand.class,
         })
 public final class JurorCli implements Runnable {
 

@@ -45,4 +45,14 @@ class CalibrateCommandTest {
         System.out.println(verdict.out() + verdict.err());
         assertThat(verdict.exit()).isEqualTo(VerdictCommand.NOT_VALIDATED);
     }
+
+    @Test
+    void regressRunsTheShippedSuiteWithTheHeuristicJudge() throws Exception {
+        Path ws = temp.resolve("ws");
+        CalibrationWorkspace.importSamples(ws);
+        Run r = juror("regress", "--suite", "suites/contract-review.yaml", "--rubric",
+                CalibrationWorkspace.RUBRIC.toString(), "--provider", "heuristic", "--workspace", ws.toString());
+        System.out.println(r.out() + r.err());
+        assertThat(r.exit()).isIn(0, RegressCommand.SUITE_FAILED);
+    }
 }
