@@ -35,7 +35,7 @@ class CalibrateCommandTest {
                 CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         long run = CalibrationWorkspace.heuristicRun(ws, 2);
-        Path html = temp.resolve("report.html");
+        Path html = Path.of(System.getProperty("juror.reportOut", temp.resolve("report.html").toString()));
         Run calibrate = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + run,
                 "--resamples", "300", "--html", html.toString(), "--workspace", ws.toString());
         System.out.println(imported.out() + calibrate.out() + calibrate.err());
