@@ -25,10 +25,18 @@ import org.junit.jupiter.api.Test;
 /** The verdict against the contract-review rubric's thresholds (kappa lower bound 0.6, n 50, ceiling 0.1, flips 0.1). */
 class VerdictRulesTest {
 
-    static final Rubric RUBRIC = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+    static final Rubric RUBRIC = load();
     static final String VERSION = CanonicalForm.version(RUBRIC);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
     static final BootstrapConfig CONFIG = BootstrapConfig.defaults(11).withResamples(400);
+
+    static Rubric load() {
+        try {
+            return new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+        } catch (dev.juror.rubric.RubricException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static int h1(int i) {
         return 1 + (i * 7 + i / 5) % 5;
