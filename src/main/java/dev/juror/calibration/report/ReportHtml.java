@@ -82,7 +82,8 @@ public final class ReportHtml {
         for (Condition c : v.conditions()) {
             h.append("<tr class=\"").append(c.passed() ? "pass" : "fail").append("\"><td>").append(esc(c.name()))
                     .append("</td><td>").append(esc(c.dimension())).append("</td><td>")
-                    .append(est(c.actual())).append("</td><td>")
+                    .append(c.actual() instanceof Estimate.Defined d && d.value() == Math.rint(d.value())
+                            ? Long.toString((long) d.value()) : est(c.actual())).append("</td><td>")
                     .append(esc(c.required())).append("</td><td>").append(c.passed() ? "pass" : "FAIL")
                     .append("</td><td>").append(esc(c.detail())).append("</td></tr>\n");
         }
