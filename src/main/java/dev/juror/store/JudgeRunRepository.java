@@ -44,6 +44,9 @@ public final class JudgeRunRepository implements ReplaySource {
     /** Statuses whose raw output is a complete model answer worth replaying. */
     private static final String REPLAYABLE = "('ok', 'parse_error', 'schema_error')";
 
+    /** Column limit of raw_output; a judge answer is bounded by max_tokens, far below it. */
+    static final int MAX_RAW_OUTPUT = 1_000_000;
+
     private final Workspace workspace;
     private final Clock clock;
 
@@ -161,7 +164,7 @@ public final class JudgeRunRepository implements ReplaySource {
                     insert.setInt(3, runResult.repeat());
                     insert.setString(4, result.status().code());
                     insert.setString(5, result.model());
-                    insert.setString(6, result.rawOutput());
+                    insert.setString(6, truncate(result.rawOutput(), MAX_RAW_OUTPUT));
                     insert.setString(7, Sql.nullIfEmpty(result.error()));
                     insert.setString(8, errorKinds(result));
                     insert.setLong(9, result.latency().toMillis());

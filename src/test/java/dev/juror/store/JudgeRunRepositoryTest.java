@@ -1,0 +1,58 @@
+package dev.juror.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.juror.dataset.JsonlImportReader;
+import dev.juror.judge.JudgeItem;
+import dev.juror.judge.JudgeResult;
+import dev.juror.judge.ReplayKey;
+import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.RunResult;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.Rubric;
+import dev.juror.rubric.RubricYaml;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JudgeRunRepositoryTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSecondSaveOfTheSameRolloutAndRepeatIsIgnored() throws Exception {
+        Rubric rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+        try (Workspace ws = Workspace.open(temp)) {
+            new Importer(ws).importBatch(JsonlImportReader.read(Path.of("samples/contract-review/contract-review.jsonl")),
+                    ImportOptions.refuseInvalid());
+            JudgePlanLoader loader = new JudgePlanLoader(ws);
+            List<Long> rollouts = loader.selectRollouts(List.of("cr-01-agape-odm-supply"));
+            JudgeRunRepository runs = new JudgeRunRepository(ws);
+            long runId = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), "yaml",
+                    "bedrock", "m", "{}", 1, "samples cr-01-agape-odm-supply", rollouts));
+            JudgeItem item = loader.plan(rubric, rollouts.subList(0, 1), 1).items().get(0).item();
+            JudgeResult result = new HeuristicJudge().judge(item);
+            RunResult runResult = new RunResult(rollouts.get(0), 0, result);
+
+            assertThat(runs.save(runId, runResult)).isTrue();
+            assertThat(runs.save(runId, runResult)).isFalse();
+            runs.sink(runId).save(runResult);
+
+            assertThat(runs.resultsOf(runId)).hasSize(1);
+            int dimensions = rubric.dimensions().size();
+            int comments = result.judgement().orElseThrow().comments().size();
+            assertThat(runs.scoresOf(runId)).hasSize(dimensions * comments);
+            assertThat(runs.finishedKeys(runId)).containsExactly(rollouts.get(0) + "#0");
+            StoredJudgeRun stored = runs.find(runId).orElseThrow();
+            assertThat(stored.rolloutIds()).isEqualTo(rollouts);
+            assertThat(stored.statusCounts()).containsEntry("ok", 1);
+
+            // The stored raw output is what replay answers with (the run's provider is a live one here).
+            ReplayKey key = new ReplayKey(CanonicalForm.version(rubric), HeuristicJudge.MODEL, item.contentHash());
+            assertThat(runs.find(key, 0)).get().extracting(r -> r.rawOutput()).isEqualTo(result.rawOutput());
+            assertThat(runs.find(key, 1)).isEmpty();
+        }
+    }
+}
