@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
                 RewardCommand.class,
                 LambdaCommand.class,
                 ExportCommand.class,
+                LabelsCommand.class,
+                CalibrateCommand.class,
+                VerdictCommand.class,
+                RegressCommand.class,
         })
 public final class JurorCli implements Runnable {
 

@@ -18,8 +18,14 @@ public sealed interface Expectation {
             implements Expectation {
         @Override
         public String describe() {
-            return dimension + (comment == null ? " on every comment" : " on comment " + comment) + " in ["
-                    + fmt(min) + ", " + fmt(max) + "]";
+            String where = dimension + (comment == null ? " on every comment" : " on comment " + comment);
+            if (Double.isInfinite(min)) {
+                return where + " <= " + fmt(max);
+            }
+            if (Double.isInfinite(max)) {
+                return where + " >= " + fmt(min);
+            }
+            return where + " in [" + fmt(min) + ", " + fmt(max) + "]";
         }
     }
 
@@ -45,6 +51,14 @@ public sealed interface Expectation {
         @Override
         public String describe() {
             return "flag '" + flag + "' raised";
+        }
+    }
+
+    /** A named flag must not be raised (e.g. a legitimate comment must not look like an injection). */
+    record FlagNotRaised(String path, String flag) implements Expectation {
+        @Override
+        public String describe() {
+            return "flag '" + flag + "' not raised";
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Runs a suite: scores every rollout the cases name (each once, even when several cases use it)
@@ -41,6 +40,9 @@ public final class SuiteRunner {
         return switch (e) {
             case Expectation.FlagRaised f -> new SuiteResult.Check(e.describe(), e.path(), own.flags().contains(f.flag()),
                     "flags raised: " + (own.flags().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(own.flags()))));
+            case Expectation.FlagNotRaised f -> new SuiteResult.Check(e.describe(), e.path(),
+                    !own.flags().contains(f.flag()), "flags raised: "
+                    + (own.flags().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(own.flags()))));
             case Expectation.SampleScoreBound b -> {
                 if (own.sampleScore().isEmpty()) {
                     yield notScored(e, own);
@@ -95,9 +97,5 @@ public final class SuiteRunner {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static OptionalDouble none() {
-        return OptionalDouble.empty();
     }
 }

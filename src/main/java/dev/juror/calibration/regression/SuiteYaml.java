@@ -29,6 +29,7 @@ import java.util.Set;
  *       - {dimension: TargetDocument_Grounding, comment: 0, min: 4, max: 5}
  *       - outscores: {sample: cr-01-agape-odm-supply, index: 2}
  *       - flag: injection
+ *       - no_flag: format
  * </pre>
  */
 public final class SuiteYaml {
@@ -156,7 +157,12 @@ public final class SuiteYaml {
             String flag = text(e, "flag", path + ".", true, problems);
             return flag.isEmpty() ? null : new Expectation.FlagRaised(path, flag);
         }
-        problems.add(path + ": unknown expectation; use dimension (with min/max), sample_score, outscores or flag");
+        if (e.has("no_flag")) {
+            keys(e, path + ".", Set.of("no_flag"), problems);
+            String flag = text(e, "no_flag", path + ".", true, problems);
+            return flag.isEmpty() ? null : new Expectation.FlagNotRaised(path, flag);
+        }
+        problems.add(path + ": unknown expectation; use dimension (with min/max), sample_score, outscores, flag or no_flag");
         return null;
     }
 

@@ -6,6 +6,9 @@ import static dev.juror.calibration.report.Html.num;
 import static dev.juror.calibration.report.Html.withCi;
 
 import dev.juror.calibration.CalibrationReport;
+import dev.juror.calibration.drift.DriftAlert;
+import dev.juror.calibration.drift.DriftReport;
+import dev.juror.calibration.views.ModelComparison;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Interval;
 import dev.juror.calibration.verdict.Condition;
@@ -79,7 +82,8 @@ public final class ReportHtml {
         for (Condition c : v.conditions()) {
             h.append("<tr class=\"").append(c.passed() ? "pass" : "fail").append("\"><td>").append(esc(c.name()))
                     .append("</td><td>").append(esc(c.dimension())).append("</td><td>")
-                    .append(c.name().equals("rubric_version") ? "" : est(c.actual())).append("</td><td>")
+                    .append(c.actual() instanceof Estimate.Defined d && d.value() == Math.rint(d.value())
+                            ? Long.toString((long) d.value()) : est(c.actual())).append("</td><td>")
                     .append(esc(c.required())).append("</td><td>").append(c.passed() ? "pass" : "FAIL")
                     .append("</td><td>").append(esc(c.detail())).append("</td></tr>\n");
         }
@@ -235,6 +239,65 @@ public final class ReportHtml {
                     .append("</td></tr>\n");
         }
         h.append("</table></section>\n");
+    }
+
+    /** The model comparison section (the article's result charts). */
+    public static String modelComparison(String run, List<ModelComparison.ModelRow> rows) {
+        StringBuilder h = new StringBuilder();
+        h.append("<section><h2>Model comparison: ").append(esc(run)).append("</h2>\n<table><tr><th>policy model</th>"
+                + "<th>rollouts</th><th>schema valid</th><th>validity rate</th><th>judge-scored</th>"
+                + "<th>mean sample score</th><th>best-of-k</th></tr>\n");
+        List<Svg.ForestRow> bars = new ArrayList<>();
+        for (ModelComparison.ModelRow r : rows) {
+            h.append("<tr><td>").append(esc(r.model())).append("</td><td>").append(r.rollouts()).append("</td><td>")
+                    .append(r.schemaValid()).append("</td><td>").append(est(r.validityRate())).append("</td><td>")
+                    .append(r.scored()).append("</td><td>").append(withCi(r.meanSampleScore())).append("</td><td>")
+                    .append(est(r.bestOfK())).append(" (k = ").append(r.k()).append(", ").append(r.bestOfKSamples())
+                    .append(" samples)</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"meta\">Rollouts the judge could not score count as the scale minimum."
+                + " Best-of-k: expected best comment score of k rollouts per sample.</p>");
+        h.append(Svg.bars("Mean sample score by policy model", rows)).append("</section>\n");
+        return h.toString();
+    }
+
+    /** The drift section: agreement per rubric version and run, score distribution per window, alerts. */
+    public static String drift(DriftReport d) {
+        StringBuilder h = new StringBuilder();
+        h.append("<section><h2>Drift</h2>\n<p>Anchor set: ").append(d.anchorItems())
+                .append(" labelled items; baseline run <code>").append(esc(d.baseline())).append("</code>.</p>\n");
+        if (d.alerts().isEmpty()) {
+            h.append("<p>No drift threshold was crossed.</p>\n");
+        } else {
+            h.append("<table><tr><th>severity</th><th>kind</th><th>subject</th><th>message</th></tr>\n");
+            for (DriftAlert a : d.alerts()) {
+                h.append("<tr class=\"fail\"><td>").append(a.severity()).append("</td><td>").append(esc(a.kind()))
+                        .append("</td><td>").append(esc(a.subject())).append("</td><td>").append(esc(a.message()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        for (DriftReport.DimensionDrift dim : d.dimensions()) {
+            h.append("<h3>").append(esc(dim.dimension())).append("</h3>\n<table><tr><th>run</th><th>rubric version</th>"
+                    + "<th>judge model</th><th>items</th><th>kappa_quadratic vs consensus</th><th>difference vs baseline</th></tr>\n");
+            for (DriftReport.RunPoint p : dim.runs()) {
+                h.append("<tr><td>").append(esc(p.run())).append("</td><td>").append(esc(p.rubricVersion()))
+                        .append("</td><td>").append(esc(p.judgeModel())).append("</td><td>").append(p.items())
+                        .append("</td><td>").append(withCi(p.kappaQuadratic())).append("</td><td>")
+                        .append(withCi(p.difference())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<table><tr><th>window start</th><th>runs</th><th>scores</th><th>mean</th><th>PSI vs first</th>"
+                + "<th>CUSUM z</th><th>alarm</th></tr>\n");
+        for (DriftReport.Window w : d.windows()) {
+            h.append("<tr><td>").append(esc(w.start().toString())).append("</td><td>")
+                    .append(esc(String.join(", ", w.runs()))).append("</td><td>").append(w.scores()).append("</td><td>")
+                    .append(est(w.mean())).append("</td><td>").append(est(w.psi())).append(" ")
+                    .append(esc(w.band().name().toLowerCase(java.util.Locale.ROOT))).append("</td><td>")
+                    .append(est(w.cusumZ())).append("</td><td>").append(w.cusumAlarm() ? "yes" : "").append("</td></tr>\n");
+        }
+        return h.append("</table></section>\n").toString();
     }
 
     static String intervalText(StatWithCi s) {

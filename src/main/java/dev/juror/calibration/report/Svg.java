@@ -166,6 +166,52 @@ public final class Svg {
         return s.append("</svg>").toString();
     }
 
+    /** Horizontal bars of the mean sample score per model with its interval, on the score axis. */
+    public static String bars(String title, List<dev.juror.calibration.views.ModelComparison.ModelRow> rows) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (var r : rows) {
+            double v = r.meanSampleScore().estimate().valueOr(0);
+            lo = Math.min(lo, Math.min(v, r.meanSampleScore().lower().valueOr(v)));
+            hi = Math.max(hi, Math.max(v, r.meanSampleScore().upper().valueOr(v)));
+        }
+        lo = Math.floor(Math.min(lo, hi));
+        hi = Math.ceil(hi);
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        int left = 150;
+        int width = 320;
+        int rowH = 26;
+        int height = 40 + rows.size() * rowH + 24;
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(left + width + 30).append("\" height=\"")
+                .append(height).append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">");
+        s.append("<text x=\"8\" y=\"18\" font-weight=\"bold\">").append(esc(title)).append("</text>");
+        for (int i = 0; i < rows.size(); i++) {
+            var r = rows.get(i);
+            double y = 32 + i * rowH;
+            double v = r.meanSampleScore().estimate().valueOr(lo);
+            double w = (v - lo) / (hi - lo) * width;
+            s.append("<text x=\"8\" y=\"").append(f(y + 14)).append("\">").append(esc(trim(r.model(), 22))).append("</text>");
+            s.append("<rect x=\"").append(left).append("\" y=\"").append(f(y + 3)).append("\" width=\"").append(f(w))
+                    .append("\" height=\"16\" fill=\"").append(PALETTE[1 + i % (PALETTE.length - 1)]).append("\"><title>")
+                    .append(esc(r.model())).append(": ").append(num(v)).append("</title></rect>");
+            if (r.meanSampleScore().ci() instanceof Interval.Bounds b) {
+                double x1 = left + (b.low() - lo) / (hi - lo) * width;
+                double x2 = left + (b.high() - lo) / (hi - lo) * width;
+                s.append("<line x1=\"").append(f(x1)).append("\" y1=\"").append(f(y + 11)).append("\" x2=\"").append(f(x2))
+                        .append("\" y2=\"").append(f(y + 11)).append("\" stroke=\"#1d2330\" stroke-width=\"2\"/>");
+            }
+        }
+        for (double t = lo; t <= hi + 1e-9; t += 1) {
+            double x = left + (t - lo) / (hi - lo) * width;
+            s.append("<text x=\"").append(f(x - 3)).append("\" y=\"").append(height - 6).append("\">").append((int) t)
+                    .append("</text>");
+        }
+        return s.append("</svg>").toString();
+    }
+
     static String trim(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }

@@ -34,8 +34,8 @@ public final class VerdictRules {
                 .orElseThrow(() -> new IllegalArgumentException("run " + runId + " is not in the calibration report"));
         List<Condition> conditions = new ArrayList<>();
         boolean sameVersion = run.rubricVersion().equals(rubricVersion);
-        conditions.add(new Condition("rubric_version", "", sameVersion, Estimate.undefined("text value"),
-                "= " + rubricVersion, sameVersion ? "run " + runId + " was made with rubric version " + rubricVersion
+        conditions.add(new Condition("rubric_version", "", sameVersion, Estimate.of(sameVersion ? 1 : 0),
+                "1 (the run used version " + rubricVersion + ")", sameVersion ? "run " + runId + " was made with rubric version " + rubricVersion
                 : "run " + runId + " was made with rubric version " + blank(run.rubricVersion())
                 + "; re-run the judge with this rubric"));
         for (DimensionCalibration d : report.dimensions()) {

@@ -1,0 +1,137 @@
+package dev.juror.cli;
+
+import dev.juror.calibration.drift.DriftAlert;
+import dev.juror.calibration.report.AtomicFiles;
+import dev.juror.calibration.report.ReportHtml;
+import dev.juror.calibration.report.ReportJson;
+import dev.juror.calibration.stats.BootstrapConfig;
+import dev.juror.calibration.views.DimensionCalibration;
+import dev.juror.calibration.views.JudgeDimension;
+import dev.juror.rubric.Rubric;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.Workspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code juror calibrate --rubric FILE [--run ID ...] [--json] [--html OUT]}. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Judge vs humans per rubric dimension, beside human vs human, with bootstrap intervals;",
+                "leave-one-annotator-out, repeat consistency, cross-judge, sample score, disagreements,",
+                "model comparison, and drift when two or more runs are given."})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
+    Path rubricFile;
+
+    @Option(names = "--run", paramLabel = "ID", description = "A judge run to calibrate (repeatable): 7 or run-7.")
+    List<String> runs = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the machine-readable report.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "OUT", description = "Write the self-contained HTML report here.")
+    Path html;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000", description = "Bootstrap resamples (default 2000).")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Bootstrap seed (default 1).")
+    long seed;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "2", description = "k of best-of-k in the model comparison (default 2).")
+    int k;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (resamples < 1 || k < 1) {
+            throw new UserInputException("--resamples and --k must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
+        BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
+        CalibrationSetup.Result r;
+        try (Workspace opened = workspace.open()) {
+            r = CalibrationSetup.run(opened, rubric, runs, config, k);
+            if (r.drift() != null) {
+                recordAlerts(new CalibrationRepository(opened), rubric.name(), r.drift().alerts());
+            }
+        }
+        if (html != null) {
+            List<String> extras = new ArrayList<>();
+            r.models().forEach((run, rows) -> extras.add(ReportHtml.modelComparison(run, rows)));
+            if (r.drift() != null) {
+                extras.add(ReportHtml.drift(r.drift()));
+            }
+            AtomicFiles.write(html, ReportHtml.render(r.report(), List.of(), extras));
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("calibration", r.report());
+            doc.put("model_comparison", r.models());
+            doc.put("drift", r.drift());
+            doc.put("notes", r.notes());
+            out.println(ReportJson.write(doc));
+        } else {
+            printSummary(out, r);
+            if (html != null) {
+                out.println("HTML report: " + html);
+            }
+        }
+        out.flush();
+        return CliRunner.OK;
+    }
+
+    /** Stores alerts not stored before (same kind, subject and message), so repeated runs do not duplicate them. */
+    private static void recordAlerts(CalibrationRepository repo, String rubric, List<DriftAlert> alerts) {
+        var known = repo.alerts(rubric).stream().map(a -> a.kind() + "|" + a.subject() + "|" + a.message()).toList();
+        for (DriftAlert a : alerts) {
+            if (!known.contains(a.kind() + "|" + a.subject() + "|" + a.message())) {
+                repo.saveAlert(new CalibrationRepository.StoredAlert(0, rubric, a.kind(), a.severity().name(),
+                        a.subject(), a.measured(), a.threshold(), a.message(), Instant.now()));
+            }
+        }
+    }
+
+    static void printSummary(PrintWriter out, CalibrationSetup.Result r) {
+        var report = r.report();
+        out.println(report.rubric() + " (version " + report.rubricVersion() + "): " + report.humanLabels()
+                + " human labels from " + String.join(", ", report.humans()) + "; " + report.runs().size() + " judge run(s)");
+        r.notes().forEach(n -> out.println("note: " + n));
+        for (DimensionCalibration d : report.dimensions()) {
+            out.println(d.dimension());
+            out.println("  human vs human   n=" + d.humanCeiling().doublyCovered() + "  kappa_quadratic "
+                    + Text.withCi(d.humanCeiling().agreement().kappaQuadratic()) + "  alpha_ordinal "
+                    + Text.est(d.humanCeiling().alphaOrdinal()));
+            for (JudgeDimension j : d.judges()) {
+                out.println("  " + j.run() + " vs humans  n=" + j.vsHumans().items() + "  kappa_quadratic "
+                        + Text.withCi(j.vsHumans().kappaQuadratic()) + "  exact " + Text.est(j.vsHumans().stat("exact").estimate())
+                        + "  bias " + Text.est(j.vsHumans().stat("bias").estimate()));
+                out.println("    leave-one-annotator-out mean difference " + Text.withCi(j.loao().meanDifference())
+                        + "; flip rate " + Text.est(j.consistency().flipRate()));
+            }
+        }
+        report.runs().forEach(run -> out.println(run.id() + ": " + run.disagreementCount()
+                + " disagreements; sample score MAE vs humans " + Text.withCi(run.sampleScore().mae())));
+        if (r.drift() != null) {
+            r.drift().alerts().forEach(a -> out.println("drift: " + a.summary()));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.juror.cli;
+
+import dev.juror.store.LabelPacks;
+import dev.juror.store.LabelRepository;
+import dev.juror.store.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code juror labels export --labeller NAME --out FILE}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write every label of one labeller (corrections included) to a JSONL label pack.",
+                "The file is written to a temporary file first and moved into place."})
+public final class LabelsExportCommand implements Callable<Integer> {
+
+    @Option(names = "--labeller", required = true, paramLabel = "NAME", description = "Whose labels to export.")
+    String labeller;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The label pack to write (.jsonl).")
+    Path out;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Workspace opened = workspace.open()) {
+            var known = new LabelRepository(opened).labellers();
+            if (!known.contains(labeller)) {
+                throw new UserInputException("no labels by '" + labeller + "' in " + opened.directory()
+                        + (known.isEmpty() ? "; this workspace has no labels yet" : "; labellers here: " + String.join(", ", known)));
+            }
+            int n = new LabelPacks(opened).export(labeller, out);
+            spec.commandLine().getOut().println("Exported " + n + " labels of " + labeller + " to " + out);
+        }
+        return CliRunner.OK;
+    }
+}

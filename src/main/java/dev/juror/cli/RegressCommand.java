@@ -1,0 +1,135 @@
+package dev.juror.cli;
+
+import dev.juror.calibration.regression.RegressionSuite;
+import dev.juror.calibration.regression.SuiteException;
+import dev.juror.calibration.regression.SuiteResult;
+import dev.juror.calibration.regression.SuiteRunner;
+import dev.juror.calibration.regression.SuiteYaml;
+import dev.juror.calibration.report.ReportJson;
+import dev.juror.judge.Judge;
+import dev.juror.judge.ReplayJudge;
+import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.Rubric;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code juror regress --suite FILE --rubric FILE --provider P}: re-scores the suite's rollouts
+ * (replaying recorded answers of this rubric version and model, judging live otherwise), checks
+ * every expectation, stores the result for the verdict. Exit code 0 when every case passes, 3 when
+ * one fails, 2 on bad input.
+ */
+@Command(name = "regress", mixinStandardHelpOptions = true,
+        description = {"Run a judge regression suite against a rubric version and store the result.",
+                "Recorded answers of this rubric version and judge model are replayed; the rest is judged live.",
+                "Exit code: 0 all cases pass, 3 a case fails, 2 bad input."})
+public final class RegressCommand implements Callable<Integer> {
+
+    public static final int SUITE_FAILED = 3;
+
+    @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite YAML file.")
+    Path suiteFile;
+
+    @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
+    Path rubricFile;
+
+    @Option(names = "--provider", required = true, paramLabel = "NAME", description = "bedrock, openai, replay or heuristic.")
+    String provider;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Judge model id (default: the rubric's judge.model_id).")
+    String model;
+
+    @Option(names = "--region", paramLabel = "R", description = "AWS region (bedrock).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "P", description = "Named AWS profile (bedrock).")
+    String profile;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Bedrock Runtime endpoint override.")
+    String endpoint;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "OpenAI-compatible server (openai).")
+    String baseUrl;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (openai).")
+    String apiKeyEnv;
+
+    @Option(names = "--json", description = "Print the suite result as JSON.")
+    boolean json;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isRegularFile(suiteFile)) {
+            throw new UserInputException("--suite " + suiteFile + ": no such file");
+        }
+        RegressionSuite suite;
+        try {
+            suite = new SuiteYaml().read(suiteFile);
+        } catch (SuiteException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println("juror: " + suiteFile + ": " + p));
+            throw new UserInputException(suiteFile + ": " + e.problems().size() + " problem(s) in the suite (listed above)");
+        }
+        Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
+        if (!suite.rubric().equals(rubric.name())) {
+            throw new UserInputException(suiteFile + ": the suite is for rubric '" + suite.rubric() + "', not '"
+                    + rubric.name() + "'");
+        }
+        String p = JudgeProviders.normalise(provider);
+        String version = CanonicalForm.version(rubric);
+        SuiteResult result;
+        WorkspaceRolloutScorer scorer;
+        try (Workspace opened = workspace.open()) {
+            JudgeRunRepository recordings = new JudgeRunRepository(opened);
+            String judgeModel = p.equals("heuristic") ? HeuristicJudge.MODEL : model != null ? model : rubric.judge().modelId();
+            JudgeSettingsJson settings = new JudgeSettingsJson(Optional.ofNullable(region), Optional.ofNullable(profile),
+                    Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
+                    Optional.empty());
+            try (Judge live = JudgeProviders.judge(p, judgeModel, settings, recordings);
+                 Judge replay = p.equals("replay") || p.equals("heuristic") ? null : new ReplayJudge(recordings, judgeModel)) {
+                scorer = new WorkspaceRolloutScorer(opened, rubric, live, replay, recordings);
+                result = new SuiteRunner(Clock.systemUTC()).run(suite, version, judgeModel, scorer);
+            }
+            new CalibrationRepository(opened).saveRegression(new CalibrationRepository.StoredRegression(0, suite.name(),
+                    suite.hash(), version, result.judgeModel(), result.cases().size(), result.failedCases(),
+                    ReportJson.compact(result), result.createdAt()));
+        }
+        if (json) {
+            out.println(ReportJson.write(result));
+        } else {
+            out.println((result.passed() ? "PASSED" : "FAILED") + ": suite " + suite.name() + " on " + rubric.name()
+                    + " version " + version + " with " + result.judgeModel() + ": "
+                    + (result.cases().size() - result.failedCases()) + " of " + result.cases().size()
+                    + " cases passed (" + scorer.replayed() + " rollouts replayed, " + scorer.judgedLive() + " judged live)");
+            for (SuiteResult.CaseResult c : result.cases()) {
+                out.println("  " + (c.passed() ? "pass " : "FAIL ") + c.id() + " (" + c.rollout() + ")");
+                for (SuiteResult.Check check : c.checks()) {
+                    if (!check.passed()) {
+                        out.println("      " + check.expectation() + ": " + check.found());
+                    }
+                }
+            }
+        }
+        out.flush();
+        return result.passed() ? CliRunner.OK : SUITE_FAILED;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.juror.cli;
+
+import dev.juror.calibration.report.AtomicFiles;
+import dev.juror.calibration.report.ReportHtml;
+import dev.juror.calibration.report.ReportJson;
+import dev.juror.calibration.stats.BootstrapConfig;
+import dev.juror.calibration.verdict.Condition;
+import dev.juror.calibration.verdict.RegressionEvidence;
+import dev.juror.calibration.verdict.Verdict;
+import dev.juror.calibration.verdict.VerdictRules;
+import dev.juror.rubric.Rubric;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.Workspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code juror verdict --rubric FILE --run ID}: VALIDATED or NOT VALIDATED against the rubric's
+ * thresholds, every failed condition with its numbers; stored with the rubric version and judge
+ * model. Exit code 0 when validated, 3 when not (so a script can gate on it), 2 on bad input.
+ */
+@Command(name = "verdict", mixinStandardHelpOptions = true,
+        description = {"Decide whether a judge run is validated by the rubric's thresholds and store the verdict.",
+                "Exit code: 0 VALIDATED, 3 NOT VALIDATED, 2 bad input."})
+public final class VerdictCommand implements Callable<Integer> {
+
+    public static final int NOT_VALIDATED = 3;
+
+    @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
+    Path rubricFile;
+
+    @Option(names = "--run", required = true, paramLabel = "ID", description = "The judge run to decide on: 7 or run-7.")
+    String run;
+
+    @Option(names = "--json", description = "Print the verdict as JSON.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "OUT", description = "Also write the HTML calibration report with the verdict.")
+    Path html;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000", description = "Bootstrap resamples (default 2000).")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Bootstrap seed (default 1).")
+    long seed;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (resamples < 1) {
+            throw new UserInputException("--resamples must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
+        BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
+        Verdict verdict;
+        CalibrationSetup.Result r;
+        try (Workspace opened = workspace.open()) {
+            r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2);
+            String runId = r.report().runs().get(0).id();
+            String model = r.report().runs().get(0).judgeModel();
+            CalibrationRepository repo = new CalibrationRepository(opened);
+            Optional<RegressionEvidence> regression = repo.latestRegression(r.version(), model)
+                    .map(s -> new RegressionEvidence(s.suiteName(), s.rubricVersion(), s.judgeModel(), s.cases(), s.failed()));
+            verdict = VerdictRules.decide(rubric, r.version(), r.report(), runId, regression, Clock.systemUTC());
+            repo.saveVerdict(new CalibrationRepository.StoredVerdict(0, verdict.rubric(), verdict.rubricVersion(),
+                    verdict.judgeModel(), verdict.run(), verdict.status().name(), ReportJson.compact(verdict.conditions()),
+                    verdict.createdAt()));
+        }
+        if (html != null) {
+            List<String> extras = new ArrayList<>();
+            r.models().forEach((id, rows) -> extras.add(ReportHtml.modelComparison(id, rows)));
+            AtomicFiles.write(html, ReportHtml.render(r.report(), List.of(verdict), extras));
+        }
+        if (json) {
+            out.println(ReportJson.write(verdict));
+        } else {
+            out.println(verdict.status().label() + ": " + verdict.rubric() + " version " + verdict.rubricVersion()
+                    + ", judge " + verdict.judgeModel() + ", " + verdict.run());
+            r.notes().forEach(n -> out.println("note: " + n));
+            for (Condition c : verdict.conditions()) {
+                out.println("  " + c.summary());
+            }
+            if (html != null) {
+                out.println("HTML report: " + html);
+            }
+        }
+        out.flush();
+        return verdict.validated() ? CliRunner.OK : NOT_VALIDATED;
+    }
+}
