@@ -48,7 +48,9 @@ trap cleanup EXIT
 
 # --- tools: a fresh machine has none of these ----------------------------------------------------
 step "installing the tools the test needs"
-TOOLS=(fakeroot rpm xvfb x11-utils imagemagick xdg-utils libgtk-3-0 libxtst6 libgl1)
+# lxmenu-data stands for the desktop a user has: it gives the system menu folders that
+# xdg-desktop-menu installs the menu entry into.
+TOOLS=(fakeroot rpm xvfb x11-utils imagemagick xdg-utils lxmenu-data libgtk-3-0 libxtst6 libgl1)
 missing=()
 for p in "${TOOLS[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -194,6 +196,7 @@ if ! diff "$WORK/before.txt" "$WORK/after.txt" > "$WORK/diff.txt"; then
   fail "the file system differs from before the install (lines above: < removed, > added)"
 fi
 step "nothing left behind: /opt /usr /etc /var/lib list the same files as before the install"
+dpkg -P juror > /dev/null 2>&1 || true   # drop dpkg's record of the removed package too
 
 # --- sizes ---------------------------------------------------------------------------------------
 DEB_BYTES=$(stat -c %s "$DEB")
