@@ -8,7 +8,8 @@
 #      stats on a temporary workspace,
 #   5. uninstall with dpkg -r and check that nothing is left behind: every path the package
 #      listed, /opt/juror, /usr/bin/juror, the desktop entry, and a before/after listing of
-#      /opt /usr /etc /var/lib.
+#      /opt /usr /etc /var/lib,
+#   6. install and remove once more as on a machine without a desktop menu (a server).
 # Prints the sizes of the installers and of the installed app. Exits non-zero with a message on
 # the first failure. Not part of .ci/run: it installs packages system-wide.
 #
@@ -116,7 +117,8 @@ APP_DIR=/opt/juror
 DESKTOP=$(ls /usr/share/applications/*juror* 2>/dev/null | head -1 || true)
 [ -n "$DESKTOP" ] || fail "no desktop entry in /usr/share/applications"
 grep -q "^Exec=$APP_DIR/bin/Juror" "$DESKTOP" || fail "the desktop entry $DESKTOP does not start $APP_DIR/bin/Juror"
-grep -q "^Icon=$APP_DIR/lib/juror.png" "$DESKTOP" || fail "the desktop entry $DESKTOP does not use Juror's icon"
+grep -q "^Icon=$APP_DIR/lib/Juror.png" "$DESKTOP" || fail "the desktop entry $DESKTOP does not name $APP_DIR/lib/Juror.png as its icon"
+cmp -s "$APP_DIR/lib/Juror.png" packaging/icons/juror.png || fail "$APP_DIR/lib/Juror.png is not Juror's icon (packaging/icons/juror.png)"
 INSTALLED_BYTES=$(du -sb "$APP_DIR" | cut -f1)
 
 # --- 3. the workbench under Xvfb ------------------------------------------------------------------
@@ -130,17 +132,22 @@ export DISPLAY=":$(head -1 "$WORK/display")"
 # A home of its own, so the test sees exactly what the app writes there.
 APP_HOME="$WORK/home"
 mkdir -p "$APP_HOME"
+START_NS=$(date +%s%N)
 HOME="$APP_HOME" "$APP_DIR/bin/Juror" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 WINDOW=""
 for _ in $(seq 1 120); do
   kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the workbench exited before showing a window"; }
-  WINDOW=$(xwininfo -root -tree 2>/dev/null | awk '/"Juror"/ && $NF ~ /^[0-9]+x[0-9]+\+/ { print $1; exit }' || true)
+  # The main window, not GTK's 10x10 leader window that carries the same name.
+  WINDOW=$(xwininfo -root -tree 2>/dev/null | awk '/"Juror":/ {
+      for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+x[0-9]+\+/) { split($i, size, /[x+]/); if (size[1] >= 200 && size[2] >= 150) { print $1; exit } }
+    }' || true)
   [ -n "$WINDOW" ] && break
   sleep 0.5
 done
 [ -n "$WINDOW" ] || { cat "$WORK/app.log" >&2; fail "no window titled Juror within 60 s"; }
-step "window $WINDOW is up: $(xwininfo -id "$WINDOW" | awk '/Width|Height/ { printf "%s%s ", $1, $2 }')"
+WINDOW_SECONDS=$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+step "window $WINDOW is up after ${WINDOW_SECONDS} s (polled every 0.5 s): $(xwininfo -id "$WINDOW" | awk '/Width|Height/ { printf "%s%s ", $1, $2 }')"
 sleep 3   # let the first frame render
 mkdir -p docs/screenshots
 import -window "$WINDOW" docs/screenshots/installed-app.png || fail "screenshot failed"
@@ -152,6 +159,8 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 if [ -e "$APP_HOME/.openjfx" ]; then
   fail "JavaFX unpacked its native libraries into ~/.openjfx: they should load from $APP_DIR/lib/app/lib"
 fi
+# Reported, not failed: GTK keeps ~/.cache/dconf, and jpackage's launcher asks the package
+# managers which package it came from ("rpm -qf", which makes ~/.rpmdb where rpm is installed).
 OTHER=$(cd "$APP_HOME" && find . -mindepth 1 -maxdepth 2 ! -path './Juror' ! -path './Juror/*' | sort | tr '\n' ' ')
 step "files the workbench wrote in its home outside the Juror workspace: ${OTHER:-none}"
 unset DISPLAY
@@ -181,6 +190,7 @@ if dpkg -s juror 2>/dev/null | grep -q '^Status: install'; then
 fi
 left=()
 while IFS= read -r path; do
+  [ "$path" = "/." ] && continue
   [ -e "$path" ] || [ -L "$path" ] || continue
   # Directories shared with other packages (/opt, /usr/share/doc, ...) stay, as they should.
   grep -qxF "$path" "$WORK/before.txt" && continue
@@ -198,6 +208,22 @@ fi
 step "nothing left behind: /opt /usr /etc /var/lib list the same files as before the install"
 dpkg -P juror > /dev/null 2>&1 || true   # drop dpkg's record of the removed package too
 
+# --- 6. a machine without a desktop menu (a server used for the command line) ----------------------
+# xdg-desktop-menu fails there; the package must still install and remove cleanly. Pointing the
+# XDG variables at nothing hides the menu folders from it.
+step "install and remove on a machine without a desktop menu"
+XDG_DATA_DIRS=/nonexistent XDG_CONFIG_DIRS=/nonexistent dpkg -i "$DEB" > "$WORK/dpkg-headless.log" 2>&1 \
+  || { cat "$WORK/dpkg-headless.log" >&2; fail "dpkg -i failed on a machine without a desktop menu"; }
+grep -q 'the Juror menu entry was not added' "$WORK/dpkg-headless.log" || fail "the headless install did not report the skipped menu entry"
+juror --version > /dev/null || fail "juror --version failed after a headless install"
+XDG_DATA_DIRS=/nonexistent XDG_CONFIG_DIRS=/nonexistent dpkg -r juror >> "$WORK/dpkg-headless.log" 2>&1 \
+  || { cat "$WORK/dpkg-headless.log" >&2; fail "dpkg -r failed on a machine without a desktop menu"; }
+dpkg -P juror > /dev/null 2>&1 || true
+[ ! -e "$APP_DIR" ] && [ ! -L /usr/bin/juror ] || fail "the headless removal left $APP_DIR or /usr/bin/juror behind"
+snapshot > "$WORK/after-headless.txt"
+diff -q "$WORK/before.txt" "$WORK/after-headless.txt" > /dev/null \
+  || { diff "$WORK/before.txt" "$WORK/after-headless.txt" >&2; fail "the headless install and removal changed the file system"; }
+
 # --- sizes ---------------------------------------------------------------------------------------
 DEB_BYTES=$(stat -c %s "$DEB")
 echo
@@ -208,3 +234,4 @@ if [ -n "$RPM" ]; then
   echo "  .rpm installer   $(basename "$RPM")  $RPM_BYTES bytes ($(mib "$RPM_BYTES"))"
 fi
 echo "  installed size   $APP_DIR  $INSTALLED_BYTES bytes ($(mib "$INSTALLED_BYTES"))"
+echo "  first window     ${WINDOW_SECONDS} s after starting /opt/juror/bin/Juror under Xvfb"
