@@ -5,18 +5,37 @@ import dev.juror.cli.JurorCli;
 /**
  * Entry point of {@code juror.jar}: with no arguments it opens the workbench, with a command it
  * runs the command line. Kept free of JavaFX types so the command line never loads the toolkit.
+ *
+ * <p>The installers ship two launchers over this one class. The command-line launcher
+ * ({@code juror}) sets {@value #LAUNCHER_PROPERTY}={@value #CLI_LAUNCHER} so that typing
+ * {@code juror} alone prints the help instead of opening a window.
  */
 public final class Main {
+
+    /** System property set by the installed command-line launcher (see packaging/). */
+    public static final String LAUNCHER_PROPERTY = "juror.launcher";
+    public static final String CLI_LAUNCHER = "cli";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY);
+        if (opensWorkbench(args, launcher)) {
             // Loaded by name so the JavaFX classes are only touched when the workbench is wanted.
             dev.juror.app.WorkbenchLauncher.launch(args);
             return;
         }
-        System.exit(JurorCli.run(args));
+        System.exit(JurorCli.run(cliArguments(args)));
+    }
+
+    /** The workbench opens only for a bare start that did not come through the command-line launcher. */
+    static boolean opensWorkbench(String[] args, String launcher) {
+        return args.length == 0 && !CLI_LAUNCHER.equals(launcher);
+    }
+
+    /** A bare start of the command-line launcher asks for the help text. */
+    static String[] cliArguments(String[] args) {
+        return args.length == 0 ? new String[] {"--help"} : args;
     }
 }
