@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -55,6 +56,7 @@ public final class ReviewDeskView {
     private final DocumentPane target = new DocumentPane("targetDocument");
     private final DocumentPane reference = new DocumentPane("referenceDocument");
     private boolean syncingSelection;
+    private boolean swallowTypedN;
 
     public ReviewDeskView(ReviewDeskViewModel viewModel) {
         this.viewModel = viewModel;
@@ -77,6 +79,13 @@ public final class ReviewDeskView {
         viewModel.highlightProperty().addListener((obs, old, now) -> showHighlight(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> showSelection(now.intValue()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // N moves the focus to the note on KEY_PRESSED; its KEY_TYPED must not land in the note.
+        root.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (swallowTypedN && event.getCharacter().equalsIgnoreCase("n")) {
+                event.consume();
+            }
+            swallowTypedN = false;
+        });
         // Clicking anywhere on the desk outside the note returns the keys to the labelling panel.
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> {
             if (!(event.getTarget() instanceof Node node) || !isInside(node, noteField)) {
@@ -168,7 +177,7 @@ public final class ReviewDeskView {
                 itemTitle.setText("");
             } else {
                 commentList.getSelectionModel().select(index);
-                commentList.scrollTo(index);
+                scrollIntoView(index);
                 OpenedRollout open = viewModel.currentProperty().get();
                 if (open != null && index < open.items().size()) {
                     ReviewItem item = open.items().get(index);
@@ -178,6 +187,15 @@ public final class ReviewDeskView {
             }
         } finally {
             syncingSelection = false;
+        }
+    }
+
+    /** Scrolls just enough to show the card (ListView.scrollTo would put it at the top, hiding the one above). */
+    private void scrollIntoView(int index) {
+        if (commentList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            commentList.scrollTo(index);
         }
     }
 
@@ -224,6 +242,7 @@ public final class ReviewDeskView {
         } else if (code == KeyCode.ENTER) {
             viewModel.submit();
         } else if (code == KeyCode.N) {
+            swallowTypedN = true;
             viewModel.focusNote();
         } else if (code == KeyCode.J) {
             viewModel.nextRollout();
