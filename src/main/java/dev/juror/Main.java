@@ -29,13 +29,32 @@ public final class Main {
         System.exit(JurorCli.run(cliArguments(args)));
     }
 
-    /** The workbench opens only for a bare start that did not come through the command-line launcher. */
+    /**
+     * The workbench opens for a start with no command (nothing, or only {@code --workspace} /
+     * {@code --settings}) that did not come through the command-line launcher.
+     */
     static boolean opensWorkbench(String[] args, String launcher) {
-        return args.length == 0 && !CLI_LAUNCHER.equals(launcher);
+        return !CLI_LAUNCHER.equals(launcher) && (args.length == 0 || onlyWorkbenchOptions(args));
     }
 
     /** A bare start of the command-line launcher asks for the help text. */
     static String[] cliArguments(String[] args) {
         return args.length == 0 ? new String[] {"--help"} : args;
+    }
+
+    /** {@code juror --workspace DIR [--settings FILE]} opens the workbench on that workspace. */
+    static boolean onlyWorkbenchOptions(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--workspace=") || arg.startsWith("--settings=")) {
+                continue;
+            }
+            if ((arg.equals("--workspace") || arg.equals("--settings")) && i + 1 < args.length) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 }

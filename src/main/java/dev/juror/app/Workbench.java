@@ -1,0 +1,165 @@
+package dev.juror.app;
+
+import dev.juror.app.review.JudgeScores;
+import dev.juror.app.review.ReviewData;
+import dev.juror.app.review.ReviewDeskView;
+import dev.juror.app.review.ReviewDeskViewModel;
+import dev.juror.app.settings.Settings;
+import dev.juror.app.settings.SettingsModel;
+import dev.juror.app.settings.SettingsStore;
+import dev.juror.app.settings.WindowLayout;
+import dev.juror.app.shell.Dialogs;
+import dev.juror.app.shell.MainWindowView;
+import dev.juror.app.shell.ScreenId;
+import dev.juror.app.shell.ShellViewModel;
+import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.ui.Themes;
+import dev.juror.app.ui.ViewLoader;
+import dev.juror.app.workspace.WorkspaceSession;
+import dev.juror.store.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds settings, the open workspace, the background tasks' consumers, the
+ * view models and the screens, once, in dependency order. Nothing else in the workbench creates a
+ * long-lived service, and nothing is static.
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final AppOptions options;
+    private final BackgroundTasks tasks;
+    private final Dialogs dialogs;
+    private final SettingsModel settings;
+    private final WorkspaceSession session;
+    private final ShellViewModel shell;
+    private final ReviewDeskViewModel review;
+    private ReviewDeskView reviewView;
+    private MainWindowView mainWindow;
+    private Stage stage;
+
+    public Workbench(AppOptions options, BackgroundTasks tasks, Dialogs dialogs) {
+        this.options = options;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.settings = new SettingsModel(new SettingsStore(options.settingsFile()));
+        this.session = new WorkspaceSession(tasks);
+        this.shell = new ShellViewModel(session, settings, tasks);
+        this.review = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(), Clock.systemUTC(),
+                JudgeScores.NONE);
+        session.revisionProperty().addListener((obs, old, now) -> reloadReview());
+        // A new labeller sees their own queue: reload the desk when the name changes.
+        settings.settingsProperty().addListener((obs, old, now) -> {
+            if (!old.labeller().equals(now.labeller())) {
+                reloadReview();
+            }
+        });
+    }
+
+    private void reloadReview() {
+        Workspace open = session.current();
+        review.load(open == null ? null : new ReviewData(open));
+    }
+
+    /** Shows the main window, opens the workspace (seeding it when new) and asks the labeller's name once. */
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen);
+        mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
+        Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
+        Settings current = settings.get();
+        WindowLayout layout = current.window();
+        Scene scene = new Scene(root, layout.width(), layout.height());
+        Themes.apply(scene, current);
+        settings.settingsProperty().addListener((obs, old, now) -> Themes.apply(scene, now));
+        mainWindow.installShortcuts(scene);
+        stage.setTitle("Juror");
+        stage.setScene(scene);
+        if (layout.hasPosition()) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
+        stage.setOnCloseRequest(event -> rememberLayout());
+        stage.show();
+        restoreDividers();
+        shell.openWorkspace(startWorkspace(), WorkspaceSession.Seeding.RUBRICS_AND_SAMPLES,
+                problem -> dialogs.showError(stage, problem.title(), problem.message()));
+        if (!settings.get().hasLabeller()) {
+            Platform.runLater(() -> dialogs.askLabellerName(stage, "").ifPresent(shell::setLabeller));
+        }
+    }
+
+    private Path startWorkspace() {
+        return options.workspace()
+                .or(() -> settings.get().recentWorkspaces().stream().findFirst().map(Path::of))
+                .orElse(Workspace.defaultDirectory());
+    }
+
+    private Node reviewScreen() {
+        reviewView = new ReviewDeskView(review);
+        return ViewLoader.load(reviewView, "ReviewDeskView.fxml");
+    }
+
+    private void restoreDividers() {
+        if (reviewView == null) {
+            return;
+        }
+        Map<String, List<Double>> saved = settings.get().dividers();
+        reviewView.splitPanes().forEach((name, pane) -> {
+            List<Double> positions = saved.get(name);
+            if (positions != null && positions.size() == pane.getDividers().size()) {
+                pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        });
+    }
+
+    /** Saves window size, position and divider positions (called when the window closes). */
+    public void rememberLayout() {
+        if (stage == null) {
+            return;
+        }
+        WindowLayout layout = new WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
+        settings.update(s -> s.withWindow(stage.isMaximized() ? new WindowLayout(s.window().x(), s.window().y(),
+                s.window().width(), s.window().height(), true) : layout));
+        if (reviewView != null) {
+            for (Map.Entry<String, SplitPane> pane : reviewView.splitPanes().entrySet()) {
+                List<Double> positions = java.util.Arrays.stream(pane.getValue().getDividerPositions()).boxed().toList();
+                settings.update(s -> s.withDividers(pane.getKey(), positions));
+            }
+        }
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public ReviewDeskViewModel review() {
+        return review;
+    }
+
+    public WorkspaceSession session() {
+        return session;
+    }
+
+    public SettingsModel settings() {
+        return settings;
+    }
+
+    /** Closes the workspace and flushes the settings. Call on the way out (Application.stop). */
+    @Override
+    public void close() {
+        session.close();
+        settings.close();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.juror.app.review;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** One comment card: what the comment says, where its excerpt is, and (once revealed) everyone's scores. */
+final class CommentCardCell extends ListCell<CommentCard> {
+
+    private final List<String> dimensions;
+
+    CommentCardCell(ListView<CommentCard> list, List<String> dimensions) {
+        this.dimensions = dimensions;
+        prefWidthProperty().bind(list.widthProperty().subtract(40));
+        setMaxWidth(USE_PREF_SIZE);
+    }
+
+    @Override
+    protected void updateItem(CommentCard card, boolean empty) {
+        super.updateItem(card, empty);
+        setText(null);
+        if (empty || card == null) {
+            setGraphic(null);
+            return;
+        }
+        ReviewItem item = card.item();
+        VBox box = new VBox(4);
+        box.getStyleClass().add("comment-card");
+        box.setId("card-" + (item.isResponse() ? "response" : item.position()));
+
+        Label header = new Label(item.isResponse() ? "Whole response"
+                : join(item.commentId(), item.commentType()));
+        header.getStyleClass().add("card-header");
+        HBox badges = new HBox(6, header);
+        if (card.labelledByMe()) {
+            badges.getChildren().add(badge("labelled", "badge-done"));
+        }
+        if (card.flagged()) {
+            badges.getChildren().add(badge("flagged", "badge-flag"));
+        }
+        if (card.disagreement()) {
+            badges.getChildren().add(badge("disagreement", "badge-disagree"));
+        }
+        box.getChildren().add(badges);
+
+        if (!item.excerpt().isBlank()) {
+            Label excerpt = wrapped("\u201C" + item.excerpt().strip() + "\u201D", "card-excerpt");
+            box.getChildren().add(excerpt);
+        }
+        if (!item.isResponse()) {
+            Label location = wrapped(card.locationText(), card.excerptProblem() ? "card-location-problem"
+                    : "card-location");
+            location.setId("location-" + item.position());
+            box.getChildren().add(location);
+        }
+        box.getChildren().add(wrapped(item.comment(), "card-comment"));
+        if (!item.recommendedAction().isBlank()) {
+            box.getChildren().add(wrapped("Action: " + item.recommendedAction(), "card-action"));
+        }
+        if (!card.revealed().isEmpty()) {
+            box.getChildren().add(scores(card));
+        } else if (card.hiddenCount() > 0) {
+            Label hidden = wrapped(card.hiddenCount() + (card.hiddenCount() == 1 ? " other label is" : " other labels are")
+                    + " hidden until you submit (blind mode)", "card-hidden");
+            hidden.setId("hidden-" + item.position());
+            box.getChildren().add(hidden);
+        }
+        setGraphic(box);
+    }
+
+    private GridPane scores(CommentCard card) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("card-scores");
+        grid.setId("scores-" + card.item().position());
+        grid.setHgap(10);
+        for (int column = 0; column < dimensions.size(); column++) {
+            Label name = new Label(abbreviate(dimensions.get(column)));
+            name.getStyleClass().add("score-dimension");
+            grid.add(name, column + 1, 0);
+        }
+        int row = 1;
+        for (CommentCard.ScoreLine line : card.revealed()) {
+            grid.add(new Label(line.who()), 0, row);
+            for (int column = 0; column < line.scores().size(); column++) {
+                Label score = new Label(line.scores().get(column).isEmpty() ? "-" : line.scores().get(column));
+                score.getStyleClass().add(line.differs().get(column) ? "score-differs" : "score-same");
+                grid.add(score, column + 1, row);
+            }
+            row++;
+        }
+        return grid;
+    }
+
+    private static String abbreviate(String dimension) {
+        String shown = dimension.replace('_', ' ');
+        return shown.length() <= 14 ? shown : shown.substring(0, 13) + "\u2026";
+    }
+
+    private static String join(String commentId, String type) {
+        return type == null || type.isBlank() ? commentId : commentId + " \u00B7 " + type;
+    }
+
+    private static Label badge(String text, String style) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("badge", style);
+        return label;
+    }
+
+    private static Label wrapped(String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(style);
+        label.setMinHeight(USE_PREF_SIZE);
+        return label;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.juror.app.review;
+
+/** Which rollouts the queue holds. */
+public enum QueueFilter {
+    UNLABELLED_BY_ME("Unlabelled by me"),
+    ALL("All rollouts"),
+    FLAGGED("Flagged"),
+    /** offered once two people have labelled */
+    DISAGREEMENTS("Disagreements");
+
+    private final String label;
+
+    QueueFilter(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,303 @@
+package dev.juror.app.review;
+
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Code-behind of {@code ReviewDeskView.fxml}: binds the three panes and the labelling panel to the
+ * {@link ReviewDeskViewModel} and turns keys into its commands. One key filter on the whole desk,
+ * so the keys work wherever the focus is on the desk, except in the note field (where typing is text).
+ */
+public final class ReviewDeskView {
+
+    @FXML private BorderPane root;
+    @FXML private ComboBox<RubricChoice> rubricChoice;
+    @FXML private ComboBox<QueueFilter> filterChoice;
+    @FXML private ComboBox<String> sampleChoice;
+    @FXML private Label rolloutTitle;
+    @FXML private CheckBox blindToggle;
+    @FXML private Label progressLabel;
+    @FXML private SplitPane deskSplit;
+    @FXML private SplitPane predictionSplit;
+    @FXML private StackPane targetHost;
+    @FXML private StackPane referenceHost;
+    @FXML private Label predictionTitle;
+    @FXML private ListView<CommentCard> commentList;
+    @FXML private VBox unparsedBox;
+    @FXML private Label parseError;
+    @FXML private TextArea rawPrediction;
+    @FXML private VBox labelPanel;
+    @FXML private Label itemTitle;
+    @FXML private VBox dimensionRows;
+    @FXML private Label levelDescriptions;
+    @FXML private TextField noteField;
+    @FXML private CheckBox flagToggle;
+    @FXML private Label deskMessage;
+
+    private final ReviewDeskViewModel viewModel;
+    private final DocumentPane target = new DocumentPane("targetDocument");
+    private final DocumentPane reference = new DocumentPane("referenceDocument");
+    private boolean syncingSelection;
+    private boolean swallowTypedN;
+
+    public ReviewDeskView(ReviewDeskViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        root.setId("reviewDesk");
+        targetHost.getChildren().add(target.node());
+        referenceHost.getChildren().add(reference.node());
+        bindToolbar();
+        bindCards();
+        new LabelPanel(viewModel, dimensionRows, levelDescriptions);
+        noteField.textProperty().bindBidirectional(viewModel.noteProperty());
+        flagToggle.selectedProperty().bindBidirectional(viewModel.flaggedProperty());
+        viewModel.noteFocusRequestsProperty().addListener((obs, old, now) -> noteField.requestFocus());
+        deskMessage.textProperty().bind(viewModel.messageProperty());
+        deskMessage.setId("deskMessage");
+        viewModel.currentProperty().addListener((obs, old, now) -> showRollout(now));
+        viewModel.highlightProperty().addListener((obs, old, now) -> showHighlight(now));
+        viewModel.selectedProperty().addListener((obs, old, now) -> showSelection(now.intValue()));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // N moves the focus to the note on KEY_PRESSED; its KEY_TYPED must not land in the note.
+        root.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (swallowTypedN && event.getCharacter().equalsIgnoreCase("n")) {
+                event.consume();
+            }
+            swallowTypedN = false;
+        });
+        // Clicking anywhere on the desk outside the note returns the keys to the labelling panel.
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> {
+            if (!(event.getTarget() instanceof Node node) || !isInside(node, noteField)) {
+                Platform.runLater(this::focusPanel);
+            }
+        });
+    }
+
+    private void bindToolbar() {
+        rubricChoice.setId("rubricChoice");
+        rubricChoice.setItems(viewModel.rubrics());
+        rubricChoice.valueProperty().bindBidirectional(viewModel.rubricProperty());
+        filterChoice.setId("filterChoice");
+        filterChoice.setItems(viewModel.filters());
+        filterChoice.valueProperty().bindBidirectional(viewModel.filterProperty());
+        sampleChoice.setId("sampleChoice");
+        sampleChoice.setItems(viewModel.samples());
+        sampleChoice.valueProperty().bindBidirectional(viewModel.sampleProperty());
+        blindToggle.setId("blindToggle");
+        blindToggle.selectedProperty().bindBidirectional(viewModel.blindProperty());
+        progressLabel.setId("progressLabel");
+        progressLabel.textProperty().bind(viewModel.progressProperty());
+        rolloutTitle.setId("rolloutTitle");
+        rolloutTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            OpenedRollout open = viewModel.currentProperty().get();
+            int position = viewModel.queuePositionProperty().get();
+            return open == null ? "" : open.entry().title() + "   (" + (position + 1) + " of "
+                    + viewModel.queue().size() + " in queue)";
+        }, viewModel.currentProperty(), viewModel.queuePositionProperty(), viewModel.queue()));
+    }
+
+    private void bindCards() {
+        commentList.setId("commentList");
+        commentList.setItems(viewModel.cards());
+        viewModel.rubricProperty().addListener((obs, old, now) -> resetCellFactory());
+        resetCellFactory();
+        commentList.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (!syncingSelection && now.intValue() >= 0 && now.intValue() != viewModel.selectedProperty().get()) {
+                viewModel.selectCard(now.intValue());
+            }
+        });
+        viewModel.cards().addListener((ListChangeListener<CommentCard>) change ->
+                showSelection(viewModel.selectedProperty().get()));
+        labelPanel.setId("labelPanel");
+        noteField.setId("noteField");
+        flagToggle.setId("flagToggle");
+        rawPrediction.setId("rawPrediction");
+        parseError.setId("parseError");
+        unparsedBox.setId("unparsedBox");
+    }
+
+    private void resetCellFactory() {
+        RubricChoice chosen = viewModel.rubricProperty().get();
+        List<String> dimensions = chosen == null ? List.of() : chosen.rubric().dimensionNames();
+        commentList.setCellFactory(list -> new CommentCardCell(list, dimensions));
+    }
+
+    private void showRollout(OpenedRollout opened) {
+        if (opened == null) {
+            target.show("", List.of());
+            reference.show("", List.of());
+            unparsedBox.setVisible(false);
+            itemTitle.setText("");
+            return;
+        }
+        List<int[]> inTarget = opened.items().stream().map(ReviewItem::location)
+                .filter(l -> l != null && l.status().inTarget()).map(l -> new int[] {l.start(), l.end()}).toList();
+        List<int[]> inReference = opened.items().stream().map(ReviewItem::location)
+                .filter(l -> l != null && l.status() == dev.juror.dataset.MatchStatus.IN_REFERENCE)
+                .map(l -> new int[] {l.start(), l.end()}).toList();
+        target.show(opened.target(), inTarget);
+        reference.show(opened.reference(), inReference);
+        boolean unparsed = !opened.parsed();
+        unparsedBox.setVisible(unparsed);
+        commentList.setVisible(!unparsed);
+        parseError.setText(unparsed ? "The prediction could not be parsed into comments: "
+                + opened.rollout().parseError() : "");
+        rawPrediction.setText(unparsed ? opened.rollout().prediction() : "");
+        predictionTitle.setText("Prediction \u00B7 " + opened.items().size() + (opened.items().size() == 1
+                ? " item" : " items"));
+        focusPanel();
+    }
+
+    private void showSelection(int index) {
+        syncingSelection = true;
+        try {
+            if (index < 0) {
+                commentList.getSelectionModel().clearSelection();
+                itemTitle.setText("");
+            } else {
+                commentList.getSelectionModel().select(index);
+                scrollIntoView(index);
+                OpenedRollout open = viewModel.currentProperty().get();
+                if (open != null && index < open.items().size()) {
+                    ReviewItem item = open.items().get(index);
+                    itemTitle.setText(item.isResponse() ? "Label the whole response"
+                            : "Label " + item.commentId() + "  (" + (index + 1) + " of " + open.items().size() + ")");
+                }
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    /** Scrolls just enough to show the card (ListView.scrollTo would put it at the top, hiding the one above). */
+    private void scrollIntoView(int index) {
+        if (commentList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            commentList.scrollTo(index);
+        }
+    }
+
+    private void showHighlight(Highlight highlight) {
+        if (highlight == null) {
+            target.clearSelection();
+            reference.clearSelection();
+            return;
+        }
+        DocumentPane shown = highlight.document() == Highlight.Document.TARGET ? target : reference;
+        DocumentPane other = shown == target ? reference : target;
+        other.clearSelection();
+        shown.select(highlight.start(), highlight.end());
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.isControlDown() || event.isAltDown() || event.isMetaDown() || event.isShortcutDown()) {
+            return; // window shortcuts (Ctrl+1..6, ...) pass through
+        }
+        KeyCode code = event.getCode();
+        if (noteField.isFocused()) {
+            if (code == KeyCode.ENTER) {
+                viewModel.submit();
+                focusPanel();
+                event.consume();
+            } else if (code == KeyCode.ESCAPE || code == KeyCode.TAB) {
+                focusPanel();
+                event.consume();
+            }
+            return;
+        }
+        if (isInsideCombo(event)) {
+            return;
+        }
+        boolean handled = true;
+        if (code.isDigitKey()) {
+            viewModel.typeDigit(digitOf(code));
+        } else if (code == KeyCode.TAB) {
+            viewModel.moveFocus(event.isShiftDown() ? -1 : 1);
+        } else if (code == KeyCode.DOWN) {
+            viewModel.moveFocus(1);
+        } else if (code == KeyCode.UP) {
+            viewModel.moveFocus(-1);
+        } else if (code == KeyCode.ENTER) {
+            viewModel.submit();
+        } else if (code == KeyCode.N) {
+            swallowTypedN = true;
+            viewModel.focusNote();
+        } else if (code == KeyCode.J) {
+            viewModel.nextRollout();
+        } else if (code == KeyCode.K) {
+            viewModel.previousRollout();
+        } else if (code == KeyCode.F) {
+            viewModel.toggleFlag();
+        } else if (code == KeyCode.PAGE_DOWN) {
+            viewModel.nextCard();
+        } else if (code == KeyCode.PAGE_UP) {
+            viewModel.previousCard();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            event.consume();
+        }
+    }
+
+    private static int digitOf(KeyCode code) {
+        String name = code.getName(); // "1" for DIGIT1, "Numpad 1" for NUMPAD1
+        return Character.digit(name.charAt(name.length() - 1), 10);
+    }
+
+    private boolean isInsideCombo(Event event) {
+        return event.getTarget() instanceof Node node
+                && (isInside(node, rubricChoice) || isInside(node, filterChoice) || isInside(node, sampleChoice));
+    }
+
+    private static boolean isInside(Node node, Node container) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FXML
+    private void onSubmit() {
+        viewModel.submit();
+        focusPanel();
+    }
+
+    /** Gives the keyboard to the labelling panel (done when a rollout opens and after a submit). */
+    public void focusPanel() {
+        labelPanel.requestFocus();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** The split panes whose divider positions the window remembers, by name. */
+    public Map<String, SplitPane> splitPanes() {
+        return Map.of("review.desk", deskSplit, "review.prediction", predictionSplit);
+    }
+}

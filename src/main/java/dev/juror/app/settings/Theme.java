@@ -1,0 +1,6 @@
+package dev.juror.app.settings;
+
+/** The workbench colour scheme. */
+public enum Theme {
+    LIGHT, DARK
+}

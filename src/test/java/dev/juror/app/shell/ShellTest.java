@@ -1,0 +1,109 @@
+package dev.juror.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.juror.app.AppOptions;
+import dev.juror.app.ScriptedDialogs;
+import dev.juror.app.TestSettings;
+import dev.juror.app.Workbench;
+import dev.juror.app.tasks.InlineBackgroundTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole workbench on a fresh temporary workspace: first start seeds it; rail, status bar, F1, import. */
+@ExtendWith(ApplicationExtension.class)
+class ShellTest {
+
+    @TempDir
+    static Path folder;
+
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private Workbench workbench;
+    private Path workspace;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        workspace = run.resolve("ws");
+        Path settings = TestSettings.withLabeller(run, "Ann");
+        workbench = new Workbench(new AppOptions(Optional.of(workspace), settings), new InlineBackgroundTasks(),
+                dialogs);
+        workbench.start(stage);
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(() -> workbench.close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void firstStartSeedsTheWorkspaceAndShowsTheReviewDesk(FxRobot robot) {
+        assertThat(workspace.resolve("rubrics/contract-review.yaml")).exists();
+        assertThat(workspace.resolve("samples/contract-review/contract-review.jsonl")).exists();
+        assertThat(workbench.session().current().stats().samples()).isEqualTo(9);
+        assertThat(robot.lookup("#workspaceLabel").queryAs(Label.class).getText()).isEqualTo(workspace.toString());
+        assertThat(robot.lookup("#labellerLabel").queryAs(Label.class).getText()).isEqualTo("Labeller: Ann");
+        assertThat(robot.lookup("#nav-review").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup(".rail-button").queryAll()).hasSize(ScreenId.values().length);
+        assertThat(robot.lookup("#reviewDesk").tryQuery()).isPresent();
+        assertThat(workbench.review().cards()).isNotEmpty();
+    }
+
+    @Test
+    void ctrlDigitsSwitchScreensAndPlaceholdersNameTheCommandOfToday(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node placeholder = robot.lookup("#placeholder-rubrics").query();
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(robot.lookup("#placeholder-rubrics .placeholder-code").queryAs(Label.class).getText())
+                .contains("juror rubric check");
+        assertThat(robot.lookup("#nav-rubrics").queryAs(ToggleButton.class).isSelected()).isTrue();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#placeholder-export").tryQuery()).isPresent();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#reviewDesk").query().getScene()).isNotNull();
+        assertThat(robot.lookup("#placeholder-export").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void f1ShowsTheShortcutSheet(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node sheet = robot.lookup("#shortcutSheet").query();
+        assertThat(robot.from(sheet).lookup(".shortcut-keys").queryAll())
+                .hasSize(Shortcut.all().size());
+    }
+
+    @Test
+    void importingABrokenFileShowsTheRefusalWithItsLineErrors(FxRobot robot) {
+        dialogs.nextImportFile = workspace.resolve("samples/contract-review/broken.jsonl");
+        long samplesBefore = workbench.session().current().stats().samples();
+        robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = robot.lookup("#importOutcomeText").queryAs(TextArea.class).getText();
+        assertThat(shown).startsWith("Refused ").contains("nothing was imported")
+                .contains("line 3: missing \"target_document\"").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dialogs.outcomes).singleElement().satisfies(outcome -> assertThat(outcome.refused()).isTrue());
+        assertThat(workbench.session().current().stats().samples()).isEqualTo(samplesBefore);
+    }
+}
