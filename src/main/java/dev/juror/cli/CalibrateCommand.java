@@ -1,7 +1,7 @@
 package dev.juror.cli;
 
 import dev.juror.calibration.drift.DriftAlert;
-import dev.juror.calibration.report.AtomicFiles;
+import dev.juror.io.AtomicFiles;
 import dev.juror.calibration.report.ReportHtml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.calibration.stats.BootstrapConfig;

@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +9,6 @@ import dev.juror.lambda.LambdaConfig;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.PromptRenderer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,14 +98,12 @@ public final class LambdaBundleExporter {
     }
 
     private static Path json(Path file, Object node) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            JSON.writeValue(out, node);
-        }
+        AtomicFiles.writeBytes(file, out -> JSON.writeValue(out, node));
         return file;
     }
 
     private static Path text(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        AtomicFiles.write(file, content);
         return file;
     }
 }

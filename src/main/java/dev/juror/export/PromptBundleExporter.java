@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,6 @@ import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.RenderedPrompt;
 import dev.juror.rubric.Rubric;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +69,7 @@ public final class PromptBundleExporter {
     }
 
     private static Path write(Path file, String text) throws IOException {
-        return Files.writeString(file, text, StandardCharsets.UTF_8);
+        AtomicFiles.write(file, text);
+        return file;
     }
 }

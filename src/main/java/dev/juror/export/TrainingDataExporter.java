@@ -1,9 +1,7 @@
 package dev.juror.export;
 
-import java.io.BufferedWriter;
+import dev.juror.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,16 +17,12 @@ public final class TrainingDataExporter {
 
     /** Writes the rows; returns how many. */
     public static int export(List<ExportSample> samples, Path out) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(out, w -> {
             for (ExportSample s : samples) {
                 w.write(NovaRows.JSON.writeValueAsString(NovaRows.trainingRow(s)));
                 w.write('\n');
             }
-        }
+        });
         return samples.size();
     }
 }

@@ -1,5 +1,6 @@
 package dev.juror.rubric;
 
+import dev.juror.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -83,6 +84,7 @@ public final class RubricYaml {
     }
 
     public void write(Rubric rubric, Path file) throws IOException {
-        Files.writeString(file, write(rubric), StandardCharsets.UTF_8);
+        // Atomic: an editor's save never leaves half a rubric behind.
+        AtomicFiles.write(file, write(rubric));
     }
 }
