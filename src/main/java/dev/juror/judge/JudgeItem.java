@@ -1,5 +1,6 @@
 package dev.juror.judge;
 
+import dev.juror.dataset.ContentHash;
 import dev.juror.dataset.Comment;
 import dev.juror.dataset.Prediction;
 import dev.juror.rubric.Mode;
@@ -76,6 +77,6 @@ public record JudgeItem(String key, Rubric rubric, String systemPrompt, String t
      * {@code rollouts.prediction_hash}); for pairwise items, of both candidates.
      */
     public String contentHash() {
-        return predictionB.map(b -> ContentDigest.ofParts(prediction, b)).orElseGet(() -> ContentDigest.of(prediction));
+        return predictionB.map(b -> ContentHash.ofParts(prediction, b)).orElseGet(() -> ContentHash.of(prediction));
     }
 }

@@ -1,5 +1,6 @@
 package dev.juror.store;
 
+import dev.juror.dataset.ContentHash;
 import dev.juror.dataset.ImportBatch;
 import dev.juror.dataset.LineError;
 import dev.juror.dataset.PredictionParser;

@@ -1,5 +1,6 @@
 package dev.juror.store;
 
+import dev.juror.dataset.ContentHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,15 @@
-package dev.juror.store;
+package dev.juror.dataset;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in lower-case hex: the key of documents, predictions and sample content. */
+/**
+ * SHA-256 in lower-case hex: the key of documents, predictions and sample content. It lives in
+ * {@code dataset} so the store and the judge (replay keys must equal {@code rollouts.prediction_hash})
+ * share one definition; the reward Lambda, which has no store, can use it too.
+ */
 public final class ContentHash {
 
     private ContentHash() {
