@@ -8,9 +8,6 @@ import dev.juror.export.LambdaBundleExporter;
 import dev.juror.export.LambdaBundleRequest;
 import dev.juror.export.LambdaJars;
 import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.PromptInputs;
-import dev.juror.rubric.PromptRenderer;
-import dev.juror.rubric.RenderedPrompt;
 import dev.juror.rubric.Rubric;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,10 +43,6 @@ public final class ExportLambdaCommand implements Callable<Integer> {
     @Option(names = "--function-name", paramLabel = "NAME", defaultValue = LambdaBundleRequest.DEFAULT_FUNCTION_NAME,
             description = "must contain SageMaker (default: ${DEFAULT-VALUE})")
     String functionName;
-
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
-            description = "judge calls in flight per invocation (default: ${DEFAULT-VALUE})")
-    int concurrency;
 
     @Option(names = "--unvalidated", description = "write the bundle without a VALIDATED verdict, marked as such")
     boolean unvalidated;
@@ -78,27 +72,8 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             + "(SageMaker serverless custom scorer only)")
     boolean envelope;
 
-    @Option(names = "--judge-rpm", paramLabel = "N", defaultValue = "500",
-            description = "the judge model's Bedrock quota, requests per minute (default: ${DEFAULT-VALUE})")
-    int judgeRpm;
-
-    @Option(names = "--judge-tpm", paramLabel = "N", defaultValue = "0", description = "token quota per minute (0 = ignore)")
-    long judgeTpm;
-
-    @Option(names = "--judge-latency-ms", paramLabel = "MS", defaultValue = "5000")
-    int judgeLatency;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "lambda_batch_size")
-    int batchSize;
-
-    @Option(names = "--prompts-per-step", paramLabel = "N", defaultValue = "64", description = "global_batch_size")
-    int promptsPerStep;
-
-    @Option(names = "--rollouts", paramLabel = "N", defaultValue = "8", description = "number_generation")
-    int rollouts;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "516", description = "max_steps")
-    int steps;
+    @Mixin
+    BudgetOptions budgetOptions;
 
     @Override
     public Integer call() {
@@ -118,14 +93,14 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 20);
-        int inputTokens = estimateInputTokens(rubric, samples);
+        BudgetPlan budget = BudgetSetup.plan(budgetOptions, rubric, model, workspaceDir, samples, err);
         LambdaBundleRequest request;
         try {
-            BudgetPlan budget = new BudgetPlan(judgeRpm, judgeTpm, judgeLatency, inputTokens,
-                    Math.min(rubric.judge().maxTokens(), 1500), concurrency, batchSize, promptsPerStep, rollouts, steps);
+            // Provisioned environments beyond the trainer's limit would never be used.
+            int provisionedConcurrency = provisioned == null ? budget.lambdaConcurrencyLimit() : provisioned;
             request = new LambdaBundleRequest(rubric, RubricFiles.readText(rubricFile, "--rubric"), model, functionName,
-                    concurrency, Optional.ofNullable(region), Optional.ofNullable(account), memory, provisioned == null,
-                    provisioned == null ? 100 : provisioned, envelope, budget, samples, mark);
+                    budget.handlerConcurrency(), Optional.ofNullable(region), Optional.ofNullable(account), memory,
+                    provisioned == null, provisionedConcurrency, envelope, budget, samples, mark);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -135,24 +110,14 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             o.println((mark ? "UNVALIDATED bundle" : "bundle") + " for rubric " + rubric.name() + " version " + version
                     + ", judge " + model + ":");
             files.forEach(f -> o.println("  " + f));
-            o.println("lambda_concurrency_limit " + request.budget().lambdaConcurrencyLimit()
-                    + " (see budget.md); sample event: " + (samples.isEmpty() ? "empty (no samples found)" : "ok"));
+            o.println("lambda_concurrency_limit " + budget.lambdaConcurrencyLimit() + ", " + budget.handlerConcurrency()
+                    + " judge calls in flight per invocation (see budget.md); sample event: "
+                    + (samples.isEmpty() ? "empty (no samples found)" : "ok"));
+            budget.warnings().forEach(w -> o.println("warning: " + w));
             o.flush();
         } catch (IOException e) {
             throw new UserInputException(e.getMessage(), e);
         }
         return CliRunner.OK;
-    }
-
-    /** Rendered prompt characters / 4 for the first sample with documents, else the bare system prompt. */
-    private static int estimateInputTokens(Rubric rubric, List<ExportSample> samples) {
-        if (rubric.mode() == dev.juror.rubric.Mode.PAIRWISE) {
-            return PromptRenderer.secure().systemPrompt(rubric).length() / 4;
-        }
-        ExportSample s = samples.isEmpty() ? null : samples.get(0);
-        RenderedPrompt p = PromptRenderer.secure().render(rubric, PromptInputs.pointwise(
-                s == null ? "" : s.systemPrompt(), s == null ? "" : s.target(), s == null ? "" : s.reference(),
-                s == null || s.predictions().isEmpty() ? "" : s.predictions().get(0)));
-        return (p.system().length() + p.userMessage().length()) / 4;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 RewardCommand.class,
                 LambdaCommand.class,
                 ExportCommand.class,
+                BudgetCommand.class,
                 LabelsCommand.class,
                 CalibrateCommand.class,
                 VerdictCommand.class,

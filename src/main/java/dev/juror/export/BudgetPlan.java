@@ -1,111 +1,325 @@
 package dev.juror.export;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Reward budget planner: from the judge quota and the training shape, how many judge calls a step
- * makes, how long the judge needs for them, and the {@code lambda_concurrency_limit} the quota can
- * carry. Plain arithmetic, written out in {@code budget.md} so every number can be checked.
+ * Reward budget planner: judge calls, tokens and cost of a training job, the Bedrock rate its reward
+ * needs to stay under a target time per step, and the Lambda concurrency that delivers that rate
+ * without exceeding the quota. Plain arithmetic; every formula is written out in {@code budget.md}
+ * (see {@link BudgetMarkdown}) and in docs/export.md, so every number can be checked by hand.
  *
- * @param judgeRequestsPerMinute Bedrock quota for the judge model (requests per minute)
- * @param judgeTokensPerMinute   Bedrock token quota (0 = not given)
- * @param judgeLatencyMillis     typical judge call latency
- * @param inputTokensPerCall     estimated prompt tokens per judge call
- * @param outputTokensPerCall    estimated answer tokens per judge call
- * @param lambdaConcurrency      judge calls one Lambda invocation keeps in flight (the handler's cap)
- * @param samplesPerInvocation   samples per Lambda invocation ({@code lambda_batch_size})
- * @param promptsPerStep         prompts per training step ({@code global_batch_size})
- * @param rolloutsPerPrompt      responses per prompt ({@code number_generation})
- * @param steps                  training steps ({@code max_steps})
+ * <p>Symbols: R rollouts per step (= prompts x rollouts per prompt), C judge calls per step (= R: one
+ * call per rollout; a rollout floored by a deterministic check costs none, so C is an upper bound),
+ * B samples per invocation, I = ceil(R / B) invocations per step, T target seconds per step,
+ * L mean seconds per judge call.
  */
-public record BudgetPlan(int judgeRequestsPerMinute, long judgeTokensPerMinute, int judgeLatencyMillis,
-                         int inputTokensPerCall, int outputTokensPerCall, int lambdaConcurrency,
-                         int samplesPerInvocation, int promptsPerStep, int rolloutsPerPrompt, int steps) {
+public record BudgetPlan(BudgetInputs inputs) {
+
+    /** Seconds the Lambda may run (the exported template's timeout). */
+    public static final int LAMBDA_TIMEOUT_SECONDS = 900;
+    /** The handler stops waiting this long before the timeout (docs/lambda.md, {@code deadline_margin_ms}). */
+    public static final int HANDLER_DEADLINE_MARGIN_SECONDS = 10;
+
+    /** Float noise must not push an exact quotient to the next integer. */
+    private static final double EPS = 1e-9;
 
     public BudgetPlan {
-        if (judgeRequestsPerMinute < 1 || judgeLatencyMillis < 1 || lambdaConcurrency < 1 || samplesPerInvocation < 1
-                || promptsPerStep < 1 || rolloutsPerPrompt < 1 || steps < 1 || judgeTokensPerMinute < 0
-                || inputTokensPerCall < 0 || outputTokensPerCall < 0) {
-            throw new IllegalArgumentException("budget inputs must be positive (tokens per minute may be 0 = unknown)");
-        }
+        java.util.Objects.requireNonNull(inputs, "inputs");
+    }
+
+    // ---- calls and invocations
+
+    public long rolloutsPerStep() {
+        return inputs.training().rolloutsPerStep();
     }
 
     public long callsPerStep() {
-        return (long) promptsPerStep * rolloutsPerPrompt;
+        return rolloutsPerStep();
     }
 
-    /** Requests per minute the quota allows, lowered by the token quota when one is given. */
-    public double effectiveRequestsPerMinute() {
-        double rpm = judgeRequestsPerMinute;
-        long tokensPerCall = (long) inputTokensPerCall + outputTokensPerCall;
-        if (judgeTokensPerMinute > 0 && tokensPerCall > 0) {
-            rpm = Math.min(rpm, (double) judgeTokensPerMinute / tokensPerCall);
+    public long callsForRun() {
+        return callsPerStep() * inputs.training().steps();
+    }
+
+    /** I = ceil(R / B). */
+    public long invocationsPerStep() {
+        return ceilDiv(rolloutsPerStep(), inputs.training().samplesPerInvocation());
+    }
+
+    /** B' = min(B, R): the samples of the largest invocation. */
+    public long samplesInLargestInvocation() {
+        return Math.min(inputs.training().samplesPerInvocation(), rolloutsPerStep());
+    }
+
+    // ---- rate needed vs. quota
+
+    /** C / T x 60: the judge calls per minute that finish a step's reward in T. */
+    public double requiredRequestsPerMinute() {
+        return callsPerStep() / inputs.targetStepSeconds() * 60.0;
+    }
+
+    /** Required requests per minute x tokens per call (all kinds, cached included). */
+    public double requiredTokensPerMinute() {
+        return requiredRequestsPerMinute() * inputs.usage().tokensPerCall();
+    }
+
+    /** min(request quota, token quota / tokens per call): the judge calls per minute the quota admits. */
+    public double quotaRequestsPerMinute() {
+        double rpm = inputs.quota().requestsPerMinute();
+        if (tokenQuotaBinds()) {
+            rpm = inputs.quota().tokensPerMinute() / inputs.usage().tokensPerCall();
         }
         return rpm;
     }
 
-    /** Judge calls that can be in flight at once within the quota (Little's law: rate x latency). */
-    public double sustainableInFlight() {
-        return effectiveRequestsPerMinute() / 60.0 * judgeLatencyMillis / 1000.0;
+    /** Whether the token quota, not the request quota, limits the rate. */
+    public boolean tokenQuotaBinds() {
+        long tpm = inputs.quota().tokensPerMinute();
+        double perCall = inputs.usage().tokensPerCall();
+        return tpm > 0 && perCall > 0 && tpm / perCall < inputs.quota().requestsPerMinute();
     }
 
-    /** Lambda invocations the quota keeps busy: in-flight calls / calls one invocation holds, at least 1. */
+    public boolean latencyExceedsTarget() {
+        return inputs.latency().seconds() > inputs.targetStepSeconds();
+    }
+
+    /** The quota admits the required rate and a single call fits in the target. */
+    public boolean quotaMeetsTarget() {
+        return !latencyExceedsTarget() && quotaRequestsPerMinute() + EPS >= requiredRequestsPerMinute();
+    }
+
+    // ---- concurrency (Little's law: calls in flight = call rate x time per call)
+
+    /** ceil(C x L / T), at most C: judge calls that must be in flight to finish in T. */
+    public long requiredInFlight() {
+        double n = callsPerStep() * inputs.latency().seconds() / inputs.targetStepSeconds();
+        return Math.max(1, Math.min(callsPerStep(), ceil(n)));
+    }
+
+    /** Quota requests per second x L: judge calls in flight the quota keeps busy without throttling. */
+    public double quotaInFlight() {
+        return quotaRequestsPerMinute() / 60.0 * inputs.latency().seconds();
+    }
+
+    /** min(required, floor(quota in flight)), at least 1: what the plan aims for. */
+    public long plannedInFlight() {
+        return Math.max(1, Math.min(requiredInFlight(), floor(quotaInFlight())));
+    }
+
+    /** The trainer's {@code lambda_concurrency_limit}: invocations running at once. */
     public int lambdaConcurrencyLimit() {
-        int perInvocation = Math.min(lambdaConcurrency, samplesPerInvocation);
-        return Math.max(1, (int) Math.floor(sustainableInFlight() / perInvocation));
+        return concurrency().limit();
     }
 
-    /** Minutes of judge time per training step at the quota. */
-    public double judgeMinutesPerStep() {
-        return callsPerStep() / effectiveRequestsPerMinute();
+    /** Judge calls one invocation keeps in flight: the handler's {@code concurrency} in juror-reward.json. */
+    public int callsInFlightPerInvocation() {
+        return concurrency().perInvocation();
     }
 
-    public String markdown(String modelId, boolean unvalidated) {
-        StringBuilder md = new StringBuilder();
-        if (unvalidated) {
-            md.append("> **UNVALIDATED**: this judge has no VALIDATED verdict for this rubric version.\n\n");
+    /** The handler concurrency to write into the bundle: {@code --concurrency} when given, else the derived one. */
+    public int handlerConcurrency() {
+        return inputs.handlerConcurrency().orElse(callsInFlightPerInvocation());
+    }
+
+    /** limit x calls per invocation: judge calls in flight at the busiest moment. */
+    public long judgeCallsInFlight() {
+        return (long) lambdaConcurrencyLimit() * callsInFlightPerInvocation();
+    }
+
+    record Concurrency(int limit, int perInvocation) {
+    }
+
+    /**
+     * Without {@code --concurrency}: limit = min(I, N), per invocation k = ceil(N / limit) (never more than
+     * B', since N <= C <= I x B'). With {@code --concurrency c}: k = min(c, B'), limit = ceil(N / k) capped at I.
+     * Rounding up may exceed what the quota carries; then the other factor is rounded down instead.
+     */
+    Concurrency concurrency() {
+        long n = plannedInFlight();
+        long invocations = invocationsPerStep();
+        long carried = Math.max(1, floor(quotaInFlight()));
+        long limit;
+        long k;
+        if (inputs.handlerConcurrency().isPresent()) {
+            k = Math.min(inputs.handlerConcurrency().getAsInt(), samplesInLargestInvocation());
+            limit = Math.min(invocations, ceilDiv(n, k));
+            if (limit > 1 && limit * k > carried) {
+                limit = Math.max(1, carried / k);
+            }
+        } else {
+            limit = Math.min(invocations, n);
+            k = ceilDiv(n, limit);
+            if (k > 1 && limit * k > carried) {
+                k = Math.max(1, carried / limit);
+            }
         }
-        md.append("# Reward budget\n\n");
-        md.append("Judge `").append(modelId).append("`. Every number below follows from the inputs; change them with the "
-                + "`juror export lambda` options and export again.\n\n");
-        md.append("| input | value |\n|---|---|\n");
-        row(md, "judge quota, requests per minute (`--judge-rpm`)", judgeRequestsPerMinute);
-        row(md, "judge quota, tokens per minute (`--judge-tpm`, 0 = not given)", judgeTokensPerMinute);
-        row(md, "judge latency, ms (`--judge-latency-ms`)", judgeLatencyMillis);
-        row(md, "estimated input tokens per call (rendered prompt / 4)", inputTokensPerCall);
-        row(md, "estimated output tokens per call", outputTokensPerCall);
-        row(md, "judge calls in flight per invocation (`--concurrency`)", lambdaConcurrency);
-        row(md, "samples per invocation (`lambda_batch_size`, `--batch-size`)", samplesPerInvocation);
-        row(md, "prompts per step (`global_batch_size`, `--prompts-per-step`)", promptsPerStep);
-        row(md, "rollouts per prompt (`number_generation`, `--rollouts`)", rolloutsPerPrompt);
-        row(md, "steps (`max_steps`, `--steps`)", steps);
-        md.append("\n| result | value | how |\n|---|---|---|\n");
-        md.append("| judge calls per step | ").append(callsPerStep()).append(" | prompts x rollouts |\n");
-        md.append("| judge calls in total | ").append(callsPerStep() * steps).append(" | per step x steps |\n");
-        md.append("| usable requests per minute | ").append(fmt(effectiveRequestsPerMinute()))
-                .append(" | request quota, capped by token quota / tokens per call |\n");
-        md.append("| judge calls in flight within quota | ").append(fmt(sustainableInFlight()))
-                .append(" | requests per second x latency in seconds |\n");
-        md.append("| **lambda_concurrency_limit** | **").append(lambdaConcurrencyLimit())
-                .append("** | in flight / min(concurrency, samples per invocation), at least 1 |\n");
-        md.append("| judge minutes per step (lower bound) | ").append(fmt(judgeMinutesPerStep()))
-                .append(" | calls per step / usable requests per minute |\n");
-        md.append("| judge hours for the run (lower bound) | ").append(fmt(judgeMinutesPerStep() * steps / 60))
-                .append(" | |\n");
-        md.append("| input tokens for the run | ").append(callsPerStep() * steps * inputTokensPerCall)
-                .append(" | calls x input tokens (before prompt caching) |\n");
-        md.append("| output tokens for the run | ").append(callsPerStep() * steps * outputTokensPerCall).append(" | |\n");
-        md.append("\nDeterministic checks that floor a rollout skip its judge call, so real usage is lower. A higher "
-                + "`lambda_concurrency_limit` than the quota carries only turns into throttling, which the handler "
-                + "absorbs with back-off until its deadline and then answers with the neutral reward.\n");
-        return md.toString();
+        return new Concurrency((int) limit, (int) k);
     }
 
-    private static void row(StringBuilder md, String name, long value) {
-        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    // ---- time
+
+    /** ceil(B' / k) x L: one invocation's judge time, its samples in waves of k calls. */
+    public double invocationSeconds() {
+        return ceilDiv(samplesInLargestInvocation(), callsInFlightPerInvocation()) * inputs.latency().seconds();
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+    /**
+     * max(ceil(I / limit) x invocation seconds, C / quota rpm x 60): the reward's wall time per step
+     * when every call takes the mean latency; the second term holds when rounding left more in flight
+     * than the quota carries.
+     */
+    public double estimatedStepSeconds() {
+        double waves = ceilDiv(invocationsPerStep(), lambdaConcurrencyLimit()) * invocationSeconds();
+        double rateBound = callsPerStep() / quotaRequestsPerMinute() * 60.0;
+        return Math.max(waves, rateBound);
+    }
+
+    public double estimatedRunHours() {
+        return estimatedStepSeconds() * inputs.training().steps() / 3600.0;
+    }
+
+    public boolean invocationRisksTimeout() {
+        return invocationSeconds() > LAMBDA_TIMEOUT_SECONDS - HANDLER_DEADLINE_MARGIN_SECONDS;
+    }
+
+    // ---- tokens and cost
+
+    /** Mean tokens of one kind per step (mean per call x C). */
+    public double perStep(TokenDistribution d) {
+        return d.mean() * callsPerStep();
+    }
+
+    public double perRun(TokenDistribution d) {
+        return d.mean() * callsForRun();
+    }
+
+    public Optional<ModelPrice> price() {
+        return inputs.prices().find(inputs.modelId());
+    }
+
+    /**
+     * (input x p_in + cache read x p_read + cache write x p_write + output x p_out) / 1000 per call, with
+     * the measured token means; cache prices are needed only when cache tokens were measured.
+     */
+    public Cost costWithCaching() {
+        JudgeUsage u = inputs.usage();
+        Optional<ModelPrice> p = price();
+        if (p.isEmpty()) {
+            return unknownModel();
+        }
+        List<String> missing = new ArrayList<>();
+        double perCall = part(u.input().mean(), p.get().inputPer1k(), "input_per_1k", missing)
+                + part(u.output().mean(), p.get().outputPer1k(), "output_per_1k", missing)
+                + part(u.cacheRead().mean(), p.get().cacheReadPer1k(), "cache_read_per_1k", missing)
+                + part(u.cacheWrite().mean(), p.get().cacheWritePer1k(), "cache_write_per_1k", missing);
+        return known(perCall, missing, p.get());
+    }
+
+    /** (prompt tokens x p_in + output x p_out) / 1000 per call: every prompt token at the full input price. */
+    public Cost costWithoutCaching() {
+        JudgeUsage u = inputs.usage();
+        Optional<ModelPrice> p = price();
+        if (p.isEmpty()) {
+            return unknownModel();
+        }
+        List<String> missing = new ArrayList<>();
+        double perCall = part(u.promptTokensPerCall(), p.get().inputPer1k(), "input_per_1k", missing)
+                + part(u.output().mean(), p.get().outputPer1k(), "output_per_1k", missing);
+        return known(perCall, missing, p.get());
+    }
+
+    private Cost unknownModel() {
+        return new Cost.Unknown("unknown: add the model " + inputs.modelId() + " to " + inputs.prices().source()
+                + " (prices per 1,000 tokens; see docs/export.md)");
+    }
+
+    private Cost known(double perCall, List<String> missing, ModelPrice p) {
+        if (!missing.isEmpty()) {
+            return new Cost.Unknown("unknown: the entry \"" + p.key() + "\" in " + inputs.prices().source()
+                    + " has no " + String.join(", ", missing) + "; fill in the price per 1,000 tokens");
+        }
+        return new Cost.Known(perCall, perCall * callsPerStep(), perCall * callsForRun(), p.example());
+    }
+
+    /** tokens x price / 1000; a price is needed only when there are tokens to pay for. */
+    private static double part(double tokens, OptionalDouble pricePer1k, String name, List<String> missing) {
+        if (tokens <= 0) {
+            return 0;
+        }
+        if (pricePer1k.isEmpty()) {
+            missing.add(name);
+            return 0;
+        }
+        return tokens * pricePer1k.getAsDouble() / 1000.0;
+    }
+
+    // ---- warnings and rendering
+
+    /** Everything the engineer should act on before the job starts, one line each. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        if (!inputs.usage().measured()) {
+            w.add("Token counts are ESTIMATED, not measured: the workspace has no ok judge result with token counts "
+                    + "for this rubric version and judge model. Run the judge with this model on a few samples "
+                    + "(juror judge) and plan again.");
+        }
+        if (latencyExceedsTarget()) {
+            w.add(String.format(Locale.ROOT, "One judge call takes %.1f s on average, longer than the target of %s s "
+                    + "per step: no concurrency meets the target. Raise --target-step-seconds.",
+                    inputs.latency().seconds(), num(inputs.targetStepSeconds())));
+        } else if (!quotaMeetsTarget()) {
+            w.add(String.format(Locale.ROOT, "The quota cannot meet the target of %s s per step: it needs %s requests "
+                    + "and %s tokens per minute, the quota admits %s requests per minute%s. Expect about %s s per "
+                    + "step. Request a quota increase (Service Quotas, Amazon Bedrock), raise --target-step-seconds, "
+                    + "or lower prompts per step or rollouts.", num(inputs.targetStepSeconds()),
+                    num(requiredRequestsPerMinute()), num(requiredTokensPerMinute()), num(quotaRequestsPerMinute()),
+                    tokenQuotaBinds() ? " (limited by the token quota)" : "", num(estimatedStepSeconds())));
+        }
+        if (invocationRisksTimeout()) {
+            w.add(String.format(Locale.ROOT, "One invocation needs about %s s of judge time, more than the Lambda "
+                    + "timeout of %d s minus the handler's %d s margin: its late samples would get the neutral "
+                    + "reward. Use more calls per invocation (--concurrency) or fewer samples per invocation.",
+                    num(invocationSeconds()), LAMBDA_TIMEOUT_SECONDS, HANDLER_DEADLINE_MARGIN_SECONDS));
+        }
+        if (inputs.quota().tokensPerMinute() == 0) {
+            w.add("No token quota given (--judge-tpm): only requests per minute were compared. Enter the model's "
+                    + "tokens-per-minute quota too; for long judge prompts it is usually the tighter one.");
+        }
+        if (costWithCaching() instanceof Cost.Unknown u) {
+            w.add("Cost " + u.reason());
+        } else if (price().map(ModelPrice::example).orElse(false)) {
+            w.add("Costs use EXAMPLE prices (entry \"" + price().get().key() + "\" has example: true in "
+                    + inputs.prices().source() + "): check them against current Amazon Bedrock pricing and set "
+                    + "example: false.");
+        }
+        return w;
+    }
+
+    public String markdown(boolean unvalidated) {
+        return BudgetMarkdown.render(this, unvalidated);
+    }
+
+    static long ceil(double x) {
+        return (long) Math.ceil(x - EPS);
+    }
+
+    static long floor(double x) {
+        return (long) Math.floor(x + EPS);
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Compact numbers for prose: integers without decimals, otherwise two. */
+    static String num(double v) {
+        if (Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) Math.rint(v));
+        }
+        return String.format(Locale.ROOT, "%,.2f", v);
     }
 }

@@ -56,7 +56,7 @@ public final class LambdaBundleExporter {
         written.add(json(out.resolve("iam/training-role-invoke-policy.json"),
                 IamPolicies.trainingRoleInvoke(r.functionName(), region, account, r.unvalidated())));
         written.add(json(out.resolve("training-overrides.json"), overrides(r)));
-        written.add(text(out.resolve("budget.md"), r.budget().markdown(r.modelId(), r.unvalidated())));
+        written.add(text(out.resolve("budget.md"), r.budget().markdown(r.unvalidated())));
         written.add(json(out.resolve("events/sample-event.json"), sampleEvent(r)));
         written.add(text(out.resolve("README.md"), BundleReadme.text(r, version, region, account)));
         return written;

@@ -130,9 +130,11 @@ class LambdaExportAndInvokeTest {
         assertThat(bedrock.get("Resource").toString()).contains(
                 "arn:aws:bedrock:us-east-1:123456789012:inference-profile/" + MODEL,
                 "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0").doesNotContain("\"*\"");
-        // overrides from the quota: 1200 rpm x 6 s = 120 in flight / 32 per invocation = 3
+        // overrides from the budget: 64 x 8 = 512 calls per step in 128-sample invocations = 4 invocations;
+        // 60 s target at 6 s per call needs ceil(512 x 6 / 60) = 52 in flight (1200 rpm carries 120);
+        // 32 per invocation (--concurrency) -> limit ceil(52 / 32) = 2
         assertThat(JSON.readTree(bundle.resolve("training-overrides.json").toFile()).get("lambda_concurrency_limit").asInt())
-                .isEqualTo(3);
+                .isEqualTo(2);
         JsonNode event = JSON.readTree(bundle.resolve("events/sample-event.json").toFile());
         assertThat(event).hasSize(LambdaBundleExporter.SAMPLE_EVENT_ROLLOUTS);
 

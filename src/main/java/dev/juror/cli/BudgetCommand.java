@@ -1,0 +1,73 @@
+package dev.juror.cli;
+
+import dev.juror.export.BudgetJson;
+import dev.juror.export.BudgetPlan;
+import dev.juror.export.ExportSample;
+import dev.juror.rubric.Rubric;
+import dev.juror.store.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code juror budget}: the reward budget of a training job, without exporting anything. */
+@Command(name = "budget",
+        mixinStandardHelpOptions = true,
+        description = "Print the reward budget: judge calls, tokens (measured in the workspace's judge runs), cost "
+                + "from the price table, the Bedrock rate a target time per step needs, and lambda_concurrency_limit. "
+                + "The same plan juror export lambda writes to budget.md.")
+public final class BudgetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rubric", required = true, paramLabel = "FILE")
+    Path rubricFile;
+
+    @Option(names = "--model", paramLabel = "ID",
+            description = "judge model or inference profile id (default: the rubric's judge.model_id)")
+    String model;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "workspace with judge runs and prices.yaml "
+            + "(default: the Juror folder in your home directory; not created if missing)")
+    Path workspace;
+
+    @Option(names = "--samples", paramLabel = "FILE",
+            description = "samples (JSONL) for the token estimate when nothing was measured")
+    Path samplesFile;
+
+    @Option(names = "--json", description = "print the plan as JSON")
+    boolean json;
+
+    @Mixin
+    BudgetOptions budget;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Rubric> loaded = RubricFiles.load(rubricFile, err);
+        if (loaded.isEmpty()) {
+            return CliRunner.BAD_INPUT;
+        }
+        Rubric rubric = loaded.get();
+        String judgeModel = model != null ? model : rubric.judge().modelId();
+        Path workspaceDir = workspace == null ? Workspace.defaultDirectory() : workspace;
+        List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 1);
+        BudgetPlan plan = BudgetSetup.plan(budget, rubric, judgeModel, workspaceDir, samples, err);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(BudgetJson.of(plan)));
+        } else {
+            out.print(plan.markdown(false));
+        }
+        out.flush();
+        return CliRunner.OK;
+    }
+}
