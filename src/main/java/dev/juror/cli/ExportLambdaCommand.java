@@ -7,10 +7,8 @@ import dev.juror.export.ExportSample;
 import dev.juror.export.LambdaBundleExporter;
 import dev.juror.export.LambdaBundleRequest;
 import dev.juror.export.LambdaJars;
+import dev.juror.export.PromptTokens;
 import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.PromptInputs;
-import dev.juror.rubric.PromptRenderer;
-import dev.juror.rubric.RenderedPrompt;
 import dev.juror.rubric.Rubric;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,11 +116,11 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 20);
-        int inputTokens = estimateInputTokens(rubric, samples);
+        int inputTokens = PromptTokens.estimateInput(rubric, samples);
         LambdaBundleRequest request;
         try {
             BudgetPlan budget = new BudgetPlan(judgeRpm, judgeTpm, judgeLatency, inputTokens,
-                    Math.min(rubric.judge().maxTokens(), 1500), concurrency, batchSize, promptsPerStep, rollouts, steps);
+                    PromptTokens.estimateOutput(rubric), concurrency, batchSize, promptsPerStep, rollouts, steps);
             request = new LambdaBundleRequest(rubric, RubricFiles.readText(rubricFile, "--rubric"), model, functionName,
                     concurrency, Optional.ofNullable(region), Optional.ofNullable(account), memory, provisioned == null,
                     provisioned == null ? 100 : provisioned, envelope, budget, samples, mark);
@@ -142,17 +140,5 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         return CliRunner.OK;
-    }
-
-    /** Rendered prompt characters / 4 for the first sample with documents, else the bare system prompt. */
-    private static int estimateInputTokens(Rubric rubric, List<ExportSample> samples) {
-        if (rubric.mode() == dev.juror.rubric.Mode.PAIRWISE) {
-            return PromptRenderer.secure().systemPrompt(rubric).length() / 4;
-        }
-        ExportSample s = samples.isEmpty() ? null : samples.get(0);
-        RenderedPrompt p = PromptRenderer.secure().render(rubric, PromptInputs.pointwise(
-                s == null ? "" : s.systemPrompt(), s == null ? "" : s.target(), s == null ? "" : s.reference(),
-                s == null || s.predictions().isEmpty() ? "" : s.predictions().get(0)));
-        return (p.system().length() + p.userMessage().length()) / 4;
     }
 }
