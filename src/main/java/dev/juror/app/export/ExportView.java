@@ -93,6 +93,10 @@ public final class ExportView {
         exportButton.disableProperty().bind(viewModel.canExportBinding().not());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.setId("exportMessage");
+        viewModel.messageIsProblemProperty().addListener((obs, old, now) -> {
+            messageLabel.getStyleClass().removeAll("screen-message", "screen-success");
+            messageLabel.getStyleClass().add(now ? "screen-message" : "screen-success");
+        });
     }
 
     private static void markStep(List<Label> pills, int current) {

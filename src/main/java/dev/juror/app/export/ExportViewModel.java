@@ -113,6 +113,7 @@ public final class ExportViewModel {
     private final BooleanProperty exporting = new SimpleBooleanProperty(this, "exporting");
     private final ObservableList<String> written = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanProperty messageIsProblem = new SimpleBooleanProperty(this, "messageIsProblem", true);
 
     public ExportViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace) {
         this.tasks = tasks;
@@ -307,6 +308,7 @@ public final class ExportViewModel {
         int concurrency = budget == null ? 1 : budget.lambdaConcurrency();
         exporting.set(true);
         written.clear();
+        messageIsProblem.set(true);
         message.set("");
         tasks.run("Exporting the " + k.what(), progress -> {
             boolean mark = k.gated() && ExportGate.check(new WorkspaceVerdictSource(new CalibrationRepository(open)),
@@ -331,6 +333,7 @@ public final class ExportViewModel {
         }, files -> {
             exporting.set(false);
             written.setAll(files.stream().map(Path::toString).toList());
+            messageIsProblem.set(false);
             message.set("Wrote " + files.size() + " file(s) to " + out + ".");
         }, failure -> {
             exporting.set(false);
@@ -411,5 +414,10 @@ public final class ExportViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** False only for the success line after an export. */
+    public BooleanProperty messageIsProblemProperty() {
+        return messageIsProblem;
     }
 }

@@ -39,6 +39,7 @@ public final class RegressionView {
     @FXML private TableColumn<CaseRow, String> reasonColumn;
     @FXML private Label summaryLabel;
     @FXML private Label messageLabel;
+    @FXML private Label caseDetail;
 
     private final RegressionViewModel viewModel;
 
@@ -81,6 +82,9 @@ public final class RegressionView {
         text(resultColumn, CaseRow::result);
         text(reasonColumn, CaseRow::reason);
         resultColumn.setCellFactory(column -> new ResultCell());
+        caseDetail.setId("caseDetail");
+        caseDetail.textProperty().bind(caseTable.getSelectionModel().selectedItemProperty().map(CaseRow::detail)
+                .orElse(""));
 
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         summaryLabel.setId("suiteSummary");
