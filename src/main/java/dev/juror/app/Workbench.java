@@ -73,7 +73,9 @@ public final class Workbench implements AutoCloseable {
     /** Shows the main window, opens the workspace (seeding it when new) and asks the labeller's name once. */
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen);
+        Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen,
+                ScreenId.REGRESSION, this::regressionScreen,
+                ScreenId.EXPORT, this::exportScreen);
         mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
@@ -108,6 +110,21 @@ public final class Workbench implements AutoCloseable {
     private Node reviewScreen() {
         reviewView = new ReviewDeskView(review);
         return ViewLoader.load(reviewView, "ReviewDeskView.fxml");
+    }
+
+    private Node regressionScreen() {
+        var viewModel = new dev.juror.app.regression.RegressionViewModel(tasks, session::current, Platform::runLater,
+                Clock.systemUTC());
+        session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
+        viewModel.load();
+        return ViewLoader.load(new dev.juror.app.regression.RegressionView(viewModel), "RegressionView.fxml");
+    }
+
+    private Node exportScreen() {
+        var viewModel = new dev.juror.app.export.ExportViewModel(tasks, session::current);
+        session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
+        viewModel.load();
+        return ViewLoader.load(new dev.juror.app.export.ExportView(viewModel, dialogs), "ExportView.fxml");
     }
 
     private void restoreDividers() {

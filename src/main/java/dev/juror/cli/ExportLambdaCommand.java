@@ -7,6 +7,7 @@ import dev.juror.export.ExportSample;
 import dev.juror.export.LambdaBundleExporter;
 import dev.juror.export.LambdaBundleRequest;
 import dev.juror.export.LambdaJars;
+import dev.juror.export.PromptTokens;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import java.io.IOException;

@@ -3,7 +3,6 @@ package dev.juror.cli;
 import dev.juror.calibration.regression.RegressionSuite;
 import dev.juror.calibration.regression.SuiteException;
 import dev.juror.calibration.regression.SuiteResult;
-import dev.juror.calibration.regression.SuiteRunner;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.judge.Judge;
@@ -11,8 +10,8 @@ import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.SuiteRegression;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -96,8 +95,7 @@ public final class RegressCommand implements Callable<Integer> {
         }
         String p = JudgeProviders.normalise(provider);
         String version = CanonicalForm.version(rubric);
-        SuiteResult result;
-        WorkspaceRolloutScorer scorer;
+        SuiteRegression.Outcome outcome;
         try (Workspace opened = workspace.open()) {
             JudgeRunRepository recordings = new JudgeRunRepository(opened);
             String judgeModel = p.equals("heuristic") ? HeuristicJudge.MODEL : model != null ? model : rubric.judge().modelId();
@@ -106,20 +104,18 @@ public final class RegressCommand implements Callable<Integer> {
                     Optional.empty());
             try (Judge live = JudgeProviders.judge(p, judgeModel, settings, recordings);
                  Judge replay = p.equals("replay") || p.equals("heuristic") ? null : new ReplayJudge(recordings, judgeModel)) {
-                scorer = new WorkspaceRolloutScorer(opened, rubric, live, replay, recordings);
-                result = new SuiteRunner(Clock.systemUTC()).run(suite, version, judgeModel, scorer);
+                outcome = new SuiteRegression(opened, Clock.systemUTC()).run(suite, rubric, live, replay, judgeModel,
+                        SuiteRegression.Progress.NONE);
             }
-            new CalibrationRepository(opened).saveRegression(new CalibrationRepository.StoredRegression(0, suite.name(),
-                    suite.hash(), version, result.judgeModel(), result.cases().size(), result.failedCases(),
-                    ReportJson.compact(result), result.createdAt()));
         }
+        SuiteResult result = outcome.result();
         if (json) {
             out.println(ReportJson.write(result));
         } else {
             out.println((result.passed() ? "PASSED" : "FAILED") + ": suite " + suite.name() + " on " + rubric.name()
                     + " version " + version + " with " + result.judgeModel() + ": "
                     + (result.cases().size() - result.failedCases()) + " of " + result.cases().size()
-                    + " cases passed (" + scorer.replayed() + " rollouts replayed, " + scorer.judgedLive() + " judged live)");
+                    + " cases passed (" + outcome.replayed() + " rollouts replayed, " + outcome.judgedLive() + " judged live)");
             for (SuiteResult.CaseResult c : result.cases()) {
                 out.println("  " + (c.passed() ? "pass " : "FAIL ") + c.id() + " (" + c.rollout() + ")");
                 for (SuiteResult.Check check : c.checks()) {

@@ -14,13 +14,15 @@ import java.util.List;
 
 /**
  * Makes a new workspace useful before any data or credentials exist: copies the shipped rubrics to
- * {@code rubrics/} and the contract-review samples to {@code samples/}, then imports them through
- * the normal {@link Importer}, so what a new user sees is exactly what an import produces.
+ * {@code rubrics/}, the regression suites to {@code suites/} and the contract-review samples to
+ * {@code samples/}, then imports the samples through the normal {@link Importer}, so what a new user
+ * sees is exactly what an import produces.
  */
 public final class WorkspaceSeeder {
 
     public static final String RUBRICS_FOLDER = "rubrics";
     public static final String SAMPLES_FOLDER = "samples";
+    public static final String SUITES_FOLDER = "suites";
     /** Imported in this order: the samples, then rollouts added to them. */
     static final List<String> SAMPLE_FILES = List.of("contract-review/contract-review.jsonl",
             "contract-review/extra-rollouts.jsonl");
@@ -45,6 +47,10 @@ public final class WorkspaceSeeder {
         if (!Files.exists(dir.resolve(RUBRICS_FOLDER))) {
             progress.update(0, 3, "Copying the shipped rubrics");
             rubrics = SeedFiles.copyFolder(RUBRICS_FOLDER, dir.resolve(RUBRICS_FOLDER));
+        }
+        if (!Files.exists(dir.resolve(SUITES_FOLDER))) {
+            // The regression suites name the shipped samples' rollouts; they travel with the rubrics.
+            SeedFiles.copyFolder(SUITES_FOLDER, dir.resolve(SUITES_FOLDER));
         }
         if (!withSamples || workspace.stats().samples() > 0 || Files.exists(dir.resolve(SAMPLES_FOLDER))) {
             return new SeedResult(rubrics, 0, List.of());

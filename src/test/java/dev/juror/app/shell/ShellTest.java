@@ -77,12 +77,12 @@ class ShellTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#placeholder-export").tryQuery()).isPresent();
+        assertThat(robot.lookup("#exportScreen").tryQuery()).isPresent();
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#reviewDesk").query().getScene()).isNotNull();
-        assertThat(robot.lookup("#placeholder-export").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#exportScreen").tryQuery()).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ class WorkspaceSeederTest {
             assertThat(workspace.stats().samples()).isEqualTo(9);
             assertThat(workspace.stats().rollouts()).isEqualTo(53);
             assertThat(workspace.directory().resolve("samples/contract-review/contracts")).isDirectory();
+            assertThat(workspace.directory().resolve("suites/contract-review.yaml")).isRegularFile();
 
             WorkspaceSeeder.SeedResult again = new WorkspaceSeeder().seedIfEmpty(workspace, true, TaskProgress.NONE);
             assertThat(again.rubricFilesCopied()).isZero();

@@ -1,4 +1,4 @@
-package dev.juror.cli;
+package dev.juror.store;
 
 import dev.juror.calibration.regression.RolloutRef;
 import dev.juror.calibration.regression.RolloutScorer;
@@ -17,12 +17,6 @@ import dev.juror.reward.checks.FormatCheck;
 import dev.juror.reward.checks.InjectionScanner;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.DocumentRepository;
-import dev.juror.store.RolloutRepository;
-import dev.juror.store.SampleDocuments;
-import dev.juror.store.SampleRepository;
-import dev.juror.store.StoredRollout;
-import dev.juror.store.Workspace;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,7 +30,7 @@ import java.util.Set;
  * patterns), {@code grounding} (an excerpt not found in the target document), {@code empty} (no
  * comments) and {@code judge_error} (the judge gave no valid answer).
  */
-final class WorkspaceRolloutScorer implements RolloutScorer {
+public final class WorkspaceRolloutScorer implements RolloutScorer {
 
     private final Rubric rubric;
     private final String version;
@@ -52,7 +46,7 @@ final class WorkspaceRolloutScorer implements RolloutScorer {
     private int judgedLive;
 
     /** @param replay the replay judge of the same model, or null when the live judge is itself a replay */
-    WorkspaceRolloutScorer(Workspace workspace, Rubric rubric, Judge live, Judge replay, ReplaySource recordings) {
+    public WorkspaceRolloutScorer(Workspace workspace, Rubric rubric, Judge live, Judge replay, ReplaySource recordings) {
         this.rubric = rubric;
         this.version = CanonicalForm.version(rubric);
         this.live = live;
@@ -63,11 +57,11 @@ final class WorkspaceRolloutScorer implements RolloutScorer {
         this.documents = new DocumentRepository(workspace);
     }
 
-    int replayed() {
+    public int replayed() {
         return replayed;
     }
 
-    int judgedLive() {
+    public int judgedLive() {
         return judgedLive;
     }
 

@@ -1,0 +1,99 @@
+package dev.juror.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.app.SeededWorkspace;
+import dev.juror.app.export.ExportViewModel.BudgetField;
+import dev.juror.app.tasks.InlineBackgroundTasks;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private ExportViewModel loaded(Workspace ws) {
+        ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws);
+        vm.load();
+        return vm;
+    }
+
+    @Test
+    void aValidatedJudgePassesTheGateWithoutTheOverrideAndThePromptBundleSaysValidated() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            vm.kindProperty().set(ExportKind.PROMPT_BUNDLE);
+            vm.outputFolderProperty().set(dir.resolve("prompt").toString());
+            var rubric = vm.rubricProperty().get();
+            new CalibrationRepository(ws).saveVerdict(new CalibrationRepository.StoredVerdict(0, rubric.rubric().name(),
+                    rubric.version(), vm.modelProperty().get(), "run-1", "VALIDATED", "[]", Instant.now()));
+            vm.next();
+            assertThat(vm.gateProperty().get().validated()).isTrue();
+            assertThat(vm.overrideUnvalidatedProperty().get()).isFalse();
+            assertThat(vm.canNextBinding().get()).isTrue();
+            vm.next();
+            vm.export();
+            assertThat(vm.written()).hasSize(5);
+            var manifest = new ObjectMapper().readTree(dir.resolve("prompt/manifest.json").toFile());
+            assertThat(manifest.get("status").asText()).isEqualTo("VALIDATED");
+            assertThat(dir.resolve("prompt/UNVALIDATED.txt")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFailedVerdictListsItsConditionsAndTheExportIsRefusedWithoutTheOverride() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            vm.kindProperty().set(ExportKind.PROMPT_BUNDLE);
+            var rubric = vm.rubricProperty().get();
+            new CalibrationRepository(ws).saveVerdict(new CalibrationRepository.StoredVerdict(0, rubric.rubric().name(),
+                    rubric.version(), vm.modelProperty().get(), "run-1", "NOT_VALIDATED",
+                    "[{\"name\": \"min_items\", \"passed\": false, \"summary\": \"FAIL min_items = 12 (required >= 50)\"}]",
+                    Instant.now()));
+            vm.next();
+            assertThat(vm.gateReasons()).containsExactly("FAIL min_items = 12 (required >= 50)");
+            assertThat(vm.canNextBinding().get()).isFalse();
+            vm.next();
+            assertThat(vm.stepProperty().get()).isEqualTo(ExportViewModel.GATE);
+        }
+    }
+
+    @Test
+    void trainingDataNeedsNoVerdictAndWritesOneRowPerSample() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            vm.kindProperty().set(ExportKind.TRAINING_DATA);
+            vm.outputFolderProperty().set(dir.resolve("rows").toString());
+            vm.next();
+            assertThat(vm.canNextBinding().get()).isTrue();
+            vm.next();
+            vm.export();
+            assertThat(Files.readAllLines(dir.resolve("rows/training-data.jsonl"))).hasSize(9);
+            assertThat(vm.messageProperty().get()).startsWith("Wrote 1 file(s)");
+        }
+    }
+
+    @Test
+    void aFieldThatIsNotANumberIsNamedAndLeavesNoPlan() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            assertThat(vm.planProperty().get()).isNotNull();
+            vm.budgetInput(BudgetField.STEPS).set("many");
+            assertThat(vm.planProperty().get()).isNull();
+            assertThat(vm.budgetErrorProperty().get()).isEqualTo("Training steps (max_steps): 'many' is not a whole number"
+                    + " of 1 or more");
+            assertThat(vm.budgetLines()).isEmpty();
+            vm.budgetInput(BudgetField.STEPS).set("10");
+            vm.budgetInput(BudgetField.JUDGE_TPM).set("0");
+            assertThat(vm.planProperty().get().inputs().training().steps()).isEqualTo(10);
+            assertThat(vm.budgetLines().get(1).value()).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 64 * 8 * 10));
+        }
+    }
+}
