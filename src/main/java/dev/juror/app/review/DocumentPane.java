@@ -9,7 +9,6 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
-import org.fxmisc.richtext.model.TwoDimensional;
 
 /**
  * A read-only, virtualised document view (RichTextFX): only visible paragraphs are laid out, so a
@@ -60,9 +59,14 @@ final class DocumentPane {
         selected = start >= 0 && end > start && end <= length ? new int[] {start, end} : null;
         restyle();
         if (selected != null) {
-            int paragraph = area.offsetToPosition(start, TwoDimensional.Bias.Forward).getMajor();
+            // Contracts often hold whole sections in one paragraph, so scroll to the excerpt's own
+            // line (the caret), not to its paragraph: first the end, then the start, so a short
+            // excerpt ends up wholly in view.
+            area.moveTo(end);
+            area.requestFollowCaret();
+            area.layout();
             area.moveTo(start);
-            area.showParagraphAtCenter(paragraph);
+            area.requestFollowCaret();
         }
     }
 

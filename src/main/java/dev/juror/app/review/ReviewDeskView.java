@@ -10,11 +10,10 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -40,7 +39,8 @@ public final class ReviewDeskView {
     @FXML private StackPane targetHost;
     @FXML private StackPane referenceHost;
     @FXML private Label predictionTitle;
-    @FXML private ListView<CommentCard> commentList;
+    @FXML private ScrollPane commentScroll;
+    @FXML private VBox commentList;
     @FXML private VBox unparsedBox;
     @FXML private Label parseError;
     @FXML private TextArea rawPrediction;
@@ -55,8 +55,8 @@ public final class ReviewDeskView {
     private final ReviewDeskViewModel viewModel;
     private final DocumentPane target = new DocumentPane("targetDocument");
     private final DocumentPane reference = new DocumentPane("referenceDocument");
-    private boolean syncingSelection;
     private boolean swallowTypedN;
+    private Node pendingScroll;
 
     public ReviewDeskView(ReviewDeskViewModel viewModel) {
         this.viewModel = viewModel;
@@ -112,23 +112,16 @@ public final class ReviewDeskView {
         rolloutTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             OpenedRollout open = viewModel.currentProperty().get();
             int position = viewModel.queuePositionProperty().get();
-            return open == null ? "" : open.entry().title() + "   (" + (position + 1) + " of "
-                    + viewModel.queue().size() + " in queue)";
+            return open == null ? "" : open.entry().title() + "  \u00B7  " + (position + 1) + " of "
+                    + viewModel.queue().size() + " in queue";
         }, viewModel.currentProperty(), viewModel.queuePositionProperty(), viewModel.queue()));
     }
 
     private void bindCards() {
         commentList.setId("commentList");
-        commentList.setItems(viewModel.cards());
-        viewModel.rubricProperty().addListener((obs, old, now) -> resetCellFactory());
-        resetCellFactory();
-        commentList.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            if (!syncingSelection && now.intValue() >= 0 && now.intValue() != viewModel.selectedProperty().get()) {
-                viewModel.selectCard(now.intValue());
-            }
-        });
-        viewModel.cards().addListener((ListChangeListener<CommentCard>) change ->
-                showSelection(viewModel.selectedProperty().get()));
+        // The height changes mid-layout, before the cards have their positions: scroll after it.
+        commentList.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToPendingCard));
+        viewModel.cards().addListener((ListChangeListener<CommentCard>) change -> rebuildCards());
         labelPanel.setId("labelPanel");
         noteField.setId("noteField");
         flagToggle.setId("flagToggle");
@@ -137,10 +130,18 @@ public final class ReviewDeskView {
         unparsedBox.setId("unparsedBox");
     }
 
-    private void resetCellFactory() {
+    private void rebuildCards() {
         RubricChoice chosen = viewModel.rubricProperty().get();
-        List<String> dimensions = chosen == null ? List.of() : chosen.rubric().dimensionNames();
-        commentList.setCellFactory(list -> new CommentCardCell(list, dimensions));
+        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensionNames());
+        List<Node> built = new java.util.ArrayList<>();
+        for (int i = 0; i < viewModel.cards().size(); i++) {
+            VBox card = cards.build(viewModel.cards().get(i));
+            int index = i;
+            card.setOnMouseClicked(event -> viewModel.selectCard(index));
+            built.add(card);
+        }
+        commentList.getChildren().setAll(built);
+        showSelection(viewModel.selectedProperty().get());
     }
 
     private void showRollout(OpenedRollout opened) {
@@ -158,9 +159,11 @@ public final class ReviewDeskView {
                 .map(l -> new int[] {l.start(), l.end()}).toList();
         target.show(opened.target(), inTarget);
         reference.show(opened.reference(), inReference);
+        // Re-opening the same rollout selects an equal highlight, which fires no change: apply it again.
+        showHighlight(viewModel.highlightProperty().get());
         boolean unparsed = !opened.parsed();
         unparsedBox.setVisible(unparsed);
-        commentList.setVisible(!unparsed);
+        commentScroll.setVisible(!unparsed);
         parseError.setText(unparsed ? "The prediction could not be parsed into comments: "
                 + opened.rollout().parseError() : "");
         rawPrediction.setText(unparsed ? opened.rollout().prediction() : "");
@@ -170,33 +173,56 @@ public final class ReviewDeskView {
     }
 
     private void showSelection(int index) {
-        syncingSelection = true;
-        try {
-            if (index < 0) {
-                commentList.getSelectionModel().clearSelection();
-                itemTitle.setText("");
-            } else {
-                commentList.getSelectionModel().select(index);
-                scrollIntoView(index);
-                OpenedRollout open = viewModel.currentProperty().get();
-                if (open != null && index < open.items().size()) {
-                    ReviewItem item = open.items().get(index);
-                    itemTitle.setText(item.isResponse() ? "Label the whole response"
-                            : "Label " + item.commentId() + "  (" + (index + 1) + " of " + open.items().size() + ")");
-                }
+        List<Node> cards = commentList.getChildren();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).getStyleClass().remove("comment-card-selected");
+            if (i == index) {
+                cards.get(i).getStyleClass().add("comment-card-selected");
             }
-        } finally {
-            syncingSelection = false;
         }
+        OpenedRollout open = viewModel.currentProperty().get();
+        if (index < 0 || index >= cards.size() || open == null || index >= open.items().size()) {
+            itemTitle.setText("");
+            return;
+        }
+        pendingScroll = cards.get(index);
+        Platform.runLater(this::scrollToPendingCard);
+        ReviewItem item = open.items().get(index);
+        itemTitle.setText(item.isResponse() ? "Label the whole response"
+                : "Label " + item.commentId() + "  (" + (index + 1) + " of " + open.items().size() + ")");
     }
 
-    /** Scrolls just enough to show the card (ListView.scrollTo would put it at the top, hiding the one above). */
-    private void scrollIntoView(int index) {
-        if (commentList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(index);
-        } else {
-            commentList.scrollTo(index);
+    /**
+     * Scrolls the card list just enough to show the selected card (its top when it is taller than the
+     * view). Cards that were just built have no height yet, so this waits for the list's layout.
+     */
+    private void scrollToPendingCard() {
+        Node card = pendingScroll;
+        if (card == null || card.getParent() != commentList) {
+            return;
         }
+        commentScroll.applyCss();
+        commentScroll.layout();
+        commentList.layout();
+        if (commentList.getHeight() <= 0) {
+            return; // not laid out yet: the height listener comes back
+        }
+        pendingScroll = null;
+        double contentHeight = commentList.getHeight();
+        double viewHeight = commentScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewHeight) {
+            return;
+        }
+        double top = card.getBoundsInParent().getMinY();
+        double bottom = card.getBoundsInParent().getMaxY();
+        double shownTop = commentScroll.getVvalue() * (contentHeight - viewHeight);
+        double target = shownTop;
+        if (top < shownTop || bottom - top > viewHeight) {
+            target = top;
+        } else if (bottom > shownTop + viewHeight) {
+            target = bottom - viewHeight;
+        }
+        commentScroll.setVvalue(target / (contentHeight - viewHeight));
     }
 
     private void showHighlight(Highlight highlight) {
