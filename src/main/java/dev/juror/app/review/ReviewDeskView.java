@@ -1,8 +1,12 @@
 package dev.juror.app.review;
 
+import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.dataset.MatchStatus;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.fxml.FXML;
@@ -19,6 +23,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.slf4j.LoggerFactory;
 
 /**
  * Code-behind of {@code ReviewDeskView.fxml}: binds the three panes and the labelling panel to the
@@ -53,13 +58,17 @@ public final class ReviewDeskView {
     @FXML private Label deskMessage;
 
     private final ReviewDeskViewModel viewModel;
+    private final BackgroundTasks tasks;
+    private final ReadOnlyIntegerWrapper documentsShown = new ReadOnlyIntegerWrapper(this, "documentsShown");
+    private OpenedRollout shownRollout;
     private final DocumentPane target = new DocumentPane("targetDocument");
     private final DocumentPane reference = new DocumentPane("referenceDocument");
     private boolean swallowTypedN;
     private Node pendingScroll;
 
-    public ReviewDeskView(ReviewDeskViewModel viewModel) {
+    public ReviewDeskView(ReviewDeskViewModel viewModel, BackgroundTasks tasks) {
         this.viewModel = viewModel;
+        this.tasks = tasks;
     }
 
     @FXML
@@ -145,22 +154,13 @@ public final class ReviewDeskView {
     }
 
     private void showRollout(OpenedRollout opened) {
+        shownRollout = null;
         if (opened == null) {
-            target.show("", List.of());
-            reference.show("", List.of());
+            showDocuments(null, new Documents(DocumentPane.prepare("", List.of()), DocumentPane.prepare("", List.of())));
             unparsedBox.setVisible(false);
             itemTitle.setText("");
             return;
         }
-        List<int[]> inTarget = opened.items().stream().map(ReviewItem::location)
-                .filter(l -> l != null && l.status().inTarget()).map(l -> new int[] {l.start(), l.end()}).toList();
-        List<int[]> inReference = opened.items().stream().map(ReviewItem::location)
-                .filter(l -> l != null && l.status() == dev.juror.dataset.MatchStatus.IN_REFERENCE)
-                .map(l -> new int[] {l.start(), l.end()}).toList();
-        target.show(opened.target(), inTarget);
-        reference.show(opened.reference(), inReference);
-        // Re-opening the same rollout selects an equal highlight, which fires no change: apply it again.
-        showHighlight(viewModel.highlightProperty().get());
         boolean unparsed = !opened.parsed();
         unparsedBox.setVisible(unparsed);
         commentScroll.setVisible(!unparsed);
@@ -170,6 +170,38 @@ public final class ReviewDeskView {
         predictionTitle.setText("Prediction \u00B7 " + opened.items().size() + (opened.items().size() == 1
                 ? " item" : " items"));
         focusPanel();
+        // Building the styled model of a 300 KB contract takes longer than a frame: do it off the FX thread.
+        tasks.runQuietly(progress -> prepareDocuments(opened), documents -> {
+            if (viewModel.currentProperty().get() == opened) {
+                showDocuments(opened, documents);
+            }
+        }, failure -> LoggerFactory.getLogger(ReviewDeskView.class).warn("Cannot show the documents", failure));
+    }
+
+    private record Documents(DocumentPane.Prepared target, DocumentPane.Prepared reference) {
+    }
+
+    private static Documents prepareDocuments(OpenedRollout opened) {
+        List<int[]> inTarget = opened.items().stream().map(ReviewItem::location)
+                .filter(l -> l != null && l.status().inTarget()).map(l -> new int[] {l.start(), l.end()}).toList();
+        List<int[]> inReference = opened.items().stream().map(ReviewItem::location)
+                .filter(l -> l != null && l.status() == MatchStatus.IN_REFERENCE)
+                .map(l -> new int[] {l.start(), l.end()}).toList();
+        return new Documents(DocumentPane.prepare(opened.target(), inTarget),
+                DocumentPane.prepare(opened.reference(), inReference));
+    }
+
+    private void showDocuments(OpenedRollout opened, Documents documents) {
+        target.show(documents.target());
+        reference.show(documents.reference());
+        shownRollout = opened;
+        showHighlight(viewModel.highlightProperty().get());
+        documentsShown.set(documentsShown.get() + 1);
+    }
+
+    /** Counts documents swapped into the panes (the responsiveness benchmark waits on it). */
+    public ReadOnlyIntegerProperty documentsShownProperty() {
+        return documentsShown.getReadOnlyProperty();
     }
 
     private void showSelection(int index) {
@@ -226,6 +258,9 @@ public final class ReviewDeskView {
     }
 
     private void showHighlight(Highlight highlight) {
+        if (shownRollout == null || shownRollout != viewModel.currentProperty().get()) {
+            return; // the documents are still being prepared; they apply the highlight when shown
+        }
         if (highlight == null) {
             target.clearSelection();
             reference.clearSelection();
