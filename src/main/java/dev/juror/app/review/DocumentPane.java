@@ -105,14 +105,18 @@ final class DocumentPane {
             return;
         }
         restyle(selected);
-        // Contracts often hold whole sections in one paragraph, so scroll to the excerpt's own
-        // line (the caret), not to its paragraph: first the end, then the start, so a short
-        // excerpt ends up wholly in view.
-        area.moveTo(end);
-        area.requestFollowCaret();
-        area.layout();
+        // Contracts often hold whole sections in one paragraph, so scroll to the excerpt's own line
+        // (the caret), not to its paragraph, then put that line a quarter down the view, so the
+        // excerpt and some context above it are in view.
         area.moveTo(start);
         area.requestFollowCaret();
+        area.layout();
+        area.getCaretBounds().ifPresent(caret -> {
+            var view = area.localToScreen(area.getBoundsInLocal());
+            if (view != null) {
+                area.scrollYBy(caret.getMinY() - (view.getMinY() + view.getHeight() / 4));
+            }
+        });
     }
 
     void clearSelection() {
