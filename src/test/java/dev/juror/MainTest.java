@@ -49,4 +49,23 @@ class MainTest {
         assertThat(out.toString()).contains("Usage: juror").contains("stats");
         assertThat(err.toString()).isEmpty();
     }
+
+    @Test
+    void onlyWorkspaceAndSettingsOptionsOpenTheWorkbench() {
+        assertThat(Main.onlyWorkbenchOptions(new String[] {"--workspace", "/tmp/w"})).isTrue();
+        assertThat(Main.onlyWorkbenchOptions(new String[] {"--workspace=/tmp/w", "--settings", "s.json"})).isTrue();
+    }
+
+    @Test
+    void anythingElseIsACommandLine() {
+        assertThat(Main.onlyWorkbenchOptions(new String[] {"import", "f.jsonl", "--workspace", "/tmp/w"})).isFalse();
+        assertThat(Main.onlyWorkbenchOptions(new String[] {"--workspace"})).isFalse();
+        assertThat(Main.onlyWorkbenchOptions(new String[] {"--help"})).isFalse();
+    }
+
+    @Test
+    void theCommandLineLauncherNeverOpensTheWorkbench() {
+        assertThat(Main.opensWorkbench(new String[] {"--workspace", "/tmp/w"}, null)).isTrue();
+        assertThat(Main.opensWorkbench(new String[] {"--workspace", "/tmp/w"}, Main.CLI_LAUNCHER)).isFalse();
+    }
 }

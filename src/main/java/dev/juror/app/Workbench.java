@@ -108,7 +108,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     private Node reviewScreen() {
-        reviewView = new ReviewDeskView(review);
+        reviewView = new ReviewDeskView(review, tasks);
         return ViewLoader.load(reviewView, "ReviewDeskView.fxml");
     }
 

@@ -7,22 +7,34 @@ import java.util.TreeSet;
 import javafx.scene.Node;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
+import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
-import org.fxmisc.richtext.model.TwoDimensional;
 
 /**
  * A read-only, virtualised document view (RichTextFX): only visible paragraphs are laid out, so a
  * 300 KB contract opens at once. Located excerpts are shaded; the selected one is highlighted and
- * scrolled to the middle of the view.
+ * scrolled into view.
+ *
+ * <p>The styled document model is built off the FX thread ({@link #prepare}); the FX thread only
+ * swaps it in ({@link #show}) and restyles the few characters whose style changes on selection.
  */
 final class DocumentPane {
 
     static final String EXCERPT = "excerpt";
     static final String SELECTED = "excerpt-selected";
+    private static final Collection<String> PLAIN = List.of();
 
-    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    /** A document with its excerpt shading, ready to be shown. Immutable; built on any thread. */
+    record Prepared(String text, ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document,
+                    List<int[]> marks) {
+    }
+
+    private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+    private String shownText = "";
     private List<int[]> marks = List.of();
     private int[] selected;
 
@@ -42,78 +54,129 @@ final class DocumentPane {
         return area;
     }
 
-    /** Shows a document (nothing happens when it is already shown) with its excerpt ranges shaded. */
-    void show(String text, Collection<int[]> excerptRanges) {
-        if (!area.getText().equals(text)) {
-            area.replaceText(text);
-            area.moveTo(0);
-            area.showParagraphAtTop(0);
-        }
-        marks = List.copyOf(excerptRanges);
-        selected = null;
-        restyle();
+    /** Builds the styled model of a document with its excerpt ranges shaded. Safe off the FX thread. */
+    static Prepared prepare(String text, Collection<int[]> excerptRanges) {
+        List<int[]> marks = valid(excerptRanges, text.length());
+        String[] paragraphs = text.split("\n", -1);
+        SegmentOps<String, Collection<String>> ops = SegmentOps.styledTextOps();
+        ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document =
+                ReadOnlyStyledDocumentBuilder.constructDocument(ops, PLAIN, paragraphs.length, builder -> {
+                    int start = 0;
+                    for (String paragraph : paragraphs) {
+                        int end = start + paragraph.length();
+                        // Paragraph styles cover the paragraph's own characters, not the line break.
+                        builder.addParagraph(paragraph, paragraph.isEmpty()
+                                ? StyleSpans.singleton(PLAIN, 0) : spans(start, end, marks, null));
+                        start = end + 1;
+                    }
+                });
+        return new Prepared(text, document, marks);
     }
 
-    /** Highlights one range and scrolls to it; {@code null} clears the highlight. */
-    void select(int start, int end) {
-        int length = area.getLength();
-        selected = start >= 0 && end > start && end <= length ? new int[] {start, end} : null;
-        restyle();
-        if (selected != null) {
-            int paragraph = area.offsetToPosition(start, TwoDimensional.Bias.Forward).getMajor();
-            area.moveTo(start);
-            area.showParagraphAtCenter(paragraph);
+    /** Shows a prepared document; when the same text is already shown only the shading changes. */
+    void show(Prepared prepared) {
+        int[] oldSelected = selected;
+        selected = null;
+        if (!shownText.equals(prepared.text())) {
+            area.replace(0, area.getLength(), prepared.document());
+            shownText = prepared.text();
+            marks = prepared.marks();
+            area.moveTo(0);
+            area.showParagraphAtTop(0);
+            return;
         }
+        List<int[]> changed = new ArrayList<>(marks);
+        changed.addAll(prepared.marks());
+        if (oldSelected != null) {
+            changed.add(oldSelected);
+        }
+        marks = prepared.marks();
+        changed.forEach(this::restyle);
+    }
+
+    /** Highlights one range and scrolls to it. */
+    void select(int start, int end) {
+        int[] old = selected;
+        selected = start >= 0 && end > start && end <= area.getLength() ? new int[] {start, end} : null;
+        if (old != null) {
+            restyle(old);
+        }
+        if (selected == null) {
+            return;
+        }
+        restyle(selected);
+        // Contracts often hold whole sections in one paragraph, so scroll to the excerpt's own line
+        // (the caret), not to its paragraph, then put that line a quarter down the view, so the
+        // excerpt and some context above it are in view.
+        area.moveTo(start);
+        area.requestFollowCaret();
+        area.layout();
+        area.getCaretBounds().ifPresent(caret -> {
+            var view = area.localToScreen(area.getBoundsInLocal());
+            if (view != null) {
+                area.scrollYBy(caret.getMinY() - (view.getMinY() + view.getHeight() / 4));
+            }
+        });
     }
 
     void clearSelection() {
+        int[] old = selected;
         selected = null;
-        restyle();
+        if (old != null) {
+            restyle(old);
+        }
     }
 
-    private void restyle() {
+    /** Re-applies the style of one range from the current marks and selection. */
+    private void restyle(int[] range) {
         int length = area.getLength();
-        if (length == 0) {
-            return;
+        int from = Math.max(0, range[0]);
+        int to = Math.min(length, range[1]);
+        if (to > from) {
+            area.setStyleSpans(from, spans(from, to, marks, selected));
         }
-        area.setStyleSpans(0, spans(length));
     }
 
-    /** One span per stretch of equal style, computed from the range boundaries. */
-    private StyleSpans<Collection<String>> spans(int length) {
-        List<int[]> ranges = new ArrayList<>();
-        for (int[] mark : marks) {
-            if (mark[0] >= 0 && mark[1] <= length && mark[1] > mark[0]) {
-                ranges.add(mark);
-            }
+    private static List<int[]> valid(Collection<int[]> ranges, int length) {
+        return ranges.stream().filter(r -> r[0] >= 0 && r[1] <= length && r[1] > r[0]).toList();
+    }
+
+    /** One span per stretch of equal style between {@code from} and {@code to}. */
+    private static StyleSpans<Collection<String>> spans(int from, int to, List<int[]> marks, int[] selected) {
+        TreeSet<Integer> cuts = new TreeSet<>(List.of(from, to));
+        for (int[] range : marks) {
+            addCuts(cuts, range, from, to);
         }
-        TreeSet<Integer> cuts = new TreeSet<>(List.of(0, length));
-        ranges.forEach(r -> {
-            cuts.add(r[0]);
-            cuts.add(r[1]);
-        });
         if (selected != null) {
-            cuts.add(selected[0]);
-            cuts.add(selected[1]);
+            addCuts(cuts, selected, from, to);
         }
         StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-        Integer from = cuts.first();
-        for (Integer to : cuts.tailSet(from, false)) {
-            builder.add(styleAt(from, ranges), to - from);
-            from = to;
+        Integer start = cuts.first();
+        for (Integer end : cuts.tailSet(start, false)) {
+            builder.add(styleAt(start, marks, selected), end - start);
+            start = end;
         }
         return builder.create();
     }
 
-    private Collection<String> styleAt(int offset, List<int[]> ranges) {
+    private static void addCuts(TreeSet<Integer> cuts, int[] range, int from, int to) {
+        if (range[0] > from && range[0] < to) {
+            cuts.add(range[0]);
+        }
+        if (range[1] > from && range[1] < to) {
+            cuts.add(range[1]);
+        }
+    }
+
+    private static Collection<String> styleAt(int offset, List<int[]> marks, int[] selected) {
         if (selected != null && offset >= selected[0] && offset < selected[1]) {
             return List.of(SELECTED);
         }
-        for (int[] range : ranges) {
+        for (int[] range : marks) {
             if (offset >= range[0] && offset < range[1]) {
                 return List.of(EXCERPT);
             }
         }
-        return List.of();
+        return PLAIN;
     }
 }

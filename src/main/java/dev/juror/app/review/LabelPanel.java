@@ -46,7 +46,7 @@ final class LabelPanel {
         Label name = new Label(dimension.name().replace('_', ' '));
         name.getStyleClass().add("dimension-name");
         name.setTooltip(tooltip(dimension.question()));
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(60); // the name gives way before the level buttons do
         HBox levels = new HBox(4);
         for (String level : dimension.scale().levelKeys().reversed()) {
             ToggleButton button = new ToggleButton(ScoreKeys.keyHint(dimension.scale(), level)
@@ -54,6 +54,7 @@ final class LabelPanel {
             button.setId("level-" + dimension.name() + "-" + level);
             button.setFocusTraversable(false);
             button.getStyleClass().add("level-button");
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setTooltip(tooltip(level + ": " + dimension.level(level)));
             button.selectedProperty().bind(row.scoreProperty().isEqualTo(level));
             button.setOnMouseClicked(event -> viewModel.setScore(index, level));

@@ -5,7 +5,7 @@ public enum QueueFilter {
     UNLABELLED_BY_ME("Unlabelled by me"),
     ALL("All rollouts"),
     FLAGGED("Flagged"),
-    /** offered once two people have labelled */
+    /** items where two labellers gave different scores (empty until two people have labelled) */
     DISAGREEMENTS("Disagreements");
 
     private final String label;

@@ -1,8 +1,12 @@
 package dev.juror.app.review;
 
+import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.dataset.MatchStatus;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.fxml.FXML;
@@ -10,16 +14,16 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.slf4j.LoggerFactory;
 
 /**
  * Code-behind of {@code ReviewDeskView.fxml}: binds the three panes and the labelling panel to the
@@ -40,7 +44,8 @@ public final class ReviewDeskView {
     @FXML private StackPane targetHost;
     @FXML private StackPane referenceHost;
     @FXML private Label predictionTitle;
-    @FXML private ListView<CommentCard> commentList;
+    @FXML private ScrollPane commentScroll;
+    @FXML private VBox commentList;
     @FXML private VBox unparsedBox;
     @FXML private Label parseError;
     @FXML private TextArea rawPrediction;
@@ -53,13 +58,17 @@ public final class ReviewDeskView {
     @FXML private Label deskMessage;
 
     private final ReviewDeskViewModel viewModel;
+    private final BackgroundTasks tasks;
+    private final ReadOnlyIntegerWrapper documentsShown = new ReadOnlyIntegerWrapper(this, "documentsShown");
+    private OpenedRollout shownRollout;
     private final DocumentPane target = new DocumentPane("targetDocument");
     private final DocumentPane reference = new DocumentPane("referenceDocument");
-    private boolean syncingSelection;
     private boolean swallowTypedN;
+    private Node pendingScroll;
 
-    public ReviewDeskView(ReviewDeskViewModel viewModel) {
+    public ReviewDeskView(ReviewDeskViewModel viewModel, BackgroundTasks tasks) {
         this.viewModel = viewModel;
+        this.tasks = tasks;
     }
 
     @FXML
@@ -112,23 +121,16 @@ public final class ReviewDeskView {
         rolloutTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             OpenedRollout open = viewModel.currentProperty().get();
             int position = viewModel.queuePositionProperty().get();
-            return open == null ? "" : open.entry().title() + "   (" + (position + 1) + " of "
-                    + viewModel.queue().size() + " in queue)";
+            return open == null ? "" : open.entry().title() + "  \u00B7  " + (position + 1) + " of "
+                    + viewModel.queue().size() + " in queue";
         }, viewModel.currentProperty(), viewModel.queuePositionProperty(), viewModel.queue()));
     }
 
     private void bindCards() {
         commentList.setId("commentList");
-        commentList.setItems(viewModel.cards());
-        viewModel.rubricProperty().addListener((obs, old, now) -> resetCellFactory());
-        resetCellFactory();
-        commentList.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            if (!syncingSelection && now.intValue() >= 0 && now.intValue() != viewModel.selectedProperty().get()) {
-                viewModel.selectCard(now.intValue());
-            }
-        });
-        viewModel.cards().addListener((ListChangeListener<CommentCard>) change ->
-                showSelection(viewModel.selectedProperty().get()));
+        // The height changes mid-layout, before the cards have their positions: scroll after it.
+        commentList.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToPendingCard));
+        viewModel.cards().addListener((ListChangeListener<CommentCard>) change -> rebuildCards());
         labelPanel.setId("labelPanel");
         noteField.setId("noteField");
         flagToggle.setId("flagToggle");
@@ -137,69 +139,128 @@ public final class ReviewDeskView {
         unparsedBox.setId("unparsedBox");
     }
 
-    private void resetCellFactory() {
+    private void rebuildCards() {
         RubricChoice chosen = viewModel.rubricProperty().get();
-        List<String> dimensions = chosen == null ? List.of() : chosen.rubric().dimensionNames();
-        commentList.setCellFactory(list -> new CommentCardCell(list, dimensions));
+        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensionNames());
+        List<Node> built = new java.util.ArrayList<>();
+        for (int i = 0; i < viewModel.cards().size(); i++) {
+            VBox card = cards.build(viewModel.cards().get(i));
+            int index = i;
+            card.setOnMouseClicked(event -> viewModel.selectCard(index));
+            built.add(card);
+        }
+        commentList.getChildren().setAll(built);
+        showSelection(viewModel.selectedProperty().get());
     }
 
     private void showRollout(OpenedRollout opened) {
+        shownRollout = null;
         if (opened == null) {
-            target.show("", List.of());
-            reference.show("", List.of());
+            showDocuments(null, new Documents(DocumentPane.prepare("", List.of()), DocumentPane.prepare("", List.of())));
             unparsedBox.setVisible(false);
             itemTitle.setText("");
             return;
         }
-        List<int[]> inTarget = opened.items().stream().map(ReviewItem::location)
-                .filter(l -> l != null && l.status().inTarget()).map(l -> new int[] {l.start(), l.end()}).toList();
-        List<int[]> inReference = opened.items().stream().map(ReviewItem::location)
-                .filter(l -> l != null && l.status() == dev.juror.dataset.MatchStatus.IN_REFERENCE)
-                .map(l -> new int[] {l.start(), l.end()}).toList();
-        target.show(opened.target(), inTarget);
-        reference.show(opened.reference(), inReference);
         boolean unparsed = !opened.parsed();
         unparsedBox.setVisible(unparsed);
-        commentList.setVisible(!unparsed);
+        commentScroll.setVisible(!unparsed);
         parseError.setText(unparsed ? "The prediction could not be parsed into comments: "
                 + opened.rollout().parseError() : "");
         rawPrediction.setText(unparsed ? opened.rollout().prediction() : "");
         predictionTitle.setText("Prediction \u00B7 " + opened.items().size() + (opened.items().size() == 1
                 ? " item" : " items"));
         focusPanel();
+        // Building the styled model of a 300 KB contract takes longer than a frame: do it off the FX thread.
+        tasks.runQuietly(progress -> prepareDocuments(opened), documents -> {
+            if (viewModel.currentProperty().get() == opened) {
+                showDocuments(opened, documents);
+            }
+        }, failure -> LoggerFactory.getLogger(ReviewDeskView.class).warn("Cannot show the documents", failure));
+    }
+
+    private record Documents(DocumentPane.Prepared target, DocumentPane.Prepared reference) {
+    }
+
+    private static Documents prepareDocuments(OpenedRollout opened) {
+        List<int[]> inTarget = opened.items().stream().map(ReviewItem::location)
+                .filter(l -> l != null && l.status().inTarget()).map(l -> new int[] {l.start(), l.end()}).toList();
+        List<int[]> inReference = opened.items().stream().map(ReviewItem::location)
+                .filter(l -> l != null && l.status() == MatchStatus.IN_REFERENCE)
+                .map(l -> new int[] {l.start(), l.end()}).toList();
+        return new Documents(DocumentPane.prepare(opened.target(), inTarget),
+                DocumentPane.prepare(opened.reference(), inReference));
+    }
+
+    private void showDocuments(OpenedRollout opened, Documents documents) {
+        target.show(documents.target());
+        reference.show(documents.reference());
+        shownRollout = opened;
+        showHighlight(viewModel.highlightProperty().get());
+        documentsShown.set(documentsShown.get() + 1);
+    }
+
+    /** Counts documents swapped into the panes (the responsiveness benchmark waits on it). */
+    public ReadOnlyIntegerProperty documentsShownProperty() {
+        return documentsShown.getReadOnlyProperty();
     }
 
     private void showSelection(int index) {
-        syncingSelection = true;
-        try {
-            if (index < 0) {
-                commentList.getSelectionModel().clearSelection();
-                itemTitle.setText("");
-            } else {
-                commentList.getSelectionModel().select(index);
-                scrollIntoView(index);
-                OpenedRollout open = viewModel.currentProperty().get();
-                if (open != null && index < open.items().size()) {
-                    ReviewItem item = open.items().get(index);
-                    itemTitle.setText(item.isResponse() ? "Label the whole response"
-                            : "Label " + item.commentId() + "  (" + (index + 1) + " of " + open.items().size() + ")");
-                }
+        List<Node> cards = commentList.getChildren();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).getStyleClass().remove("comment-card-selected");
+            if (i == index) {
+                cards.get(i).getStyleClass().add("comment-card-selected");
             }
-        } finally {
-            syncingSelection = false;
         }
+        OpenedRollout open = viewModel.currentProperty().get();
+        if (index < 0 || index >= cards.size() || open == null || index >= open.items().size()) {
+            itemTitle.setText("");
+            return;
+        }
+        pendingScroll = cards.get(index);
+        Platform.runLater(this::scrollToPendingCard);
+        ReviewItem item = open.items().get(index);
+        itemTitle.setText(item.isResponse() ? "Label the whole response"
+                : "Label " + item.commentId() + "  (" + (index + 1) + " of " + open.items().size() + ")");
     }
 
-    /** Scrolls just enough to show the card (ListView.scrollTo would put it at the top, hiding the one above). */
-    private void scrollIntoView(int index) {
-        if (commentList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(index);
-        } else {
-            commentList.scrollTo(index);
+    /**
+     * Scrolls the card list just enough to show the selected card (its top when it is taller than the
+     * view). Cards that were just built have no height yet, so this waits for the list's layout.
+     */
+    private void scrollToPendingCard() {
+        Node card = pendingScroll;
+        if (card == null || card.getParent() != commentList) {
+            return;
         }
+        commentScroll.applyCss();
+        commentScroll.layout();
+        commentList.layout();
+        if (commentList.getHeight() <= 0) {
+            return; // not laid out yet: the height listener comes back
+        }
+        pendingScroll = null;
+        double contentHeight = commentList.getHeight();
+        double viewHeight = commentScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewHeight) {
+            return;
+        }
+        double top = card.getBoundsInParent().getMinY();
+        double bottom = card.getBoundsInParent().getMaxY();
+        double shownTop = commentScroll.getVvalue() * (contentHeight - viewHeight);
+        double target = shownTop;
+        if (top < shownTop || bottom - top > viewHeight) {
+            target = top;
+        } else if (bottom > shownTop + viewHeight) {
+            target = bottom - viewHeight;
+        }
+        commentScroll.setVvalue(target / (contentHeight - viewHeight));
     }
 
     private void showHighlight(Highlight highlight) {
+        if (shownRollout == null || shownRollout != viewModel.currentProperty().get()) {
+            return; // the documents are still being prepared; they apply the highlight when shown
+        }
         if (highlight == null) {
             target.clearSelection();
             reference.clearSelection();

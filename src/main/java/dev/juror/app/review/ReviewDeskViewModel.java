@@ -3,7 +3,6 @@ package dev.juror.app.review;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.dataset.Location;
 import dev.juror.rubric.Dimension;
-import dev.juror.rubric.Rubric;
 import dev.juror.rubric.Unit;
 import dev.juror.store.NewLabel;
 import dev.juror.store.StoredLabel;
@@ -519,42 +518,15 @@ public final class ReviewDeskViewModel {
 
     private CommentCard card(ReviewItem item) {
         ItemKey key = key(item);
-        String me = labeller.get();
-        List<String> dimensions = dimensionNames();
-        Map<String, StoredLabel> mine = book.of(key, me);
-        Map<String, Map<String, StoredLabel>> others = book.othersOn(key, me);
-        Map<String, String> judge = judgeScores.scoresFor(key);
-        int hidden = others.size() + (judge.isEmpty() ? 0 : 1);
-        List<CommentCard.ScoreLine> lines = new ArrayList<>();
-        if (revealed(key)) {
-            hidden = 0;
-            if (!mine.isEmpty()) {
-                lines.add(line("You", dimensions, scores(mine, dimensions), scores(mine, dimensions)));
-            }
-            for (Map.Entry<String, Map<String, StoredLabel>> other : others.entrySet()) {
-                lines.add(line(other.getKey(), dimensions, scores(other.getValue(), dimensions),
-                        scores(mine, dimensions)));
-            }
-            if (!judge.isEmpty()) {
-                List<String> judgeScoresInOrder = dimensions.stream().map(d -> judge.getOrDefault(d, "")).toList();
-                lines.add(line("Judge", dimensions, judgeScoresInOrder, scores(mine, dimensions)));
-            }
-        }
+        ScoreComparison comparison = comparison(key);
+        List<CommentCard.ScoreLine> lines = revealed(key) ? comparison.lines() : List.of();
+        int hidden = revealed(key) ? 0 : comparison.hiddenCount();
         boolean disagreement = lines.stream().anyMatch(l -> l.differs().contains(true));
         return new CommentCard(item, isMine(key), book.isFlagged(key), disagreement, lines, hidden);
     }
 
-    private static List<String> scores(Map<String, StoredLabel> labels, List<String> dimensions) {
-        return dimensions.stream().map(d -> labels.containsKey(d) ? labels.get(d).score() : "").toList();
-    }
-
-    private static CommentCard.ScoreLine line(String who, List<String> dimensions, List<String> scores,
-                                              List<String> mine) {
-        List<Boolean> differs = new ArrayList<>();
-        for (int i = 0; i < dimensions.size(); i++) {
-            differs.add(!scores.get(i).isEmpty() && !mine.get(i).isEmpty() && !scores.get(i).equals(mine.get(i)));
-        }
-        return new CommentCard.ScoreLine(who, scores, differs);
+    private ScoreComparison comparison(ItemKey key) {
+        return new ScoreComparison(key, labeller.get(), dimensionNames(), book, judgeScores);
     }
 
     private void refreshRowOthers() {
@@ -563,27 +535,10 @@ public final class ReviewDeskViewModel {
             return;
         }
         ItemKey key = key(opened.items().get(selected.get()));
+        ScoreComparison comparison = comparison(key);
         boolean show = revealed(key);
-        Map<String, Map<String, StoredLabel>> others = book.othersOn(key, labeller.get());
-        Map<String, String> judge = judgeScores.scoresFor(key);
-        Map<String, StoredLabel> mine = book.of(key, labeller.get());
         for (DimensionRow row : rows) {
-            List<DimensionRow.OtherScore> scores = new ArrayList<>();
-            if (show) {
-                String my = mine.containsKey(row.name()) ? mine.get(row.name()).score() : null;
-                others.forEach((who, labels) -> {
-                    StoredLabel label = labels.get(row.name());
-                    if (label != null) {
-                        scores.add(new DimensionRow.OtherScore(who, label.score(),
-                                my != null && !my.equals(label.score())));
-                    }
-                });
-                String judged = judge.get(row.name());
-                if (judged != null) {
-                    scores.add(new DimensionRow.OtherScore("Judge", judged, my != null && !my.equals(judged)));
-                }
-            }
-            row.showOthers(scores);
+            row.showOthers(show ? comparison.othersOn(row.name()) : List.of());
         }
     }
 

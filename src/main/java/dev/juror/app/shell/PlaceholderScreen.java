@@ -20,6 +20,8 @@ final class PlaceholderScreen {
         Label todayTitle = new Label("Today, from the command line:");
         todayTitle.getStyleClass().add("placeholder-subtitle");
         Label today = new Label(id.cliToday());
+        today.setWrapText(true);
+        today.setMaxWidth(Double.MAX_VALUE);
         today.getStyleClass().add("placeholder-code");
         VBox box = new VBox(12, title, what, todayTitle, today);
         box.setId("placeholder-" + id.key());

@@ -17,7 +17,7 @@ public enum ScreenId {
     CALIBRATION("Calibration", "calibration",
             "The calibration dashboard will live here: agreement per dimension with confidence intervals, "
                     + "human-vs-human beside judge-vs-human, the verdict and the disagreement list.",
-            "juror agreement ratings.csv --scale 1..5    (agreement between raters, from a CSV)"),
+            "juror agreement ratings.csv --scale 1..5\n(agreement between raters, with bootstrap intervals, from a CSV)"),
     REGRESSION("Regression", "regression",
             "Regression suites will live here: curated rollouts with expected outcomes, re-scored against "
                     + "every new prompt version.",

@@ -2,31 +2,25 @@ package dev.juror.app.review;
 
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One comment card: what the comment says, where its excerpt is, and (once revealed) everyone's scores. */
-final class CommentCardCell extends ListCell<CommentCard> {
+/**
+ * Builds one comment card: what the comment says, where its excerpt is, and (once revealed)
+ * everyone's scores. A rollout has tens of comments at most, so cards are plain nodes in a scroll
+ * pane rather than virtualised cells (whose unmeasured heights make scrolling to a card unreliable).
+ */
+final class CommentCardView {
 
     private final List<String> dimensions;
 
-    CommentCardCell(ListView<CommentCard> list, List<String> dimensions) {
+    CommentCardView(List<String> dimensions) {
         this.dimensions = dimensions;
-        prefWidthProperty().bind(list.widthProperty().subtract(40));
-        setMaxWidth(USE_PREF_SIZE);
     }
 
-    @Override
-    protected void updateItem(CommentCard card, boolean empty) {
-        super.updateItem(card, empty);
-        setText(null);
-        if (empty || card == null) {
-            setGraphic(null);
-            return;
-        }
+    VBox build(CommentCard card) {
         ReviewItem item = card.item();
         VBox box = new VBox(4);
         box.getStyleClass().add("comment-card");
@@ -69,7 +63,7 @@ final class CommentCardCell extends ListCell<CommentCard> {
             hidden.setId("hidden-" + item.position());
             box.getChildren().add(hidden);
         }
-        setGraphic(box);
+        return box;
     }
 
     private GridPane scores(CommentCard card) {
@@ -114,7 +108,7 @@ final class CommentCardCell extends ListCell<CommentCard> {
         Label label = new Label(text);
         label.setWrapText(true);
         label.getStyleClass().add(style);
-        label.setMinHeight(USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 }
