@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -110,21 +111,11 @@ public final class RubricEditorView {
                 viewModel.open(now);
             }
         });
-        viewModel.fileProperty().addListener((obs, old, now) -> {
-            selectingFile = true;
-            fileList.getSelectionModel().select(now);
-            selectingFile = false;
-            fileTitle.setText(now == null ? "" : now.getFileName().toString());
-        });
+        viewModel.fileProperty().addListener((obs, old, now) -> showFile(now));
 
         viewModel.formRevisionProperty().addListener((obs, old, now) -> rebuildForm());
         viewModel.problems().addListener((MapChangeListener<String, String>) change -> showProblems());
-        viewModel.generalProblemsProperty().addListener((obs, old, now) -> {
-            boolean any = !now.isEmpty();
-            generalProblems.setText(now);
-            generalProblems.setVisible(any);
-            generalProblems.setManaged(any);
-        });
+        viewModel.generalProblemsProperty().addListener((obs, old, now) -> showGeneralProblems(now));
         viewModel.previewProperty().addListener((obs, old, now) -> showPreview(now));
         previewNote.textProperty().bind(viewModel.previewNoteProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
@@ -146,7 +137,6 @@ public final class RubricEditorView {
             }
         });
         viewModel.lastSaveProperty().addListener((obs, old, now) -> showDiff(now));
-        showDiff(null);
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (UNDO.match(event)) {
@@ -160,10 +150,29 @@ public final class RubricEditorView {
             }
             event.consume();
         });
+        // The view model may have loaded before this view existed: show what it holds now.
+        showFile(viewModel.fileProperty().get());
+        showGeneralProblems(viewModel.generalProblemsProperty().get());
+        showVersion();
+        showDiff(viewModel.lastSaveProperty().get());
         if (viewModel.draftProperty().get() != null) {
             rebuildForm();
             showPreview(viewModel.previewProperty().get());
         }
+    }
+
+    private void showFile(Path now) {
+        selectingFile = true;
+        fileList.getSelectionModel().select(now);
+        selectingFile = false;
+        fileTitle.setText(now == null ? "" : now.getFileName().toString());
+    }
+
+    private void showGeneralProblems(String text) {
+        boolean any = !text.isEmpty();
+        generalProblems.setText(text);
+        generalProblems.setVisible(any);
+        generalProblems.setManaged(any);
     }
 
     private static void setUpCodeArea(CodeArea area, String id) {
@@ -259,6 +268,7 @@ public final class RubricEditorView {
         box.setId("dimension-" + index);
         Label title = new Label((index + 1) + ". " + d.name());
         title.getStyleClass().add("editor-dimension-title");
+        title.setMinWidth(0);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button up = smallButton("Move up", "dimension-up-" + index, () -> viewModel.moveDimension(index, -1));
@@ -427,6 +437,7 @@ public final class RubricEditorView {
         button.setId(id);
         button.getStyleClass().add("editor-small-button");
         button.setFocusTraversable(false);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(event -> action.run());
         return button;
     }
@@ -509,7 +520,7 @@ public final class RubricEditorView {
         String now = viewModel.draftVersionProperty().get();
         String text = saved.isEmpty() ? "" : "version " + saved;
         if (viewModel.dirtyProperty().get()) {
-            text += now.isEmpty() || now.equals(saved) ? "  (unsaved edits)" : "  (edited: would be " + now + ")";
+            text += now.isEmpty() || now.equals(saved) ? "  (unsaved edits)" : "  (unsaved edits: would be " + now + ")";
         }
         versionLabel.setText(text);
     }
