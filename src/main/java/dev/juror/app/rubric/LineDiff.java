@@ -79,7 +79,7 @@ public final class LineDiff {
         boolean gap = false;
         for (int k = 0; k < lines.size(); k++) {
             if (keep[k]) {
-                if (gap && !out.isEmpty()) {
+                if (gap) {
                     out.add("...");
                 }
                 out.add(lines.get(k).toString());
