@@ -447,30 +447,35 @@ public final class RubricEditorViewModel {
 
     // ---- try on this sample ----
 
-    /** Grades the chosen rollout with the heuristic judge under the current (valid) draft. */
+    /** Grades the chosen rollout with the heuristic judge under the current draft (checked first). */
     public void tryOnSample() {
-        Rubric rubric = lastValid;
+        RubricDraft current = draft.get();
         SampleInputs against = inputs;
-        if (rubric == null) {
-            trial.set(TrialResult.refused("the rubric has problems; fix those marked in red first"));
+        if (current == null) {
             return;
         }
         if (against.isPlaceholder()) {
             trial.set(TrialResult.refused("choose a sample and a rollout first"));
             return;
         }
-        Optional<String> unsupported = HeuristicJudge.supports(rubric);
-        if (unsupported.isPresent()) {
-            trial.set(TrialResult.refused(unsupported.get()));
-            return;
-        }
         trying.set(true);
-        String version = CanonicalForm.version(rubric);
-        tasks.run("Trying " + rubric.name() + " on " + against.label(), progress -> {
+        String source = file.get() == null ? "editor" : file.get().getFileName().toString();
+        tasks.run("Trying the rubric on " + against.label(), progress -> {
+            DraftYaml.Validation validation = draftYaml.validate(current, source);
+            if (!validation.valid()) {
+                int n = validation.problems().size();
+                return TrialResult.refused("the rubric has " + n + " problem" + (n == 1 ? "" : "s")
+                        + "; fix those marked in red first");
+            }
+            Rubric rubric = validation.rubric().get();
+            Optional<String> unsupported = HeuristicJudge.supports(rubric);
+            if (unsupported.isPresent()) {
+                return TrialResult.refused(unsupported.get());
+            }
             try (HeuristicJudge judge = new HeuristicJudge()) {
                 JudgeResult result = judge.judge(JudgeItem.pointwise(against.rolloutKey(), rubric,
                         against.systemPrompt(), against.target(), against.reference(), against.prediction()));
-                return TrialResult.of(HeuristicJudge.MODEL, against.label(), version, result);
+                return TrialResult.of(HeuristicJudge.MODEL, against.label(), CanonicalForm.version(rubric), result);
             }
         }, result -> {
             trying.set(false);

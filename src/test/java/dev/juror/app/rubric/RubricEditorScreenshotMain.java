@@ -7,8 +7,11 @@ import dev.juror.app.shell.ScreenId;
 import dev.juror.app.tasks.FxBackgroundTasks;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * Opens the workbench on the rubric editor for a screenshot under Xvfb (the shell has no switch
@@ -30,6 +33,10 @@ public final class RubricEditorScreenshotMain {
             workbench.session().workspaceProperty().addListener((obs, old, now) -> {
                 if (now != null) {
                     workbench.shell().show(ScreenId.RUBRICS);
+                    // Show a trial result too, once the preview's sample is loaded.
+                    PauseTransition later = new PauseTransition(Duration.seconds(12));
+                    later.setOnFinished(event -> ((Button) stage.getScene().lookup("#tryButton")).fire());
+                    later.play();
                 }
             });
         });
