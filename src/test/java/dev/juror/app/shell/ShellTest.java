@@ -69,15 +69,14 @@ class ShellTest {
     void ctrlDigitsSwitchScreensAndPlaceholdersNameTheCommandOfToday(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        Node placeholder = robot.lookup("#placeholder-rubrics").query();
-        assertThat(placeholder.isVisible()).isTrue();
-        assertThat(robot.lookup("#placeholder-rubrics .placeholder-code").queryAs(Label.class).getText())
-                .contains("juror rubric check");
+        assertThat(robot.lookup("#rubricEditor").query().isVisible()).isTrue();
         assertThat(robot.lookup("#nav-rubrics").queryAs(ToggleButton.class).isSelected()).isTrue();
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#placeholder-export").tryQuery()).isPresent();
+        Node placeholder = robot.lookup("#placeholder-export").query();
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(robot.lookup("#placeholder-export .placeholder-code").queryAs(Label.class).getText()).isNotBlank();
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
