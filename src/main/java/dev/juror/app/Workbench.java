@@ -4,6 +4,9 @@ import dev.juror.app.review.JudgeScores;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
 import dev.juror.app.review.ReviewDeskViewModel;
+import dev.juror.app.rubric.FxDebouncer;
+import dev.juror.app.rubric.RubricEditorView;
+import dev.juror.app.rubric.RubricEditorViewModel;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.settings.SettingsModel;
 import dev.juror.app.settings.SettingsStore;
@@ -28,6 +31,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The composition root: builds settings, the open workspace, the background tasks' consumers, the
@@ -75,7 +79,8 @@ public final class Workbench implements AutoCloseable {
         this.stage = primaryStage;
         Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen,
                 ScreenId.REGRESSION, this::regressionScreen,
-                ScreenId.EXPORT, this::exportScreen);
+                ScreenId.EXPORT, this::exportScreen,
+                ScreenId.RUBRICS, this::rubricScreen);
         mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
@@ -125,6 +130,15 @@ public final class Workbench implements AutoCloseable {
         session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
         viewModel.load();
         return ViewLoader.load(new dev.juror.app.export.ExportView(viewModel, dialogs), "ExportView.fxml");
+    }
+
+    /** The rubric editor, built on first visit; it follows the open workspace from then on. */
+    private Node rubricScreen() {
+        RubricEditorViewModel editor = new RubricEditorViewModel(tasks, new FxDebouncer(Duration.millis(250)),
+                System::currentTimeMillis);
+        session.revisionProperty().addListener((obs, old, now) -> editor.load(session.current()));
+        editor.load(session.current());
+        return ViewLoader.load(new RubricEditorView(editor), "RubricEditorView.fxml");
     }
 
     private void restoreDividers() {

@@ -69,10 +69,7 @@ class ShellTest {
     void ctrlDigitsSwitchScreensAndPlaceholdersNameTheCommandOfToday(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        Node placeholder = robot.lookup("#placeholder-rubrics").query();
-        assertThat(placeholder.isVisible()).isTrue();
-        assertThat(robot.lookup("#placeholder-rubrics .placeholder-code").queryAs(Label.class).getText())
-                .contains("juror rubric check");
+        assertThat(robot.lookup("#rubricEditor").query().isVisible()).isTrue();
         assertThat(robot.lookup("#nav-rubrics").queryAs(ToggleButton.class).isSelected()).isTrue();
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);

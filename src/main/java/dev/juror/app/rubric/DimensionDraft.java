@@ -1,0 +1,72 @@
+package dev.juror.app.rubric;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One dimension as the form edits it: plain strings, so any half-typed value can be held (and
+ * undone) and the strict reader decides what is wrong with it.
+ *
+ * @param rules  mandatory rules, one per line
+ * @param weight the weight as typed
+ */
+public record DimensionDraft(String name, String question, String scale, List<LevelText> levels, String rules,
+                             String weight, boolean dealBreaker) {
+
+    public DimensionDraft {
+        levels = List.copyOf(levels);
+    }
+
+    /** A new dimension for the "Add dimension" button, on the scale the rubric already uses. */
+    static DimensionDraft blank(String name, String scale) {
+        DimensionDraft d = new DimensionDraft(name, "", scale, List.of(), "", "1", false);
+        return d.withScale(scale);
+    }
+
+    DimensionDraft withName(String value) {
+        return new DimensionDraft(value, question, scale, levels, rules, weight, dealBreaker);
+    }
+
+    DimensionDraft withQuestion(String value) {
+        return new DimensionDraft(name, value, scale, levels, rules, weight, dealBreaker);
+    }
+
+    /**
+     * A new scale; when its spelling names a known set of levels, the level boxes follow it (texts
+     * of levels that remain are kept, new ones start empty).
+     */
+    DimensionDraft withScale(String value) {
+        List<LevelText> next = LevelKeys.of(value).map(keys -> {
+            List<LevelText> out = new ArrayList<>();
+            for (String key : keys) {
+                out.add(new LevelText(key, levels.stream().filter(l -> l.key().equals(key)).map(LevelText::text)
+                        .findFirst().orElse("")));
+            }
+            return List.copyOf(out);
+        }).orElse(levels);
+        return new DimensionDraft(name, question, value, next, rules, weight, dealBreaker);
+    }
+
+    DimensionDraft withLevel(String key, String text) {
+        List<LevelText> next = levels.stream().map(l -> l.key().equals(key) ? new LevelText(key, text) : l).toList();
+        return new DimensionDraft(name, question, scale, next, rules, weight, dealBreaker);
+    }
+
+    DimensionDraft withRules(String value) {
+        return new DimensionDraft(name, question, scale, levels, value, weight, dealBreaker);
+    }
+
+    DimensionDraft withWeight(String value) {
+        return new DimensionDraft(name, question, scale, levels, rules, value, dealBreaker);
+    }
+
+    DimensionDraft withDealBreaker(boolean value) {
+        return new DimensionDraft(name, question, scale, levels, rules, weight, value);
+    }
+
+    /** Whether the level boxes match the scale (false while the scale is being typed). */
+    boolean levelsFollowScale() {
+        return LevelKeys.of(scale).map(keys -> keys.equals(levels.stream().map(LevelText::key).toList()))
+                .orElse(false);
+    }
+}
