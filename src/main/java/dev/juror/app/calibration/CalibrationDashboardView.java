@@ -85,7 +85,13 @@ public final class CalibrationDashboardView {
                 .ifPresent(model::exportHtml));
         recordButton.setOnAction(e -> model.recordVerdict());
         messageLabel.textProperty().bind(model.messageProperty());
-        conditionList.setCellFactory(list -> new ConditionCell());
+        conditionList.setCellFactory(list -> {
+            ConditionCell cell = new ConditionCell();
+            // Wrap to the list's width instead of scrolling sideways.
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        });
         dimensionChoice.setItems(model.dimensions());
         dimensionChoice.valueProperty().bindBidirectional(model.dimensionProperty());
         kSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 16, model.kProperty().get()));
@@ -98,16 +104,16 @@ public final class CalibrationDashboardView {
     }
 
     private void buildTables() {
-        column(metricsTable, "Dimension", Dashboard.MetricRow::dimension, 190);
-        column(metricsTable, "Comparison", Dashboard.MetricRow::comparison, 150);
-        column(metricsTable, "n", Dashboard.MetricRow::n, 50);
-        column(metricsTable, "Exact", Dashboard.MetricRow::exact, 60);
-        column(metricsTable, "Within 1", Dashboard.MetricRow::within1, 65);
-        column(metricsTable, "Quadratic κ [95% CI]", Dashboard.MetricRow::kappa, 170);
-        column(metricsTable, "α ordinal", Dashboard.MetricRow::alpha, 75);
-        column(metricsTable, "Spearman", Dashboard.MetricRow::spearman, 75);
-        column(metricsTable, "MAE", Dashboard.MetricRow::mae, 60);
-        column(metricsTable, "Bias", Dashboard.MetricRow::bias, 60);
+        column(metricsTable, "Dimension", Dashboard.MetricRow::dimension, 228);
+        column(metricsTable, "Comparison", Dashboard.MetricRow::comparison, 140);
+        column(metricsTable, "n", Dashboard.MetricRow::n, 45);
+        column(metricsTable, "Exact", Dashboard.MetricRow::exact, 62);
+        column(metricsTable, "Within 1", Dashboard.MetricRow::within1, 78);
+        column(metricsTable, "κ quadratic [95% CI]", Dashboard.MetricRow::kappa, 180);
+        column(metricsTable, "α ordinal", Dashboard.MetricRow::alpha, 82);
+        column(metricsTable, "Spearman", Dashboard.MetricRow::spearman, 86);
+        column(metricsTable, "MAE", Dashboard.MetricRow::mae, 58);
+        column(metricsTable, "Bias", Dashboard.MetricRow::bias, 62);
         metricsTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(Dashboard.MetricRow item, boolean empty) {
@@ -123,6 +129,7 @@ public final class CalibrationDashboardView {
                 model.dimensionProperty().set(now.dimension());
             }
         });
+        metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metricsTable.setPlaceholder(new Label("Choose a rubric and judge runs, then Compute."));
 
         column(disagreementTable, "Gap", Dashboard.DisagreementRow::gap, 45);
@@ -180,6 +187,7 @@ public final class CalibrationDashboardView {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         table.getColumns().add(column);
     }
 
@@ -267,6 +275,8 @@ public final class CalibrationDashboardView {
                             min + j + (jitter.nextDouble() - 0.5) * 0.36);
                     Region dot = new Region();
                     dot.getStyleClass().add("scatter-point");
+                    // inline, so it wins over the chart's default-color classes; the colour is the theme's
+                    dot.setStyle("-fx-background-color: -juror-accent; -fx-background-radius: 4; -fx-padding: 3.5; -fx-opacity: 0.6;");
                     p.setNode(dot);
                     points.getData().add(p);
                 }
@@ -276,11 +286,25 @@ public final class CalibrationDashboardView {
         NumberAxis y = (NumberAxis) scatter.getYAxis();
         for (NumberAxis axis : java.util.List.of(x, y)) {
             axis.setAutoRanging(false);
-            axis.setLowerBound(d.scaleMin() - 0.5);
-            axis.setUpperBound(d.scaleMax() + 0.5);
+            // One blank tick beyond each end, so the first and last scores keep their labels.
+            axis.setLowerBound(d.scaleMin() - 1);
+            axis.setUpperBound(d.scaleMax() + 1);
             axis.setTickUnit(1);
+            axis.setMinorTickVisible(false);
+            axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Number n) {
+                    double v = n.doubleValue();
+                    return v >= d.scaleMin() && v <= d.scaleMax() && v == Math.rint(v) ? Long.toString((long) v) : "";
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    return Double.parseDouble(text);
+                }
+            });
         }
-        scatter.setTitle(dimension + ": judge vs human (jittered, " + d.primaryRun() + ")");
+        scatter.setTitle(dimension + " · " + d.primaryRun() + " (jittered)");
         scatter.getData().add(points);
     }
 
@@ -291,6 +315,9 @@ public final class CalibrationDashboardView {
         fill.setOpacity(count == 0 ? 0 : 0.15 + 0.8 * share);
         Label text = new Label(Integer.toString(count));
         text.getStyleClass().add("heat-count");
+        if (count == 0) {
+            text.getStyleClass().add("zero");
+        }
         if (share > 0.55) {
             text.getStyleClass().add("strong");
         }
@@ -317,6 +344,9 @@ public final class CalibrationDashboardView {
             if (!p.alert().isEmpty()) {
                 Region marker = new Region();
                 marker.getStyleClass().add("alert-marker");
+                // inline, so it wins over the chart's own symbol rules; the colour is the theme's
+                marker.setStyle("-fx-background-color: -juror-warn; -fx-shape: \"M5,0 L10,10 L0,10 Z\";"
+                        + " -fx-padding: 7; -fx-background-insets: 0; -fx-background-radius: 0;");
                 Tooltip.install(marker, new Tooltip(p.alert()));
                 point.setNode(marker);
             }
@@ -336,6 +366,7 @@ public final class CalibrationDashboardView {
                 return;
             }
             setText(item.summary());
+            setTooltip(new Tooltip(item.summary()));
             getStyleClass().add(item.passed() ? "condition-pass" : "condition-fail");
         }
     }
