@@ -1,5 +1,9 @@
 package dev.juror.app;
 
+import dev.juror.app.calibration.CalibrationDashboardView;
+import dev.juror.app.calibration.CalibrationDashboardViewModel;
+import dev.juror.app.calibration.ItemRef;
+import dev.juror.app.calibration.ReportSaver;
 import dev.juror.app.review.JudgeScores;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
@@ -47,11 +51,19 @@ public final class Workbench implements AutoCloseable {
     private final WorkspaceSession session;
     private final ShellViewModel shell;
     private final ReviewDeskViewModel review;
+    private final CalibrationDashboardViewModel calibration;
+    private final ReportSaver reportSaver;
     private ReviewDeskView reviewView;
     private MainWindowView mainWindow;
     private Stage stage;
 
     public Workbench(AppOptions options, BackgroundTasks tasks, Dialogs dialogs) {
+        this(options, tasks, dialogs, ReportSaver.fileChooser());
+    }
+
+    /** @param reportSaver where the dashboard's HTML report goes (tests answer without a file chooser) */
+    public Workbench(AppOptions options, BackgroundTasks tasks, Dialogs dialogs, ReportSaver reportSaver) {
+        this.reportSaver = reportSaver;
         this.options = options;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -60,13 +72,28 @@ public final class Workbench implements AutoCloseable {
         this.shell = new ShellViewModel(session, settings, tasks);
         this.review = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(), Clock.systemUTC(),
                 JudgeScores.NONE);
+        this.calibration = new CalibrationDashboardViewModel(tasks, session::current, this::openInReview,
+                Clock.systemUTC());
         session.revisionProperty().addListener((obs, old, now) -> reloadReview());
+        session.revisionProperty().addListener((obs, old, now) -> calibration.reload());
+        // Runs made since the dashboard was last shown appear when it is shown again.
+        shell.screenProperty().addListener((obs, old, now) -> {
+            if (now == ScreenId.CALIBRATION) {
+                calibration.reload();
+            }
+        });
         // A new labeller sees their own queue: reload the desk when the name changes.
         settings.settingsProperty().addListener((obs, old, now) -> {
             if (!old.labeller().equals(now.labeller())) {
                 reloadReview();
             }
         });
+    }
+
+    /** The dashboard's disagreement list opens an item here: switch to the review desk and open it. */
+    private void openInReview(ItemRef item) {
+        shell.show(ScreenId.REVIEW);
+        review.openItem(item.sampleId(), item.rolloutIndex(), item.position());
     }
 
     private void reloadReview() {
@@ -80,7 +107,9 @@ public final class Workbench implements AutoCloseable {
         Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen,
                 ScreenId.REGRESSION, this::regressionScreen,
                 ScreenId.EXPORT, this::exportScreen,
-                ScreenId.RUBRICS, this::rubricScreen);
+                ScreenId.RUBRICS, this::rubricScreen,
+                ScreenId.CALIBRATION, () -> ViewLoader.load(new CalibrationDashboardView(calibration, reportSaver),
+                        "CalibrationDashboardView.fxml"));
         mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
@@ -177,6 +206,10 @@ public final class Workbench implements AutoCloseable {
 
     public ReviewDeskViewModel review() {
         return review;
+    }
+
+    public CalibrationDashboardViewModel calibration() {
+        return calibration;
     }
 
     public WorkspaceSession session() {

@@ -1,19 +1,16 @@
 package dev.juror.cli;
 
-import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.io.AtomicFiles;
-import dev.juror.calibration.report.ReportHtml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.CalibrationRepository;
 import dev.juror.store.Workspace;
+import dev.juror.store.WorkspaceCalibration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,20 +64,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
         BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
-        CalibrationSetup.Result r;
+        WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             r = CalibrationSetup.run(opened, rubric, runs, config, k);
             if (r.drift() != null) {
-                recordAlerts(new CalibrationRepository(opened), rubric.name(), r.drift().alerts());
+                WorkspaceCalibration.recordAlerts(opened, rubric.name(), r.drift().alerts());
             }
         }
         if (html != null) {
-            List<String> extras = new ArrayList<>();
-            r.models().forEach((run, rows) -> extras.add(ReportHtml.modelComparison(run, rows)));
-            if (r.drift() != null) {
-                extras.add(ReportHtml.drift(r.drift()));
-            }
-            AtomicFiles.write(html, ReportHtml.render(r.report(), List.of(), extras));
+            AtomicFiles.write(html, WorkspaceCalibration.html(r, List.of()));
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -99,18 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         return CliRunner.OK;
     }
 
-    /** Stores alerts not stored before (same kind, subject and message), so repeated runs do not duplicate them. */
-    private static void recordAlerts(CalibrationRepository repo, String rubric, List<DriftAlert> alerts) {
-        var known = repo.alerts(rubric).stream().map(a -> a.kind() + "|" + a.subject() + "|" + a.message()).toList();
-        for (DriftAlert a : alerts) {
-            if (!known.contains(a.kind() + "|" + a.subject() + "|" + a.message())) {
-                repo.saveAlert(new CalibrationRepository.StoredAlert(0, rubric, a.kind(), a.severity().name(),
-                        a.subject(), a.measured(), a.threshold(), a.message(), Instant.now()));
-            }
-        }
-    }
-
-    static void printSummary(PrintWriter out, CalibrationSetup.Result r) {
+    static void printSummary(PrintWriter out, WorkspaceCalibration.Result r) {
         var report = r.report();
         out.println(report.rubric() + " (version " + report.rubricVersion() + "): " + report.humanLabels()
                 + " human labels from " + String.join(", ", report.humans()) + "; " + report.runs().size() + " judge run(s)");

@@ -1,23 +1,18 @@
 package dev.juror.cli;
 
 import dev.juror.io.AtomicFiles;
-import dev.juror.calibration.report.ReportHtml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.Condition;
-import dev.juror.calibration.verdict.RegressionEvidence;
 import dev.juror.calibration.verdict.Verdict;
-import dev.juror.calibration.verdict.VerdictRules;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.CalibrationRepository;
 import dev.juror.store.Workspace;
+import dev.juror.store.WorkspaceCalibration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,23 +65,14 @@ public final class VerdictCommand implements Callable<Integer> {
         Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
         BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
         Verdict verdict;
-        CalibrationSetup.Result r;
+        WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2);
-            String runId = r.report().runs().get(0).id();
-            String model = r.report().runs().get(0).judgeModel();
-            CalibrationRepository repo = new CalibrationRepository(opened);
-            Optional<RegressionEvidence> regression = repo.latestRegression(r.version(), model)
-                    .map(s -> new RegressionEvidence(s.suiteName(), s.rubricVersion(), s.judgeModel(), s.cases(), s.failed()));
-            verdict = VerdictRules.decide(rubric, r.version(), r.report(), runId, regression, Clock.systemUTC());
-            repo.saveVerdict(new CalibrationRepository.StoredVerdict(0, verdict.rubric(), verdict.rubricVersion(),
-                    verdict.judgeModel(), verdict.run(), verdict.status().name(), ReportJson.compact(verdict.conditions()),
-                    verdict.createdAt()));
+            verdict = WorkspaceCalibration.decide(opened, r, r.report().runs().get(0).id(), Clock.systemUTC());
+            WorkspaceCalibration.record(opened, verdict);
         }
         if (html != null) {
-            List<String> extras = new ArrayList<>();
-            r.models().forEach((id, rows) -> extras.add(ReportHtml.modelComparison(id, rows)));
-            AtomicFiles.write(html, ReportHtml.render(r.report(), List.of(verdict), extras));
+            AtomicFiles.write(html, WorkspaceCalibration.html(r, List.of(verdict)));
         }
         if (json) {
             out.println(ReportJson.write(verdict));

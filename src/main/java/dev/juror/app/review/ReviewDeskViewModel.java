@@ -84,6 +84,8 @@ public final class ReviewDeskViewModel {
     private boolean submitting;
     /** Set while choice lists are replaced: a combo box bound to a choice may move its value meanwhile. */
     private boolean updatingChoices;
+    /** The item position {@link #openItem} asked for, selected once its rollout is shown; else null. */
+    private Integer wantedPosition;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock,
                                JudgeScores judgeScores) {
@@ -273,6 +275,31 @@ public final class ReviewDeskViewModel {
         }
     }
 
+    /**
+     * Opens one item from elsewhere (the calibration dashboard's disagreement list): shows all
+     * rollouts of its sample, opens the rollout and selects the comment at {@code position}
+     * ({@link ItemKey#RESPONSE} for a response-level item). Says so when the rollout is not there.
+     */
+    public void openItem(String sampleId, int rolloutIndex, int position) {
+        updatingChoices = true;
+        try {
+            filter.set(QueueFilter.ALL);
+            sample.set(samples.contains(sampleId) ? sampleId : ALL_SAMPLES);
+        } finally {
+            updatingChoices = false;
+        }
+        applyFilter(false);
+        for (int i = 0; i < queue.size(); i++) {
+            QueueEntry entry = queue.get(i);
+            if (entry.sampleId().equals(sampleId) && entry.index() == rolloutIndex) {
+                wantedPosition = position;
+                openAt(i);
+                return;
+            }
+        }
+        message.set("Rollout " + (rolloutIndex + 1) + " of sample " + sampleId + " is not in this workspace's queue.");
+    }
+
     /** Opens the queue entry at {@code position}. */
     public void openAt(int position) {
         if (position < 0 || position >= queue.size() || data == null || rubric.get() == null) {
@@ -299,6 +326,8 @@ public final class ReviewDeskViewModel {
     }
 
     private void show(OpenedRollout opened) {
+        Integer wanted = wantedPosition;
+        wantedPosition = null;
         current.set(opened);
         selected.set(-1);
         refreshCards();
@@ -310,7 +339,17 @@ public final class ReviewDeskViewModel {
             return;
         }
         message.set("");
-        selectCard(firstUnlabelledFrom(0).orElse(0));
+        int index = wanted == null ? -1 : indexOfPosition(opened, wanted);
+        selectCard(index >= 0 ? index : firstUnlabelledFrom(0).orElse(0));
+    }
+
+    private static int indexOfPosition(OpenedRollout opened, int position) {
+        for (int i = 0; i < opened.items().size(); i++) {
+            if (opened.items().get(i).position() == position) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Optional<Integer> firstUnlabelledFrom(int start) {

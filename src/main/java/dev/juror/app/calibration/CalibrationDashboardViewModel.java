@@ -1,0 +1,288 @@
+package dev.juror.app.calibration;
+
+import dev.juror.app.review.ReviewData;
+import dev.juror.app.review.RubricChoice;
+import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.io.AtomicFiles;
+import dev.juror.calibration.stats.BootstrapConfig;
+import dev.juror.calibration.verdict.Verdict;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.Workspace;
+import dev.juror.store.WorkspaceCalibration;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The calibration dashboard: choose a rubric of the workspace and some of its judge runs, compute
+ * (in the background: the bootstrap takes a moment), then export the HTML report, record the
+ * verdict, or open a disagreement in the review desk through {@code openInReview}.
+ *
+ * <p>Threading: call on the FX thread; every read and write goes through {@link BackgroundTasks}.
+ */
+public final class CalibrationDashboardViewModel {
+
+    public static final int DEFAULT_RESAMPLES = 2000;
+
+    private final BackgroundTasks tasks;
+    private final Supplier<Workspace> workspace;
+    private final Consumer<ItemRef> openInReview;
+    private final Clock clock;
+
+    private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
+    private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
+    private final ObservableList<RunChoice> runs = FXCollections.observableArrayList();
+    private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 2);
+    private final IntegerProperty resamples = new SimpleIntegerProperty(this, "resamples", DEFAULT_RESAMPLES);
+    private final ObjectProperty<String> dimension = new SimpleObjectProperty<>(this, "dimension");
+    private final ObservableList<String> dimensions = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>(this, "dashboard");
+    private final ObservableList<Dashboard.ModelRow> models = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private long generation;
+    private Workspace shownFor;
+
+    public CalibrationDashboardViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace,
+                                         Consumer<ItemRef> openInReview, Clock clock) {
+        this.tasks = tasks;
+        this.workspace = workspace;
+        this.openInReview = openInReview;
+        this.clock = clock;
+        rubric.addListener((obs, old, now) -> loadRuns());
+        k.addListener((obs, old, now) -> recomputeModels());
+    }
+
+    /**
+     * Reads the workspace's rubrics (and then the chosen rubric's runs, keeping the runs chosen).
+     * The computed dashboard stays until the next compute, unless another workspace was opened.
+     */
+    public void reload() {
+        Workspace open = workspace.get();
+        if (open != shownFor) {
+            generation++;
+            dashboard.set(null);
+            models.clear();
+            shownFor = open;
+        }
+        if (open == null) {
+            rubrics.clear();
+            runs.clear();
+            message.set("No workspace open.");
+            return;
+        }
+        tasks.runQuietly(progress -> new ReviewData(open).rubrics(), list -> {
+            if (workspace.get() != open) {
+                return;
+            }
+            RubricChoice previous = rubric.get();
+            rubrics.setAll(list.rubrics());
+            RubricChoice chosen = list.rubrics().stream()
+                    .filter(r -> previous != null && r.fileName().equals(previous.fileName())).findFirst()
+                    .orElse(list.rubrics().isEmpty() ? null : list.rubrics().get(0));
+            // An equal choice fires no change, so the runs are listed again by hand.
+            boolean same = java.util.Objects.equals(chosen, rubric.get());
+            rubric.set(chosen);
+            if (same) {
+                loadRuns();
+            }
+            message.set(list.rubrics().isEmpty() ? "No pointwise rubric in the workspace's rubrics/ folder."
+                    : list.problems().isEmpty() ? "" : "Some rubrics could not be read: " + String.join("; ", list.problems()));
+        }, failure -> message.set("Could not read the rubrics: " + failure.getMessage()));
+    }
+
+    private void loadRuns() {
+        Workspace open = workspace.get();
+        RubricChoice chosen = rubric.get();
+        List<Long> kept = chosenRunIds();
+        runs.clear();
+        if (open == null || chosen == null) {
+            return;
+        }
+        String name = chosen.rubric().name();
+        tasks.runQuietly(progress -> new JudgeRunRepository(open).list().stream()
+                .filter(r -> r.rubricName().equals(name))
+                .sorted(Comparator.comparing(StoredJudgeRun::createdAt).reversed()
+                        .thenComparing(Comparator.comparingLong(StoredJudgeRun::id).reversed()))
+                .toList(), list -> {
+            if (rubric.get() != chosen) {
+                return;
+            }
+            // The runs chosen before stay chosen; otherwise the newest, usually the one to decide on.
+            boolean keep = list.stream().anyMatch(r -> kept.contains(r.id()));
+            runs.setAll(list.stream().map(r -> new RunChoice(r, keep ? kept.contains(r.id()) : r == list.get(0))).toList());
+            if (list.isEmpty()) {
+                message.set("No judge run of " + name + " yet: run the judge first (juror judge --rubric ...).");
+            }
+        }, failure -> message.set("Could not list the judge runs: " + failure.getMessage()));
+    }
+
+    private List<Long> chosenRunIds() {
+        return runs.stream().filter(r -> r.selectedProperty().get()).map(RunChoice::id).toList();
+    }
+
+    /** Calibrates the chosen runs against the humans' labels and decides the verdict for the first chosen run. */
+    public void compute() {
+        Workspace open = workspace.get();
+        RubricChoice chosen = rubric.get();
+        List<Long> ids = chosenRunIds();
+        if (open == null || chosen == null) {
+            message.set("Choose a rubric first.");
+            return;
+        }
+        if (ids.isEmpty()) {
+            message.set("Choose at least one judge run.");
+            return;
+        }
+        long wanted = ++generation;
+        int kNow = k.get();
+        BootstrapConfig config = BootstrapConfig.defaults(1).withResamples(resamples.get());
+        busy.set(true);
+        message.set("Computing the calibration (bootstrap with " + resamples.get() + " resamples) ...");
+        tasks.run("Calibrating " + chosen.rubric().name(), progress -> {
+            WorkspaceCalibration.Result r = WorkspaceCalibration.run(open, chosen.rubric(), ids, config, kNow);
+            if (r.drift() != null) {
+                WorkspaceCalibration.recordAlerts(open, chosen.rubric().name(), r.drift().alerts());
+            }
+            Verdict verdict = WorkspaceCalibration.decide(open, r, r.report().runs().get(0).id(), clock);
+            return DashboardBuilder.build(r, verdict);
+        }, result -> {
+            if (wanted != generation) {
+                return;
+            }
+            busy.set(false);
+            dashboard.set(result);
+            models.setAll(result.models());
+            List<String> names = List.copyOf(result.confusion().keySet());
+            dimensions.setAll(names);
+            dimension.set(dimension.get() != null && names.contains(dimension.get()) ? dimension.get() : names.isEmpty() ? null : names.get(0));
+            message.set(result.result().report().humanLabels() + " human labels from "
+                    + String.join(", ", result.result().report().humans()) + "; " + ids.size() + " judge run(s)"
+                    + (result.notes().isEmpty() ? "" : ". " + String.join(". ", result.notes())));
+        }, failure -> {
+            if (wanted == generation) {
+                busy.set(false);
+                message.set("Could not calibrate: " + failure.getMessage());
+            }
+        });
+    }
+
+    private void recomputeModels() {
+        Dashboard shown = dashboard.get();
+        Workspace open = workspace.get();
+        if (shown == null || open == null || k.get() < 1) {
+            return;
+        }
+        int kNow = k.get();
+        List<Long> ids = shown.result().runs().stream()
+                .map(r -> Long.parseLong(r.id().substring(r.id().indexOf('-') + 1))).toList();
+        BootstrapConfig config = BootstrapConfig.defaults(1).withResamples(resamples.get());
+        tasks.runQuietly(progress -> DashboardBuilder.models(
+                WorkspaceCalibration.models(open, shown.result().rubric(), ids, config, kNow)), rows -> {
+            if (dashboard.get() == shown && k.get() == kNow) {
+                models.setAll(rows);
+            }
+        }, failure -> message.set("Could not compare the models: " + failure.getMessage()));
+    }
+
+    /** Writes the HTML report (calibration, verdict, model comparison, drift) through a temporary file. */
+    public void exportHtml(Path file) {
+        Dashboard shown = dashboard.get();
+        if (shown == null) {
+            message.set("Compute first, then export.");
+            return;
+        }
+        tasks.run("Writing " + file.getFileName(), progress -> {
+            AtomicFiles.write(file, WorkspaceCalibration.html(shown.result(), List.of(shown.verdict())));
+            return file;
+        }, written -> message.set("HTML report written to " + written),
+                failure -> message.set("Could not write " + file + ": " + failure.getMessage()));
+    }
+
+    /** Stores the shown verdict with its rubric version and judge model (append-only). */
+    public void recordVerdict() {
+        Dashboard shown = dashboard.get();
+        Workspace open = workspace.get();
+        if (shown == null || open == null) {
+            message.set("Compute first, then record the verdict.");
+            return;
+        }
+        Verdict verdict = shown.verdict();
+        tasks.runQuietly(progress -> WorkspaceCalibration.record(open, verdict),
+                id -> message.set("Recorded " + verdict.status().label() + " for " + verdict.run() + " (rubric version "
+                        + verdict.rubricVersion() + ", judge " + verdict.judgeModel() + ")."),
+                failure -> message.set("Could not record the verdict: " + failure.getMessage()));
+    }
+
+    /** Opens a disagreement's item in the review desk. */
+    public void open(Dashboard.DisagreementRow row) {
+        ItemRef.parse(row.itemKey()).ifPresentOrElse(openInReview,
+                () -> message.set("Item " + row.itemKey() + " has no sample/rollout/position key."));
+    }
+
+    public String suggestedReportName() {
+        Dashboard shown = dashboard.get();
+        return shown == null ? "calibration.html"
+                : shown.verdict().rubric() + "-" + shown.primaryRun() + "-calibration.html";
+    }
+
+    public ObservableList<RubricChoice> rubrics() {
+        return rubrics;
+    }
+
+    public ObjectProperty<RubricChoice> rubricProperty() {
+        return rubric;
+    }
+
+    public ObservableList<RunChoice> runs() {
+        return runs;
+    }
+
+    public IntegerProperty kProperty() {
+        return k;
+    }
+
+    public IntegerProperty resamplesProperty() {
+        return resamples;
+    }
+
+    public ObservableList<String> dimensions() {
+        return dimensions;
+    }
+
+    public ObjectProperty<String> dimensionProperty() {
+        return dimension;
+    }
+
+    public ReadOnlyObjectProperty<Dashboard> dashboardProperty() {
+        return dashboard.getReadOnlyProperty();
+    }
+
+    public ObservableList<Dashboard.ModelRow> models() {
+        return models;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

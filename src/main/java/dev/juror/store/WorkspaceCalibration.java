@@ -1,0 +1,142 @@
+package dev.juror.store;
+
+import dev.juror.calibration.CalibrationEngine;
+import dev.juror.calibration.CalibrationInput;
+import dev.juror.calibration.CalibrationReport;
+import dev.juror.calibration.JudgeRun;
+import dev.juror.calibration.Scales;
+import dev.juror.calibration.drift.DriftAlert;
+import dev.juror.calibration.drift.DriftMonitor;
+import dev.juror.calibration.drift.DriftReport;
+import dev.juror.calibration.drift.DriftSettings;
+import dev.juror.calibration.report.ReportHtml;
+import dev.juror.calibration.report.ReportJson;
+import dev.juror.calibration.stats.BootstrapConfig;
+import dev.juror.calibration.verdict.RegressionEvidence;
+import dev.juror.calibration.verdict.Verdict;
+import dev.juror.calibration.verdict.VerdictRules;
+import dev.juror.calibration.views.ModelComparison;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.Rubric;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A rubric's calibration from a workspace: its humans' labels and the chosen judge runs through the
+ * calibration engine, model comparison and (two or more runs) drift; deciding, storing and rendering
+ * the verdict. Shared by the {@code calibrate}/{@code verdict} commands and the workbench's dashboard,
+ * so both show the same numbers. Bad input (an unknown run, a run of another rubric) is an
+ * {@link IllegalArgumentException} whose message names the run.
+ */
+public final class WorkspaceCalibration {
+
+    /**
+     * @param runs   the judge runs as loaded, in the order asked for
+     * @param models per run id, the model comparison rows
+     * @param drift  null with fewer than two runs
+     * @param notes  what was left out and why, for the reader
+     */
+    public record Result(Rubric rubric, String version, CalibrationReport report,
+                         CalibrationDataLoader.HumanLabels labels, List<JudgeRun> runs,
+                         Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes) {
+    }
+
+    private WorkspaceCalibration() {
+    }
+
+    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k) {
+        String version = CanonicalForm.version(rubric);
+        CalibrationDataLoader.HumanLabels labels = new CalibrationDataLoader(workspace).humanLabels(rubric);
+        JudgeRunLoader loader = new JudgeRunLoader(workspace);
+        List<JudgeRun> runs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
+        for (long id : runIds) {
+            StoredJudgeRun stored = loader.find(id).orElseThrow(() -> new IllegalArgumentException(
+                    JudgeRunLoader.PREFIX + id + ": no such judge run in " + workspace.directory()));
+            if (!stored.rubricName().equals(rubric.name())) {
+                throw new IllegalArgumentException(JudgeRunLoader.PREFIX + id + " judged rubric "
+                        + stored.rubricName() + ", not " + rubric.name());
+            }
+            JudgeRunLoader.Loaded loaded = loader.load(id, Scales.of(rubric));
+            if (loaded.offScale() > 0) {
+                notes.add(loaded.run().id() + ": " + loaded.offScale() + " scores off the rubric's scale were left out");
+            }
+            if (!loaded.run().rubricVersion().equals(version)) {
+                notes.add(loaded.run().id() + " was made with rubric version " + loaded.run().rubricVersion()
+                        + "; the file is version " + version);
+            }
+            runs.add(loaded.run());
+            models.put(loaded.run().id(), ModelComparison.compare(loader.outcomes(id, rubric),
+                    rubric.scale().min(), k, config));
+        }
+        if (labels.judgeVisible() > 0) {
+            notes.add(labels.judgeVisible() + " labels given while the judge's score was visible were left out");
+        }
+        if (labels.offScale() > 0) {
+            notes.add(labels.offScale() + " labels with a score off the rubric's scale were left out");
+        }
+        CalibrationInput input = new CalibrationInput(rubric, version, labels.ratings(), runs);
+        CalibrationReport report = new CalibrationEngine(config).calibrate(input);
+        DriftReport drift = runs.size() < 2 ? null
+                : new DriftMonitor(Scales.of(rubric), config, DriftSettings.defaults())
+                .analyse(runs, labels.ratings(), rubric.dimensionNames(), null);
+        return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes);
+    }
+
+    /** Model comparison of the runs again with another k of best-of-k (cheap: no calibration). */
+    public static Map<String, List<ModelComparison.ModelRow>> models(Workspace workspace, Rubric rubric,
+                                                                    List<Long> runIds, BootstrapConfig config, int k) {
+        JudgeRunLoader loader = new JudgeRunLoader(workspace);
+        Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
+        for (long id : runIds) {
+            models.put(JudgeRunLoader.PREFIX + id, ModelComparison.compare(loader.outcomes(id, rubric),
+                    rubric.scale().min(), k, config));
+        }
+        return models;
+    }
+
+    /** The verdict for one run of the result, with the latest regression suite result as evidence. */
+    public static Verdict decide(Workspace workspace, Result r, String runId, Clock clock) {
+        String model = r.report().runs().stream().filter(run -> run.id().equals(runId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(runId + " is not in the calibration"))
+                .judgeModel();
+        Optional<RegressionEvidence> regression = new CalibrationRepository(workspace).latestRegression(r.version(), model)
+                .map(s -> new RegressionEvidence(s.suiteName(), s.rubricVersion(), s.judgeModel(), s.cases(), s.failed()));
+        return VerdictRules.decide(r.rubric(), r.version(), r.report(), runId, regression, clock);
+    }
+
+    /** Stores the verdict (append-only); returns its id. */
+    public static long record(Workspace workspace, Verdict verdict) {
+        return new CalibrationRepository(workspace).saveVerdict(new CalibrationRepository.StoredVerdict(0,
+                verdict.rubric(), verdict.rubricVersion(), verdict.judgeModel(), verdict.run(), verdict.status().name(),
+                ReportJson.compact(verdict.conditions()), verdict.createdAt()));
+    }
+
+    /** Stores alerts not stored before (same kind, subject and message), so repeated runs do not duplicate them. */
+    public static void recordAlerts(Workspace workspace, String rubric, List<DriftAlert> alerts) {
+        CalibrationRepository repo = new CalibrationRepository(workspace);
+        var known = repo.alerts(rubric).stream().map(a -> a.kind() + "|" + a.subject() + "|" + a.message()).toList();
+        for (DriftAlert a : alerts) {
+            if (!known.contains(a.kind() + "|" + a.subject() + "|" + a.message())) {
+                repo.saveAlert(new CalibrationRepository.StoredAlert(0, rubric, a.kind(), a.severity().name(),
+                        a.subject(), a.measured(), a.threshold(), a.message(), Instant.now()));
+            }
+        }
+    }
+
+    /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
+    public static String html(Result r, List<Verdict> verdicts) {
+        List<String> extras = new ArrayList<>();
+        r.models().forEach((run, rows) -> extras.add(ReportHtml.modelComparison(run, rows)));
+        if (r.drift() != null) {
+            extras.add(ReportHtml.drift(r.drift()));
+        }
+        return ReportHtml.render(r.report(), verdicts, extras);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.juror.app.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.juror.app.AppOptions;
+import dev.juror.app.ScriptedDialogs;
+import dev.juror.app.SeededWorkspace;
+import dev.juror.app.TestSettings;
+import dev.juror.app.Workbench;
+import dev.juror.app.review.OpenedRollout;
+import dev.juror.app.tasks.InlineBackgroundTasks;
+import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgePlan;
+import dev.juror.judge.run.JudgeRunner;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.Rubric;
+import dev.juror.rubric.RubricYaml;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.JudgeRunStatus;
+import dev.juror.store.LabelPacks;
+import dev.juror.store.NewJudgeRun;
+import dev.juror.store.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The dashboard on the shipped samples with the DEMONSTRATION label packs and a heuristic judge run
+ * with two repeats (the same store and judge classes the CLI uses): compute, read the table and the
+ * verdict, export the report, record the verdict, and open a disagreement in the review desk.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CalibrationDashboardTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Path prepared;
+    private static long runId;
+
+    private Workbench workbench;
+    private Path report;
+
+    /** Labels and judging take a while: done once, each test starts from a copy (TestFX's start has a timeout). */
+    @BeforeAll
+    static void labelAndJudge() throws Exception {
+        prepared = folder.resolve("prepared");
+        try (Workspace workspace = SeededWorkspace.open(prepared)) {
+            LabelPacks packs = new LabelPacks(workspace);
+            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl")).imported()).isPositive();
+            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-2.jsonl")).imported()).isPositive();
+            runId = heuristicRun(workspace, prepared.resolve("rubrics/contract-review.yaml"), 2);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path dir = run.resolve("ws");
+        report = run.resolve("out/report.html");
+        try (var files = Files.walk(prepared)) {
+            for (Path from : files.toList()) {
+                Files.copy(from, dir.resolve(prepared.relativize(from).toString()));
+            }
+        }
+        workbench = new Workbench(new AppOptions(Optional.of(dir), TestSettings.withLabeller(run, "Ann")),
+                new InlineBackgroundTasks(), new ScriptedDialogs(), (owner, name) -> Optional.of(report));
+        workbench.calibration().resamplesProperty().set(200);
+        workbench.start(stage);
+        stage.toFront();
+    }
+
+    private static long heuristicRun(Workspace workspace, Path rubricFile, int repeats) throws Exception {
+        Rubric rubric = new RubricYaml().read(rubricFile);
+        JudgePlanLoader plans = new JudgePlanLoader(workspace);
+        List<Long> rollouts = plans.selectRollouts(List.of());
+        JudgeRunRepository runs = new JudgeRunRepository(workspace);
+        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
+                HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
+        JudgePlan plan = plans.plan(rubric, rollouts, repeats);
+        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, runs.sink(id), p -> { });
+        runs.markStatus(id, JudgeRunStatus.FINISHED);
+        return id;
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(() -> workbench.close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void openDashboardAndCompute(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-calibration").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(workbench.calibration().runs()).singleElement()
+                .satisfies(r -> assertThat(r.id()).isEqualTo(runId))
+                .satisfies(r -> assertThat(r.selectedProperty().get()).isTrue());
+        robot.clickOn("#calibrationCompute");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void computeShowsEveryDimensionBesideTheHumanCeilingAndTheVerdict(FxRobot robot) {
+        openDashboardAndCompute(robot);
+        @SuppressWarnings("unchecked")
+        TableView<Dashboard.MetricRow> table = robot.lookup("#calibrationMetrics").queryAs(TableView.class);
+        assertThat(table.getItems()).extracting(Dashboard.MetricRow::dimension).containsOnly(
+                "TargetDocument_Grounding", "Reference_Consistency", "Actionability");
+        assertThat(table.getItems()).extracting(Dashboard.MetricRow::comparison)
+                .filteredOn(c -> c.equals("human vs human")).hasSize(3);
+        assertThat(table.getItems()).extracting(Dashboard.MetricRow::comparison)
+                .filteredOn(c -> c.equals("run-" + runId + " vs humans")).hasSize(3);
+        assertThat(table.getItems().get(0).kappa()).matches("-?\\d\\.\\d{3} \\[-?\\d\\.\\d{2}, -?\\d\\.\\d{2}]");
+        String banner = robot.lookup("#verdictLabel").queryAs(Label.class).getText();
+        assertThat(banner).startsWith("NOT VALIDATED").contains("run-" + runId);
+        assertThat(robot.lookup("#verdictBanner").query().getStyleClass()).contains("not-validated");
+        // the heatmap shows the confusion counts of the selected dimension: they add up to its judge-vs-human pairs
+        int[][] counts = workbench.calibration().dashboardProperty().get().confusion()
+                .get(workbench.calibration().dimensionProperty().get());
+        int cells = robot.lookup("#confusionHeatmap .heatmap-cell").queryAll().size();
+        assertThat(cells).isEqualTo(counts.length * counts[0].length);
+        assertThat(workbench.calibration().models()).extracting(Dashboard.ModelRow::model).contains("demo-policy-a");
+    }
+
+    @Test
+    void exportWritesTheHtmlReportAndRecordStoresTheVerdict(FxRobot robot) throws Exception {
+        openDashboardAndCompute(robot);
+        robot.clickOn("#calibrationExport");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(report).exists();
+        assertThat(Files.readString(report)).contains("NOT VALIDATED").contains("Reference_Consistency");
+        assertThat(Files.list(report.getParent())).hasSize(1); // no temporary file left behind
+
+        robot.clickOn("#calibrationRecord");
+        WaitForAsyncUtils.waitForFxEvents();
+        var verdict = workbench.calibration().dashboardProperty().get().verdict();
+        assertThat(new CalibrationRepository(workbench.session().current())
+                .latestVerdict(verdict.rubricVersion(), verdict.judgeModel()))
+                .hasValueSatisfying(v -> assertThat(v.status()).isEqualTo("NOT_VALIDATED"));
+    }
+
+    @Test
+    void doubleClickingADisagreementOpensItInTheReviewDesk(FxRobot robot) {
+        openDashboardAndCompute(robot);
+        robot.clickOn("Disagreements");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<Dashboard.DisagreementRow> list = robot.lookup("#disagreementList").queryAs(TableView.class);
+        assertThat(list.getItems()).isNotEmpty();
+        Dashboard.DisagreementRow first = list.getItems().get(0);
+        ItemRef wanted = ItemRef.parse(first.itemKey()).orElseThrow();
+
+        robot.doubleClickOn(robot.lookup("#disagreementList .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-review").queryAs(ToggleButton.class).isSelected()).isTrue();
+        OpenedRollout opened = workbench.review().currentProperty().get();
+        assertThat(opened.entry().sampleId()).isEqualTo(wanted.sampleId());
+        assertThat(opened.entry().index()).isEqualTo(wanted.rolloutIndex());
+        int selected = workbench.review().selectedProperty().get();
+        assertThat(opened.items().get(selected).position()).isEqualTo(wanted.position());
+    }
+}
