@@ -1,5 +1,7 @@
 package dev.juror.app;
 
+import dev.juror.app.judge.JudgeRunsView;
+import dev.juror.app.judge.JudgeRunsViewModel;
 import dev.juror.app.review.JudgeScores;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
@@ -43,6 +45,7 @@ public final class Workbench implements AutoCloseable {
     private final WorkspaceSession session;
     private final ShellViewModel shell;
     private final ReviewDeskViewModel review;
+    private final JudgeRunsViewModel judgeRuns;
     private ReviewDeskView reviewView;
     private MainWindowView mainWindow;
     private Stage stage;
@@ -56,6 +59,7 @@ public final class Workbench implements AutoCloseable {
         this.shell = new ShellViewModel(session, settings, tasks);
         this.review = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(), Clock.systemUTC(),
                 JudgeScores.NONE);
+        this.judgeRuns = new JudgeRunsViewModel(tasks, settings::get, Platform::runLater);
         session.revisionProperty().addListener((obs, old, now) -> reloadReview());
         // A new labeller sees their own queue: reload the desk when the name changes.
         settings.settingsProperty().addListener((obs, old, now) -> {
@@ -73,7 +77,8 @@ public final class Workbench implements AutoCloseable {
     /** Shows the main window, opens the workspace (seeding it when new) and asks the labeller's name once. */
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen);
+        Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen,
+                ScreenId.JUDGE_RUNS, this::judgeRunsScreen);
         mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
@@ -108,6 +113,17 @@ public final class Workbench implements AutoCloseable {
     private Node reviewScreen() {
         reviewView = new ReviewDeskView(review);
         return ViewLoader.load(reviewView, "ReviewDeskView.fxml");
+    }
+
+    private Node judgeRunsScreen() {
+        judgeRuns.load(session.current());
+        session.revisionProperty().addListener((obs, old, now) -> judgeRuns.load(session.current()));
+        settings.settingsProperty().addListener((obs, old, now) -> judgeRuns.applySettings());
+        return ViewLoader.load(new JudgeRunsView(judgeRuns), "JudgeRunsView.fxml");
+    }
+
+    public JudgeRunsViewModel judgeRuns() {
+        return judgeRuns;
     }
 
     private void restoreDividers() {
