@@ -40,6 +40,7 @@ public final class JudgeRunsView {
             "judge-runs.css").toExternalForm();
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.layout.GridPane formGrid;
     @FXML private ComboBox<RubricChoice> rubricChoice;
     @FXML private ComboBox<String> providerChoice;
     @FXML private TextField modelField;
@@ -104,6 +105,11 @@ public final class JudgeRunsView {
 
     private void bindForm() {
         ids();
+        // Field names are never cut: the fields take what is left.
+        formGrid.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        cancelButton.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (Esc); results so far are kept"));
+        resumeButton.setTooltip(new javafx.scene.control.Tooltip("Continue the selected interrupted run"));
         rubricChoice.setItems(viewModel.rubrics());
         rubricChoice.valueProperty().bindBidirectional(viewModel.rubricProperty());
         providerChoice.setItems(viewModel.providers());
@@ -221,13 +227,13 @@ public final class JudgeRunsView {
         resultTable.setItems(viewModel.results());
         resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         resultTable.getColumns().setAll(java.util.List.of(
-                column("Rollout", 70, r -> Long.toString(r.rolloutId())),
-                column("Sample", 170, ResultRow::sampleId),
-                column("Repeat", 60, r -> Integer.toString(r.result().repeat() + 1)),
-                column("Status", 100, ResultRow::status),
-                column("Score", 60, ResultRow::scoreText),
+                column("Rollout", 64, r -> Long.toString(r.rolloutId())),
+                column("Sample", 180, ResultRow::sampleId),
+                column("Repeat", 62, r -> Integer.toString(r.result().repeat() + 1)),
+                column("Status", 96, ResultRow::status),
+                column("Score", 56, ResultRow::scoreText),
                 column("Latency", 80, ResultRow::latencyText),
-                column("Error", 200, ResultRow::errorText)));
+                column("Error", 160, ResultRow::errorText)));
         resultTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ResultRow item, boolean empty) {
@@ -249,9 +255,9 @@ public final class JudgeRunsView {
         TableColumn<ScoreRow, String> justification = column("Justification", 260,
                 s -> s.detail().justification());
         scoreTable.getColumns().setAll(java.util.List.of(
-                column("Comment", 90, ScoreRow::commentText),
-                column("Dimension", 130, s -> s.detail().dimension()),
-                column("Score", 70, ScoreRow::scoreText),
+                column("Comment", 70, ScoreRow::commentText),
+                column("Dimension", 170, s -> s.detail().dimension()),
+                column("Score", 56, ScoreRow::scoreText),
                 justification));
         scoreTable.setPlaceholder(new Label("No scores: select a result (failed results have none)."));
         resultProblem.textProperty().bind(viewModel.resultProblemProperty());
@@ -282,6 +288,10 @@ public final class JudgeRunsView {
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // Short columns (ids, status, score) keep their width; the text columns give and take.
+        if (width < 120) {
+            column.setMinWidth(width);
+        }
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }

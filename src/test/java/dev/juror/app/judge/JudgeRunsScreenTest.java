@@ -142,14 +142,18 @@ class JudgeRunsScreenTest {
             server.setDefault(Reply.text("{\"comments\": []}").withUsage(1000, 20, 0, 0)
                     .withDelay(Duration.ofMillis(400)));
             JudgeRunsViewModel vm = openScreen(robot);
-            robot.clickOn("#runProvider").clickOn("bedrock");
-            robot.lookup("#runEndpoint").queryTextInputControl();
             WaitForAsyncUtils.asyncFx(() -> {
+                vm.providerProperty().set("bedrock");
                 vm.endpointProperty().set(server.endpoint().toString());
                 vm.regionProperty().set("us-east-1");
                 vm.concurrencyProperty().set(2);
             });
             WaitForAsyncUtils.waitForFxEvents();
+            // The form shows the Bedrock fields only now, with what the test typed.
+            assertThat(robot.lookup("#runEndpoint").queryTextInputControl().isVisible()).isTrue();
+            assertThat(robot.lookup("#runEndpoint").queryTextInputControl().getText())
+                    .isEqualTo(server.endpoint().toString());
+            assertThat(robot.lookup("#runBaseUrl").queryTextInputControl().isVisible()).isFalse();
             robot.clickOn("#startRun");
 
             waitUntil(() -> vm.doneProperty().get() >= 3, Duration.ofSeconds(30));
