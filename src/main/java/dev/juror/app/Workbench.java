@@ -94,7 +94,10 @@ public final class Workbench implements AutoCloseable {
             stage.setY(layout.y());
         }
         stage.setMaximized(layout.maximized());
-        stage.setOnCloseRequest(event -> rememberLayout());
+        stage.setOnCloseRequest(event -> {
+            rememberLayout();
+            judgeRuns.cancel(); // a judge run stops cleanly (interrupted, resumable) before the workspace closes
+        });
         stage.show();
         restoreDividers();
         shell.openWorkspace(startWorkspace(), WorkspaceSession.Seeding.RUBRICS_AND_SAMPLES,

@@ -236,8 +236,12 @@ public final class JudgeRunsViewModel {
         cancelRequested = false;
         resetCounts();
         message.set("Starting…");
-        ProgressThrottle<RunProgress> throttle = new ProgressThrottle<>(fxThread, PROGRESS_INTERVAL, this::showProgress);
         tasks.run(title, taskProgress -> {
+            // The status bar's copy of the progress rides on the same throttled post as the screen's.
+            ProgressThrottle<RunProgress> throttle = new ProgressThrottle<>(fxThread, PROGRESS_INTERVAL, p -> {
+                showProgress(p);
+                taskProgress.update(p.done(), p.total(), p.done() + "/" + p.total());
+            });
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
             JudgeRunLauncher.Prepared prepared = preparation.prepare(launcher);
             long runId = prepared.run().id();
@@ -248,10 +252,7 @@ public final class JudgeRunsViewModel {
                 message.set("Run " + runId + " running" + (leftOut > 0 ? "; left out " + leftOut
                         + " rollouts without comments to grade" : "") + ".");
             });
-            JudgeRunLauncher.Session started = launcher.start(prepared, p -> {
-                throttle.offer(p);
-                taskProgress.update(p.done(), p.total(), p.done() + "/" + p.total());
-            });
+            JudgeRunLauncher.Session started = launcher.start(prepared, throttle::offer);
             session.set(started);
             JudgeRunLauncher.Finished finished;
             if (cancelRequested || taskProgress.isCancelled()) {
