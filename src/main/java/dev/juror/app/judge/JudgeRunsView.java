@@ -190,15 +190,7 @@ public final class JudgeRunsView {
 
     private void bindProgress() {
         runProgress.progressProperty().bind(viewModel.progressProperty());
-        countsLabel.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                        "%d/%d done · %d failed · %d throttled · %d retried · %,d tokens%s",
-                        viewModel.doneProperty().get(), viewModel.totalProperty().get(), viewModel.failedProperty().get(),
-                        viewModel.throttledProperty().get(), viewModel.retriedProperty().get(),
-                        viewModel.tokensProperty().get(),
-                        viewModel.etaProperty().get().isEmpty() ? "" : " · ETA " + viewModel.etaProperty().get()),
-                viewModel.doneProperty(), viewModel.totalProperty(), viewModel.failedProperty(),
-                viewModel.throttledProperty(), viewModel.retriedProperty(), viewModel.tokensProperty(),
-                viewModel.etaProperty()));
+        countsLabel.textProperty().bind(viewModel.countsTextProperty());
         runMessage.textProperty().bind(viewModel.messageProperty());
     }
 

@@ -90,6 +90,7 @@ public final class JudgeRunsViewModel {
     private final LongProperty retried = new SimpleLongProperty(this, "retried");
     private final LongProperty tokens = new SimpleLongProperty(this, "tokens");
     private final StringProperty eta = new SimpleStringProperty(this, "eta", "");
+    private final StringProperty countsText = new SimpleStringProperty(this, "countsText", "");
     private final LongProperty progressUpdates = new SimpleLongProperty(this, "progressUpdates");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final AtomicReference<JudgeRunLauncher.Session> session = new AtomicReference<>();
@@ -238,9 +239,9 @@ public final class JudgeRunsViewModel {
         message.set("Starting…");
         tasks.run(title, taskProgress -> {
             // The status bar's copy of the progress rides on the same throttled post as the screen's.
-            ProgressThrottle<RunProgress> throttle = new ProgressThrottle<>(fxThread, PROGRESS_INTERVAL, p -> {
-                showProgress(p);
-                taskProgress.update(p.done(), p.total(), p.done() + "/" + p.total());
+            ProgressThrottle<Shown> throttle = new ProgressThrottle<>(fxThread, PROGRESS_INTERVAL, shown -> {
+                showProgress(shown);
+                taskProgress.update(shown.progress().done(), shown.progress().total(), shown.statusText());
             });
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
             JudgeRunLauncher.Prepared prepared = preparation.prepare(launcher);
@@ -252,7 +253,7 @@ public final class JudgeRunsViewModel {
                 message.set("Run " + runId + " running" + (leftOut > 0 ? "; left out " + leftOut
                         + " rollouts without comments to grade" : "") + ".");
             });
-            JudgeRunLauncher.Session started = launcher.start(prepared, throttle::offer);
+            JudgeRunLauncher.Session started = launcher.start(prepared, p -> throttle.offer(Shown.of(p)));
             session.set(started);
             JudgeRunLauncher.Finished finished;
             if (cancelRequested || taskProgress.isCancelled()) {
@@ -266,9 +267,10 @@ public final class JudgeRunsViewModel {
             }
             List<StoredJudgeRun> after = launcher.runs().list();
             JudgeRunLauncher.Finished end = finished;
+            Shown last = Shown.of(end.summary().progress());
             // Posted from here rather than through onSuccess: a task cancelled from the status bar
             // reports its cancellation at once, while the run is still stopping.
-            fxThread.execute(() -> finished(end, after));
+            fxThread.execute(() -> finished(end, last, after));
             return end;
         }, end -> { }, failure -> {
             if (failure instanceof CancellationException) {
@@ -281,9 +283,9 @@ public final class JudgeRunsViewModel {
         });
     }
 
-    private void finished(JudgeRunLauncher.Finished end, List<StoredJudgeRun> after) {
+    private void finished(JudgeRunLauncher.Finished end, Shown last, List<StoredJudgeRun> after) {
         session.set(null);
-        showProgress(end.summary().progress());
+        showProgress(last);
         running.set(false);
         cancelling.set(false);
         StoredJudgeRun run = end.run();
@@ -324,7 +326,7 @@ public final class JudgeRunsViewModel {
     }
 
     private void resetCounts() {
-        progress.set(-1);
+        progress.set(0); // not indeterminate: its animation costs frames in the software pipeline
         done.set(0);
         total.set(0);
         failed.set(0);
@@ -332,9 +334,26 @@ public final class JudgeRunsViewModel {
         retried.set(0);
         tokens.set(0);
         eta.set("");
+        countsText.set("Starting…");
     }
 
-    private void showProgress(RunProgress p) {
+    /**
+     * A progress snapshot with its text already formatted, on the run's delivery thread: number
+     * formatting (and the first use of locale data) stays off the FX thread, which only copies values.
+     */
+    record Shown(RunProgress progress, String countsText, String statusText, String eta) {
+        static Shown of(RunProgress p) {
+            String eta = p.eta().filter(d -> p.done() < p.total()).map(JudgeRunsViewModel::duration).orElse("");
+            long tokens = p.batch().usage().inputTokens() + p.batch().usage().outputTokens();
+            String counts = String.format(Locale.ROOT, "%d/%d done · %d failed · %d throttled · %d retried · %,d tokens%s",
+                    p.done(), p.total(), p.failed(), p.throttled(), p.retries(), tokens,
+                    eta.isEmpty() ? "" : " · ETA " + eta);
+            return new Shown(p, counts, p.done() + "/" + p.total(), eta);
+        }
+    }
+
+    private void showProgress(Shown shown) {
+        RunProgress p = shown.progress();
         progressUpdates.set(progressUpdates.get() + 1);
         done.set(p.done());
         total.set(p.total());
@@ -343,7 +362,8 @@ public final class JudgeRunsViewModel {
         retried.set(p.retries());
         tokens.set(p.batch().usage().inputTokens() + p.batch().usage().outputTokens());
         progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
-        eta.set(p.eta().filter(d -> p.done() < p.total()).map(JudgeRunsViewModel::duration).orElse(""));
+        eta.set(shown.eta());
+        countsText.set(shown.countsText());
     }
 
     static String duration(Duration d) {
@@ -420,6 +440,8 @@ public final class JudgeRunsViewModel {
     public LongProperty retriedProperty() { return retried; }
     public LongProperty tokensProperty() { return tokens; }
     public StringProperty etaProperty() { return eta; }
+    /** "done/total · failed · throttled · retried · tokens · ETA", formatted off the FX thread. */
+    public StringProperty countsTextProperty() { return countsText; }
     /** How many progress snapshots reached the screen (for tests and the benchmark). */
     public LongProperty progressUpdatesProperty() { return progressUpdates; }
     public StringProperty messageProperty() { return message; }
