@@ -4,6 +4,8 @@ import dev.juror.app.calibration.CalibrationDashboardView;
 import dev.juror.app.calibration.CalibrationDashboardViewModel;
 import dev.juror.app.calibration.ItemRef;
 import dev.juror.app.calibration.ReportSaver;
+import dev.juror.app.judge.JudgeRunsView;
+import dev.juror.app.judge.JudgeRunsViewModel;
 import dev.juror.app.review.JudgeScores;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
@@ -53,6 +55,7 @@ public final class Workbench implements AutoCloseable {
     private final ReviewDeskViewModel review;
     private final CalibrationDashboardViewModel calibration;
     private final ReportSaver reportSaver;
+    private final JudgeRunsViewModel judgeRuns;
     private ReviewDeskView reviewView;
     private MainWindowView mainWindow;
     private Stage stage;
@@ -74,6 +77,7 @@ public final class Workbench implements AutoCloseable {
                 JudgeScores.NONE);
         this.calibration = new CalibrationDashboardViewModel(tasks, session::current, this::openInReview,
                 Clock.systemUTC());
+        this.judgeRuns = new JudgeRunsViewModel(tasks, settings::get, Platform::runLater);
         session.revisionProperty().addListener((obs, old, now) -> reloadReview());
         session.revisionProperty().addListener((obs, old, now) -> calibration.reload());
         // Runs made since the dashboard was last shown appear when it is shown again.
@@ -109,7 +113,8 @@ public final class Workbench implements AutoCloseable {
                 ScreenId.EXPORT, this::exportScreen,
                 ScreenId.RUBRICS, this::rubricScreen,
                 ScreenId.CALIBRATION, () -> ViewLoader.load(new CalibrationDashboardView(calibration, reportSaver),
-                        "CalibrationDashboardView.fxml"));
+                        "CalibrationDashboardView.fxml"),
+                ScreenId.JUDGE_RUNS, this::judgeRunsScreen);
         mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
@@ -125,7 +130,10 @@ public final class Workbench implements AutoCloseable {
             stage.setY(layout.y());
         }
         stage.setMaximized(layout.maximized());
-        stage.setOnCloseRequest(event -> rememberLayout());
+        stage.setOnCloseRequest(event -> {
+            rememberLayout();
+            judgeRuns.cancel(); // a judge run stops cleanly (interrupted, resumable) before the workspace closes
+        });
         stage.show();
         restoreDividers();
         shell.openWorkspace(startWorkspace(), WorkspaceSession.Seeding.RUBRICS_AND_SAMPLES,
@@ -168,6 +176,17 @@ public final class Workbench implements AutoCloseable {
         session.revisionProperty().addListener((obs, old, now) -> editor.load(session.current()));
         editor.load(session.current());
         return ViewLoader.load(new RubricEditorView(editor), "RubricEditorView.fxml");
+    }
+
+    private Node judgeRunsScreen() {
+        judgeRuns.load(session.current());
+        session.revisionProperty().addListener((obs, old, now) -> judgeRuns.load(session.current()));
+        settings.settingsProperty().addListener((obs, old, now) -> judgeRuns.applySettings());
+        return ViewLoader.load(new JudgeRunsView(judgeRuns), "JudgeRunsView.fxml");
+    }
+
+    public JudgeRunsViewModel judgeRuns() {
+        return judgeRuns;
     }
 
     private void restoreDividers() {

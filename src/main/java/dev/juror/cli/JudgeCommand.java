@@ -1,22 +1,15 @@
 package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.juror.judge.Judge;
 import dev.juror.judge.ResultStatus;
-import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.JudgePlan;
-import dev.juror.judge.run.JudgeRunner;
-import dev.juror.judge.run.RunProgress;
+import dev.juror.judge.run.JudgeSettings;
+import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RunSummary;
-import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.Mode;
-import dev.juror.rubric.Rubric;
+import dev.juror.judge.run.RunProgress;
 import dev.juror.rubric.RubricException;
-import dev.juror.rubric.RubricYaml;
-import dev.juror.store.JudgePlanLoader;
-import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.JudgeRunLauncher;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.NewJudgeRun;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
@@ -104,9 +97,9 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch closed = new CountDownLatch(1);
-        AtomicReference<JudgeRunner.RunHandle> running = new AtomicReference<>();
+        AtomicReference<JudgeRunLauncher.Session> running = new AtomicReference<>();
         Thread hook = Thread.ofPlatform().unstarted(() -> {
-            JudgeRunner.RunHandle handle = running.get();
+            JudgeRunLauncher.Session handle = running.get();
             if (handle != null) {
                 handle.cancel();
                 try {
@@ -117,37 +110,29 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             }
         });
         try (Workspace opened = workspace.open()) {
-            JudgeRunRepository runs = new JudgeRunRepository(opened);
-            Prepared prepared = resume != null ? resumed(runs) : created(runs, opened);
-            JudgePlan plan;
-            try {
-                plan = new JudgePlanLoader(opened).plan(prepared.rubric(), prepared.run().rolloutIds(),
-                        prepared.run().repeats());
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("run " + prepared.run().id() + ": " + e.getMessage(), e);
-            }
-            RunSummary summary;
-            try (Judge judge = JudgeProviders.judge(prepared.run().provider(), prepared.run().model(),
-                    prepared.settings(), runs);
-                 ProgressPrinter progress = new ProgressPrinter(err, !json && System.console() != null)) {
-                JudgeRunner runner = JudgeProviders.runner(prepared.run().provider(), judge, prepared.settings());
-                runs.markStatus(prepared.run().id(), JudgeRunStatus.RUNNING);
+            JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
+            JudgeRunLauncher.Prepared prepared = resume != null ? resumed(launcher) : created(launcher, opened);
+            JudgeRunLauncher.Finished finished;
+            try (ProgressPrinter progress = new ProgressPrinter(err, !json && System.console() != null)) {
+                JudgeRunLauncher.Session session;
+                try {
+                    session = launcher.start(prepared, progress::update);
+                } catch (JudgeSetupException e) {
+                    throw e.setting().equals("run") ? new UserInputException("run " + e.detail(), e)
+                            : JudgeProviders.asOption(e);
+                }
                 Runtime.getRuntime().addShutdownHook(hook);
-                JudgeRunner.RunHandle handle = runner.start(plan, runs.sink(prepared.run().id()), progress::update);
-                running.set(handle);
-                summary = handle.await();
+                running.set(session);
+                finished = session.await();
             }
-            JudgeRunStatus status = summary.complete() ? JudgeRunStatus.FINISHED
-                    : summary.cancelled() ? JudgeRunStatus.INTERRUPTED : JudgeRunStatus.FAILED;
-            runs.markStatus(prepared.run().id(), status);
-            StoredJudgeRun stored = runs.find(prepared.run().id()).orElseThrow();
-            print(out, stored, summary);
-            if (status == JudgeRunStatus.INTERRUPTED) {
+            StoredJudgeRun stored = finished.run();
+            print(out, stored, finished.summary());
+            if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "
                         + stored.id() + " --workspace " + workspace.directory());
                 err.flush();
             }
-            return switch (status) {
+            return switch (finished.status()) {
                 case FINISHED -> CliRunner.OK;
                 case INTERRUPTED -> INTERRUPTED;
                 default -> CliRunner.FAILED;
@@ -162,11 +147,8 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    private record Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettingsJson settings) {
-    }
-
-    private JudgeSettingsJson given() {
-        return new JudgeSettingsJson(Optional.ofNullable(region), Optional.ofNullable(profile),
+    private JudgeSettings given() {
+        return new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                 Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
                 Optional.ofNullable(concurrency));
     }
@@ -189,57 +171,40 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    private Prepared created(JudgeRunRepository runs, Workspace opened) {
-        String p = JudgeProviders.normalise(provider);
+    private JudgeRunLauncher.Prepared created(JudgeRunLauncher launcher, Workspace opened) {
         String text = RubricFiles.readText(rubricFile, "--rubric");
-        Rubric rubric = readRubric(text, rubricFile.toString());
-        if (rubric.mode() == Mode.PAIRWISE) {
-            throw new UserInputException(rubricFile + ": rubric " + rubric.name() + " is pairwise; juror judge runs"
-                    + " pointwise rubrics over single rollouts (pairwise runs need pairs of rollouts)");
-        }
-        if (p.equals(HeuristicJudge.PROVIDER)) {
-            HeuristicJudge.supports(rubric).ifPresent(reason -> {
-                throw new UserInputException(rubricFile + ": " + reason);
-            });
-        }
-        String judgeModel = p.equals(HeuristicJudge.PROVIDER) ? HeuristicJudge.MODEL
-                : model != null ? model : rubric.judge().modelId();
-        List<Long> rollouts;
+        JudgeRunLauncher.Prepared prepared;
         try {
-            JudgePlanLoader.RolloutSelection selection = new JudgePlanLoader(opened).selectGradeable(sampleIds, rubric.unit());
-            rollouts = selection.selected();
-            if (!selection.withoutComments().isEmpty()) {
-                spec.commandLine().getErr().println("juror: left out " + selection.withoutComments().size()
-                        + " rollouts whose prediction has no comments to grade (not parsed, or empty);"
-                        + " the reward's format check scores those");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--samples: " + e.getMessage() + "; see juror stats for what the workspace holds", e);
-        }
-        if (rollouts.isEmpty()) {
-            throw new UserInputException("no rollouts to judge in workspace " + workspace.directory()
-                    + "; import samples first (juror import FILE)");
-        }
-        JudgeSettingsJson settings = given();
-        String selection = sampleIds.isEmpty() ? "all" : "samples " + String.join(",", sampleIds);
-        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), text, p, judgeModel,
-                settings.toJson(), repeats == null ? 1 : repeats, selection, rollouts));
-        return new Prepared(runs.find(id).orElseThrow(), rubric, settings);
-    }
-
-    private Prepared resumed(JudgeRunRepository runs) {
-        StoredJudgeRun run = runs.find(resume).orElseThrow(() -> new UserInputException("--resume " + resume
-                + ": no such run in workspace " + workspace.directory() + "; see juror runs"));
-        Rubric rubric = readRubric(run.rubricYaml(), "run " + run.id() + " rubric");
-        JudgeSettingsJson settings = JudgeSettingsJson.parse(run.settingsJson()).overriddenBy(given());
-        return new Prepared(run, rubric, settings);
-    }
-
-    private static Rubric readRubric(String text, String name) {
-        try {
-            return new RubricYaml().read(text, name);
+            prepared = launcher.create(new JudgeRunLauncher.NewRun(text, rubricFile.toString(), provider, model,
+                    sampleIds, repeats == null ? 1 : repeats, given()));
         } catch (RubricException e) {
             throw new UserInputException(String.join("; ", e.lines()), e);
+        } catch (JudgeSetupException e) {
+            throw switch (e.setting()) {
+                case "rubric" -> new UserInputException(e.detail(), e);
+                case "samples" -> new UserInputException("--samples: " + e.detail()
+                        + "; see juror stats for what the workspace holds", e);
+                case "selection" -> new UserInputException("no rollouts to judge in workspace " + workspace.directory()
+                        + "; import samples first (juror import FILE)", e);
+                default -> JudgeProviders.asOption(e);
+            };
+        }
+        if (prepared.leftOutWithoutComments() > 0) {
+            spec.commandLine().getErr().println("juror: left out " + prepared.leftOutWithoutComments()
+                    + " rollouts whose prediction has no comments to grade (not parsed, or empty);"
+                    + " the reward's format check scores those");
+        }
+        return prepared;
+    }
+
+    private JudgeRunLauncher.Prepared resumed(JudgeRunLauncher launcher) {
+        try {
+            return launcher.resume(resume, given()).orElseThrow(() -> new UserInputException("--resume " + resume
+                    + ": no such run in workspace " + workspace.directory() + "; see juror runs"));
+        } catch (RubricException e) {
+            throw new UserInputException(String.join("; ", e.lines()), e);
+        } catch (JudgeSetupException e) {
+            throw new UserInputException("the stored " + e.getMessage(), e);
         }
     }
 

@@ -1,96 +1,39 @@
 package dev.juror.cli;
 
-import dev.juror.judge.BedrockJudgeClient;
-import dev.juror.judge.BedrockJudgeConfig;
 import dev.juror.judge.Judge;
-import dev.juror.judge.LlmJudge;
-import dev.juror.judge.OpenAiCompatibleJudgeClient;
-import dev.juror.judge.OpenAiJudgeConfig;
-import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.ReplaySource;
-import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.JudgeRunner;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Locale;
+import dev.juror.judge.run.JudgeSettings;
+import dev.juror.judge.run.JudgeSetupException;
 
-/** Builds the judge and the runner of a provider from command-line settings. */
+/** The shared {@link dev.juror.judge.run.JudgeProviders}, with its problems worded as command-line options. */
 final class JudgeProviders {
-
-    static final List<String> PROVIDERS = List.of("bedrock", "openai", "replay", "heuristic");
-    static final String DEFAULT_REGION = "us-east-1";
-    /** Bedrock: adaptive concurrency up to this cap; the limiter finds the account's real quota. */
-    static final int DEFAULT_BEDROCK_CONCURRENCY = 64;
-    /** A local server usually serves a handful of requests at a time well. */
-    static final int DEFAULT_OPENAI_CONCURRENCY = 4;
 
     private JudgeProviders() {
     }
 
     static String normalise(String provider) {
-        String p = provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
-        if (!PROVIDERS.contains(p)) {
-            throw new UserInputException("--provider " + provider + " is not known; use one of " + PROVIDERS);
-        }
-        return p;
-    }
-
-    static Judge judge(String provider, String model, JudgeSettingsJson settings, ReplaySource replay) {
-        return switch (provider) {
-            case "bedrock" -> {
-                BedrockJudgeConfig config = BedrockJudgeConfig.forRegion(settings.region().orElseGet(JudgeProviders::region));
-                if (settings.profile().isPresent()) {
-                    config = config.withProfile(settings.profile().get());
-                }
-                if (settings.endpoint().isPresent()) {
-                    config = config.withEndpoint(uri(settings.endpoint().get(), "--endpoint"));
-                }
-                int cap = settings.concurrency().orElse(DEFAULT_BEDROCK_CONCURRENCY);
-                config = config.withMaxConnections(Math.max(cap, BedrockJudgeConfig.DEFAULT_MAX_CONNECTIONS));
-                yield LlmJudge.builder(BedrockJudgeClient.create(config), provider, model).build();
-            }
-            case "openai" -> {
-                String base = settings.baseUrl().orElseThrow(() -> new UserInputException(
-                        "--provider openai needs --base-url URL (e.g. http://localhost:8000/v1)"));
-                OpenAiJudgeConfig config = OpenAiJudgeConfig.of(uri(base, "--base-url"));
-                if (settings.apiKeyEnv().isPresent()) {
-                    config = config.withApiKeyEnvVar(settings.apiKeyEnv().get());
-                }
-                yield LlmJudge.builder(new OpenAiCompatibleJudgeClient(config), provider, model).build();
-            }
-            case "replay" -> new ReplayJudge(replay, model);
-            case "heuristic" -> new HeuristicJudge();
-            default -> throw new UserInputException("--provider " + provider + " is not known; use one of " + PROVIDERS);
-        };
-    }
-
-    static JudgeRunner runner(String provider, Judge judge, JudgeSettingsJson settings) {
-        return switch (provider) {
-            case "bedrock" -> JudgeRunner.adaptive(judge, settings.concurrency().orElse(DEFAULT_BEDROCK_CONCURRENCY));
-            case "openai" -> JudgeRunner.fixed(judge, settings.concurrency().orElse(DEFAULT_OPENAI_CONCURRENCY));
-            default -> JudgeRunner.fixed(judge, settings.concurrency()
-                    .orElse(Math.max(1, Runtime.getRuntime().availableProcessors())));
-        };
-    }
-
-    private static String region() {
-        String env = System.getenv("AWS_REGION");
-        if (env == null || env.isBlank()) {
-            env = System.getenv("AWS_DEFAULT_REGION");
-        }
-        return env == null || env.isBlank() ? DEFAULT_REGION : env.strip();
-    }
-
-    private static URI uri(String text, String option) {
         try {
-            URI uri = new URI(text);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(text, "expected http(s)://host[:port][/path]");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new UserInputException(option + " " + text + " is not a URL: " + e.getReason());
+            return dev.juror.judge.run.JudgeProviders.normalise(provider);
+        } catch (JudgeSetupException e) {
+            throw asOption(e);
         }
+    }
+
+    static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
+        try {
+            return dev.juror.judge.run.JudgeProviders.judge(provider, model, settings, replay);
+        } catch (JudgeSetupException e) {
+            throw asOption(e);
+        }
+    }
+
+    static JudgeRunner runner(String provider, Judge judge, JudgeSettings settings) {
+        return dev.juror.judge.run.JudgeProviders.runner(provider, judge, settings);
+    }
+
+    /** {@code provider gpt is not known} becomes {@code --provider gpt is not known}. */
+    static UserInputException asOption(JudgeSetupException e) {
+        return new UserInputException("--" + e.setting() + " " + e.detail(), e);
     }
 }

@@ -8,6 +8,7 @@ import dev.juror.calibration.report.ReportJson;
 import dev.juror.judge.Judge;
 import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.JudgeRunRepository;
@@ -99,7 +100,7 @@ public final class RegressCommand implements Callable<Integer> {
         try (Workspace opened = workspace.open()) {
             JudgeRunRepository recordings = new JudgeRunRepository(opened);
             String judgeModel = p.equals("heuristic") ? HeuristicJudge.MODEL : model != null ? model : rubric.judge().modelId();
-            JudgeSettingsJson settings = new JudgeSettingsJson(Optional.ofNullable(region), Optional.ofNullable(profile),
+            JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
                     Optional.empty());
             try (Judge live = JudgeProviders.judge(p, judgeModel, settings, recordings);

@@ -338,6 +338,48 @@ public final class JudgeRunRepository implements ReplaySource {
         }
     }
 
+    /** The scores of one stored result with labels and justifications, by comment position then dimension order. */
+    public List<JudgeScoreDetail> scoreDetailsOf(long resultId) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("""
+                     SELECT comment_position, comment_id, dimension, score, label, justification
+                     FROM judge_scores WHERE result_id = ? ORDER BY comment_position, id
+                     """)) {
+            select.setLong(1, resultId);
+            List<JudgeScoreDetail> details = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    details.add(new JudgeScoreDetail(rows.getInt(1), Sql.emptyIfNull(rows.getString(2)),
+                            rows.getString(3), rows.getDouble(4), Sql.emptyIfNull(rows.getString(5)),
+                            Sql.emptyIfNull(rows.getString(6))));
+                }
+            }
+            return details;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the scores of judge result " + resultId, e);
+        }
+    }
+
+    /** The sample id of every rollout a run covers, by rollout id. */
+    public Map<Long, String> sampleIdsOf(long runId) {
+        Map<Long, String> samples = new java.util.HashMap<>();
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("""
+                     SELECT DISTINCT o.id, o.sample_id FROM judge_results r JOIN rollouts o ON o.id = r.rollout_id
+                     WHERE r.run_id = ?
+                     """)) {
+            select.setLong(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    samples.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+            return samples;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the samples of judge run " + runId, e);
+        }
+    }
+
     /** Every stored result of a run, by rollout and repeat. */
     public List<JudgeResultRow> resultsOf(long runId) {
         try (Connection c = workspace.connection();

@@ -1,4 +1,4 @@
-package dev.juror.cli;
+package dev.juror.judge.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
- * Provider settings of a judge run, stored with the run so {@code --resume} reconnects the same
+ * Provider settings of a judge run, stored with the run as JSON so a resume reconnects the same
  * way. Never holds a credential: only a profile name and the NAME of the API-key variable.
  */
-record JudgeSettingsJson(Optional<String> region, Optional<String> profile, Optional<String> endpoint,
-                         Optional<String> baseUrl, Optional<String> apiKeyEnv, Optional<Integer> concurrency) {
+public record JudgeSettings(Optional<String> region, Optional<String> profile, Optional<String> endpoint,
+                            Optional<String> baseUrl, Optional<String> apiKeyEnv, Optional<Integer> concurrency) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String toJson() {
+    public static final JudgeSettings NONE = new JudgeSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty());
+
+    public String toJson() {
         ObjectNode node = JSON.createObjectNode();
         region.ifPresent(v -> node.put("region", v));
         profile.ifPresent(v -> node.put("profile", v));
@@ -30,20 +33,23 @@ record JudgeSettingsJson(Optional<String> region, Optional<String> profile, Opti
         }
     }
 
-    static JudgeSettingsJson parse(String json) {
+    /**
+     * @throws JudgeSetupException (setting {@code settings}) when the stored JSON is not readable
+     */
+    public static JudgeSettings parse(String json) {
         try {
             JsonNode node = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-            return new JudgeSettingsJson(text(node, "region"), text(node, "profile"), text(node, "endpoint"),
+            return new JudgeSettings(text(node, "region"), text(node, "profile"), text(node, "endpoint"),
                     text(node, "base_url"), text(node, "api_key_env"),
                     node.has("concurrency") ? Optional.of(node.get("concurrency").asInt()) : Optional.empty());
         } catch (JsonProcessingException e) {
-            throw new UserInputException("the stored settings of this run are not readable JSON: " + e.getOriginalMessage());
+            throw new JudgeSetupException("settings", "of this run are not readable JSON: " + e.getOriginalMessage());
         }
     }
 
-    /** These settings, with every value given on the command line taking precedence. */
-    JudgeSettingsJson overriddenBy(JudgeSettingsJson given) {
-        return new JudgeSettingsJson(given.region.or(() -> region), given.profile.or(() -> profile),
+    /** These settings, with every value present in {@code given} taking precedence. */
+    public JudgeSettings overriddenBy(JudgeSettings given) {
+        return new JudgeSettings(given.region.or(() -> region), given.profile.or(() -> profile),
                 given.endpoint.or(() -> endpoint), given.baseUrl.or(() -> baseUrl), given.apiKeyEnv.or(() -> apiKeyEnv),
                 given.concurrency.or(() -> concurrency));
     }

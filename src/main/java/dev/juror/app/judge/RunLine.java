@@ -1,0 +1,13 @@
+package dev.juror.app.judge;
+
+import dev.juror.store.StoredJudgeRun;
+
+/** A run in the runs list: id, status, rubric and version, judge, results so far. */
+public record RunLine(StoredJudgeRun run) {
+
+    @Override
+    public String toString() {
+        return "#" + run.id() + "  " + run.status().code() + "  " + run.rubricName() + "@" + run.rubricVersion()
+                + "  " + run.provider() + " " + run.model() + "  " + run.results() + "/" + run.expectedResults();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.juror.store;
+
+import dev.juror.judge.Judge;
+import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgePlan;
+import dev.juror.judge.run.JudgeProviders;
+import dev.juror.judge.run.JudgeRunner;
+import dev.juror.judge.run.JudgeSettings;
+import dev.juror.judge.run.JudgeSetupException;
+import dev.juror.judge.run.RunProgress;
+import dev.juror.judge.run.RunSummary;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.Mode;
+import dev.juror.rubric.Rubric;
+import dev.juror.rubric.RubricException;
+import dev.juror.rubric.RubricYaml;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The life of a judge run against a workspace, shared by {@code juror judge} and the workbench:
+ * create (validate the rubric for the provider, select the gradeable rollouts, store the run) or
+ * resume, then start (plan, build the judge, mark running) and finish (close the judge, mark
+ * finished, interrupted or failed). Every result is stored as it arrives by the run's sink.
+ */
+public final class JudgeRunLauncher {
+
+    private final Workspace workspace;
+    private final JudgeRunRepository runs;
+
+    public JudgeRunLauncher(Workspace workspace) {
+        this.workspace = workspace;
+        this.runs = new JudgeRunRepository(workspace);
+    }
+
+    public JudgeRunRepository runs() {
+        return runs;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param rubricText   the rubric YAML (stored with the run)
+     * @param rubricSource where it came from, for messages (a file name)
+     * @param model        the judge model; blank for the rubric's {@code judge.model_id}
+     * @param sampleIds    the samples whose rollouts to judge; empty for all
+     */
+    public record NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
+                         int repeats, JudgeSettings settings) {
+        public NewRun {
+            Objects.requireNonNull(rubricText, "rubricText");
+            Objects.requireNonNull(rubricSource, "rubricSource");
+            sampleIds = List.copyOf(sampleIds);
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    /**
+     * A stored run ready to start.
+     *
+     * @param leftOutWithoutComments rollouts not selected because a comment-level rubric has nothing to grade in them
+     */
+    public record Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments) {
+    }
+
+    /**
+     * Validates and stores a new run in status {@code running}.
+     *
+     * @throws RubricException     the rubric text is not a valid rubric
+     * @throws JudgeSetupException naming {@code provider}, {@code rubric}, {@code repeats}, {@code samples} or
+     *                             {@code selection} (no rollouts to judge)
+     */
+    public Prepared create(NewRun request) throws RubricException {
+        String provider = JudgeProviders.normalise(request.provider());
+        if (request.repeats() < 1 || request.repeats() > JudgePlan.MAX_REPEATS) {
+            throw new JudgeSetupException("repeats", "must be between 1 and " + JudgePlan.MAX_REPEATS + ", was "
+                    + request.repeats());
+        }
+        Rubric rubric = new RubricYaml().read(request.rubricText(), request.rubricSource());
+        if (rubric.mode() == Mode.PAIRWISE) {
+            throw new JudgeSetupException("rubric", request.rubricSource() + ": rubric " + rubric.name()
+                    + " is pairwise; judge runs grade pointwise rubrics over single rollouts"
+                    + " (pairwise runs need pairs of rollouts)");
+        }
+        if (provider.equals(HeuristicJudge.PROVIDER)) {
+            Optional<String> unsupported = HeuristicJudge.supports(rubric);
+            if (unsupported.isPresent()) {
+                throw new JudgeSetupException("rubric", request.rubricSource() + ": " + unsupported.get());
+            }
+        }
+        JudgePlanLoader.RolloutSelection selection;
+        try {
+            selection = new JudgePlanLoader(workspace).selectGradeable(request.sampleIds(), rubric.unit());
+        } catch (IllegalArgumentException e) {
+            throw new JudgeSetupException("samples", e.getMessage());
+        }
+        if (selection.selected().isEmpty()) {
+            throw new JudgeSetupException("selection", "has no rollouts to judge in workspace " + workspace.directory()
+                    + "; import samples first");
+        }
+        String model = JudgeProviders.model(provider, request.model(), rubric.judge().modelId());
+        String shown = request.sampleIds().isEmpty() ? "all" : "samples " + String.join(",", request.sampleIds());
+        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
+                model, request.settings().toJson(), request.repeats(), shown, selection.selected()));
+        return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(),
+                selection.withoutComments().size());
+    }
+
+    /**
+     * A stored run to continue, with its stored settings overridden by {@code overrides} (transport
+     * options such as an endpoint or a concurrency may change between sessions); empty when there is
+     * no such run.
+     *
+     * @throws RubricException the stored rubric text no longer reads (a damaged workspace)
+     */
+    public Optional<Prepared> resume(long runId, JudgeSettings overrides) throws RubricException {
+        Optional<StoredJudgeRun> found = runs.find(runId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredJudgeRun run = found.get();
+        Rubric rubric = new RubricYaml().read(run.rubricYaml(), "run " + run.id() + " rubric");
+        return Optional.of(new Prepared(run, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides), 0));
+    }
+
+    /**
+     * Plans the run, builds its judge, marks it running and starts it; results are stored as they
+     * arrive. {@code onProgress} is called on the run's delivery thread.
+     *
+     * @throws JudgeSetupException naming {@code run} (a rollout of the run is gone) or a provider setting
+     */
+    public Session start(Prepared prepared, Consumer<RunProgress> onProgress) {
+        StoredJudgeRun run = prepared.run();
+        JudgePlan plan;
+        try {
+            plan = new JudgePlanLoader(workspace).plan(prepared.rubric(), run.rolloutIds(), run.repeats());
+        } catch (IllegalArgumentException e) {
+            throw new JudgeSetupException("run", run.id() + ": " + e.getMessage());
+        }
+        Judge judge = JudgeProviders.judge(run.provider(), run.model(), prepared.settings(), runs);
+        try {
+            JudgeRunner runner = JudgeProviders.runner(run.provider(), judge, prepared.settings());
+            runs.markStatus(run.id(), dev.juror.store.JudgeRunStatus.RUNNING);
+            JudgeRunner.RunHandle handle = runner.start(plan, runs.sink(run.id()), onProgress);
+            return new Session(run.id(), judge, handle);
+        } catch (RuntimeException e) {
+            judge.close();
+            throw e;
+        }
+    }
+
+    /** How a session ended: the run as now stored, its new status and the session's summary. */
+    public record Finished(StoredJudgeRun run, JudgeRunStatus status, RunSummary summary) {
+    }
+
+    /** A started run session. */
+    public final class Session {
+        private final long runId;
+        private final Judge judge;
+        private final JudgeRunner.RunHandle handle;
+        private Finished finished;
+
+        private Session(long runId, Judge judge, JudgeRunner.RunHandle handle) {
+            this.runId = runId;
+            this.judge = judge;
+            this.handle = handle;
+        }
+
+        public long runId() {
+            return runId;
+        }
+
+        /** Stops the run: no new calls, calls in flight interrupted, results so far kept. From any thread. */
+        public void cancel() {
+            handle.cancel();
+        }
+
+        public RunProgress progress() {
+            return handle.progress();
+        }
+
+        /** Waits for the end of the session, then closes the judge and stores the run's new status. */
+        public Finished await() throws InterruptedException {
+            return finish(handle.await());
+        }
+
+        /** Cancels and waits (not interruptibly) until every call has stopped; then as {@link #await()}. */
+        public Finished cancelAndAwait() {
+            handle.cancel();
+            return finish(handle.completion().join());
+        }
+
+        private synchronized Finished finish(RunSummary summary) {
+            if (finished != null) {
+                return finished;
+            }
+            judge.close();
+            JudgeRunStatus status = summary.complete() ? JudgeRunStatus.FINISHED
+                    : summary.cancelled() ? JudgeRunStatus.INTERRUPTED : JudgeRunStatus.FAILED;
+            runs.markStatus(runId, status);
+            finished = new Finished(runs.find(runId).orElseThrow(), status, summary);
+            return finished;
+        }
+    }
+}

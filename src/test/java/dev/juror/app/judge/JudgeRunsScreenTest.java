@@ -1,0 +1,195 @@
+package dev.juror.app.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.juror.app.AppOptions;
+import dev.juror.app.ScriptedDialogs;
+import dev.juror.app.SeededWorkspace;
+import dev.juror.app.TestSettings;
+import dev.juror.app.Workbench;
+import dev.juror.app.tasks.FxBackgroundTasks;
+import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.Reply;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.JudgeRunStatus;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The judge runs screen in the real workbench with real background threads: a heuristic run on the
+ * seeded samples fills the results table and the detail pane; a Bedrock run against the local
+ * Converse test server shows live progress, is cancelled with Esc and can be resumed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class JudgeRunsScreenTest {
+
+    @TempDir
+    static Path folder;
+
+    private Workbench workbench;
+    private FxBackgroundTasks tasks;
+    private Path workspaceDir;
+
+    @BeforeAll
+    static void dummyCredentials() {
+        // The AWS default chain reads these; the test server never checks the signature.
+        System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
+        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
+    }
+
+    @AfterAll
+    static void clearCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        workspaceDir = run.resolve("ws");
+        SeededWorkspace.open(workspaceDir).close();
+        tasks = new FxBackgroundTasks(3);
+        workbench = new Workbench(new AppOptions(Optional.of(workspaceDir), TestSettings.withLabeller(run, "Ann")),
+                tasks, new ScriptedDialogs());
+        workbench.start(stage);
+        stage.toFront();
+    }
+
+    @AfterEach
+    void close() {
+        JudgeRunsViewModel vm = workbench.judgeRuns();
+        WaitForAsyncUtils.asyncFx(vm::cancel);
+        waitUntil(() -> !vm.runningProperty().get(), Duration.ofSeconds(20));
+        tasks.close();
+        WaitForAsyncUtils.asyncFx(() -> workbench.close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private JudgeRunsViewModel openScreen(FxRobot robot) {
+        waitUntil(() -> workbench.session().isOpen(), Duration.ofSeconds(20));
+        robot.clickOn("#nav-judge");
+        JudgeRunsViewModel vm = workbench.judgeRuns();
+        waitUntil(() -> !vm.rubrics().isEmpty() && !vm.samples().isEmpty(), Duration.ofSeconds(20));
+        return vm;
+    }
+
+    @Test
+    void aHeuristicRunOnTheSeededSamplesCompletesAndFillsTheTable(FxRobot robot) throws Exception {
+        JudgeRunsViewModel vm = openScreen(robot);
+        assertThat(vm.rubricProperty().get().fileName()).isEqualTo("contract-review.yaml");
+        assertThat(vm.providerProperty().get()).isEqualTo("heuristic");
+
+        robot.clickOn("#startRun");
+        waitUntil(() -> !vm.runningProperty().get() && !vm.results().isEmpty(), Duration.ofSeconds(60));
+
+        StoredJudgeRun stored = storedRuns().get(0);
+        assertThat(stored.status()).isEqualTo(JudgeRunStatus.FINISHED);
+        TableView<?> table = robot.lookup("#resultTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(stored.expectedResults());
+        assertThat(vm.doneProperty().get()).isEqualTo(stored.expectedResults());
+        assertThat(robot.lookup("#runProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(vm.messageProperty().get()).contains("Run " + stored.id() + " finished");
+
+        // The first ok result: per-comment scores with justifications, raw JSON in the code area.
+        int ok = vm.results().stream().map(ResultRow::status).toList().indexOf("ok");
+        assertThat(ok).isGreaterThanOrEqualTo(0);
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(ok));
+        waitUntil(() -> !vm.scores().isEmpty(), Duration.ofSeconds(10));
+        TableView<?> scores = robot.lookup("#scoreTable").queryAs(TableView.class);
+        assertThat(scores.getItems()).isNotEmpty();
+        assertThat(vm.scores()).allSatisfy(s -> assertThat(s.detail().justification()).isNotBlank());
+        CodeArea raw = robot.lookup("#rawOutput").queryAs(CodeArea.class);
+        assertThat(raw.getText()).isEqualTo(vm.results().get(ok).result().rawOutput()).startsWith("{");
+        assertThat(raw.getStyleOfChar(1)).contains("json-key");
+
+        // A failed result shows its cause.
+        int bad = vm.results().stream().map(ResultRow::status).toList().indexOf("schema_error");
+        if (bad >= 0) {
+            WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(bad));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(vm.resultProblemProperty().get()).startsWith("schema_error: ")
+                    .isEqualTo("schema_error: " + vm.results().get(bad).errorText());
+        }
+    }
+
+    @Test
+    void aBedrockRunAgainstTheTestServerShowsProgressAndIsCancelledLeavingItResumable(FxRobot robot)
+            throws Exception {
+        try (ConverseTestServer server = ConverseTestServer.start()) {
+            server.setDefault(Reply.text("{\"comments\": []}").withUsage(1000, 20, 0, 0)
+                    .withDelay(Duration.ofMillis(400)));
+            JudgeRunsViewModel vm = openScreen(robot);
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.providerProperty().set("bedrock");
+                vm.endpointProperty().set(server.endpoint().toString());
+                vm.regionProperty().set("us-east-1");
+                vm.concurrencyProperty().set(2);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            // The form shows the Bedrock fields only now, with what the test typed.
+            assertThat(robot.lookup("#runEndpoint").queryTextInputControl().isVisible()).isTrue();
+            assertThat(robot.lookup("#runEndpoint").queryTextInputControl().getText())
+                    .isEqualTo(server.endpoint().toString());
+            assertThat(robot.lookup("#runBaseUrl").queryTextInputControl().isVisible()).isFalse();
+            robot.clickOn("#startRun");
+
+            waitUntil(() -> vm.doneProperty().get() >= 3, Duration.ofSeconds(30));
+            assertThat(vm.runningProperty().get()).isTrue();
+            assertThat(vm.totalProperty().get()).isGreaterThan(vm.doneProperty().get());
+            assertThat(vm.tokensProperty().get()).isGreaterThanOrEqualTo(3 * 1020L);
+            assertThat(robot.lookup("#runProgress").queryAs(ProgressBar.class).getProgress()).isBetween(0.0, 1.0);
+            assertThat(robot.lookup("#cancelRun").queryAs(Button.class).isDisabled()).isFalse();
+
+            robot.type(KeyCode.ESCAPE);
+            waitUntil(() -> !vm.runningProperty().get(), Duration.ofSeconds(20));
+
+            StoredJudgeRun stored = storedRuns().get(0);
+            assertThat(stored.provider()).isEqualTo("bedrock");
+            assertThat(stored.status()).isEqualTo(JudgeRunStatus.INTERRUPTED);
+            assertThat(stored.results()).isGreaterThanOrEqualTo(3).isLessThan(stored.expectedResults());
+            assertThat(vm.messageProperty().get()).contains("interrupted");
+            waitUntil(() -> vm.results().size() == stored.results(), Duration.ofSeconds(10));
+            assertThat(robot.lookup("#resumeRun").queryAs(Button.class).isDisabled()).isFalse();
+            assertThat(server.requests()).isNotEmpty();
+        }
+    }
+
+    private List<StoredJudgeRun> storedRuns() {
+        Workspace open = workbench.session().current();
+        return new JudgeRunRepository(open).list();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, Duration timeout) {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + timeout, e);
+        }
+    }
+}
