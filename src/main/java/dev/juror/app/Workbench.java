@@ -118,7 +118,9 @@ public final class Workbench implements AutoCloseable {
         mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
-        WindowLayout layout = current.window();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowLayout layout = current.window().fittedTo(screen.getMinX(), screen.getMinY(), screen.getWidth(),
+                screen.getHeight());
         Scene scene = new Scene(root, layout.width(), layout.height());
         Themes.apply(scene, current);
         settings.settingsProperty().addListener((obs, old, now) -> Themes.apply(scene, now));

@@ -20,4 +20,20 @@ public record WindowLayout(double x, double y, double width, double height, bool
     public boolean hasPosition() {
         return Double.isFinite(x) && Double.isFinite(y);
     }
+
+    /**
+     * This layout made to fit a screen's usable area: never larger than the screen (a 1400 x 900
+     * default on a 1280 x 800 laptop would hide the navigation rail off-screen), and a saved
+     * position that would put the window's top-left corner off the screen (a monitor since
+     * unplugged) is dropped so the window is centred instead.
+     */
+    public WindowLayout fittedTo(double screenX, double screenY, double screenWidth, double screenHeight) {
+        double w = Math.min(width, screenWidth);
+        double h = Math.min(height, screenHeight);
+        boolean onScreen = hasPosition() && x >= screenX && y >= screenY
+                && x < screenX + screenWidth - 50 && y < screenY + screenHeight - 50;
+        double fx = onScreen ? Math.min(x, screenX + screenWidth - w) : Double.NaN;
+        double fy = onScreen ? Math.min(y, screenY + screenHeight - h) : Double.NaN;
+        return new WindowLayout(fx, fy, w, h, maximized);
+    }
 }
