@@ -175,9 +175,21 @@ public final class Workbench implements AutoCloseable {
     private Node rubricScreen() {
         RubricEditorViewModel editor = new RubricEditorViewModel(tasks, new FxDebouncer(Duration.millis(250)),
                 System::currentTimeMillis);
+        editor.setJudgeSettings(() -> trialJudgeSettings(settings.get()));
         session.revisionProperty().addListener((obs, old, now) -> editor.load(session.current()));
         editor.load(session.current());
         return ViewLoader.load(new RubricEditorView(editor), "RubricEditorView.fxml");
+    }
+
+    /** The Settings dialog's judge provider settings, as the judge engine takes them (no credentials). */
+    private static dev.juror.judge.run.JudgeSettings trialJudgeSettings(Settings s) {
+        return new dev.juror.judge.run.JudgeSettings(nonBlank(s.bedrockRegion()), nonBlank(s.bedrockProfile()),
+                java.util.Optional.empty(), nonBlank(s.openAiBaseUrl()), java.util.Optional.empty(),
+                java.util.Optional.empty());
+    }
+
+    private static java.util.Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
     }
 
     private Node judgeRunsScreen() {

@@ -67,6 +67,7 @@ public final class RubricEditorView {
     @FXML private ComboBox<SampleChoice> sampleChoice;
     @FXML private ComboBox<RolloutChoice> rolloutChoice;
     @FXML private Button tryButton;
+    @FXML private ComboBox<String> trialJudgeChoice;
     @FXML private Label previewNote;
     @FXML private StackPane previewHost;
     @FXML private TabPane resultTabs;
@@ -125,6 +126,9 @@ public final class RubricEditorView {
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
         tryButton.disableProperty().bind(viewModel.tryingProperty());
+        trialJudgeChoice.getItems().setAll(RubricEditorViewModel.TRIAL_PROVIDERS);
+        trialJudgeChoice.valueProperty().bindBidirectional(viewModel.trialProviderProperty());
+        trialJudgeChoice.setId("trialJudgeChoice");
 
         sampleChoice.setItems(viewModel.samples());
         sampleChoice.valueProperty().bindBidirectional(viewModel.sampleProperty());

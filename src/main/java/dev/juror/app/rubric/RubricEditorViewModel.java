@@ -3,7 +3,11 @@ package dev.juror.app.rubric;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
+import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgeProviders;
+import dev.juror.judge.run.JudgeSettings;
+import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.Problem;
@@ -99,6 +103,11 @@ public final class RubricEditorViewModel {
     private final ObjectProperty<RolloutChoice> rollout = new SimpleObjectProperty<>(this, "rollout");
     private final ReadOnlyObjectWrapper<TrialResult> trial = new ReadOnlyObjectWrapper<>(this, "trial");
     private final ReadOnlyBooleanWrapper trying = new ReadOnlyBooleanWrapper(this, "trying");
+    /** The judge "Try on this sample" asks: heuristic (no credentials), bedrock or openai. */
+    private final javafx.beans.property.ObjectProperty<String> trialProvider =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "trialProvider", HeuristicJudge.PROVIDER);
+    /** Provider settings from the workbench's Settings (region, profile, base URL); never credentials. */
+    private java.util.function.Supplier<JudgeSettings> judgeSettings = () -> JudgeSettings.NONE;
 
     private Workspace workspace;
     private Rubric savedRubric;
@@ -447,7 +456,19 @@ public final class RubricEditorViewModel {
 
     // ---- try on this sample ----
 
-    /** Grades the chosen rollout with the heuristic judge under the current draft (checked first). */
+    /** The judges "Try on this sample" offers, in menu order. */
+    public static final List<String> TRIAL_PROVIDERS = List.of(HeuristicJudge.PROVIDER, "bedrock", "openai");
+
+    public javafx.beans.property.ObjectProperty<String> trialProviderProperty() {
+        return trialProvider;
+    }
+
+    /** Where the Bedrock region/profile and the OpenAI-compatible base URL come from (the Settings dialog). */
+    public void setJudgeSettings(java.util.function.Supplier<JudgeSettings> settings) {
+        this.judgeSettings = settings;
+    }
+
+    /** Grades the chosen rollout with the chosen judge under the current draft (checked first). */
     public void tryOnSample() {
         RubricDraft current = draft.get();
         SampleInputs against = inputs;
@@ -459,6 +480,8 @@ public final class RubricEditorViewModel {
             return;
         }
         trying.set(true);
+        String trialProviderName = trialProvider.get() == null ? HeuristicJudge.PROVIDER : trialProvider.get();
+        JudgeSettings settingsNow = judgeSettings.get();
         String source = file.get() == null ? "editor" : file.get().getFileName().toString();
         tasks.run("Trying the rubric on " + against.label(), progress -> {
             DraftYaml.Validation validation = draftYaml.validate(current, source);
@@ -468,14 +491,24 @@ public final class RubricEditorViewModel {
                         + "; fix those marked in red first");
             }
             Rubric rubric = validation.rubric().get();
-            Optional<String> unsupported = HeuristicJudge.supports(rubric);
-            if (unsupported.isPresent()) {
-                return TrialResult.refused(unsupported.get());
+            String provider = trialProviderName;
+            if (provider.equals(HeuristicJudge.PROVIDER)) {
+                Optional<String> unsupported = HeuristicJudge.supports(rubric);
+                if (unsupported.isPresent()) {
+                    return TrialResult.refused(unsupported.get());
+                }
             }
-            try (HeuristicJudge judge = new HeuristicJudge()) {
+            String model = JudgeProviders.model(provider, null, rubric.judge().modelId());
+            Judge judge;
+            try {
+                judge = JudgeProviders.judge(provider, model, settingsNow, null);
+            } catch (JudgeSetupException e) {
+                return TrialResult.refused(provider + ": " + e.detail() + " (set it in File > Settings)");
+            }
+            try (judge) {
                 JudgeResult result = judge.judge(JudgeItem.pointwise(against.rolloutKey(), rubric,
                         against.systemPrompt(), against.target(), against.reference(), against.prediction()));
-                return TrialResult.of(HeuristicJudge.MODEL, against.label(), CanonicalForm.version(rubric), result);
+                return TrialResult.of(model, against.label(), CanonicalForm.version(rubric), result);
             }
         }, result -> {
             trying.set(false);

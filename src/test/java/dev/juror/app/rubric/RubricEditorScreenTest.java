@@ -119,6 +119,29 @@ class RubricEditorScreenTest {
         assertThat(robot.lookup("#field-dimensions-1-levels-3").queryAs(TextArea.class).getText()).isEqualTo(original);
     }
 
+    @Test
+    void tryOnThisSampleUsesTheChosenJudge(FxRobot robot) throws Exception {
+        waitUntil(() -> preview(robot).contains("# Scoring dimensions"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> judge = robot.lookup("#trialJudgeChoice").queryAs(
+                javafx.scene.control.ComboBox.class);
+        assertThat(judge.getValue()).isEqualTo("heuristic");
+
+        robot.clickOn("#tryButton");
+        waitUntil(() -> trial(robot).contains("heuristic-v1"));
+
+        // An LLM judge is called with the Settings dialog's provider settings: here the default
+        // OpenAI-compatible base URL, where nothing listens, so the trial shows the failure and its cause.
+        robot.interact(() -> judge.setValue("openai"));
+        robot.clickOn("#tryButton");
+        waitUntil(() -> trial(robot).contains("api_error"));
+        assertThat(trial(robot)).doesNotContain("heuristic-v1").contains("Error:");
+    }
+
+    private static String trial(FxRobot robot) {
+        return robot.lookup("#trialText").queryAs(TextArea.class).getText();
+    }
+
     private static String preview(FxRobot robot) {
         return robot.lookup("#rubric-preview").queryAs(CodeArea.class).getText();
     }
