@@ -1,8 +1,8 @@
 package dev.juror.app.shell;
 
 /**
- * The screens of the navigation rail, in rail order; Ctrl+1..6 select them. Screens that are not
- * built yet show {@link #placeholder()} and the command that does the job today.
+ * The screens of the navigation rail, in rail order; Ctrl+1..6 select them. A screen that the
+ * workbench does not register shows {@link #placeholder()} and the command that does its job.
  */
 public enum ScreenId {
     RUBRICS("Rubrics", "rubrics",
@@ -13,7 +13,7 @@ public enum ScreenId {
     JUDGE_RUNS("Judge runs", "judge",
             "Judge runs will live here: run a rubric version with a judge model over a selection, with live "
                     + "progress, counts, cancel, per-comment scores and the raw output.",
-            "Not available from the command line yet either."),
+            "juror judge --rubric rubrics/contract-review.yaml --provider heuristic"),
     CALIBRATION("Calibration", "calibration",
             "The calibration dashboard will live here: agreement per dimension with confidence intervals, "
                     + "human-vs-human beside judge-vs-human, the verdict and the disagreement list.",
@@ -21,11 +21,11 @@ public enum ScreenId {
     REGRESSION("Regression", "regression",
             "Regression suites will live here: curated rollouts with expected outcomes, re-scored against "
                     + "every new prompt version.",
-            "Not available from the command line yet either."),
+            "juror regress --suite suites/contract-review.yaml --rubric rubrics/contract-review.yaml --provider heuristic"),
     EXPORT("Export", "export",
             "Export will live here: the validated prompt bundle and the reward Lambda package, refused while "
                     + "the validation verdict fails.",
-            "Not available from the command line yet either.");
+            "juror export lambda --rubric rubrics/contract-review.yaml --model MODEL --out DIR");
 
     private final String title;
     private final String key;
