@@ -1,5 +1,6 @@
 package dev.juror.bench;
 
+import dev.juror.cli.JudgeCliFixture;
 import dev.juror.app.AppOptions;
 import dev.juror.app.ScriptedDialogs;
 import dev.juror.app.TestSettings;
@@ -39,29 +40,9 @@ public final class JudgeRunsResponsiveness {
     static final int SAMPLES = 125;
     static final int ROLLOUTS_PER_SAMPLE = 8;
 
-    static final String RUBRIC = """
-            name: whole-review
-            objective: Grade the whole contract review.
-            unit: response
-            dimensions:
-              - name: Grounding
-                question: Are the excerpts quoted from the contract?
-                scale: 1-5
-                levels: {5: all, 4: most, 3: half, 2: few, 1: none}
-              - name: Usefulness
-                question: Would a lawyer use it?
-                scale: 1-5
-                levels: {5: as is, 4: with edits, 3: partly, 2: barely, 1: not at all}
-            judge:
-              model_id: amazon.nova-pro-v1:0
-            """;
-
-    static final String ANSWER = """
-            {"comments": [{"comment_id": "response",
-              "Grounding": {"score": 4, "justification": "most quotes are verbatim"},
-              "Usefulness": {"score": 3, "justification": "actions are general"},
-              "Comment_Score": 3.5}],
-             "Aggregate_Score": {"score": 3.5, "total_comments": 1, "rationale": "fine"}}""";
+    /** The CLI tests' response-level rubric and scripted answer: one answer fits every rollout. */
+    static final String RUBRIC = JudgeCliFixture.RESPONSE_RUBRIC;
+    static final String ANSWER = JudgeCliFixture.RESPONSE_ANSWER;
 
     public static void main(String[] args) throws Exception {
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 64;

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A workspace with the shipped samples, a response-level test rubric, and a way to run the CLI. */
-final class JudgeCliFixture {
+public final class JudgeCliFixture {
 
     static final Path SAMPLES = Path.of("samples/contract-review/contract-review.jsonl");
     static final Path CONTRACT_RUBRIC = Path.of("rubrics/contract-review.yaml");
@@ -21,7 +21,7 @@ final class JudgeCliFixture {
      * A response-level rubric: one judged entry per rollout whatever its comments, so one scripted
      * server answer fits every rollout.
      */
-    static final String RESPONSE_RUBRIC = """
+    public static final String RESPONSE_RUBRIC = """
             name: whole-review
             objective: Grade the whole contract review.
             unit: response
@@ -38,7 +38,7 @@ final class JudgeCliFixture {
               model_id: amazon.nova-pro-v1:0
             """;
 
-    static final String RESPONSE_ANSWER = """
+    public static final String RESPONSE_ANSWER = """
             {"comments": [{"comment_id": "response",
               "Grounding": {"score": 4, "justification": "most quotes are verbatim"},
               "Usefulness": {"score": 3, "justification": "actions are general"},
