@@ -1,17 +1,15 @@
 package dev.juror.rubric;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Compiled output schemas by rubric, so a judge run compiles each rubric's schema once and then
  * only validates. Hold one per judge run or per application; thread-safe.
  */
 public final class OutputSchemaCache {
 
-    private final ConcurrentHashMap<Rubric, OutputSchema> schemas = new ConcurrentHashMap<>();
+    private final RubricMemo<OutputSchema> schemas = new RubricMemo<>(OutputSchema::of);
 
     public OutputSchema get(Rubric rubric) {
-        return schemas.computeIfAbsent(rubric, OutputSchema::of);
+        return schemas.get(rubric);
     }
 
     public int size() {

@@ -27,10 +27,8 @@ public final class PromptRenderer {
     private final RandomGenerator random;
     private final OutputSchemaCache schemas;
     /** System prompt and version per rubric: both are pure functions of the rubric, worth computing once. */
-    private final java.util.concurrent.ConcurrentHashMap<Rubric, String> systemPrompts =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<Rubric, String> versions =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final RubricMemo<String> systemPrompts;
+    private final RubricMemo<String> versions = new RubricMemo<>(CanonicalForm::version);
 
     /** A renderer drawing its codes from {@code random} (inject a seeded one in tests). */
     public PromptRenderer(RandomGenerator random) {
@@ -40,6 +38,7 @@ public final class PromptRenderer {
     public PromptRenderer(RandomGenerator random, OutputSchemaCache schemas) {
         this.random = Objects.requireNonNull(random, "random");
         this.schemas = Objects.requireNonNull(schemas, "schemas");
+        this.systemPrompts = new RubricMemo<>(r -> SystemPromptWriter.write(r, schemas.get(r)));
     }
 
     /** A renderer with unguessable codes, for real judge calls. */
@@ -49,7 +48,7 @@ public final class PromptRenderer {
 
     /** The system prompt alone: the same for every call of one rubric version. */
     public String systemPrompt(Rubric rubric) {
-        return systemPrompts.computeIfAbsent(rubric, r -> SystemPromptWriter.write(r, schemas.get(r)));
+        return systemPrompts.get(rubric);
     }
 
     /**
@@ -75,7 +74,7 @@ public final class PromptRenderer {
         }
         String suffix = userSuffix(rubric, inputs.candidates(), tags);
         return new RenderedPrompt(systemPrompt(rubric), prefix, suffix, tags,
-                versions.computeIfAbsent(rubric, CanonicalForm::version));
+                versions.get(rubric));
     }
 
     /** The static part: depends on the sample only, never on the candidate or the random source. */

@@ -25,24 +25,51 @@ final class EncodedPayloads {
     record Payload(Rule rule, int start, int end, String decoded) {
     }
 
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{20,}+={0,2}+");
+    /** Equivalent to the regex {@code [A-Za-z0-9+/_-]{20,}+={0,2}+}, found by {@link #base64Runs}. */
+    static final int MIN_BASE64 = 20;
     private static final Pattern HEX = Pattern.compile(
             "(?:0[xX])?[0-9A-Fa-f]{16,}+|(?:\\\\x[0-9A-Fa-f]{2}){8,}+|(?:[0-9A-Fa-f]{2}[ :]){7,}+[0-9A-Fa-f]{2}");
+    private static final int MIN_HEX_RUN = 16;
+    private static final int MIN_HEX_GROUPS = 7;
 
     private EncodedPayloads() {
     }
 
+    /** Spans of candidate blobs, in text order. */
+    private interface Spans {
+        boolean next();
+
+        int start();
+
+        int end();
+    }
+
     static List<Payload> find(String text, int[] budget) {
         List<Payload> out = new ArrayList<>();
-        collect(BASE64.matcher(text), Rules.BASE64_PAYLOAD, out, budget);
-        collect(HEX.matcher(text), Rules.HEX_PAYLOAD, out, budget);
+        collect(text, base64Runs(text), Rules.BASE64_PAYLOAD, out, budget);
+        if (mayHoldHex(text)) {
+            Matcher m = HEX.matcher(text);
+            collect(text, new Spans() {
+                public boolean next() {
+                    return m.find();
+                }
+
+                public int start() {
+                    return m.start();
+                }
+
+                public int end() {
+                    return m.end();
+                }
+            }, Rules.HEX_PAYLOAD, out, budget);
+        }
         return out;
     }
 
-    private static void collect(Matcher m, Rule rule, List<Payload> out, int[] budget) {
+    private static void collect(String text, Spans spans, Rule rule, List<Payload> out, int[] budget) {
         int candidates = 0;
-        while (m.find() && candidates < MAX_CANDIDATES && budget[0] > 0) {
-            String blob = m.group();
+        while (candidates < MAX_CANDIDATES && budget[0] > 0 && spans.next()) {
+            String blob = text.substring(spans.start(), spans.end());
             if (rule == Rules.BASE64_PAYLOAD && !mixedCase(blob)) {
                 continue;
             }
@@ -51,9 +78,104 @@ final class EncodedPayloads {
             budget[0] -= clipped.length();
             String decoded = rule == Rules.BASE64_PAYLOAD ? base64(clipped) : hex(clipped);
             if (decoded != null && decoded.length() >= MIN_DECODED && readable(decoded)) {
-                out.add(new Payload(rule, m.start(), m.end(), decoded));
+                out.add(new Payload(rule, spans.start(), spans.end(), decoded));
             }
         }
+    }
+
+    /**
+     * Maximal runs of at least {@link #MIN_BASE64} base64 / base64url characters, each with up to
+     * two {@code =} after it: what {@code find()} of the possessive regex gives, in one linear pass
+     * (the regex engine retries at every offset inside every shorter word).
+     */
+    private static Spans base64Runs(String text) {
+        return new Spans() {
+            private int at;
+            private int start;
+            private int end;
+
+            public boolean next() {
+                int n = text.length();
+                while (at < n) {
+                    if (!base64Char(text.charAt(at))) {
+                        at++;
+                        continue;
+                    }
+                    int from = at;
+                    while (at < n && base64Char(text.charAt(at))) {
+                        at++;
+                    }
+                    if (at - from >= MIN_BASE64) {
+                        for (int pad = 0; pad < 2 && at < n && text.charAt(at) == '='; pad++) {
+                            at++;
+                        }
+                        start = from;
+                        end = at;
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            public int start() {
+                return start;
+            }
+
+            public int end() {
+                return end;
+            }
+        };
+    }
+
+    /** The blobs the base64 scan finds, as [start, end) pairs (for tests). */
+    static List<int[]> base64Spans(String text) {
+        List<int[]> out = new ArrayList<>();
+        Spans spans = base64Runs(text);
+        while (spans.next()) {
+            out.add(new int[] {spans.start(), spans.end()});
+        }
+        return out;
+    }
+
+    private static boolean base64Char(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+                || c == '_' || c == '-';
+    }
+
+    /**
+     * False only when {@link #HEX} cannot match: no run of 16 hex digits, no {@code \x}, and no
+     * seven {@code hh} + space/colon groups in a row. One linear pass; most prose fails all three.
+     */
+    static boolean mayHoldHex(String text) {
+        if (text.contains("\\x")) {
+            return true;
+        }
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = hexDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run >= MIN_HEX_RUN) {
+                return true;
+            }
+        }
+        int groups = 0;
+        int i = 0;
+        while (i + 2 < text.length()) {
+            char sep = text.charAt(i + 2);
+            if (hexDigit(text.charAt(i)) && hexDigit(text.charAt(i + 1)) && (sep == ' ' || sep == ':')) {
+                if (++groups >= MIN_HEX_GROUPS) {
+                    return true;
+                }
+                i += 3; // a group can never start inside the previous one: its second char is a digit-then-separator
+            } else {
+                groups = 0;
+                i++;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Base64 of text has both cases; a long lower-case word or a hex hash does not. */

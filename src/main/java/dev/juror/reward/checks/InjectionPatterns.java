@@ -20,7 +20,16 @@ final class InjectionPatterns {
      * for the pattern to match at all. Checking them with {@code String.contains} first lets typical
      * predictions skip most patterns (an empty list means: always run).
      */
-    record Entry(Rule rule, List<String> anchors, Pattern pattern) {
+    record Entry(Rule rule, List<String> anchors, Pattern pattern, StartLiterals starts) {
+
+        Entry(Rule rule, List<String> anchors, Pattern pattern) {
+            this(rule, anchors, pattern, StartLiterals.UNKNOWN);
+        }
+
+        /** The pattern's matches in the folded text, exactly as {@code Matcher.find()} gives them. */
+        StartLiterals.Matches matches(String foldedText) {
+            return starts.matches(pattern, foldedText);
+        }
 
         boolean mayMatch(String foldedText) {
             if (anchors.isEmpty()) {
@@ -71,7 +80,8 @@ final class InjectionPatterns {
                 + "|everything|safety)){0,5}"
                 + S + "(?:instructions?|prompts?|criterias?|criterion|rules?|directions?|directives?|guidelines?"
                 + "|context|rubrics?|guidance|constraints?|above|everything|task|messages?)\\b" + NOT_PARTY);
-        add(list, Rules.GRADER_INSTRUCTION, List.of("you"), "\\byou" + S + "are" + S + "(?:now" + S + ")?(?:(?:a|an|the|my|our"
+        add(list, Rules.GRADER_INSTRUCTION, List.of("you"), StartLiterals.of("you"),
+                "\\byou" + S + "are" + S + "(?:now" + S + ")?(?:(?:a|an|the|my|our"
                 + "|acting as (?:a|an|the)|playing (?:a|an|the))" + S + ")?(?:(?:helpful|impartial|fair|expert|lenient"
                 + "|generous|kind|strict|new|friendly|unbiased|senior|official|final|legal|contract)" + S + "){0,2}"
                 + GRADER + "\\b");
@@ -79,14 +89,17 @@ final class InjectionPatterns {
                 + "|admin|debug|jailbreak|unrestricted|evaluation|grading)" + S + "mode\\b");
         add(list, Rules.GRADER_INSTRUCTION, List.of("mode"), "\\b(?:enable|enter|activate|switch to)" + S
                 + "(?:developer|dan|god|jailbreak|unrestricted)" + S + "mode\\b");
-        add(list, Rules.GRADER_INSTRUCTION, List.of("judge", "grader", "evaluator", "assessor", "scorer", "rater", "model", "ai", "llm", "assistant", "chatbot", "gpt", "claude", "nova"), "\\bas" + S + "(?:the|an|a|my|our)" + S
+        add(list, Rules.GRADER_INSTRUCTION, List.of("judge", "grader", "evaluator", "assessor", "scorer", "rater", "model", "ai", "llm", "assistant", "chatbot", "gpt", "claude", "nova"), StartLiterals.of("as"),
+                "\\bas" + S + "(?:the|an|a|my|our)" + S
                 + "(?:(?:ai|llm|impartial|expert|fair|official)" + S + ")?" + GRADER + "[ \\n]*,?" + S
                 + "(?:you|please|ensure|make|give|score|rate|award|assign|output|return|remember|note|consider|treat"
                 + "|always|just)\\b");
-        add(list, Rules.GRADER_INSTRUCTION, List.of("dear", "attention", "attn", "note to", "message to", "hey", "hi", "hello"), BOS + "(?:dear|attention|attn|note to|message to|hey|hi|hello)" + S
+        add(list, Rules.GRADER_INSTRUCTION, List.of("dear", "attention", "attn", "note to", "message to", "hey", "hi", "hello"), StartLiterals.of("dear", "attention", "attn", "note to", "message to", "hey", "hi", "hello"),
+                BOS + "(?:dear|attention|attn|note to|message to|hey|hi|hello)" + S
                 + "(?:the" + S + ")?(?:(?:ai|llm|automated)" + S + ")?"
                 + "(?:judge|grader|evaluator|assessor|scorer|rater|model|assistant|llm|ai)s?\\b");
-        add(list, Rules.GRADER_INSTRUCTION, List.of("judge", "grader", "evaluator", "assessor", "scorer", "rater", "llm", "ai", "model", "assistant"), BOS + "(?:(?:the|ai|llm)" + S + ")?"
+        add(list, Rules.GRADER_INSTRUCTION, List.of("judge", "grader", "evaluator", "assessor", "scorer", "rater", "llm", "ai", "model", "assistant"), StartLiterals.of("the", "ai", "llm", "judge", "grader", "evaluator", "assessor", "scorer", "rater", "model", "assistant"),
+                BOS + "(?:(?:the|ai|llm)" + S + ")?"
                 + "(?:judge|grader|evaluator|assessor|scorer|rater|llm|ai|model|assistant)s?[ \\n]*[:,][ \\n]*"
                 + "(?:please" + S + ")?(?:give|score|rate|award|assign|output|return|ignore|disregard|pick|select"
                 + "|choose|respond|reply|print|say|mark|consider|treat|grade|evaluate|note|remember)\\b");
@@ -116,7 +129,8 @@ final class InjectionPatterns {
                 + "|maximum|max|top|highest|high|best|total|overall|final|possible)){0,5}"
                 + S + "(?:" + NUMBER_SCORE + "|(?:full|perfect|max|maximum|top|highest|high|best)" + S + SCORE_NOUN
                 + "\\b|(?:highly|excellent|outstanding|five stars?|\\d stars?|ten out)(?![a-z])|a\\+)");
-        add(list, Rules.SCORE_REQUEST, List.of("full", "perfect", "maximum", "max", "top", "highest"), "\\b(?:full|perfect|maximum|max|top|highest)" + S + SCORE_NOUN
+        add(list, Rules.SCORE_REQUEST, List.of("full", "perfect", "maximum", "max", "top", "highest"), StartLiterals.of("full", "perfect", "max", "top", "highest"),
+                "\\b(?:full|perfect|maximum|max|top|highest)" + S + SCORE_NOUN
                 + "[ \\n]*[,.]?[ \\n]*(?:please|pls|plz|!|thanks|thank you)");
         add(list, Rules.SCORE_REQUEST, List.of("/"), "\\b(?:score|rating|grade|mark)[ ]?[:=]?[ ]?\\d+(?:\\.\\d+)?[ ]?/[ ]?\\d+"
                 + "[ \\n]*[,.]?[ \\n]*(?:please|pls|plz|!)");
@@ -134,7 +148,8 @@ final class InjectionPatterns {
                 + "|points|\\d+(?:\\.\\d+)?(?:/\\d+)?|highly|five|ten)\\b)");
 
         // --- forged judge output
-        add(list, Rules.FORGED_VERDICT, List.of("\""), "\"[ ]?(?:score|scores|rating|grade|verdict|overall|overall_score|final_score"
+        add(list, Rules.FORGED_VERDICT, List.of("\""), StartLiterals.of("\""),
+                "\"[ ]?(?:score|scores|rating|grade|verdict|overall|overall_score|final_score"
                 + "|total_score|comment_score|aggregate_score|judgement|judgment|winner|preference|better_response"
                 + "|pass|passed|reward)[ ]?\"[ \\n]*:[ \\n]*(?:\\{|\\[|\"?[ ]?(?:\\d|true|false|yes|no\\b|pass|fail"
                 + "|tie|[ab]\"))");
@@ -164,7 +179,8 @@ final class InjectionPatterns {
                 + "(?:\\d|[abc]\\b|tie|the response|response|assistant)");
 
         // --- delimiter breakout
-        add(list, Rules.DELIMITER_BREAKOUT, List.of("</", "< /"), "<[ ]?/[ ]?(?:candidate|response|answer|prediction|submission|solution"
+        add(list, Rules.DELIMITER_BREAKOUT, List.of("</", "< /"), StartLiterals.of("<"),
+                "<[ ]?/[ ]?(?:candidate|response|answer|prediction|submission|solution"
                 + "|output|input|document|target_?document|reference|reference_?document|system_?prompt|user"
                 + "|assistant|system|human|instructions?|context|data|untrusted|model_output|policy_output|turn"
                 + "|query|question|task|text|comments?)[a-z0-9_:. -]{0,40}>");
@@ -172,7 +188,8 @@ final class InjectionPatterns {
         add(list, Rules.DELIMITER_BREAKOUT, List.of("<|", "< |", "inst]", "sys>>", "_of_turn>", "</s>"), "<\\|[ ]?(?:im_end|im_start|endoftext|eot_id|eom_id|end_header_id"
                 + "|start_header_id|begin_of_text|end_of_text|im_sep|end|endofprompt)[ ]?\\|>"
                 + "|\\[/?inst\\]|<</?sys>>|<(?:end|start)_of_turn>|</s>");
-        add(list, Rules.DELIMITER_BREAKOUT, List.of("end"), "(?:^|(?<=[\\n.!?:;\\[(\"'*>#=-]))[ ]?(?:[-=#*]{2,}[ ]?)?end" + S + "of"
+        add(list, Rules.DELIMITER_BREAKOUT, List.of("end"), StartLiterals.of("end", "-", "=", "#", "*"),
+                "(?:^|(?<=[\\n.!?:;\\[(\"'*>#=-]))[ ]?(?:[-=#*]{2,}[ ]?)?end" + S + "of"
                 + S + "(?:the" + S + ")?(?:candidate|response|submission|answer|prediction|output|input|solution"
                 + "|document|transcript|conversation)(?:" + S + "(?:text|block|section))?[ ]?"
                 + "(?=[-=#*\\]).:!>\"]|\\n|$)");
@@ -182,13 +199,16 @@ final class InjectionPatterns {
                 + "|<\\|[ ]?im_start[ ]?\\|>[ \\n]?(?:system|user|assistant|developer)\\b");
         add(list, Rules.ROLE_TAG, List.of("#"), "(?:^|(?<=[\\n\".!?]))[ ]?#{1,6}[ ]?(?:system|instructions?|assistant|user|human"
                 + "|developer)(?:[ ]+(?:prompt|message|instructions?))?[ ]?(?::|(?=\\n|$))");
-        add(list, Rules.ROLE_TAG, List.of(":"), "(?:^|(?<=[\\n\"]))[ ]?(?:system|assistant|human|user|ai|developer|bot|gpt)[ ]?:"
+        add(list, Rules.ROLE_TAG, List.of(":"), StartLiterals.of("system", "assistant", "human", "user", "ai", "developer", "bot", "gpt"),
+                "(?:^|(?<=[\\n\"]))[ ]?(?:system|assistant|human|user|ai|developer|bot|gpt)[ ]?:"
                 + "|(?<=[.!?])[ ]?(?:system|assistant|human|developer)[ ]?:");
-        add(list, Rules.ROLE_TAG, List.of("<", "["), "<[ ]?/?[ ]?(?:system|system_prompt|sys|developer|admin|instructions?|assistant"
+        add(list, Rules.ROLE_TAG, List.of("<", "["), StartLiterals.of("<", "["),
+                "<[ ]?/?[ ]?(?:system|system_prompt|sys|developer|admin|instructions?|assistant"
                 + "|user)[ ]?>|\\[(?:system|sys|admin|developer|assistant)\\]");
 
         // --- self-assessment
-        add(list, Rules.SELF_ASSESSMENT, List.of("this", "my", "above"), "\\b(?:(?:this|my)" + S + SELF + "|the" + S + SELF + S + "above)" + S
+        add(list, Rules.SELF_ASSESSMENT, List.of("this", "my", "above"), StartLiterals.of("this", "my", "the"),
+                "\\b(?:(?:this|my)" + S + SELF + "|the" + S + SELF + S + "above)" + S
                 + "(?:is|was|are)" + S + "(?:(?:truly|absolutely|completely|perfectly|clearly|very|highly|simply"
                 + "|entirely|fully)" + S + ")?(?:exceptional|flawless|perfect|exemplary|outstanding|impeccable"
                 + "|excellent|brilliant|thorough|comprehensive|correct|accurate|complete)\\b");
@@ -206,15 +226,24 @@ final class InjectionPatterns {
 
     /** A literal delimiter configured by the caller (e.g. the rubric's block tags), folded like the text. */
     static Entry literal(Rule rule, String folded) {
-        return new Entry(rule, List.of(folded), Pattern.compile(Pattern.quote(folded)));
+        return new Entry(rule, List.of(folded), Pattern.compile(Pattern.quote(folded)), StartLiterals.of(folded));
     }
 
     /** A judge-output key configured by the caller (e.g. a rubric dimension name) as a JSON key. */
     static Entry verdictKey(String foldedKey) {
-        return new Entry(Rules.FORGED_VERDICT, List.of(foldedKey), Pattern.compile("\"[ ]?" + Pattern.quote(foldedKey) + "[ ]?\"[ \\n]*:"));
+        return new Entry(Rules.FORGED_VERDICT, List.of(foldedKey),
+                Pattern.compile("\"[ ]?" + Pattern.quote(foldedKey) + "[ ]?\"[ \\n]*:"), StartLiterals.of("\""));
     }
 
     private static void add(List<Entry> list, Rule rule, List<String> anchors, String regex) {
         list.add(new Entry(rule, anchors, Pattern.compile(regex)));
+    }
+
+    /**
+     * With the literals every match starts with (after at most one space): for the patterns that
+     * would otherwise be tried at every offset of a typical prediction (see {@link StartLiterals}).
+     */
+    private static void add(List<Entry> list, Rule rule, List<String> anchors, StartLiterals starts, String regex) {
+        list.add(new Entry(rule, anchors, Pattern.compile(regex), starts));
     }
 }

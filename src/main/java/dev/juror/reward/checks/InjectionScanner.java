@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Scans untrusted text (a policy's prediction) for reward hacking aimed at the judge: instructions
@@ -109,7 +108,7 @@ public final class InjectionScanner {
             if (!entry.mayMatch(text)) {
                 continue;
             }
-            Matcher m = entry.pattern().matcher(text);
+            StartLiterals.Matches m = entry.matches(text);
             while (m.find()) {
                 int from = m.start();
                 while (from < m.end() - 1 && (text.charAt(from) == ' ' || text.charAt(from) == '\n')) {

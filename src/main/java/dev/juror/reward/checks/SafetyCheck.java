@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Rule-based filter for prohibited content: slurs, threats, payment card numbers (Luhn), US social
@@ -35,18 +34,18 @@ public final class SafetyCheck {
         terms(original, folded, findings);
         for (SafetyRules.RegexRule rr : rules.regexes()) {
             if (rr.raw()) {
-                Matcher m = rr.pattern().matcher(revealed.text());
+                StartLiterals.Matches m = rr.starts().matches(rr.pattern(), revealed.text());
                 while (m.find()) {
-                    if (valid(rr.validator(), m.group())) {
+                    if (valid(rr.validator(), revealed.text().substring(m.start(), m.end()))) {
                         int start = revealed.originalOffset(m.start());
                         int end = revealed.originalOffset(m.end() - 1) + 1;
                         findings.add(new CheckFinding(rr.rule(), redact(rr.rule(), original.substring(start, end)), start));
                     }
                 }
             } else {
-                Matcher m = folded.text().length() == 0 ? null : rr.pattern().matcher(folded.text());
-                while (m != null && m.find()) {
-                    if (valid(rr.validator(), m.group())) {
+                StartLiterals.Matches m = rr.starts().matches(rr.pattern(), folded.text());
+                while (!folded.text().isEmpty() && m.find()) {
+                    if (valid(rr.validator(), folded.text().substring(m.start(), m.end()))) {
                         int start = folded.originalOffset(m.start());
                         int end = folded.originalOffset(m.end() - 1) + 1;
                         findings.add(new CheckFinding(rr.rule(), Evidence.slice(original, start, end), start));

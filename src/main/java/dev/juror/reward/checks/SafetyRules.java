@@ -24,7 +24,11 @@ public final class SafetyRules {
 
     enum Validator { NONE, LUHN, SSN }
 
-    record RegexRule(Rule rule, Pattern pattern, boolean raw, Validator validator) {
+    record RegexRule(Rule rule, Pattern pattern, boolean raw, Validator validator, StartLiterals starts) {
+
+        RegexRule(Rule rule, Pattern pattern, boolean raw, Validator validator) {
+            this(rule, pattern, raw, validator, StartLiterals.derive(pattern.pattern()));
+        }
     }
 
     private final String source;
