@@ -383,31 +383,67 @@ public final class JudgeRunRepository implements ReplaySource {
     /** Every stored result of a run, by rollout and repeat. */
     public List<JudgeResultRow> resultsOf(long runId) {
         try (Connection c = workspace.connection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT id, run_id, rollout_id, repeat_index, status, model, raw_output, error, error_kinds,
-                            latency_ms, attempts, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                            sample_score, arithmetic_mismatch, created_at
-                     FROM judge_results WHERE run_id = ? ORDER BY rollout_id, repeat_index
-                     """)) {
+             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("")
+                     + " FROM judge_results WHERE run_id = ? ORDER BY rollout_id, repeat_index")) {
             select.setLong(1, runId);
             List<JudgeResultRow> results = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    double score = rows.getDouble("sample_score");
-                    OptionalDouble sample = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
-                    results.add(new JudgeResultRow(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("rollout_id"),
-                            rows.getInt("repeat_index"), rows.getString("status"), rows.getString("model"),
-                            rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
-                            rows.getString("error_kinds"), rows.getLong("latency_ms"), rows.getInt("attempts"),
-                            rows.getLong("input_tokens"), rows.getLong("output_tokens"),
-                            rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"), sample,
-                            rows.getBoolean("arithmetic_mismatch"), Sql.instant(rows, "created_at")));
+                    results.add(resultRow(rows));
                 }
             }
             return results;
         } catch (SQLException e) {
             throw new StoreException("Cannot read the results of judge run " + runId, e);
         }
+    }
+
+    /** A result with the id of the sample its rollout belongs to. */
+    public record ResultOfSample(JudgeResultRow result, String sampleId) {
+    }
+
+    /**
+     * The results of a run stored after the one with id {@code afterId}, in the order they were
+     * stored (a screen follows a run in progress with this).
+     */
+    public List<ResultOfSample> resultsAfter(long runId, long afterId) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("r.") + ", o.sample_id "
+                     + "FROM judge_results r JOIN rollouts o ON o.id = r.rollout_id "
+                     + "WHERE r.run_id = ? AND r.id > ? ORDER BY r.id")) {
+            select.setLong(1, runId);
+            select.setLong(2, afterId);
+            List<ResultOfSample> results = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    results.add(new ResultOfSample(resultRow(rows), rows.getString("sample_id")));
+                }
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the new results of judge run " + runId, e);
+        }
+    }
+
+    private static final List<String> RESULT_COLUMNS = List.of("id", "run_id", "rollout_id", "repeat_index", "status",
+            "model", "raw_output", "error", "error_kinds", "latency_ms", "attempts", "input_tokens", "output_tokens",
+            "cache_read_tokens", "cache_write_tokens", "sample_score", "arithmetic_mismatch", "created_at");
+
+    /** The columns {@link #resultRow} reads, each prefixed with the table alias (or nothing). */
+    private static String resultColumns(String alias) {
+        return String.join(", ", RESULT_COLUMNS.stream().map(column -> alias + column).toList());
+    }
+
+    private static JudgeResultRow resultRow(ResultSet rows) throws SQLException {
+        double score = rows.getDouble("sample_score");
+        OptionalDouble sample = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
+        return new JudgeResultRow(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("rollout_id"),
+                rows.getInt("repeat_index"), rows.getString("status"), rows.getString("model"),
+                rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
+                rows.getString("error_kinds"), rows.getLong("latency_ms"), rows.getInt("attempts"),
+                rows.getLong("input_tokens"), rows.getLong("output_tokens"),
+                rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"), sample,
+                rows.getBoolean("arithmetic_mismatch"), Sql.instant(rows, "created_at"));
     }
 
     /**

@@ -55,4 +55,33 @@ class JudgeRunRepositoryTest {
             assertThat(runs.find(key, 1)).isEmpty();
         }
     }
+
+    @Test
+    void resultsAfterGivesOnlyTheNewerResultsWithTheirSampleInStoredOrder() throws Exception {
+        Rubric rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+        try (Workspace ws = Workspace.open(temp)) {
+            new Importer(ws).importBatch(JsonlImportReader.read(Path.of("samples/contract-review/contract-review.jsonl")),
+                    ImportOptions.refuseInvalid());
+            JudgePlanLoader loader = new JudgePlanLoader(ws);
+            List<Long> rollouts = loader.selectRollouts(List.of("cr-01-agape-odm-supply"));
+            JudgeRunRepository runs = new JudgeRunRepository(ws);
+            long runId = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), "yaml",
+                    "heuristic", "m", "{}", 1, "samples cr-01-agape-odm-supply", rollouts));
+            var items = loader.plan(rubric, rollouts.subList(0, 3), 1).items();
+            // Stored in reverse rollout order: the follower must see arrival order, not rollout order.
+            for (int i = 2; i >= 0; i--) {
+                runs.save(runId, new RunResult(rollouts.get(i), 0, new HeuristicJudge().judge(items.get(i).item())));
+            }
+            List<JudgeRunRepository.ResultOfSample> all = runs.resultsAfter(runId, 0);
+            assertThat(all).extracting(r -> r.result().rolloutId())
+                    .containsExactly(rollouts.get(2), rollouts.get(1), rollouts.get(0));
+            assertThat(all).extracting(JudgeRunRepository.ResultOfSample::sampleId).containsOnly("cr-01-agape-odm-supply");
+
+            long firstId = all.get(0).result().id();
+            assertThat(runs.resultsAfter(runId, firstId)).extracting(r -> r.result().rolloutId())
+                    .containsExactly(rollouts.get(1), rollouts.get(0));
+            assertThat(runs.resultsAfter(runId, all.get(2).result().id())).isEmpty();
+            assertThat(runs.resultsAfter(runId + 1, 0)).isEmpty();
+        }
+    }
 }

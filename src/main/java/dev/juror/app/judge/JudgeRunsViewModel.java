@@ -105,11 +105,15 @@ public final class JudgeRunsViewModel {
     private final StringProperty rawOutput = new SimpleStringProperty(this, "rawOutput", "");
     private final StringProperty resultProblem = new SimpleStringProperty(this, "resultProblem", "");
     private final BooleanBinding canResume;
+    private final ResultsFollower follower;
+    /** The run in progress, whose results the table follows while it is selected; -1 when none. */
+    private long runningRun = -1;
 
     public JudgeRunsViewModel(BackgroundTasks tasks, Supplier<Settings> settings, Executor fxThread) {
         this.tasks = tasks;
         this.settings = settings;
         this.fxThread = fxThread;
+        this.follower = new ResultsFollower(tasks, results, System::nanoTime);
         canResume = Bindings.createBooleanBinding(() -> {
             RunLine line = selectedRun.get();
             return !running.get() && line != null && (line.run().status() == JudgeRunStatus.INTERRUPTED
@@ -249,6 +253,7 @@ public final class JudgeRunsViewModel {
             int leftOut = prepared.leftOutWithoutComments();
             List<StoredJudgeRun> listed = launcher.runs().list();
             fxThread.execute(() -> {
+                runningRun = runId;
                 showRuns(listed, runId);
                 message.set("Run " + runId + " running" + (leftOut > 0 ? "; left out " + leftOut
                         + " rollouts without comments to grade" : "") + ".");
@@ -277,6 +282,7 @@ public final class JudgeRunsViewModel {
                 return;
             }
             session.set(null);
+            runningRun = -1;
             running.set(false);
             cancelling.set(false);
             message.set(problem(failure));
@@ -285,6 +291,7 @@ public final class JudgeRunsViewModel {
 
     private void finished(JudgeRunLauncher.Finished end, Shown last, List<StoredJudgeRun> after) {
         session.set(null);
+        runningRun = -1;
         showProgress(last);
         running.set(false);
         cancelling.set(false);
@@ -364,6 +371,7 @@ public final class JudgeRunsViewModel {
         progress.set(p.total() == 0 ? 0 : (double) p.done() / p.total());
         eta.set(shown.eta());
         countsText.set(shown.countsText());
+        follower.poll(workspace, runningRun);
     }
 
     static String duration(Duration d) {
@@ -371,9 +379,13 @@ public final class JudgeRunsViewModel {
         return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 
-    /** Reads the selected run's results again (after a run, or when the selection changes). */
+    /**
+     * Reads the selected run's results again (after a run, or when the selection changes); while the
+     * run is in progress, {@link ResultsFollower} appends what is stored after this.
+     */
     private void loadResults(RunLine line) {
         results.clear();
+        follower.clear();
         selectedResult.set(null);
         Workspace opened = workspace;
         if (line == null || opened == null) {
@@ -392,6 +404,7 @@ public final class JudgeRunsViewModel {
             RunLine current = selectedRun.get();
             if (current != null && current.run().id() == runId) {
                 results.setAll(rows);
+                follower.showing(runId, rows);
             }
         }, failure -> message.set("Cannot read the results of run " + runId + ": " + failure.getMessage()));
     }

@@ -162,6 +162,10 @@ class JudgeRunsScreenTest {
             assertThat(vm.tokensProperty().get()).isGreaterThanOrEqualTo(3 * 1020L);
             assertThat(robot.lookup("#runProgress").queryAs(ProgressBar.class).getProgress()).isBetween(0.0, 1.0);
             assertThat(robot.lookup("#cancelRun").queryAs(Button.class).isDisabled()).isFalse();
+            // The results table follows the run: stored results appear while it is still going.
+            waitUntil(() -> vm.results().size() >= 3, Duration.ofSeconds(10));
+            assertThat(vm.runningProperty().get()).isTrue();
+            assertThat(vm.results()).extracting(ResultRow::sampleId).doesNotContain("?");
 
             robot.type(KeyCode.ESCAPE);
             waitUntil(() -> !vm.runningProperty().get(), Duration.ofSeconds(20));
