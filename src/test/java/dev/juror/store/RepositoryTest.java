@@ -108,6 +108,20 @@ class RepositoryTest {
     }
 
     @Test
+    void summariesListEveryRolloutInFileOrderWithoutItsText() {
+        List<RolloutRepository.Summary> expected = new ArrayList<>();
+        for (StoredSample sample : samples.list(0, 100)) {
+            for (StoredRollout r : rollouts.ofSample(sample.id())) {
+                expected.add(new RolloutRepository.Summary(sample.id(), r.id(), r.index(), r.model(),
+                        r.comments().size(), r.isParsed()));
+            }
+        }
+        assertThat(rollouts.summaries()).isEqualTo(expected);
+        assertThat(rollouts.summaries()).extracting(RolloutRepository.Summary::sampleId)
+                .startsWith("zeta", "zeta", "alpha", "alpha").endsWith("omega", "omega", "bare");
+    }
+
+    @Test
     void countsAgreeWithWhatWasImported() {
         assertThat(rollouts.count()).isEqualTo(11);
         assertThat(rollouts.countComments()).isEqualTo(15);

@@ -37,7 +37,6 @@ public final class ReviewData {
     /** The rubric the desk starts with when the workspace has it. */
     public static final String DEFAULT_RUBRIC = "contract-review.yaml";
     private static final int CACHED_SAMPLES = 4;
-    private static final int PAGE = 500;
 
     private final Workspace workspace;
     private final Map<String, SampleText> cache = new LinkedHashMap<>(8, 0.75f, true) {
@@ -91,23 +90,11 @@ public final class ReviewData {
         return new RubricList(rubrics, problems);
     }
 
-    /** Every rollout of the workspace, in file order of the samples. */
+    /** Every rollout of the workspace, in file order of the samples (without their text). */
     public List<QueueEntry> queue() {
-        SampleRepository samples = new SampleRepository(workspace);
-        RolloutRepository rollouts = new RolloutRepository(workspace);
-        List<QueueEntry> entries = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            List<StoredSample> page = samples.list(offset, PAGE);
-            for (StoredSample sample : page) {
-                for (StoredRollout rollout : rollouts.ofSample(sample.id())) {
-                    entries.add(new QueueEntry(sample.id(), rollout.id(), rollout.index(), rollout.model(),
-                            rollout.comments().size(), rollout.isParsed()));
-                }
-            }
-            if (page.size() < PAGE) {
-                return entries;
-            }
-        }
+        return new RolloutRepository(workspace).summaries().stream()
+                .map(r -> new QueueEntry(r.sampleId(), r.rolloutId(), r.index(), r.model(), r.commentCount(), r.parsed()))
+                .toList();
     }
 
     public List<StoredLabel> latestLabels() {
