@@ -13,6 +13,8 @@ import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,67 +23,76 @@ class JudgeRunRepositoryTest {
     @TempDir
     Path temp;
 
-    @Test
-    void aSecondSaveOfTheSameRolloutAndRepeatIsIgnored() throws Exception {
-        Rubric rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
-        try (Workspace ws = Workspace.open(temp)) {
-            new Importer(ws).importBatch(JsonlImportReader.read(Path.of("samples/contract-review/contract-review.jsonl")),
-                    ImportOptions.refuseInvalid());
-            JudgePlanLoader loader = new JudgePlanLoader(ws);
-            List<Long> rollouts = loader.selectRollouts(List.of("cr-01-agape-odm-supply"));
-            JudgeRunRepository runs = new JudgeRunRepository(ws);
-            long runId = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), "yaml",
-                    "bedrock", "m", "{}", 1, "samples cr-01-agape-odm-supply", rollouts));
-            JudgeItem item = loader.plan(rubric, rollouts.subList(0, 1), 1).items().get(0).item();
-            JudgeResult result = new HeuristicJudge().judge(item);
-            RunResult runResult = new RunResult(rollouts.get(0), 0, result);
+    private Workspace ws;
+    private Rubric rubric;
+    private JudgePlanLoader loader;
+    private List<Long> rollouts;
+    private JudgeRunRepository runs;
 
-            assertThat(runs.save(runId, runResult)).isTrue();
-            assertThat(runs.save(runId, runResult)).isFalse();
-            runs.sink(runId).save(runResult);
+    @BeforeEach
+    void importTheShippedSamples() throws Exception {
+        rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+        ws = Workspace.open(temp);
+        new Importer(ws).importBatch(JsonlImportReader.read(Path.of("samples/contract-review/contract-review.jsonl")),
+                ImportOptions.refuseInvalid());
+        loader = new JudgePlanLoader(ws);
+        rollouts = loader.selectRollouts(List.of("cr-01-agape-odm-supply"));
+        runs = new JudgeRunRepository(ws);
+    }
 
-            assertThat(runs.resultsOf(runId)).hasSize(1);
-            int dimensions = rubric.dimensions().size();
-            int comments = result.judgement().orElseThrow().comments().size();
-            assertThat(runs.scoresOf(runId)).hasSize(dimensions * comments);
-            assertThat(runs.finishedKeys(runId)).containsExactly(rollouts.get(0) + "#0");
-            StoredJudgeRun stored = runs.find(runId).orElseThrow();
-            assertThat(stored.rolloutIds()).isEqualTo(rollouts);
-            assertThat(stored.statusCounts()).containsEntry("ok", 1);
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
-            // The stored raw output is what replay answers with (the run's provider is a live one here).
-            ReplayKey key = new ReplayKey(CanonicalForm.version(rubric), HeuristicJudge.MODEL, item.contentHash());
-            assertThat(runs.find(key, 0)).get().extracting(r -> r.rawOutput()).isEqualTo(result.rawOutput());
-            assertThat(runs.find(key, 1)).isEmpty();
-        }
+    private long newRun(String provider) {
+        return runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), "yaml",
+                provider, "m", "{}", 1, "samples cr-01-agape-odm-supply", rollouts));
     }
 
     @Test
-    void resultsAfterGivesOnlyTheNewerResultsWithTheirSampleInStoredOrder() throws Exception {
-        Rubric rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
-        try (Workspace ws = Workspace.open(temp)) {
-            new Importer(ws).importBatch(JsonlImportReader.read(Path.of("samples/contract-review/contract-review.jsonl")),
-                    ImportOptions.refuseInvalid());
-            JudgePlanLoader loader = new JudgePlanLoader(ws);
-            List<Long> rollouts = loader.selectRollouts(List.of("cr-01-agape-odm-supply"));
-            JudgeRunRepository runs = new JudgeRunRepository(ws);
-            long runId = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), "yaml",
-                    "heuristic", "m", "{}", 1, "samples cr-01-agape-odm-supply", rollouts));
-            var items = loader.plan(rubric, rollouts.subList(0, 3), 1).items();
-            // Stored in reverse rollout order: the follower must see arrival order, not rollout order.
-            for (int i = 2; i >= 0; i--) {
-                runs.save(runId, new RunResult(rollouts.get(i), 0, new HeuristicJudge().judge(items.get(i).item())));
-            }
-            List<JudgeRunRepository.ResultOfSample> all = runs.resultsAfter(runId, 0);
-            assertThat(all).extracting(r -> r.result().rolloutId())
-                    .containsExactly(rollouts.get(2), rollouts.get(1), rollouts.get(0));
-            assertThat(all).extracting(JudgeRunRepository.ResultOfSample::sampleId).containsOnly("cr-01-agape-odm-supply");
+    void aSecondSaveOfTheSameRolloutAndRepeatIsIgnored() {
+        long runId = newRun("bedrock");
+        JudgeItem item = loader.plan(rubric, rollouts.subList(0, 1), 1).items().get(0).item();
+        JudgeResult result = new HeuristicJudge().judge(item);
+        RunResult runResult = new RunResult(rollouts.get(0), 0, result);
 
-            long firstId = all.get(0).result().id();
-            assertThat(runs.resultsAfter(runId, firstId)).extracting(r -> r.result().rolloutId())
-                    .containsExactly(rollouts.get(1), rollouts.get(0));
-            assertThat(runs.resultsAfter(runId, all.get(2).result().id())).isEmpty();
-            assertThat(runs.resultsAfter(runId + 1, 0)).isEmpty();
+        assertThat(runs.save(runId, runResult)).isTrue();
+        assertThat(runs.save(runId, runResult)).isFalse();
+        runs.sink(runId).save(runResult);
+
+        assertThat(runs.resultsOf(runId)).hasSize(1);
+        int dimensions = rubric.dimensions().size();
+        int comments = result.judgement().orElseThrow().comments().size();
+        assertThat(runs.scoresOf(runId)).hasSize(dimensions * comments);
+        assertThat(runs.finishedKeys(runId)).containsExactly(rollouts.get(0) + "#0");
+        StoredJudgeRun stored = runs.find(runId).orElseThrow();
+        assertThat(stored.rolloutIds()).isEqualTo(rollouts);
+        assertThat(stored.statusCounts()).containsEntry("ok", 1);
+
+        // The stored raw output is what replay answers with (the run's provider is a live one here).
+        ReplayKey key = new ReplayKey(CanonicalForm.version(rubric), HeuristicJudge.MODEL, item.contentHash());
+        assertThat(runs.find(key, 0)).get().extracting(r -> r.rawOutput()).isEqualTo(result.rawOutput());
+        assertThat(runs.find(key, 1)).isEmpty();
+    }
+
+    @Test
+    void resultsAfterGivesOnlyTheNewerResultsWithTheirSampleInStoredOrder() {
+        long runId = newRun("heuristic");
+        var items = loader.plan(rubric, rollouts.subList(0, 3), 1).items();
+        // Stored in reverse rollout order: the follower must see arrival order, not rollout order.
+        for (int i = 2; i >= 0; i--) {
+            runs.save(runId, new RunResult(rollouts.get(i), 0, new HeuristicJudge().judge(items.get(i).item())));
         }
+        List<JudgeRunRepository.ResultOfSample> all = runs.resultsAfter(runId, 0);
+        assertThat(all).extracting(r -> r.result().rolloutId())
+                .containsExactly(rollouts.get(2), rollouts.get(1), rollouts.get(0));
+        assertThat(all).extracting(JudgeRunRepository.ResultOfSample::sampleId).containsOnly("cr-01-agape-odm-supply");
+
+        long firstId = all.get(0).result().id();
+        assertThat(runs.resultsAfter(runId, firstId)).extracting(r -> r.result().rolloutId())
+                .containsExactly(rollouts.get(1), rollouts.get(0));
+        assertThat(runs.resultsAfter(runId, all.get(2).result().id())).isEmpty();
+        assertThat(runs.resultsAfter(runId + 1, 0)).isEmpty();
     }
 }

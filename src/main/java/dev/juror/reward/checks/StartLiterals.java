@@ -112,46 +112,58 @@ record StartLiterals(List<String> literals) {
     /** Splits at {@code |} outside groups, classes and escapes. */
     private static List<String> splitTopLevel(String regex) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
-        int from = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                parts.add(regex.substring(from, i));
-                from = i + 1;
+        int[] from = {0};
+        walk(regex, 0, (i, c, depth) -> {
+            if (c == '|' && depth == 0) {
+                parts.add(regex.substring(from[0], i));
+                from[0] = i + 1;
             }
-        }
-        parts.add(regex.substring(from));
+            return false;
+        });
+        parts.add(regex.substring(from[0]));
         return parts;
     }
 
     /** The index of the parenthesis closing the group opened at {@code open}, or -1. */
     private static int closingParen(String regex, int open) {
+        return walk(regex, open, (i, c, depth) -> c == ')' && depth == 0);
+    }
+
+    /** Decides, for each structural character, whether the walk stops there. */
+    private interface Stop {
+        boolean at(int index, char c, int depth);
+    }
+
+    /**
+     * Walks the pattern from {@code from}, skipping escaped characters and character classes, and
+     * asks {@code stop} at every other character with the group depth (after a closing parenthesis,
+     * the depth outside it). Returns the index where it stopped, or -1.
+     */
+    private static int walk(String regex, int from, Stop stop) {
         int depth = 0;
         boolean inClass = false;
-        for (int i = open; i < regex.length(); i++) {
+        for (int i = from; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (inClass) {
+                continue;
+            }
+            if (inClass) {
                 inClass = c != ']';
-            } else if (c == '[') {
+                continue;
+            }
+            if (c == '[') {
                 inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+                continue;
+            }
+            if (c == ')') {
+                depth--;
+            }
+            if (stop.at(i, c, depth)) {
                 return i;
+            }
+            if (c == '(') {
+                depth++;
             }
         }
         return -1;

@@ -2,9 +2,7 @@ package dev.juror.reward.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,8 +43,8 @@ class StartLiteralsDeriveProperties {
             return;
         }
         StartLiterals starts = StartLiterals.derive(regex);
-        assertThat(found(starts.matches(pattern, text))).as("%s on '%s' (starts %s)", regex, text, starts.literals())
-                .isEqualTo(plain(pattern, text));
+        assertThat(MatchSpans.of(starts.matches(pattern, text))).as("%s on '%s' (starts %s)", regex, text, starts.literals())
+                .isEqualTo(MatchSpans.plain(pattern, text));
     }
 
     @Example
@@ -65,22 +63,5 @@ class StartLiteralsDeriveProperties {
                 "a|.b", "^x", "(?=a)a")) {
             assertThat(StartLiterals.derive(regex)).as(regex).isEqualTo(StartLiterals.UNKNOWN);
         }
-    }
-
-    private static List<List<Integer>> found(StartLiterals.Matches m) {
-        List<List<Integer>> out = new ArrayList<>();
-        while (m.find()) {
-            out.add(List.of(m.start(), m.end()));
-        }
-        return out;
-    }
-
-    private static List<List<Integer>> plain(Pattern pattern, String text) {
-        List<List<Integer>> out = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            out.add(List.of(m.start(), m.end()));
-        }
-        return out;
     }
 }

@@ -73,9 +73,9 @@ class StartLiteralsProperties {
         int matches = 0;
         for (String text : PHRASES) {
             for (InjectionPatterns.Entry entry : ENTRIES) {
-                List<List<Integer>> expected = plain(entry.pattern(), text);
+                List<List<Integer>> expected = MatchSpans.plain(entry.pattern(), text);
                 matches += expected.size();
-                assertThat(fast(entry, text)).as("%s on %s", entry.pattern(), text).isEqualTo(expected);
+                assertThat(MatchSpans.of(entry.matches(text))).as("%s on %s", entry.pattern(), text).isEqualTo(expected);
             }
         }
         assertThat(matches).as("the corpora exercise the patterns").isGreaterThan(100);
@@ -100,8 +100,8 @@ class StartLiteralsProperties {
                             String[] copy = words.clone();
                             copy[i] = variant;
                             String text = String.join(" ", copy);
-                            assertThat(fast(entry, text)).as("%s on %s", entry.pattern(), text)
-                                    .isEqualTo(plain(entry.pattern(), text));
+                            assertThat(MatchSpans.of(entry.matches(text))).as("%s on %s", entry.pattern(), text)
+                                    .isEqualTo(MatchSpans.plain(entry.pattern(), text));
                             variants++;
                         }
                     }
@@ -159,7 +159,8 @@ class StartLiteralsProperties {
     @Property(tries = 1500)
     void everyPatternFindsWhatFindFinds(@ForAll("texts") String text) {
         for (InjectionPatterns.Entry entry : ENTRIES) {
-            assertThat(fast(entry, text)).as("%s on %s", entry.pattern(), text).isEqualTo(plain(entry.pattern(), text));
+            assertThat(MatchSpans.of(entry.matches(text))).as("%s on %s", entry.pattern(), text)
+                    .isEqualTo(MatchSpans.plain(entry.pattern(), text));
         }
     }
 
@@ -190,23 +191,5 @@ class StartLiteralsProperties {
         if (HEX.matcher(text).find()) {
             assertThat(EncodedPayloads.mayHoldHex(text)).as(text).isTrue();
         }
-    }
-
-    private static List<List<Integer>> fast(InjectionPatterns.Entry entry, String text) {
-        List<List<Integer>> out = new ArrayList<>();
-        StartLiterals.Matches m = entry.matches(text);
-        while (m.find()) {
-            out.add(List.of(m.start(), m.end()));
-        }
-        return out;
-    }
-
-    private static List<List<Integer>> plain(Pattern pattern, String text) {
-        List<List<Integer>> out = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            out.add(List.of(m.start(), m.end()));
-        }
-        return out;
     }
 }
