@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code juror anchors freeze|list}: frozen, human-labelled anchor sets that drift is measured on. */
 @Command(name = "anchors", mixinStandardHelpOptions = true,
-        description = {"Freeze the current human labels of a rubric as a named anchor set, or list the sets.",
-                "calibrate --anchors NAME measures drift on a frozen set, so new labels do not move it."},
+        description = {"Freeze a rubric's current human labels as a named anchor set, or list the sets.",
+                "calibrate --anchors NAME measures drift on a set; new labels do not move it."},
         subcommands = {AnchorsFreezeCommand.class, AnchorsListCommand.class})
 public final class AnchorsCommand implements Runnable {
 

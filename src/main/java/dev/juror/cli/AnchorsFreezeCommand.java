@@ -17,9 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror anchors freeze --rubric FILE --name NAME [--note TEXT]}. */
 @Command(name = "freeze", mixinStandardHelpOptions = true,
-        description = {"Freeze the labels that count for a rubric now as a named anchor set.",
-                "They are the latest label per labeller and item, given blind to the judge, on the rubric's",
-                "scale. Labels added or corrected later do not change the set; a name is used once."})
+        description = {"Freeze the labels that count for a rubric now as a named anchor set:",
+                "the latest label per labeller and item, given blind to the judge, on the",
+                "rubric's scale. Labels added or corrected later do not change the set;",
+                "a name is used once."})
 public final class AnchorsFreezeCommand implements Callable<Integer> {
 
     /** Anchor items per dimension the reference recommends for drift monitoring. */

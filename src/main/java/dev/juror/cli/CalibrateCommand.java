@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Judge vs humans per rubric dimension, beside human vs human, with bootstrap intervals;",
                 "leave-one-annotator-out, repeat consistency, cross-judge, sample score, disagreements,",
-                "model comparison, and drift when two or more runs are given (on a frozen anchor set with --anchors)."})
+                "model comparison, and drift when two or more runs are given",
+                "(on a frozen anchor set with --anchors)."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
