@@ -22,11 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code juror calibrate --rubric FILE [--run ID ...] [--json] [--html OUT]}. */
+/** {@code juror calibrate --rubric FILE [--run ID ...] [--anchors NAME] [--json] [--html OUT]}. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Judge vs humans per rubric dimension, beside human vs human, with bootstrap intervals;",
                 "leave-one-annotator-out, repeat consistency, cross-judge, sample score, disagreements,",
-                "model comparison, and drift when two or more runs are given."})
+                "model comparison, and drift when two or more runs are given",
+                "(on a frozen anchor set with --anchors)."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
@@ -34,6 +35,10 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "ID", description = "A judge run to calibrate (repeatable): 7 or run-7.")
     List<String> runs = new ArrayList<>();
+
+    @Option(names = "--anchors", paramLabel = "NAME",
+            description = "Measure drift on this frozen anchor set (juror anchors freeze) instead of the current labels.")
+    String anchors;
 
     @Option(names = "--json", description = "Print the machine-readable report.")
     boolean json;
@@ -66,7 +71,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
-            r = CalibrationSetup.run(opened, rubric, runs, config, k);
+            r = CalibrationSetup.run(opened, rubric, runs, config, k, anchors);
             if (r.drift() != null) {
                 WorkspaceCalibration.recordAlerts(opened, rubric.name(), r.drift().alerts());
             }

@@ -3,6 +3,8 @@ package dev.juror.cli;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.AnchorSetRepository;
 import dev.juror.store.JudgeRunLoader;
 import dev.juror.store.Workspace;
 import dev.juror.store.WorkspaceCalibration;
@@ -12,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Checks the rubric and {@code --run} options, then calibrates through {@link WorkspaceCalibration}. */
+/** Checks the rubric, {@code --run} and {@code --anchors} options, then calibrates through {@link WorkspaceCalibration}. */
 final class CalibrationSetup {
 
     private CalibrationSetup() {
@@ -30,6 +32,24 @@ final class CalibrationSetup {
 
     /** Checks every {@code --run} (exists, judged this rubric) so errors name the option, then calibrates. */
     static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config, int k) {
+        return run(workspace, rubric, runIds, config, k, null);
+    }
+
+    /**
+     * As {@link #run(Workspace, Rubric, List, BootstrapConfig, int)}, measuring drift on the anchor set
+     * named by {@code --anchors} (null: the current labels), which is checked first too.
+     */
+    static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config,
+                                           int k, String anchors) {
+        if (anchors != null) {
+            AnchorSet set = new AnchorSetRepository(workspace).find(anchors).orElseThrow(() -> new UserInputException(
+                    "--anchors " + anchors + ": no such anchor set in " + workspace.directory()
+                            + "; list them with juror anchors list"));
+            if (!set.rubricName().equals(rubric.name())) {
+                throw new UserInputException("--anchors " + anchors + " was frozen for rubric " + set.rubricName()
+                        + ", not " + rubric.name());
+            }
+        }
         JudgeRunLoader loader = new JudgeRunLoader(workspace);
         List<Long> ids = new ArrayList<>();
         for (String text : runIds) {
@@ -44,6 +64,6 @@ final class CalibrationSetup {
             }
             ids.add(id.getAsLong());
         }
-        return WorkspaceCalibration.run(workspace, rubric, ids, config, k);
+        return WorkspaceCalibration.run(workspace, rubric, ids, config, k, anchors);
     }
 }

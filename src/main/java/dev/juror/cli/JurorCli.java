@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 BudgetCommand.class,
                 LabelsCommand.class,
+                AnchorsCommand.class,
                 CalibrateCommand.class,
                 VerdictCommand.class,
                 RegressCommand.class,

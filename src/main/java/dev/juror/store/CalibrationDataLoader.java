@@ -16,16 +16,19 @@ import java.util.Set;
  * Reads the humans' latest labels of a rubric's dimensions as calibration ratings. Labels given
  * while the judge's score was visible are left out (they are anchored on the judge and must not
  * measure agreement with it), and so are labels whose score is not a value of the rubric's scale;
- * both are counted.
+ * both are counted. A frozen anchor set's labels go through the same filters, so a set frozen from
+ * {@link #usable} gives back exactly the ratings {@link #humanLabels} gave at freeze time.
  */
 public final class CalibrationDataLoader {
 
     private final LabelRepository labels;
     private final RolloutRepository rollouts;
+    private final AnchorSetRepository anchors;
 
     public CalibrationDataLoader(Workspace workspace) {
         this.labels = new LabelRepository(workspace);
         this.rollouts = new RolloutRepository(workspace);
+        this.anchors = new AnchorSetRepository(workspace);
     }
 
     /**
@@ -37,15 +40,37 @@ public final class CalibrationDataLoader {
     public record HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions) {
     }
 
+    /**
+     * Labels that passed the filters, as ratings and as the stored rows they came from (what an
+     * anchor set records): {@code rows.get(i)} is the row of {@code labels.ratings().get(i)}.
+     */
+    public record Usable(HumanLabels labels, List<StoredLabel> rows) {
+    }
+
     public HumanLabels humanLabels(Rubric rubric) {
+        return usable(rubric).labels();
+    }
+
+    /** The latest labels that count for the rubric, with the rows behind them. */
+    public Usable usable(Rubric rubric) {
+        return filter(rubric, labels.latest());
+    }
+
+    /** The ratings frozen in an anchor set; labels a changed rubric can no longer use are left out and counted. */
+    public HumanLabels anchorLabels(Rubric rubric, AnchorSet set) {
+        return filter(rubric, anchors.labels(set)).labels();
+    }
+
+    private Usable filter(Rubric rubric, List<StoredLabel> candidates) {
         Scale scale = Scales.of(rubric);
         Set<String> dimensions = Set.copyOf(rubric.dimensionNames());
         Map<Long, StoredRollout> cache = new HashMap<>();
         List<Rating> out = new ArrayList<>();
+        List<StoredLabel> rows = new ArrayList<>();
         int visible = 0;
         int off = 0;
         int other = 0;
-        for (StoredLabel l : labels.latest()) {
+        for (StoredLabel l : candidates) {
             if (!dimensions.contains(l.dimension())) {
                 other++;
                 continue;
@@ -62,7 +87,8 @@ public final class CalibrationDataLoader {
             StoredRollout r = cache.computeIfAbsent(l.rolloutId(), id -> rollouts.find(id).orElseThrow());
             out.add(new Rating(ItemKeys.comment(r.sampleId(), r.index(), l.commentPosition()), l.dimension(),
                     l.labeller(), score.getAsInt(), l.note()));
+            rows.add(l);
         }
-        return new HumanLabels(out, visible, off, other);
+        return new Usable(new HumanLabels(out, visible, off, other), rows);
     }
 }

@@ -133,6 +133,12 @@ public final class LabelRepository {
                 rolloutId);
     }
 
+    /** The label rows recorded in an anchor set, in the order of {@link #latest}. */
+    List<StoredLabel> inAnchorSet(long setId) {
+        return labels(SELECT + " JOIN anchor_labels a ON a.label_id = l.id WHERE a.set_id = ?"
+                + " ORDER BY rollout_id, comment_position, dimension, labeller", setId);
+    }
+
     /** Every label a labeller ever gave, oldest first (what a label pack exports). */
     public List<StoredLabel> byLabeller(String labeller) {
         return labels(SELECT + " WHERE labeller = ? ORDER BY created_at, id", labeller);

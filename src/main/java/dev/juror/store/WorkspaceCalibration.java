@@ -4,6 +4,7 @@ import dev.juror.calibration.CalibrationEngine;
 import dev.juror.calibration.CalibrationInput;
 import dev.juror.calibration.CalibrationReport;
 import dev.juror.calibration.JudgeRun;
+import dev.juror.calibration.Rating;
 import dev.juror.calibration.Scales;
 import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.drift.DriftMonitor;
@@ -30,8 +31,8 @@ import java.util.Optional;
  * A rubric's calibration from a workspace: its humans' labels and the chosen judge runs through the
  * calibration engine, model comparison and (two or more runs) drift; deciding, storing and rendering
  * the verdict. Shared by the {@code calibrate}/{@code verdict} commands and the workbench's dashboard,
- * so both show the same numbers. Bad input (an unknown run, a run of another rubric) is an
- * {@link IllegalArgumentException} whose message names the run.
+ * so both show the same numbers. Bad input (an unknown run or anchor set, one of another rubric) is
+ * an {@link IllegalArgumentException} whose message names it.
  */
 public final class WorkspaceCalibration {
 
@@ -49,8 +50,22 @@ public final class WorkspaceCalibration {
     private WorkspaceCalibration() {
     }
 
+    /** Calibrates with drift measured on the current labels. */
     public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k) {
+        return run(workspace, rubric, runIds, config, k, null);
+    }
+
+    /**
+     * Calibrates; drift is measured on the frozen anchor set {@code anchorSet} when one is named, so
+     * labels added since it was frozen do not move it. Agreement always uses the current labels.
+     *
+     * @param anchorSet the name of an anchor set frozen for this rubric, or null for the current labels
+     */
+    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
+                             String anchorSet) {
         String version = CanonicalForm.version(rubric);
+        // Checked first: a wrong set name should not cost the whole calibration before it is refused.
+        AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(workspace).load(anchorSet, rubric);
         CalibrationDataLoader.HumanLabels labels = new CalibrationDataLoader(workspace).humanLabels(rubric);
         JudgeRunLoader loader = new JudgeRunLoader(workspace);
         List<JudgeRun> runs = new ArrayList<>();
@@ -81,12 +96,32 @@ public final class WorkspaceCalibration {
         if (labels.offScale() > 0) {
             notes.add(labels.offScale() + " labels with a score off the rubric's scale were left out");
         }
+        if (anchors != null) {
+            notes.addAll(anchorNotes(anchors, runs.size()));
+        }
         CalibrationInput input = new CalibrationInput(rubric, version, labels.ratings(), runs);
         CalibrationReport report = new CalibrationEngine(config).calibrate(input);
+        List<Rating> anchorLabels = anchors == null ? labels.ratings() : anchors.labels().ratings();
         DriftReport drift = runs.size() < 2 ? null
                 : new DriftMonitor(Scales.of(rubric), config, DriftSettings.defaults())
-                .analyse(runs, labels.ratings(), rubric.dimensionNames(), null);
+                .analyse(runs, anchorLabels, rubric.dimensionNames(), null);
         return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes);
+    }
+
+    private static List<String> anchorNotes(AnchorSets.Loaded anchors, int runs) {
+        AnchorSet set = anchors.set();
+        CalibrationDataLoader.HumanLabels frozen = anchors.labels();
+        List<String> notes = new ArrayList<>();
+        notes.add((runs < 2 ? "anchor set " + set.name() + " not used: drift needs two or more judge runs"
+                : "drift measured against anchor set " + set.name())
+                + " (frozen " + set.frozenOn() + ", " + anchors.items() + " items, " + anchors.labellers().size()
+                + (anchors.labellers().size() == 1 ? " labeller)" : " labellers)"));
+        int unusable = frozen.offScale() + frozen.otherDimensions() + frozen.judgeVisible();
+        if (unusable > 0) {
+            notes.add("anchor set " + set.name() + ": " + unusable + " of its " + set.labels()
+                    + " labels do not fit this version of the rubric (dimension or scale changed) and were left out");
+        }
+        return notes;
     }
 
     /** Model comparison of the runs again with another k of best-of-k (cheap: no calibration). */

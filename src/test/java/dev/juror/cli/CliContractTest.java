@@ -70,6 +70,7 @@ class CliContractTest {
     @org.junit.jupiter.api.Test
     void thereAreCommandsToCheck() {
         assertThat(commands().map(c -> String.join(" ", c)))
-                .contains("import", "stats", "rubric check", "rubric render", "locate", "agreement");
+                .contains("import", "stats", "rubric check", "rubric render", "locate", "agreement", "anchors freeze",
+                        "anchors list");
     }
 }

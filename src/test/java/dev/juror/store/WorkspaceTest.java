@@ -51,6 +51,39 @@ class WorkspaceTest {
     }
 
     @Test
+    void aV4WorkspaceWithLabelsGainsAnchorSetsAndKeepsItsData() throws Exception {
+        try (Workspace workspace = Workspace.open(temp)) {
+            new Importer(workspace).importBatch(Batches.samples(1, 1), ImportOptions.refuseInvalid());
+        }
+        // Take the workspace back to schema V4 (V5 only adds the two anchor tables), with a label in it.
+        org.h2.jdbcx.JdbcDataSource v4 = new org.h2.jdbcx.JdbcDataSource();
+        v4.setURL(Workspace.jdbcUrl(temp.toAbsolutePath().normalize()));
+        v4.setUser("juror");
+        v4.setPassword("");
+        try (Connection c = v4.getConnection()) {
+            for (String sql : List.of("DROP TABLE anchor_labels", "DROP TABLE anchor_sets",
+                    "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '5'", """
+                    INSERT INTO labels (label_uid, labeller, rollout_id, comment_position, comment_id, dimension, score,
+                                        rubric_version, judge_hidden, flagged, created_at, origin)
+                    SELECT 'u1', 'ana', id, 0, 'c1', 'Actionability', '4', 'v1', TRUE, FALSE, CURRENT_TIMESTAMP, 'desk'
+                    FROM rollouts""")) {
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    statement.execute();
+                }
+            }
+        }
+
+        try (Workspace workspace = Workspace.open(temp)) {
+            assertThat(workspace.schemaVersion()).isEqualTo(latestMigration());
+            assertThat(tables(workspace)).contains("ANCHOR_SETS", "ANCHOR_LABELS");
+            assertThat(new LabelRepository(workspace).count()).isEqualTo(1);
+            var rubric = new dev.juror.rubric.RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+            AnchorSets.Loaded frozen = new AnchorSets(workspace).freeze("after-upgrade", rubric, null);
+            assertThat(frozen.set().labels()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void dataSurvivesCloseAndReopen() {
         try (Workspace workspace = Workspace.open(temp)) {
             new Importer(workspace).importBatch(Batches.samples(3, 2), ImportOptions.refuseInvalid());
