@@ -41,6 +41,7 @@ public final class CalibrationDashboardView {
     @FXML private BorderPane root;
     @FXML private ComboBox<RubricChoice> rubricChoice;
     @FXML private ListView<RunChoice> runList;
+    @FXML private ComboBox<AnchorChoice> anchorChoice;
     @FXML private Button computeButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button exportButton;
@@ -76,6 +77,15 @@ public final class CalibrationDashboardView {
         rubricChoice.valueProperty().bindBidirectional(model.rubricProperty());
         runList.setItems(model.runs());
         runList.setCellFactory(CheckBoxListCell.forListView(RunChoice::selectedProperty));
+        anchorChoice.setItems(model.anchorSets());
+        anchorChoice.valueProperty().bindBidirectional(model.anchorSetProperty());
+        javafx.scene.control.Tooltip anchorTip = new javafx.scene.control.Tooltip();
+        anchorTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                (model.anchorSetProperty().get() == null ? "" : model.anchorSetProperty().get().detail() + "\n")
+                        + "Drift compares each judge run with human labels; a frozen anchor set "
+                        + "(juror anchors freeze) keeps them fixed while experts go on labelling.",
+                model.anchorSetProperty()));
+        anchorChoice.setTooltip(anchorTip);
         computeButton.setOnAction(e -> model.compute());
         computeButton.disableProperty().bind(model.busyProperty());
         busyIndicator.visibleProperty().bind(model.busyProperty());

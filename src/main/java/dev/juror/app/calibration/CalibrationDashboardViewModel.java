@@ -6,12 +6,14 @@ import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.io.AtomicFiles;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.Verdict;
+import dev.juror.store.AnchorSetRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import dev.juror.store.WorkspaceCalibration;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,6 +50,9 @@ public final class CalibrationDashboardViewModel {
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
     private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
     private final ObservableList<RunChoice> runs = FXCollections.observableArrayList();
+    private final ObservableList<AnchorChoice> anchorSets = FXCollections.observableArrayList(AnchorChoice.CURRENT_LABELS);
+    private final ObjectProperty<AnchorChoice> anchorSet = new SimpleObjectProperty<>(this, "anchorSet",
+            AnchorChoice.CURRENT_LABELS);
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 2);
     private final IntegerProperty resamples = new SimpleIntegerProperty(this, "resamples", DEFAULT_RESAMPLES);
     private final ObjectProperty<String> dimension = new SimpleObjectProperty<>(this, "dimension");
@@ -116,6 +121,7 @@ public final class CalibrationDashboardViewModel {
             return;
         }
         String name = chosen.rubric().name();
+        loadAnchorSets(open, chosen);
         tasks.runQuietly(progress -> new JudgeRunRepository(open).list().stream()
                 .filter(r -> r.rubricName().equals(name))
                 .sorted(Comparator.comparing(StoredJudgeRun::createdAt).reversed()
@@ -131,6 +137,26 @@ public final class CalibrationDashboardViewModel {
                 message.set("No judge run of " + name + " yet: run the judge first (juror judge --rubric ...).");
             }
         }, failure -> message.set("Could not list the judge runs: " + failure.getMessage()));
+    }
+
+    /** The chosen rubric's frozen anchor sets, newest first; the chosen set stays chosen if it is still there. */
+    private void loadAnchorSets(Workspace open, RubricChoice chosen) {
+        String kept = anchorSet.get() == null ? null : anchorSet.get().name();
+        String name = chosen.rubric().name();
+        tasks.runQuietly(progress -> new AnchorSetRepository(open).list().stream()
+                .filter(a -> a.rubricName().equals(name)).toList(), list -> {
+            if (rubric.get() != chosen) {
+                return;
+            }
+            List<AnchorChoice> choices = new ArrayList<>();
+            choices.add(AnchorChoice.CURRENT_LABELS);
+            for (int i = list.size() - 1; i >= 0; i--) {
+                choices.add(new AnchorChoice(list.get(i)));
+            }
+            anchorSets.setAll(choices);
+            anchorSet.set(choices.stream().filter(c -> java.util.Objects.equals(c.name(), kept)).findFirst()
+                    .orElse(AnchorChoice.CURRENT_LABELS));
+        }, failure -> message.set("Could not list the anchor sets: " + failure.getMessage()));
     }
 
     private List<Long> chosenRunIds() {
@@ -152,11 +178,12 @@ public final class CalibrationDashboardViewModel {
         }
         long wanted = ++generation;
         int kNow = k.get();
+        String anchors = anchorSet.get() == null ? null : anchorSet.get().name();
         BootstrapConfig config = BootstrapConfig.defaults(1).withResamples(resamples.get());
         busy.set(true);
         message.set("Computing the calibration (bootstrap with " + resamples.get() + " resamples) ...");
         tasks.run("Calibrating " + chosen.rubric().name(), progress -> {
-            WorkspaceCalibration.Result r = WorkspaceCalibration.run(open, chosen.rubric(), ids, config, kNow);
+            WorkspaceCalibration.Result r = WorkspaceCalibration.run(open, chosen.rubric(), ids, config, kNow, anchors);
             if (r.drift() != null) {
                 WorkspaceCalibration.recordAlerts(open, chosen.rubric().name(), r.drift().alerts());
             }
@@ -248,6 +275,16 @@ public final class CalibrationDashboardViewModel {
 
     public ObjectProperty<RubricChoice> rubricProperty() {
         return rubric;
+    }
+
+    /** "Current labels" first, then the chosen rubric's frozen anchor sets, newest first. */
+    public ObservableList<AnchorChoice> anchorSets() {
+        return anchorSets;
+    }
+
+    /** What drift is measured against at the next compute. */
+    public ObjectProperty<AnchorChoice> anchorSetProperty() {
+        return anchorSet;
     }
 
     public ObservableList<RunChoice> runs() {

@@ -19,6 +19,7 @@ import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgePlanLoader;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
+import dev.juror.store.AnchorSets;
 import dev.juror.store.LabelPacks;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
@@ -54,6 +55,7 @@ class CalibrationDashboardTest {
 
     private static Path prepared;
     private static long runId;
+    private static int anchorItems;
 
     private Workbench workbench;
     private Path report;
@@ -65,6 +67,9 @@ class CalibrationDashboardTest {
         try (Workspace workspace = SeededWorkspace.open(prepared)) {
             LabelPacks packs = new LabelPacks(workspace);
             assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl")).imported()).isPositive();
+            // Frozen before the second expert's labels arrive: drift against it must not see them.
+            anchorItems = new AnchorSets(workspace).freeze("demo-anchors",
+                    new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "").items();
             assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-2.jsonl")).imported()).isPositive();
             runId = heuristicRun(workspace, prepared.resolve("rubrics/contract-review.yaml"), 2);
         }
@@ -177,5 +182,40 @@ class CalibrationDashboardTest {
         assertThat(opened.entry().index()).isEqualTo(wanted.rolloutIndex());
         int selected = workbench.review().selectedProperty().get();
         assertThat(opened.items().get(selected).position()).isEqualTo(wanted.position());
+    }
+
+    @Test
+    void driftCanBeMeasuredAgainstAFrozenAnchorSet(FxRobot robot) throws Exception {
+        long second = heuristicRun(workbench.session().current(),
+                workbench.session().current().directory().resolve("rubrics/contract-review.yaml"), 1);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        CalibrationDashboardViewModel dashboard = workbench.calibration();
+        WaitForAsyncUtils.asyncFx(dashboard::reload);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dashboard.runs()).extracting(RunChoice::id).contains(runId, second);
+        assertThat(dashboard.anchorSets()).extracting(AnchorChoice::name).containsExactly(null, "demo-anchors");
+        assertThat(robot.lookup("#calibrationAnchors").queryComboBox().getValue()).isEqualTo(AnchorChoice.CURRENT_LABELS);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            dashboard.runs().forEach(r -> r.selectedProperty().set(true));
+            dashboard.anchorSetProperty().set(dashboard.anchorSets().get(1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#calibrationCompute");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var result = dashboard.dashboardProperty().get().result();
+        assertThat(result.drift().anchorItems()).isEqualTo(anchorItems);
+        // Frozen with the first expert's labels only; the second expert's came later.
+        assertThat(dashboard.messageProperty().get()).contains("drift measured against anchor set demo-anchors")
+                .contains("1 labeller");
+        assertThat(result.report().humans()).hasSize(2);
+
+        WaitForAsyncUtils.asyncFx(() -> dashboard.anchorSetProperty().set(AnchorChoice.CURRENT_LABELS));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#calibrationCompute");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dashboard.messageProperty().get()).doesNotContain("anchor set");
     }
 }

@@ -15,7 +15,8 @@ import javafx.stage.Stage;
 /**
  * Starts the real workbench on a display (Xvfb) and opens the calibration dashboard with every run
  * of the first rubric ticked and computed, for the screenshot in docs/ (taken with ImageMagick's
- * {@code import}). Not a test. Arguments: workspace folder, settings file, optionally the tab to show (0-based).
+ * {@code import}). Not a test. Arguments: workspace folder, settings file, optionally the tab to show (0-based) and an anchor set
+ * to measure drift against.
  */
 public final class DashboardScreenshotMain {
 
@@ -34,6 +35,10 @@ public final class DashboardScreenshotMain {
                 if (!dashboard.runs().isEmpty() && computed.compareAndSet(false, true)) {
                     Platform.runLater(() -> {
                         dashboard.runs().forEach(r -> r.selectedProperty().set(true));
+                        if (args.length > 3) { // an anchor set to measure drift against, by name
+                            dashboard.anchorSets().stream().filter(a -> args[3].equals(a.name())).findFirst()
+                                    .ifPresent(dashboard.anchorSetProperty()::set);
+                        }
                         dashboard.compute();
                     });
                 }
