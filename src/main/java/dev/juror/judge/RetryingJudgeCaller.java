@@ -68,6 +68,11 @@ public final class RetryingJudgeCaller {
                 Thread.currentThread().interrupt();
                 return new JudgeOutcome.Cancelled(task.key(), attempts, throttled, since(start));
             }
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                // Cancelled while waiting for the permit: start no new call.
+                permit.ignore();
+                return new JudgeOutcome.Cancelled(task.key(), attempts, throttled, since(start));
+            }
             attempts++;
             JudgeCallException failure;
             try {
