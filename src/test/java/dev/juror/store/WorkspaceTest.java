@@ -37,6 +37,13 @@ class WorkspaceTest {
         }
     }
 
+    /** How many migration files there are: numbers may have gaps while branches add theirs (V6 before V5 lands). */
+    private static int migrationFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            return (int) files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql")).count();
+        }
+    }
+
     @Test
     void reopeningKeepsTheSchemaAndAppliesNoMigrationTwice() throws Exception {
         Workspace.open(temp).close();
@@ -45,7 +52,7 @@ class WorkspaceTest {
              PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'");
              ResultSet rows = select.executeQuery()) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(latestMigration());
+            assertThat(rows.getInt(1)).isEqualTo(migrationFiles());
             assertThat(workspace.schemaVersion()).isEqualTo(latestMigration());
         }
     }
