@@ -216,8 +216,10 @@ public final class JudgeRunRepository implements ReplaySource {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot store the judge result " + runResult.key() + " (rollout#repeat) of run "
-                    + runId, e);
+            String rollouts = runResult.pair().map(p -> "s " + runResult.rolloutId() + ">" + p.rolloutBId())
+                    .orElse(" " + runResult.rolloutId());
+            throw new StoreException("Cannot store the judge result of rollout" + rollouts + " repeat "
+                    + runResult.repeat() + " of run " + runId, e);
         }
     }
 
@@ -447,9 +449,9 @@ public final class JudgeRunRepository implements ReplaySource {
     }
 
     private static final List<String> RESULT_COLUMNS = List.of("id", "run_id", "rollout_id", "rollout_b_id",
-            "repeat_index", "status",
-            "model", "raw_output", "error", "error_kinds", "latency_ms", "attempts", "input_tokens", "output_tokens",
-            "cache_read_tokens", "cache_write_tokens", "sample_score", "arithmetic_mismatch", "created_at");
+            "repeat_index", "status", "model", "raw_output", "error", "error_kinds", "latency_ms", "attempts",
+            "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "sample_score",
+            "arithmetic_mismatch", "created_at");
 
     /** The columns {@link #resultRow} reads, each prefixed with the table alias (or nothing). */
     private static String resultColumns(String alias) {
@@ -460,8 +462,8 @@ public final class JudgeRunRepository implements ReplaySource {
         double score = rows.getDouble("sample_score");
         OptionalDouble sample = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
         return new JudgeResultRow(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("rollout_id"),
-                Sql.optionalLong(rows, "rollout_b_id"), rows.getInt("repeat_index"), rows.getString("status"), rows.getString("model"),
-                rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
+                Sql.optionalLong(rows, "rollout_b_id"), rows.getInt("repeat_index"), rows.getString("status"),
+                rows.getString("model"), rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
                 rows.getString("error_kinds"), rows.getLong("latency_ms"), rows.getInt("attempts"),
                 rows.getLong("input_tokens"), rows.getLong("output_tokens"),
                 rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"), sample,
