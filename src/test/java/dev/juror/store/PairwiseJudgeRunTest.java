@@ -263,6 +263,33 @@ class PairwiseJudgeRunTest {
     }
 
     @Test
+    void pointwiseResultsStoredBeforeV6KeepTheirKeyAndStayUnique() throws Exception {
+        Rubric contract = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
+        long runId;
+        RunResult result;
+        try (Workspace ws = withSamples(temp)) {
+            JudgePlanLoader loader = new JudgePlanLoader(ws);
+            List<Long> rollouts = loader.selectRollouts(List.of(CR01));
+            JudgeRunRepository runs = new JudgeRunRepository(ws);
+            runId = runs.create(new NewJudgeRun(contract.name(), CanonicalForm.version(contract), "yaml", "bedrock",
+                    "m", "{}", 1, "samples " + CR01, rollouts));
+            RunItem item = loader.plan(contract, rollouts.subList(0, 1), 1).items().get(0);
+            result = new RunResult(item.rolloutId(), 0, new dev.juror.judge.heuristic.HeuristicJudge().judge(item.item()));
+            assertThat(runs.save(runId, result)).isTrue();
+        }
+        MigrationUndo.run(temp, MigrationUndo.V6);
+
+        try (Workspace ws = Workspace.open(temp)) {
+            JudgeRunRepository runs = new JudgeRunRepository(ws);
+            assertThat(runs.resultsOf(runId)).singleElement()
+                    .satisfies(r -> assertThat(r.rolloutBId()).isEmpty());
+            assertThat(runs.finishedKeys(runId)).containsExactly(result.key());
+            assertThat(runs.save(runId, result)).isFalse();
+            assertThat(runs.find(runId).orElseThrow().pairwise()).isFalse();
+        }
+    }
+
+    @Test
     void samplesWithOneRolloutAreLeftOutAndAWorkspaceWithoutPairsIsRefused() throws Exception {
         try (Workspace ws = Workspace.open(temp)) {
             SampleInput single = new SampleInput("solo", "", "The contract.", "The playbook.", null, Map.of(),
