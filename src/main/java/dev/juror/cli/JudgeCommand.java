@@ -1,15 +1,19 @@
 package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.calibration.views.PairwiseCalibration.PositionConsistency;
 import dev.juror.judge.ResultStatus;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
+import dev.juror.judge.run.RolloutPairs;
 import dev.juror.judge.run.RunSummary;
 import dev.juror.judge.run.RunProgress;
 import dev.juror.rubric.RubricException;
 import dev.juror.store.JudgeRunLauncher;
+import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
+import dev.juror.store.PairwiseResults;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,15 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror judge}: runs a rubric with a judge over the workspace's rollouts, storing every
- * result as it arrives. Ctrl-C cancels cleanly (results so far are kept, the run is marked
- * interrupted); {@code --resume RUN_ID} continues an interrupted or killed run without redoing
- * finished calls.
+ * result as it arrives. A pairwise rubric compares pairs of rollouts of the same sample, each pair
+ * in both orders. Ctrl-C cancels cleanly (results so far are kept, the run is marked interrupted);
+ * {@code --resume RUN_ID} continues an interrupted or killed run without redoing finished calls.
  */
 @Command(name = "judge", mixinStandardHelpOptions = true,
         description = {"Judge the workspace's rollouts with a rubric and store every result as it arrives.",
                 "Providers: bedrock (AWS credentials from the default chain or --profile), openai (any",
                 "OpenAI-compatible server, --base-url), replay (earlier recorded answers, offline),",
-                "heuristic (rule-based baseline, offline). Ctrl-C stops; --resume RUN_ID continues."})
+                "heuristic (rule-based baseline, offline). A pairwise rubric compares pairs of rollouts of",
+                "the same sample, each pair in both orders. Ctrl-C stops; --resume RUN_ID continues."})
 public final class JudgeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
@@ -81,6 +87,11 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
 
     @Option(names = "--samples", paramLabel = "ID", split = ",", description = "Only the rollouts of these samples (default: all).")
     List<String> sampleIds = List.of();
+
+    @Option(names = "--max-pairs-per-sample", paramLabel = "N",
+            description = "Pairwise rubrics: compare at most N pairs of each sample's rollouts, each in both orders"
+                    + " (default " + JudgeRunLauncher.DEFAULT_MAX_PAIRS_PER_SAMPLE + ").")
+    Integer maxPairsPerSample;
 
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run.")
     Long resume;
@@ -126,7 +137,9 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 finished = session.await();
             }
             StoredJudgeRun stored = finished.run();
-            print(out, stored, finished.summary());
+            Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
+                    PairwiseResults.of(stored, new JudgeRunRepository(opened).resultsOf(stored.id())))) : Optional.empty();
+            print(out, stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "
                         + stored.id() + " --workspace " + workspace.directory());
@@ -160,10 +173,15 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         if (repeats != null && (repeats < 1 || repeats > JudgePlan.MAX_REPEATS)) {
             throw new UserInputException("--repeats must be between 1 and " + JudgePlan.MAX_REPEATS + ", was " + repeats);
         }
+        if (maxPairsPerSample != null && (maxPairsPerSample < 1 || maxPairsPerSample > RolloutPairs.MAX_PER_SAMPLE)) {
+            throw new UserInputException("--max-pairs-per-sample must be between 1 and " + RolloutPairs.MAX_PER_SAMPLE
+                    + ", was " + maxPairsPerSample);
+        }
         if (resume != null) {
-            if (rubricFile != null || provider != null || model != null || repeats != null || !sampleIds.isEmpty()) {
+            if (rubricFile != null || provider != null || model != null || repeats != null || !sampleIds.isEmpty()
+                    || maxPairsPerSample != null) {
                 throw new UserInputException("--resume continues a run as it was created; leave out --rubric, --provider,"
-                        + " --model, --repeats and --samples");
+                        + " --model, --repeats, --samples and --max-pairs-per-sample");
             }
         } else if (rubricFile == null || provider == null) {
             throw new UserInputException("give --rubric FILE and --provider bedrock|openai|replay|heuristic"
@@ -176,7 +194,8 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         JudgeRunLauncher.Prepared prepared;
         try {
             prepared = launcher.create(new JudgeRunLauncher.NewRun(text, rubricFile.toString(), provider, model,
-                    sampleIds, repeats == null ? 1 : repeats, given()));
+                    sampleIds, repeats == null ? 1 : repeats, given(),
+                    maxPairsPerSample == null ? OptionalInt.empty() : OptionalInt.of(maxPairsPerSample)));
         } catch (RubricException e) {
             throw new UserInputException(String.join("; ", e.lines()), e);
         } catch (JudgeSetupException e) {
@@ -186,6 +205,9 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                         + "; see juror stats for what the workspace holds", e);
                 case "selection" -> new UserInputException("no rollouts to judge in workspace " + workspace.directory()
                         + "; import samples first (juror import FILE)", e);
+                case "pairs" -> new UserInputException(rubricFile + " is pairwise: pairs " + e.detail()
+                        + "; import more rollouts per sample (juror import ROLLOUTS_FILE)"
+                        + (sampleIds.isEmpty() ? "" : " or choose other --samples"), e);
                 default -> JudgeProviders.asOption(e);
             };
         }
@@ -193,6 +215,10 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             spec.commandLine().getErr().println("juror: left out " + prepared.leftOutWithoutComments()
                     + " rollouts whose prediction has no comments to grade (not parsed, or empty);"
                     + " the reward's format check scores those");
+        }
+        if (prepared.leftOutSingleRollout() > 0) {
+            spec.commandLine().getErr().println("juror: left out " + prepared.leftOutSingleRollout()
+                    + " samples with a single rollout: a pairwise rubric compares two rollouts of the same sample");
         }
         return prepared;
     }
@@ -208,7 +234,8 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    private void print(PrintWriter out, StoredJudgeRun run, RunSummary summary) throws Exception {
+    private void print(PrintWriter out, StoredJudgeRun run, RunSummary summary,
+                       Optional<PositionConsistency> consistency) throws Exception {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("run_id", run.id());
         values.put("status", run.status().code());
@@ -217,6 +244,9 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         values.put("provider", run.provider());
         values.put("model", run.model());
         values.put("repeats", run.repeats());
+        if (run.pairwise()) {
+            values.put("pairs", run.pairs().size());
+        }
         values.put("results", run.results());
         values.put("expected_results", run.expectedResults());
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -236,6 +266,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         values.put("tokens", tokens);
         values.put("wall_seconds", round(summary.elapsed().toNanos() / 1e9));
         values.put("results_per_second", round(summary.throughput()));
+        consistency.ifPresent(pc -> values.put("position_consistency", pc));
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(values));
         } else {
@@ -251,6 +282,11 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                     tokens.get("input"), tokens.get("output"), tokens.get("cache_read"), tokens.get("cache_write"));
             out.printf(Locale.ROOT, "  wall time %.1f s, %.1f results/s, %d arithmetic mismatches flagged%n",
                     summary.elapsed().toNanos() / 1e9, summary.throughput(), run.arithmeticMismatches());
+            if (run.pairwise()) {
+                out.printf("  %d pairs, each in both orders; %s%n", run.pairs().size(),
+                        PairwiseRunText.consistencyLine(consistency.orElseThrow()));
+                out.println("  per pair: juror run show " + run.id() + " --workspace " + workspace.directory());
+            }
         }
         out.flush();
     }

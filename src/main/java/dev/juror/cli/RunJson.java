@@ -6,7 +6,10 @@ import dev.juror.store.StoredJudgeRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON shapes of judge runs for {@code runs --json} and {@code run show --json}. */
+/**
+ * JSON shapes of judge runs for {@code runs --json} and {@code run show --json}. A pairwise result's
+ * {@code rollout_id} is the rollout shown as candidate A and {@code rollout_b_id} the one shown as B.
+ */
 final class RunJson {
 
     private RunJson() {
@@ -23,6 +26,9 @@ final class RunJson {
         m.put("repeats", run.repeats());
         m.put("selection", run.selection());
         m.put("rollouts", run.rolloutIds().size());
+        if (run.pairwise()) {
+            m.put("pairs", run.pairs().size());
+        }
         m.put("results", run.results());
         m.put("expected_results", run.expectedResults());
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -39,6 +45,9 @@ final class RunJson {
     static Map<String, Object> result(JudgeResultRow r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rollout_id", r.rolloutId());
+        if (r.rolloutBId().isPresent()) {
+            m.put("rollout_b_id", r.rolloutBId().getAsLong());
+        }
         m.put("repeat", r.repeat());
         m.put("status", r.status());
         m.put("sample_score", r.sampleScore().isPresent() ? r.sampleScore().getAsDouble() : null);

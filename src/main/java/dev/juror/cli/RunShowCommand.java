@@ -3,12 +3,15 @@ package dev.juror.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.PairwiseResults;
+import dev.juror.store.RolloutRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +21,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code juror run show ID}: a run's settings, counts, errors and per-result scores. */
+/**
+ * {@code juror run show ID}: a run's settings, counts, errors and per-result scores; for a pairwise
+ * run also each pair's verdicts in both orders, its order-balanced winner and the run's position
+ * consistency.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one judge run and its results.")
 public final class RunShowCommand implements Callable<Integer> {
 
@@ -38,16 +45,28 @@ public final class RunShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StoredJudgeRun run;
         List<JudgeResultRow> results;
+        Map<Long, String> sampleIds = Map.of();
         try (Workspace opened = workspace.open()) {
             JudgeRunRepository runs = new JudgeRunRepository(opened);
             run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
                     + workspace.directory() + "; see juror runs"));
             results = runs.resultsOf(runId);
+            if (run.pairwise()) {
+                // Pairs not judged yet have no result to name their sample, so the rollouts are asked.
+                sampleIds = new RolloutRepository(opened).summaries().stream().collect(Collectors.toMap(
+                        RolloutRepository.Summary::rolloutId, RolloutRepository.Summary::sampleId));
+            }
         }
+        List<PairwiseResults.PairOutcome> pairs = PairwiseResults.of(run, results);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = RunJson.summary(run);
             m.put("settings", new ObjectMapper().readTree(run.settingsJson()));
+            if (run.pairwise()) {
+                Map<Long, String> samples = sampleIds;
+                m.put("position_consistency", PairwiseResults.consistency(pairs));
+                m.put("pairs_list", pairs.stream().map(p -> PairwiseRunText.json(p, samples)).toList());
+            }
             m.put("results_list", results.stream().map(RunJson::result).toList());
             out.println(new ObjectMapper().writeValueAsString(m));
         } else {
@@ -55,7 +74,13 @@ public final class RunShowCommand implements Callable<Integer> {
             out.printf("rubric    %s (version %s)%n", run.rubricName(), run.rubricVersion());
             out.printf("judge     %s %s%n", run.provider(), run.model());
             out.printf("settings  %s%n", run.settingsJson());
-            out.printf("selection %s: %d rollouts x %d repeats%n", run.selection(), run.rolloutIds().size(), run.repeats());
+            if (run.pairwise()) {
+                out.printf("selection %s: %d pairs of %d rollouts x 2 orders x %d repeats%n", run.selection(),
+                        run.pairs().size(), run.rolloutIds().size(), run.repeats());
+            } else {
+                out.printf("selection %s: %d rollouts x %d repeats%n", run.selection(), run.rolloutIds().size(),
+                        run.repeats());
+            }
             out.printf("created   %s%s%n", run.createdAt(), run.finishedAt().map(f -> ", ended " + f).orElse(""));
             out.printf("results   %d/%d: %s%n", run.results(), run.expectedResults(), run.statusCounts());
             out.printf("tokens    input %d, output %d, cache read %d, cache write %d%n", run.tokens()[0],
@@ -67,13 +92,19 @@ public final class RunShowCommand implements Callable<Integer> {
             if (!kinds.isEmpty()) {
                 out.printf("output errors: %s%n", kinds);
             }
+            if (run.pairwise()) {
+                out.println(PairwiseRunText.consistencyLine(PairwiseResults.consistency(pairs)));
+                out.println();
+                PairwiseRunText.printPairs(out, pairs, sampleIds);
+            }
             out.println();
+            // Pairwise: the rollouts as shown, A>B, and the score is A's share of the win.
             out.printf("%-10s %-6s %-13s %-7s %s%n", "rollout", "repeat", "status", "score", "error");
             for (JudgeResultRow r : results) {
                 String score = r.sampleScore().isPresent()
                         ? String.format(Locale.ROOT, "%.2f", r.sampleScore().getAsDouble()) : "-";
                 String error = r.error().length() > 100 ? r.error().substring(0, 100) + "..." : r.error();
-                out.printf("%-10d %-6d %-13s %-7s %s%n", r.rolloutId(), r.repeat(), r.status(), score, error);
+                out.printf("%-10s %-6d %-13s %-7s %s%n", r.rollouts(), r.repeat(), r.status(), score, error);
             }
         }
         out.flush();

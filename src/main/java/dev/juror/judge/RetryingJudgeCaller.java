@@ -68,8 +68,9 @@ public final class RetryingJudgeCaller {
                 Thread.currentThread().interrupt();
                 return new JudgeOutcome.Cancelled(task.key(), attempts, throttled, since(start));
             }
+            // A cancel can free permits (the interrupted calls give theirs back) before it has
+            // interrupted every waiting task: a task admitted in that window must not start a call.
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                // Cancelled while waiting for the permit: start no new call.
                 permit.ignore();
                 return new JudgeOutcome.Cancelled(task.key(), attempts, throttled, since(start));
             }

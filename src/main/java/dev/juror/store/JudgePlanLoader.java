@@ -2,6 +2,8 @@ package dev.juror.store;
 
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.run.JudgePlan;
+import dev.juror.judge.run.RolloutPair;
+import dev.juror.judge.run.RolloutPairs;
 import dev.juror.judge.run.RunItem;
 import dev.juror.rubric.Rubric;
 import java.sql.Connection;
@@ -10,12 +12,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds judge plans from the workspace: selects rollouts and turns each into a {@link JudgeItem}
- * with its sample's documents. Documents are read once per sample and shared by its rollouts.
+ * Builds judge plans from the workspace: selects rollouts (or, for a pairwise rubric, pairs of
+ * rollouts of the same sample) and turns each into a {@link JudgeItem} with its sample's documents.
+ * Documents are read once per sample and shared by its rollouts.
  */
 public final class JudgePlanLoader {
 
@@ -55,6 +60,61 @@ public final class JudgePlanLoader {
     }
 
     private RolloutSelection select(List<String> sampleIds, boolean needComments) {
+        List<Long> ids = new ArrayList<>();
+        List<Long> withoutComments = new ArrayList<>();
+        for (Candidate r : candidates(sampleIds)) {
+            (needComments && r.commentCount() == 0 ? withoutComments : ids).add(r.rolloutId());
+        }
+        return new RolloutSelection(ids, withoutComments);
+    }
+
+    /**
+     * Pairs for a pairwise run: pairs of rollouts of the same sample only (a preference between the
+     * reviews of two different contracts means nothing), at most {@code maxPairsPerSample} per
+     * sample, chosen by {@link RolloutPairs#choose}. Rollouts without parsed comments stay in: a
+     * pairwise rubric grades whole responses, and a broken one should lose.
+     *
+     * @throws IllegalArgumentException naming a sample id that is not in the workspace
+     */
+    public PairSelection selectPairs(List<String> sampleIds, int maxPairsPerSample) {
+        Map<String, List<Long>> bySample = new LinkedHashMap<>();
+        for (Candidate r : candidates(sampleIds)) {
+            bySample.computeIfAbsent(r.sampleId(), k -> new ArrayList<>()).add(r.rolloutId());
+        }
+        List<RolloutPair> pairs = new ArrayList<>();
+        List<String> single = new ArrayList<>();
+        bySample.forEach((sample, rolloutIds) -> {
+            if (rolloutIds.size() < 2) {
+                single.add(sample);
+            } else {
+                pairs.addAll(RolloutPairs.choose(rolloutIds, maxPairsPerSample));
+            }
+        });
+        return new PairSelection(pairs, single);
+    }
+
+    /**
+     * Pairs chosen for a pairwise run, and the samples left out because they have fewer than two
+     * rollouts (nothing to compare).
+     */
+    public record PairSelection(List<RolloutPair> pairs, List<String> samplesWithOneRollout) {
+
+        /** Every rollout of the pairs, once, in the order the pairs name them. */
+        public List<Long> rolloutIds() {
+            LinkedHashSet<Long> ids = new LinkedHashSet<>();
+            pairs.forEach(p -> {
+                ids.add(p.first());
+                ids.add(p.second());
+            });
+            return List.copyOf(ids);
+        }
+    }
+
+    private record Candidate(long rolloutId, String sampleId, int commentCount) {
+    }
+
+    /** The rollouts of the given samples (all when empty), in file order then rollout index. */
+    private List<Candidate> candidates(List<String> sampleIds) {
         for (String id : sampleIds) {
             if (!samples.exists(id)) {
                 throw new IllegalArgumentException("sample \"" + id + "\" is not in the workspace");
@@ -64,17 +124,16 @@ public final class JudgePlanLoader {
                 SELECT r.id, r.sample_id, r.comment_count FROM rollouts r JOIN samples s ON s.id = r.sample_id
                 ORDER BY s.import_id, s.source_line, r.idx
                 """;
-        List<Long> ids = new ArrayList<>();
-        List<Long> withoutComments = new ArrayList<>();
+        List<Candidate> found = new ArrayList<>();
         try (Connection c = workspace.connection();
              PreparedStatement select = c.prepareStatement(sql);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 if (sampleIds.isEmpty() || sampleIds.contains(rows.getString(2))) {
-                    (needComments && rows.getInt(3) == 0 ? withoutComments : ids).add(rows.getLong(1));
+                    found.add(new Candidate(rows.getLong(1), rows.getString(2), rows.getInt(3)));
                 }
             }
-            return new RolloutSelection(ids, withoutComments);
+            return found;
         } catch (SQLException e) {
             throw new StoreException("Cannot select rollouts", e);
         }
@@ -88,14 +147,51 @@ public final class JudgePlanLoader {
         Map<String, SampleDocuments> bySample = new HashMap<>();
         List<RunItem> items = new ArrayList<>();
         for (long id : rolloutIds) {
-            StoredRollout rollout = rollouts.find(id).orElseThrow(() ->
-                    new IllegalArgumentException("rollout " + id + " is not in the workspace"));
-            SampleDocuments docs = bySample.computeIfAbsent(rollout.sampleId(), sampleId ->
-                    documents.documentsOf(samples.find(sampleId).orElseThrow()));
+            StoredRollout rollout = rollout(id);
+            SampleDocuments docs = documentsOf(rollout, bySample);
             JudgeItem item = JudgeItem.pointwise("rollout-" + id, rubric, docs.systemPrompt(), docs.target(),
                     docs.reference(), rollout.toPrediction());
             items.add(new RunItem(id, item));
         }
         return new JudgePlan(items, repeats);
+    }
+
+    /**
+     * The plan of a pairwise run: each pair in both orders, (first, second) then (second, first), side
+     * by side, so an interrupted run has both orders of the pairs it covered and position consistency
+     * can be measured on them.
+     *
+     * @throws IllegalArgumentException a rollout is gone, or the two rollouts of a pair belong to different samples
+     */
+    public JudgePlan planPairs(Rubric rubric, List<RolloutPair> pairs, int repeats) {
+        Map<String, SampleDocuments> bySample = new HashMap<>();
+        List<RunItem> items = new ArrayList<>();
+        for (RolloutPair pair : pairs) {
+            StoredRollout first = rollout(pair.first());
+            StoredRollout second = rollout(pair.second());
+            if (!first.sampleId().equals(second.sampleId())) {
+                throw new IllegalArgumentException("pair " + pair + " joins rollouts of samples " + first.sampleId()
+                        + " and " + second.sampleId() + "; a pair must be two rollouts of one sample");
+            }
+            SampleDocuments docs = documentsOf(first, bySample);
+            items.add(pairItem(rubric, docs, first, second));
+            items.add(pairItem(rubric, docs, second, first));
+        }
+        return new JudgePlan(items, repeats);
+    }
+
+    private static RunItem pairItem(Rubric rubric, SampleDocuments docs, StoredRollout a, StoredRollout b) {
+        JudgeItem item = JudgeItem.pairwise("pair-" + a.id() + "-" + b.id(), rubric, docs.systemPrompt(), docs.target(),
+                docs.reference(), a.prediction(), b.prediction());
+        return RunItem.pair(a.id(), b.id(), item);
+    }
+
+    private StoredRollout rollout(long id) {
+        return rollouts.find(id).orElseThrow(() -> new IllegalArgumentException("rollout " + id + " is not in the workspace"));
+    }
+
+    private SampleDocuments documentsOf(StoredRollout rollout, Map<String, SampleDocuments> bySample) {
+        return bySample.computeIfAbsent(rollout.sampleId(), sampleId ->
+                documents.documentsOf(samples.find(sampleId).orElseThrow()));
     }
 }

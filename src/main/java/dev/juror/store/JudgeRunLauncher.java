@@ -7,6 +7,7 @@ import dev.juror.judge.run.JudgeProviders;
 import dev.juror.judge.run.JudgeRunner;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
+import dev.juror.judge.run.RolloutPairs;
 import dev.juror.judge.run.RunProgress;
 import dev.juror.judge.run.RunSummary;
 import dev.juror.rubric.CanonicalForm;
@@ -17,15 +18,24 @@ import dev.juror.rubric.RubricYaml;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The life of a judge run against a workspace, shared by {@code juror judge} and the workbench:
- * create (validate the rubric for the provider, select the gradeable rollouts, store the run) or
- * resume, then start (plan, build the judge, mark running) and finish (close the judge, mark
- * finished, interrupted or failed). Every result is stored as it arrives by the run's sink.
+ * create (validate the rubric for the provider, select the gradeable rollouts, or for a pairwise
+ * rubric the pairs of rollouts, store the run) or resume, then start (plan, build the judge, mark
+ * running) and finish (close the judge, mark finished, interrupted or failed). Every result is stored
+ * as it arrives by the run's sink.
  */
 public final class JudgeRunLauncher {
+
+    /**
+     * Pairs per sample a pairwise run compares unless told otherwise: every pair of 4 rollouts, and
+     * with more rollouts each rollout still in one or two pairs, at 12 calls per sample (both orders).
+     */
+    public static final int DEFAULT_MAX_PAIRS_PER_SAMPLE = 6;
 
     private final Workspace workspace;
     private final JudgeRunRepository runs;
@@ -46,14 +56,23 @@ public final class JudgeRunLauncher {
      * @param rubricSource where it came from, for messages (a file name)
      * @param model        the judge model; blank for the rubric's {@code judge.model_id}
      * @param sampleIds    the samples whose rollouts to judge; empty for all
+     * @param maxPairsPerSample pairwise rubrics only: at most this many pairs per sample; empty for
+     *                          {@link #DEFAULT_MAX_PAIRS_PER_SAMPLE}
      */
     public record NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
-                         int repeats, JudgeSettings settings) {
+                         int repeats, JudgeSettings settings, OptionalInt maxPairsPerSample) {
         public NewRun {
             Objects.requireNonNull(rubricText, "rubricText");
             Objects.requireNonNull(rubricSource, "rubricSource");
             sampleIds = List.copyOf(sampleIds);
             Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(maxPairsPerSample, "maxPairsPerSample (use OptionalInt.empty())");
+        }
+
+        /** A run with the default number of pairs per sample (which only pairwise rubrics use). */
+        public NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
+                      int repeats, JudgeSettings settings) {
+            this(rubricText, rubricSource, provider, model, sampleIds, repeats, settings, OptionalInt.empty());
         }
     }
 
@@ -61,16 +80,19 @@ public final class JudgeRunLauncher {
      * A stored run ready to start.
      *
      * @param leftOutWithoutComments rollouts not selected because a comment-level rubric has nothing to grade in them
+     * @param leftOutSingleRollout    pairwise: samples left out because they have fewer than two rollouts
      */
-    public record Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments) {
+    public record Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments,
+                           int leftOutSingleRollout) {
     }
 
     /**
      * Validates and stores a new run in status {@code running}.
      *
      * @throws RubricException     the rubric text is not a valid rubric
-     * @throws JudgeSetupException naming {@code provider}, {@code rubric}, {@code repeats}, {@code samples} or
-     *                             {@code selection} (no rollouts to judge)
+     * @throws JudgeSetupException naming {@code provider}, {@code rubric}, {@code repeats},
+     *                             {@code max-pairs-per-sample}, {@code samples}, {@code selection} (no rollouts
+     *                             to judge) or {@code pairs} (pairwise: no sample with two rollouts)
      */
     public Prepared create(NewRun request) throws RubricException {
         String provider = JudgeProviders.normalise(request.provider());
@@ -79,10 +101,15 @@ public final class JudgeRunLauncher {
                     + request.repeats());
         }
         Rubric rubric = new RubricYaml().read(request.rubricText(), request.rubricSource());
-        if (rubric.mode() == Mode.PAIRWISE) {
-            throw new JudgeSetupException("rubric", request.rubricSource() + ": rubric " + rubric.name()
-                    + " is pairwise; judge runs grade pointwise rubrics over single rollouts"
-                    + " (pairwise runs need pairs of rollouts)");
+        boolean pairwise = rubric.mode() == Mode.PAIRWISE;
+        int maxPairs = request.maxPairsPerSample().orElse(DEFAULT_MAX_PAIRS_PER_SAMPLE);
+        if (request.maxPairsPerSample().isPresent() && !pairwise) {
+            throw new JudgeSetupException("max-pairs-per-sample", "applies to pairwise rubrics only; "
+                    + request.rubricSource() + " (" + rubric.name() + ") is pointwise: leave it out");
+        }
+        if (maxPairs < 1 || maxPairs > RolloutPairs.MAX_PER_SAMPLE) {
+            throw new JudgeSetupException("max-pairs-per-sample", "must be between 1 and " + RolloutPairs.MAX_PER_SAMPLE
+                    + ", was " + maxPairs);
         }
         if (provider.equals(HeuristicJudge.PROVIDER)) {
             Optional<String> unsupported = HeuristicJudge.supports(rubric);
@@ -90,22 +117,56 @@ public final class JudgeRunLauncher {
                 throw new JudgeSetupException("rubric", request.rubricSource() + ": " + unsupported.get());
             }
         }
-        JudgePlanLoader.RolloutSelection selection;
+        JudgePlanLoader loader = new JudgePlanLoader(workspace);
+        String model = JudgeProviders.model(provider, request.model(), rubric.judge().modelId());
+        String shown = request.sampleIds().isEmpty() ? "all" : "samples " + String.join(",", request.sampleIds());
+        if (pairwise) {
+            return createPairwise(request, rubric, selected(() -> loader.selectPairs(request.sampleIds(), maxPairs)),
+                    provider, model, shown);
+        }
+        return createPointwise(request, rubric, selected(() -> loader.selectGradeable(request.sampleIds(),
+                rubric.unit())), provider, model, shown);
+    }
+
+    /** Selecting reads the sample ids given; an unknown one is a problem of the {@code samples} setting. */
+    private static <T> T selected(Supplier<T> selection) {
         try {
-            selection = new JudgePlanLoader(workspace).selectGradeable(request.sampleIds(), rubric.unit());
+            return selection.get();
         } catch (IllegalArgumentException e) {
             throw new JudgeSetupException("samples", e.getMessage());
         }
+    }
+
+    private Prepared createPointwise(NewRun request, Rubric rubric, JudgePlanLoader.RolloutSelection selection,
+                                     String provider, String model, String shown) {
         if (selection.selected().isEmpty()) {
-            throw new JudgeSetupException("selection", "has no rollouts to judge in workspace " + workspace.directory()
-                    + "; import samples first");
+            throw noRollouts();
         }
-        String model = JudgeProviders.model(provider, request.model(), rubric.judge().modelId());
-        String shown = request.sampleIds().isEmpty() ? "all" : "samples " + String.join(",", request.sampleIds());
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
                 model, request.settings().toJson(), request.repeats(), shown, selection.selected()));
         return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(),
-                selection.withoutComments().size());
+                selection.withoutComments().size(), 0);
+    }
+
+    private Prepared createPairwise(NewRun request, Rubric rubric, JudgePlanLoader.PairSelection selection,
+                                    String provider, String model, String shown) {
+        if (selection.samplesWithOneRollout().isEmpty() && selection.pairs().isEmpty()) {
+            throw noRollouts();
+        }
+        if (selection.pairs().isEmpty()) {
+            throw new JudgeSetupException("pairs", "none to judge in workspace " + workspace.directory()
+                    + ": no selected sample has two or more rollouts, and a pairwise rubric compares rollouts of the"
+                    + " same sample");
+        }
+        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
+                model, request.settings().toJson(), request.repeats(), shown, selection.rolloutIds(), selection.pairs()));
+        return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(), 0,
+                selection.samplesWithOneRollout().size());
+    }
+
+    private JudgeSetupException noRollouts() {
+        return new JudgeSetupException("selection", "has no rollouts to judge in workspace " + workspace.directory()
+                + "; import samples first");
     }
 
     /**
@@ -122,7 +183,8 @@ public final class JudgeRunLauncher {
         }
         StoredJudgeRun run = found.get();
         Rubric rubric = new RubricYaml().read(run.rubricYaml(), "run " + run.id() + " rubric");
-        return Optional.of(new Prepared(run, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides), 0));
+        return Optional.of(new Prepared(run, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides), 0,
+                0));
     }
 
     /**
@@ -135,7 +197,9 @@ public final class JudgeRunLauncher {
         StoredJudgeRun run = prepared.run();
         JudgePlan plan;
         try {
-            plan = new JudgePlanLoader(workspace).plan(prepared.rubric(), run.rolloutIds(), run.repeats());
+            JudgePlanLoader loader = new JudgePlanLoader(workspace);
+            plan = run.pairwise() ? loader.planPairs(prepared.rubric(), run.pairs(), run.repeats())
+                    : loader.plan(prepared.rubric(), run.rolloutIds(), run.repeats());
         } catch (IllegalArgumentException e) {
             throw new JudgeSetupException("run", run.id() + ": " + e.getMessage());
         }

@@ -13,6 +13,7 @@ import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.OutputError;
 import dev.juror.judge.output.ParsedJudgement;
 import dev.juror.judge.run.ResultSink;
+import dev.juror.judge.run.RolloutPair;
 import dev.juror.judge.run.RunResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,10 +34,11 @@ import org.h2.api.ErrorCode;
 
 /**
  * Judge runs and their results. Results arrive through {@link #sink(long)}: each is stored in its own
- * committed transaction, and the unique key (run, rollout, repeat) turns a second save of the same
- * result into a no-op, so an interrupted run can be resumed any number of times without duplicates.
- * Also the {@link ReplaySource} of the replay judge: earlier raw outputs by (rubric version, model,
- * prediction hash, repeat).
+ * committed transaction, and the unique key (run, rollout, rollout B, repeat) turns a second save of
+ * the same result into a no-op, so an interrupted run can be resumed any number of times without
+ * duplicates. Pairwise results name both rollouts in the order shown (rollout B is NULL for
+ * pointwise ones). Also the {@link ReplaySource} of the replay judge: earlier raw outputs by (rubric
+ * version, model, content hash, repeat).
  */
 public final class JudgeRunRepository implements ReplaySource {
 
@@ -64,6 +66,10 @@ public final class JudgeRunRepository implements ReplaySource {
         ObjectNode selection = JSON.createObjectNode();
         selection.put("selection", run.selection());
         run.rolloutIds().forEach(selection.putArray("rollout_ids")::add);
+        if (!run.pairs().isEmpty()) {
+            var pairs = selection.putArray("pairs");
+            run.pairs().forEach(p -> pairs.addArray().add(p.first()).add(p.second()));
+        }
         try (Connection c = workspace.connection();
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO judge_runs (rubric_name, rubric_version, rubric_yaml, provider, model, settings_json,
@@ -123,16 +129,16 @@ public final class JudgeRunRepository implements ReplaySource {
         };
     }
 
-    /** Keys {@code rolloutId#repeat} of the results stored for a run. */
+    /** Keys ({@link RunResult#key}: {@code rolloutId#repeat}, pairwise {@code a>b#repeat}) of the results stored for a run. */
     public Set<String> finishedKeys(long runId) {
         Set<String> keys = new HashSet<>();
         try (Connection c = workspace.connection();
              PreparedStatement select = c.prepareStatement(
-                     "SELECT rollout_id, repeat_index FROM judge_results WHERE run_id = ?")) {
+                     "SELECT rollout_id, rollout_b_id, repeat_index FROM judge_results WHERE run_id = ?")) {
             select.setLong(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    keys.add(RunResult.key(rows.getLong(1), rows.getInt(2)));
+                    keys.add(RunResult.key(rows.getLong(1), Sql.optionalLong(rows, "rollout_b_id"), rows.getInt(3)));
                 }
             }
             return keys;
@@ -144,7 +150,7 @@ public final class JudgeRunRepository implements ReplaySource {
     /**
      * Stores one result with its scores in one committed transaction.
      *
-     * @return false when a result for this (run, rollout, repeat) was already stored (nothing changed)
+     * @return false when a result for this (run, rollout, rollout B, repeat) was already stored (nothing changed)
      */
     public boolean save(long runId, RunResult runResult) {
         JudgeResult result = runResult.result();
@@ -156,8 +162,8 @@ public final class JudgeRunRepository implements ReplaySource {
                         INSERT INTO judge_results (run_id, rollout_id, repeat_index, status, model, raw_output, error,
                                                    error_kinds, latency_ms, attempts, input_tokens, output_tokens,
                                                    cache_read_tokens, cache_write_tokens, sample_score,
-                                                   arithmetic_mismatch, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                   arithmetic_mismatch, created_at, rollout_b_id, content_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, new String[] {"id"})) {
                     insert.setLong(1, runId);
                     insert.setLong(2, runResult.rolloutId());
@@ -181,6 +187,13 @@ public final class JudgeRunRepository implements ReplaySource {
                     }
                     insert.setBoolean(16, result.arithmeticMismatch());
                     insert.setObject(17, Sql.timestamp(clock.instant()));
+                    if (runResult.pair().isPresent()) {
+                        insert.setLong(18, runResult.pair().get().rolloutBId());
+                        insert.setString(19, runResult.pair().get().contentHash());
+                    } else {
+                        insert.setNull(18, Types.BIGINT);
+                        insert.setNull(19, Types.VARCHAR);
+                    }
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -203,7 +216,9 @@ public final class JudgeRunRepository implements ReplaySource {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot store the judge result of rollout " + runResult.rolloutId() + " repeat "
+            String rollouts = runResult.pair().map(p -> "s " + runResult.rolloutId() + ">" + p.rolloutBId())
+                    .orElse(" " + runResult.rolloutId());
+            throw new StoreException("Cannot store the judge result of rollout" + rollouts + " repeat "
                     + runResult.repeat() + " of run " + runId, e);
         }
     }
@@ -285,6 +300,8 @@ public final class JudgeRunRepository implements ReplaySource {
         }
         List<Long> rolloutIds = new ArrayList<>();
         selection.path("rollout_ids").forEach(n -> rolloutIds.add(n.asLong()));
+        List<RolloutPair> pairs = new ArrayList<>();
+        selection.path("pairs").forEach(n -> pairs.add(new RolloutPair(n.path(0).asLong(), n.path(1).asLong())));
         Map<String, Integer> counts = new LinkedHashMap<>();
         long[] tokens = new long[4];
         long latency = 0;
@@ -312,7 +329,7 @@ public final class JudgeRunRepository implements ReplaySource {
                 rows.getString("settings_json"), rows.getInt("repeats"), selection.path("selection").asText(""),
                 rolloutIds, Sql.instant(rows, "created_at"), JudgeRunStatus.fromCode(rows.getString("status")),
                 rows.getObject("finished_at") == null ? Optional.empty() : Optional.of(finished), counts, tokens,
-                latency, mismatches);
+                latency, mismatches, pairs);
     }
 
     /** Every stored score of a run, by rollout, repeat, comment position and dimension. */
@@ -380,11 +397,17 @@ public final class JudgeRunRepository implements ReplaySource {
         }
     }
 
-    /** Every stored result of a run, by rollout and repeat. */
+    /**
+     * Every stored result of a run, by rollout and repeat; pairwise, by pair (the two orders of a pair
+     * side by side), repeat, then order. For a pointwise row LEAST and GREATEST are both its rollout.
+     */
     public List<JudgeResultRow> resultsOf(long runId) {
         try (Connection c = workspace.connection();
-             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("")
-                     + " FROM judge_results WHERE run_id = ? ORDER BY rollout_id, repeat_index")) {
+             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("") + """
+                      FROM judge_results WHERE run_id = ?
+                     ORDER BY LEAST(rollout_id, COALESCE(rollout_b_id, rollout_id)),
+                              GREATEST(rollout_id, COALESCE(rollout_b_id, rollout_id)), repeat_index, rollout_id
+                     """)) {
             select.setLong(1, runId);
             List<JudgeResultRow> results = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -425,9 +448,10 @@ public final class JudgeRunRepository implements ReplaySource {
         }
     }
 
-    private static final List<String> RESULT_COLUMNS = List.of("id", "run_id", "rollout_id", "repeat_index", "status",
-            "model", "raw_output", "error", "error_kinds", "latency_ms", "attempts", "input_tokens", "output_tokens",
-            "cache_read_tokens", "cache_write_tokens", "sample_score", "arithmetic_mismatch", "created_at");
+    private static final List<String> RESULT_COLUMNS = List.of("id", "run_id", "rollout_id", "rollout_b_id",
+            "repeat_index", "status", "model", "raw_output", "error", "error_kinds", "latency_ms", "attempts",
+            "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "sample_score",
+            "arithmetic_mismatch", "created_at");
 
     /** The columns {@link #resultRow} reads, each prefixed with the table alias (or nothing). */
     private static String resultColumns(String alias) {
@@ -438,32 +462,58 @@ public final class JudgeRunRepository implements ReplaySource {
         double score = rows.getDouble("sample_score");
         OptionalDouble sample = rows.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
         return new JudgeResultRow(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("rollout_id"),
-                rows.getInt("repeat_index"), rows.getString("status"), rows.getString("model"),
-                rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
+                Sql.optionalLong(rows, "rollout_b_id"), rows.getInt("repeat_index"), rows.getString("status"),
+                rows.getString("model"), rows.getString("raw_output"), Sql.emptyIfNull(rows.getString("error")),
                 rows.getString("error_kinds"), rows.getLong("latency_ms"), rows.getInt("attempts"),
                 rows.getLong("input_tokens"), rows.getLong("output_tokens"),
                 rows.getLong("cache_read_tokens"), rows.getLong("cache_write_tokens"), sample,
                 rows.getBoolean("arithmetic_mismatch"), Sql.instant(rows, "created_at"));
     }
 
+    /** Where a recording comes from: live judges only, complete answers only, newest first. */
+    private static final String RECORDING_FILTER = """
+              AND r.repeat_index = ? AND j.provider NOT IN ('replay', 'heuristic') AND r.status IN\s""" + REPLAYABLE + """
+
+            ORDER BY r.created_at DESC, r.id DESC
+            FETCH FIRST 1 ROW ONLY
+            """;
+
+    /** A pointwise answer: keyed by its rollout's prediction hash. */
+    private static final String RECORDED_FOR_PREDICTION = """
+            SELECT r.raw_output, r.run_id
+            FROM judge_results r
+            JOIN judge_runs j ON j.id = r.run_id
+            JOIN rollouts o ON o.id = r.rollout_id
+            WHERE j.rubric_version = ? AND r.model = ? AND o.prediction_hash = ? AND r.rollout_b_id IS NULL
+            """ + RECORDING_FILTER;
+
+    /** A pairwise answer: keyed by the content hash stored with it (both candidates as shown). */
+    private static final String RECORDED_FOR_PAIR = """
+            SELECT r.raw_output, r.run_id
+            FROM judge_results r
+            JOIN judge_runs j ON j.id = r.run_id
+            WHERE j.rubric_version = ? AND r.model = ? AND r.content_hash = ?
+            """ + RECORDING_FILTER;
+
     /**
      * The newest complete answer recorded under this key by a live judge (replay runs and the
-     * heuristic are not sources).
+     * heuristic are not sources). A key does not say whether it is a prediction's or a pair's; the
+     * two hashes are computed differently and never coincide, so the pair lookup runs when the
+     * prediction lookup finds nothing.
      */
     @Override
     public Optional<Recording> find(ReplayKey key, int repeat) {
-        try (Connection c = workspace.connection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT r.raw_output, r.run_id
-                     FROM judge_results r
-                     JOIN judge_runs j ON j.id = r.run_id
-                     JOIN rollouts o ON o.id = r.rollout_id
-                     WHERE j.rubric_version = ? AND r.model = ? AND o.prediction_hash = ? AND r.repeat_index = ?
-                       AND j.provider NOT IN ('replay', 'heuristic') AND r.status IN\s""" + REPLAYABLE + """
+        try (Connection c = workspace.connection()) {
+            Optional<Recording> found = recording(c, RECORDED_FOR_PREDICTION, key, repeat);
+            return found.isPresent() ? found : recording(c, RECORDED_FOR_PAIR, key, repeat);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot look up a recorded judge answer for " + key, e);
+        }
+    }
 
-                     ORDER BY r.created_at DESC, r.id DESC
-                     FETCH FIRST 1 ROW ONLY
-                     """)) {
+    private static Optional<Recording> recording(Connection c, String sql, ReplayKey key, int repeat)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, key.rubricVersion());
             select.setString(2, key.model());
             select.setString(3, key.contentHash());
@@ -474,8 +524,6 @@ public final class JudgeRunRepository implements ReplaySource {
                 }
                 return Optional.of(new Recording(rows.getString(1), Long.toString(rows.getLong(2))));
             }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot look up a recorded judge answer for " + key, e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 
 /** Small JDBC helpers shared by the repositories and the importer. */
 final class Sql {
@@ -19,6 +20,12 @@ final class Sql {
 
     static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A nullable BIGINT column. */
+    static OptionalLong optionalLong(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     static String emptyIfNull(String value) {

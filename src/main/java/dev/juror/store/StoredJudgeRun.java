@@ -1,6 +1,7 @@
 package dev.juror.store;
 
 import java.time.Instant;
+import dev.juror.judge.run.RolloutPair;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,17 +11,24 @@ import java.util.Optional;
  *
  * @param statusCounts results per status code ({@code ok}, {@code parse_error}, ...)
  * @param tokens       input, output, cache-read and cache-write tokens summed over the results
+ * @param pairs        a pairwise run's pairs, each judged in both orders; empty for a pointwise run
  */
 public record StoredJudgeRun(long id, String rubricName, String rubricVersion, String rubricYaml, String provider,
                              String model, String settingsJson, int repeats, String selection, List<Long> rolloutIds,
                              Instant createdAt, JudgeRunStatus status, Optional<Instant> finishedAt,
                              Map<String, Integer> statusCounts, long[] tokens, long latencyMsTotal,
-                             int arithmeticMismatches) {
+                             int arithmeticMismatches, List<RolloutPair> pairs) {
 
     public StoredJudgeRun {
         rolloutIds = List.copyOf(rolloutIds);
         statusCounts = Map.copyOf(statusCounts);
         tokens = tokens.clone();
+        pairs = List.copyOf(pairs);
+    }
+
+    /** The run compares pairs of rollouts (a pairwise rubric). */
+    public boolean pairwise() {
+        return !pairs.isEmpty();
     }
 
     /** Results stored so far. */
@@ -28,8 +36,8 @@ public record StoredJudgeRun(long id, String rubricName, String rubricVersion, S
         return statusCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Results the run needs in total. */
+    /** Results the run needs in total: rollouts x repeats, or pairs x 2 orders x repeats. */
     public int expectedResults() {
-        return rolloutIds.size() * repeats;
+        return (pairwise() ? pairs.size() * 2 : rolloutIds.size()) * repeats;
     }
 }

@@ -55,7 +55,9 @@ class WorkspaceTest {
         try (Workspace workspace = Workspace.open(temp)) {
             new Importer(workspace).importBatch(Batches.samples(1, 1), ImportOptions.refuseInvalid());
         }
-        // Take the workspace back to schema V4 (V5 only adds the two anchor tables), with a label in it.
+        // Take the workspace back to schema V4 (V6 adds two columns to judge_results, V5 only the two anchor
+        // tables), with a label in it.
+        MigrationUndo.run(temp, MigrationUndo.V6);
         org.h2.jdbcx.JdbcDataSource v4 = new org.h2.jdbcx.JdbcDataSource();
         v4.setURL(Workspace.jdbcUrl(temp.toAbsolutePath().normalize()));
         v4.setUser("juror");

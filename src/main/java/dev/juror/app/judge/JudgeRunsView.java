@@ -219,7 +219,7 @@ public final class JudgeRunsView {
         resultTable.setItems(viewModel.results());
         resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         resultTable.getColumns().setAll(java.util.List.of(
-                column("Rollout", 64, r -> Long.toString(r.rolloutId())),
+                column("Rollout", 88, ResultRow::rolloutText),
                 column("Sample", 180, ResultRow::sampleId),
                 column("Repeat", 62, r -> Integer.toString(r.result().repeat() + 1)),
                 column("Status", 96, ResultRow::status),
@@ -257,7 +257,7 @@ public final class JudgeRunsView {
         resultProblem.managedProperty().bind(resultProblem.visibleProperty());
         detailTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             ResultRow r = viewModel.selectedResultProperty().get();
-            return r == null ? "Result" : "Result: rollout " + r.rolloutId() + " of " + r.sampleId() + ", repeat "
+            return r == null ? "Result" : "Result: rollout " + r.rolloutText() + " of " + r.sampleId() + ", repeat "
                     + (r.result().repeat() + 1) + " · " + r.status() + " · " + r.result().attempts() + " attempt(s)";
         }, viewModel.selectedResultProperty()));
         rawOutput.setEditable(false);

@@ -10,6 +10,7 @@ import dev.juror.judge.run.JudgeProviders;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RunProgress;
+import dev.juror.rubric.Mode;
 import dev.juror.rubric.RubricException;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunLauncher;
@@ -22,6 +23,7 @@ import dev.juror.store.Workspace;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +146,7 @@ public final class JudgeRunsViewModel {
             return;
         }
         tasks.runQuietly(progress -> {
-            ReviewData.RubricList list = new ReviewData(opened).rubrics();
+            ReviewData.RubricList list = new ReviewData(opened).rubrics(EnumSet.allOf(Mode.class));
             List<String> ids = new SampleRepository(opened).list(0, Integer.MAX_VALUE).stream()
                     .map(StoredSample::id).toList();
             return new Loaded(list, ids, new JudgeRunRepository(opened).list());
@@ -251,12 +253,14 @@ public final class JudgeRunsViewModel {
             JudgeRunLauncher.Prepared prepared = preparation.prepare(launcher);
             long runId = prepared.run().id();
             int leftOut = prepared.leftOutWithoutComments();
+            int single = prepared.leftOutSingleRollout();
             List<StoredJudgeRun> listed = launcher.runs().list();
             fxThread.execute(() -> {
                 runningRun = runId;
                 showRuns(listed, runId);
                 message.set("Run " + runId + " running" + (leftOut > 0 ? "; left out " + leftOut
-                        + " rollouts without comments to grade" : "") + ".");
+                        + " rollouts without comments to grade" : "") + (single > 0 ? "; left out " + single
+                        + " samples with a single rollout (nothing to compare)" : "") + ".");
             });
             JudgeRunLauncher.Session started = launcher.start(prepared, p -> throttle.offer(Shown.of(p)));
             session.set(started);

@@ -3,11 +3,20 @@ package dev.juror.app.judge;
 import dev.juror.store.JudgeResultRow;
 import java.util.Locale;
 
-/** One line of the results table: a stored judge result with its sample. */
+/**
+ * One line of the results table: a stored judge result with its sample. A pairwise result is one
+ * pair in one order: its rollouts read {@code a>b} (a shown as candidate A) and its score is A's
+ * share of the win (A 1, tie 0.5, B 0).
+ */
 public record ResultRow(JudgeResultRow result, String sampleId) {
 
     public long rolloutId() {
         return result.rolloutId();
+    }
+
+    /** The rollout, or {@code a>b} for a pair in the order shown. */
+    public String rolloutText() {
+        return result.rollouts();
     }
 
     public String status() {

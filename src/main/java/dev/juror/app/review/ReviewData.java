@@ -22,9 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -61,8 +63,13 @@ public final class ReviewData {
         return workspace;
     }
 
-    /** The pointwise rubrics in {@code rubrics/}, the default one first. */
+    /** The pointwise rubrics in {@code rubrics/}, the default one first: what the desk can label with. */
     public RubricList rubrics() throws IOException {
+        return rubrics(EnumSet.of(Mode.POINTWISE));
+    }
+
+    /** The rubrics of these modes in {@code rubrics/}, the default one first (the judge screen runs both modes). */
+    public RubricList rubrics(Set<Mode> modes) throws IOException {
         Path folder = workspace.directory().resolve(WorkspaceSeeder.RUBRICS_FOLDER);
         List<RubricChoice> rubrics = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -80,7 +87,7 @@ public final class ReviewData {
         for (Path file : files) {
             try {
                 var rubric = yaml.read(file);
-                if (rubric.mode() == Mode.POINTWISE) {
+                if (modes.contains(rubric.mode())) {
                     rubrics.add(new RubricChoice(file.getFileName().toString(), rubric, CanonicalForm.version(rubric)));
                 }
             } catch (RubricException e) {

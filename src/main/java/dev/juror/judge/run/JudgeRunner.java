@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs a plan (rollouts x repeats) through a {@link Judge}, writing every result to a
+ * Runs a plan (rollouts or ordered pairs of rollouts x repeats) through a {@link Judge}, writing every result to a
  * {@link ResultSink} as it arrives. One code path for every judge kind: the calls go through
  * {@link JudgeBatchExecutor} (limiter, retries, progress, cancel), with the judge behind a
  * {@link CallClient}; the heuristic and replay judges simply answer at once and are not retried.
@@ -89,7 +89,7 @@ public final class JudgeRunner {
         // Repeat-major order: a cancelled or killed run has covered every rollout once before any twice.
         for (int repeat = 0; repeat < plan.repeats(); repeat++) {
             for (RunItem item : plan.items()) {
-                String key = RunResult.key(item.rolloutId(), repeat);
+                String key = item.key(repeat);
                 JudgeCall call = new JudgeCall(key, item.item(), repeat);
                 calls.put(key, call);
                 items.put(key, item);
@@ -151,7 +151,7 @@ public final class JudgeRunner {
             }
             RunItem item = items.get(outcome.key());
             try {
-                sink.save(new RunResult(item.rolloutId(), call.repeat(), result.get()));
+                sink.save(item.result(call.repeat(), result.get()));
             } catch (RuntimeException e) {
                 saveErrors++;
                 throw e;

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public interface ResultSink {
 
-    /** Keys ({@link RunResult#key}) of the (rollout, repeat) pairs already finished; a resume skips them. */
+    /** Keys ({@link RunResult#key}) of the (rollout or ordered pair, repeat) results already stored; a resume skips them. */
     Set<String> finishedKeys();
 
     /**

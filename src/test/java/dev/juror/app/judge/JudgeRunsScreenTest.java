@@ -181,6 +181,42 @@ class JudgeRunsScreenTest {
         }
     }
 
+    @Test
+    void aPairwiseRunListsOneRowPerPairAndOrderWithAsShareAsTheScore(FxRobot robot) throws Exception {
+        try (ConverseTestServer server = ConverseTestServer.start()) {
+            String dim = "{\"verdict\": \"A\", \"justification\": \"better\"}";
+            server.setDefault(Reply.text("{\"dimensions\": {\"Grounding\": " + dim + ", \"Coverage\": " + dim
+                    + ", \"Justification\": " + dim + ", \"Actionability\": " + dim
+                    + "}, \"winner\": \"A\", \"rationale\": \"r\"}").withUsage(1000, 20, 0, 0));
+            JudgeRunsViewModel vm = openScreen(robot);
+            // The judge screen offers pairwise rubrics too (the review desk does not: it labels pointwise).
+            var pairwise = vm.rubrics().stream().filter(r -> r.fileName().equals("pairwise-preference.yaml"))
+                    .findFirst().orElseThrow();
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.rubricProperty().set(pairwise);
+                vm.providerProperty().set("bedrock");
+                vm.endpointProperty().set(server.endpoint().toString());
+                vm.regionProperty().set("us-east-1");
+                vm.concurrencyProperty().set(2);
+                vm.allSamplesProperty().set(false);
+                vm.chosenSamples().setAll("cr-01-agape-odm-supply");
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#startRun");
+            waitUntil(() -> !vm.runningProperty().get() && vm.messageProperty().get().contains("finished"),
+                    Duration.ofSeconds(60));
+
+            StoredJudgeRun stored = storedRuns().get(0);
+            assertThat(stored.pairwise()).isTrue();
+            // 6 rollouts, at most 6 pairs, each in both orders.
+            assertThat(stored.expectedResults()).isEqualTo(12);
+            waitUntil(() -> vm.results().size() == 12, Duration.ofSeconds(10));
+            assertThat(vm.results()).extracting(ResultRow::rolloutText).allSatisfy(t -> assertThat(t).contains(">"));
+            assertThat(vm.results()).extracting(ResultRow::scoreText).containsOnly("1.00");
+            assertThat(vm.results()).extracting(ResultRow::sampleId).containsOnly("cr-01-agape-odm-supply");
+        }
+    }
+
     private List<StoredJudgeRun> storedRuns() {
         Workspace open = workbench.session().current();
         return new JudgeRunRepository(open).list();

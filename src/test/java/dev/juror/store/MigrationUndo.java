@@ -1,0 +1,40 @@
+package dev.juror.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Takes a test workspace's schema back before a migration, so a test can check that the migration
+ * brings an older workspace up to date with its data. Flyway has no undo in its free edition.
+ */
+final class MigrationUndo {
+
+    /** Before V6 (pairwise results): the two columns gone and the unique key of V3 back. */
+    static final List<String> V6 = List.of(
+            "ALTER TABLE judge_results DROP CONSTRAINT judge_results_once",
+            "DROP INDEX judge_results_content",
+            "ALTER TABLE judge_results DROP COLUMN content_hash",
+            "ALTER TABLE judge_results DROP COLUMN rollout_b_id",
+            "ALTER TABLE judge_results ADD CONSTRAINT judge_results_once UNIQUE (run_id, rollout_id, repeat_index)",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+
+    private MigrationUndo() {
+    }
+
+    /** Runs the statements on the closed workspace in {@code dir}. */
+    static void run(java.nio.file.Path dir, List<String> statements) throws SQLException {
+        org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
+        source.setURL(Workspace.jdbcUrl(dir.toAbsolutePath().normalize()));
+        source.setUser("juror");
+        source.setPassword("");
+        try (Connection c = source.getConnection()) {
+            for (String sql : statements) {
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    statement.execute();
+                }
+            }
+        }
+    }
+}
