@@ -12,8 +12,12 @@ import dev.juror.dataset.SampleInput;
 import dev.juror.judge.testserver.ConverseTestServer;
 import dev.juror.judge.testserver.RecordedRequest;
 import dev.juror.judge.testserver.Reply;
+import dev.juror.judge.run.RolloutPair;
+import dev.juror.judge.run.RolloutPairs;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.Importer;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.StoredRollout;
 import dev.juror.store.Workspace;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,12 +74,34 @@ class PairwiseJudgeCommandTest {
         Path ws = JudgeCliFixture.workspaceWithSamples(temp.resolve("ws"));
         JsonNode live;
         try (ConverseTestServer server = ConverseTestServer.start()) {
-            // With one call at a time the answers meet the plan in order: each pair as (first, second)
-            // then (second, first). Pair 1 prefers its first rollout in both orders (A, then B as
-            // shown); pair 2 prefers whichever is shown first (A, A); pair 3's second answer is broken.
-            server.enqueue(Reply.text(answer("A")), Reply.text(answer("B")), Reply.text(answer("A")),
-                    Reply.text(answer("A")), Reply.text(answer("tie")),
-                    Reply.text("```json\n" + answer("C") + "\n```"));
+            // Answers by content (the calls may arrive in any order): pair 1 prefers its first rollout
+            // in both orders (A, then B as shown); pair 2 prefers whichever is shown first (A, A);
+            // pair 3 says tie when its first rollout is shown first, and its other answer is broken.
+            Map<String, Long> byPrediction = new java.util.HashMap<>();
+            List<Long> ids = new java.util.ArrayList<>();
+            try (Workspace opened = Workspace.open(ws)) {
+                for (StoredRollout r : new RolloutRepository(opened).ofSample(SAMPLE)) {
+                    byPrediction.put(r.prediction().strip(), r.id());
+                    ids.add(r.id());
+                }
+            }
+            List<RolloutPair> pairs = RolloutPairs.choose(ids, 3);
+            server.respondWith(request -> {
+                Map<String, String> shown = candidates(request);
+                long a = byPrediction.get(shown.get("candidate_A").strip());
+                long b = byPrediction.get(shown.get("candidate_B").strip());
+                int k = 0;
+                while (!(pairs.get(k).first() == a && pairs.get(k).second() == b)
+                        && !(pairs.get(k).first() == b && pairs.get(k).second() == a)) {
+                    k++;
+                }
+                boolean firstShownFirst = pairs.get(k).first() == a;
+                return switch (k) {
+                    case 0 -> Reply.text(answer(firstShownFirst ? "A" : "B"));
+                    case 1 -> Reply.text(answer("A"));
+                    default -> firstShownFirst ? Reply.text(answer("tie")) : Reply.text("```json\n" + answer("C") + "\n```");
+                };
+            });
             live = json(juror("judge", "--workspace", ws.toString(), "--rubric", RUBRIC, "--provider", "bedrock",
                     "--endpoint", server.endpoint().toString(), "--region", "us-east-1", "--model",
                     JudgeCliFixture.MODEL, "--samples", SAMPLE, "--max-pairs-per-sample", "3", "--concurrency", "1",
@@ -96,10 +122,12 @@ class PairwiseJudgeCommandTest {
             List<RecordedRequest> requests = server.requests();
             assertThat(requests).hasSize(6);
             Map<String, String> ab = candidates(requests.get(0));
-            Map<String, String> ba = candidates(requests.get(1));
-            assertThat(ab.get("candidate_A")).isEqualTo(ba.get("candidate_B")).isNotEqualTo(ab.get("candidate_B"));
-            assertThat(ab.get("candidate_B")).isEqualTo(ba.get("candidate_A"));
-            assertThat(prefix(requests.get(0))).isEqualTo(prefix(requests.get(1))).contains("<TargetDocument>");
+            RecordedRequest swapped = requests.stream()
+                    .filter(r -> candidates(r).get("candidate_A").equals(ab.get("candidate_B"))
+                            && candidates(r).get("candidate_B").equals(ab.get("candidate_A")))
+                    .findFirst().orElseThrow(() -> new AssertionError("the other order of the first pair was not sent"));
+            assertThat(ab.get("candidate_A")).isNotEqualTo(ab.get("candidate_B"));
+            assertThat(prefix(requests.get(0))).isEqualTo(prefix(swapped)).contains("<TargetDocument>");
         }
         long runId = live.get("run_id").asLong();
 

@@ -55,6 +55,7 @@ public final class ConverseTestServer implements AutoCloseable {
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Reply> defaultReply = new AtomicReference<>(Reply.text("{\"score\": 1}"));
+    private final AtomicReference<java.util.function.Function<RecordedRequest, Reply>> responder = new AtomicReference<>();
     private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
     private final AtomicInteger recordedCount = new AtomicInteger();
     private final AtomicInteger received = new AtomicInteger();
@@ -97,6 +98,15 @@ public final class ConverseTestServer implements AutoCloseable {
     /** Replies used one per request, before the default. */
     public ConverseTestServer enqueue(Reply... replies) {
         script.addAll(List.of(replies));
+        return this;
+    }
+
+    /**
+     * Answers each request from its content (before the script and the default): for tests whose
+     * client may send concurrent calls in any order.
+     */
+    public ConverseTestServer respondWith(java.util.function.Function<RecordedRequest, Reply> responder) {
+        this.responder.set(responder);
         return this;
     }
 
@@ -153,12 +163,16 @@ public final class ConverseTestServer implements AutoCloseable {
                 return;
             }
             String model = openAi ? modelField(body) : converseModel.get();
-            record(new RecordedRequest(openAi ? "openai" : "converse", model, body, exchange.getRequestHeaders()));
+            RecordedRequest request = new RecordedRequest(openAi ? "openai" : "converse", model, body,
+                    exchange.getRequestHeaders());
+            record(request);
             if (capacity != Integer.MAX_VALUE) {
                 answerWithinCapacity(exchange, openAi);
                 return;
             }
-            Reply reply = Optional.ofNullable(script.poll()).orElseGet(defaultReply::get);
+            var byContent = responder.get();
+            Reply reply = byContent != null ? byContent.apply(request)
+                    : Optional.ofNullable(script.poll()).orElseGet(defaultReply::get);
             sleep(reply.delay());
             answer(exchange, openAi, reply);
         } catch (IOException clientGone) {
