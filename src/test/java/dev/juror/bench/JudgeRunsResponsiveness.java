@@ -9,6 +9,7 @@ import dev.juror.app.judge.JudgeRunsViewModel;
 import dev.juror.app.shell.ScreenId;
 import dev.juror.app.tasks.FxBackgroundTasks;
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.Reply;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.Importer;
@@ -47,8 +48,8 @@ public final class JudgeRunsResponsiveness {
     public static void main(String[] args) throws Exception {
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         long delayMs = args.length > 1 ? Long.parseLong(args[1]) : 5;
-        System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
+        System.setProperty("aws.accessKeyId", DummyAwsCredentials.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", DummyAwsCredentials.SECRET_ACCESS_KEY);
         Path dir = Files.createTempDirectory("juror-judge-responsiveness");
         Path ws = dir.resolve("ws");
         try (Workspace workspace = Workspace.open(ws)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.RecordedRequest;
 import dev.juror.judge.testserver.Reply;
 import dev.juror.store.JudgeResultRow;
@@ -16,11 +17,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(DummyAwsCredentials.class)
 class JudgeCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,18 +29,6 @@ class JudgeCommandTest {
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void dummyCredentials() {
-        // The SDK's default chain reads these system properties; dummy values, never real credentials.
-        System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     private static JsonNode json(JudgeCliFixture.Run run) throws Exception {
         assertThat(run.exit()).as(run.err()).isZero();

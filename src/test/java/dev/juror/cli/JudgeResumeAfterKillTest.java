@@ -4,6 +4,7 @@ import static dev.juror.cli.JudgeCliFixture.juror;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.RecordedRequest;
 import dev.juror.judge.testserver.Reply;
 import dev.juror.rubric.PromptInputs;
@@ -50,7 +51,8 @@ class JudgeResumeAfterKillTest {
         try (ConverseTestServer server = ConverseTestServer.start()) {
             server.setDefault(Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withDelay(Duration.ofMillis(150)));
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Daws.accessKeyId=AKIDTESTTESTTESTTEST", "-Daws.secretAccessKey=test-secret-key-not-real",
+                    "-Daws.accessKeyId=" + DummyAwsCredentials.ACCESS_KEY_ID,
+                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY,
                     "-cp", System.getProperty("java.class.path"), "dev.juror.Main",
                     "judge", "--workspace", ws.toString(), "--rubric", rubricFile.toString(), "--provider", "bedrock",
                     "--endpoint", server.endpoint().toString(), "--region", "us-east-1", "--concurrency", "2",
@@ -81,8 +83,8 @@ class JudgeResumeAfterKillTest {
             assertThat(finishedBefore).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(100);
 
             // The SDK's default chain reads these system properties; dummy values, never real credentials.
-            System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
-            System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
+            System.setProperty("aws.accessKeyId", DummyAwsCredentials.ACCESS_KEY_ID);
+            System.setProperty("aws.secretAccessKey", DummyAwsCredentials.SECRET_ACCESS_KEY);
             JudgeCliFixture.Run resumed;
             try {
                 resumed = juror("judge", "--workspace", ws.toString(), "--resume", Long.toString(runId),

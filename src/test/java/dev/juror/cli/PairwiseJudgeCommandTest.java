@@ -10,6 +10,7 @@ import dev.juror.dataset.ImportFormat;
 import dev.juror.dataset.RolloutInput;
 import dev.juror.dataset.SampleInput;
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.RecordedRequest;
 import dev.juror.judge.testserver.Reply;
 import dev.juror.judge.run.RolloutPair;
@@ -24,9 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in both orders against the loopback Converse server, then replayed offline; {@code juror run show}
  * reports both verdicts per pair, the order-balanced winner and the run's position consistency.
  */
+@ExtendWith(DummyAwsCredentials.class)
 class PairwiseJudgeCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,18 +45,6 @@ class PairwiseJudgeCommandTest {
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void dummyCredentials() {
-        // The SDK's default chain reads these system properties; dummy values, never real credentials.
-        System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     /** A pairwise answer giving every dimension and the winner to {@code verdict} as shown. */
     private static String answer(String verdict) {

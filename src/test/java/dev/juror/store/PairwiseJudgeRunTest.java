@@ -21,6 +21,7 @@ import dev.juror.judge.run.RolloutPair;
 import dev.juror.judge.run.RunItem;
 import dev.juror.judge.run.RunResult;
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.Reply;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Preference;
@@ -36,9 +37,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * both rollouts and the order, replay by the pair's content hash, resume, and the position
  * consistency read back from the stored verdicts.
  */
+@ExtendWith(DummyAwsCredentials.class)
 class PairwiseJudgeRunTest {
 
     static final Path RUBRIC = Path.of("rubrics/pairwise-preference.yaml");
@@ -56,18 +57,6 @@ class PairwiseJudgeRunTest {
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void dummyCredentials() {
-        // The SDK's default chain reads these system properties; dummy values, never real credentials.
-        System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     /** A pairwise answer giving every dimension and the winner to {@code verdict} (A, B or tie) as shown. */
     static String answer(String verdict) {

@@ -9,6 +9,7 @@ import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
 import dev.juror.app.tasks.FxBackgroundTasks;
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.Reply;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
@@ -27,9 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * seeded samples fills the results table and the detail pane; a Bedrock run against the local
  * Converse test server shows live progress, is cancelled with Esc and can be resumed.
  */
+@ExtendWith(DummyAwsCredentials.class)
 @ExtendWith(ApplicationExtension.class)
 class JudgeRunsScreenTest {
 
@@ -53,18 +53,6 @@ class JudgeRunsScreenTest {
     private FxBackgroundTasks tasks;
     private Path workspaceDir;
 
-    @BeforeAll
-    static void dummyCredentials() {
-        // The AWS default chain reads these; the test server never checks the signature.
-        System.setProperty("aws.accessKeyId", "AKIDTESTTESTTESTTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret-key-not-real");
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @Start
     void start(Stage stage) throws Exception {
