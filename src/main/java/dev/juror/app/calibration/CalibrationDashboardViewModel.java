@@ -201,7 +201,8 @@ public final class CalibrationDashboardViewModel {
             dimension.set(dimension.get() != null && names.contains(dimension.get()) ? dimension.get() : names.isEmpty() ? null : names.get(0));
             message.set(result.result().report().humanLabels() + " human labels from "
                     + String.join(", ", result.result().report().humans()) + "; " + ids.size() + " judge run(s)"
-                    + (result.notes().isEmpty() ? "" : ". " + String.join(". ", result.notes())));
+                    + (result.notes().isEmpty() ? "" : ". " + String.join(". ", result.notes().stream()
+                            .map(CalibrationDashboardViewModel::sentence).toList())));
         }, failure -> {
             if (wanted == generation) {
                 busy.set(false);
@@ -275,6 +276,11 @@ public final class CalibrationDashboardViewModel {
 
     public ObjectProperty<RubricChoice> rubricProperty() {
         return rubric;
+    }
+
+    /** A note as a sentence in the message line: notes start in lower case, as the CLI prints them. */
+    private static String sentence(String note) {
+        return note.isEmpty() ? note : Character.toUpperCase(note.charAt(0)) + note.substring(1);
     }
 
     /** "Current labels" first, then the chosen rubric's frozen anchor sets, newest first. */

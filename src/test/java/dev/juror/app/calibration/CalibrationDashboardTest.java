@@ -208,7 +208,7 @@ class CalibrationDashboardTest {
         var result = dashboard.dashboardProperty().get().result();
         assertThat(result.drift().anchorItems()).isEqualTo(anchorItems);
         // Frozen with the first expert's labels only; the second expert's came later.
-        assertThat(dashboard.messageProperty().get()).contains("drift measured against anchor set demo-anchors")
+        assertThat(dashboard.messageProperty().get()).contains("Drift measured against anchor set demo-anchors")
                 .contains("1 labeller");
         assertThat(result.report().humans()).hasSize(2);
 
