@@ -46,11 +46,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT", description = "Write the self-contained HTML report here.")
     Path html;
 
-    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000", description = "Bootstrap resamples (default 2000).")
-    int resamples;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Bootstrap seed (default 1).")
-    long seed;
+    @Mixin
+    BootstrapOptions bootstrap;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "2", description = "k of best-of-k in the model comparison (default 2).")
     int k;
@@ -63,12 +60,12 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (resamples < 1 || k < 1) {
-            throw new UserInputException("--resamples and --k must be at least 1");
+        if (k < 1) {
+            throw new UserInputException("--k must be at least 1, was " + k);
         }
         PrintWriter out = spec.commandLine().getOut();
         Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
-        BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
+        BootstrapConfig config = bootstrap.config();
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             r = CalibrationSetup.run(opened, rubric, runs, config, k, anchors);

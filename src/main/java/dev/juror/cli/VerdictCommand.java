@@ -44,11 +44,8 @@ public final class VerdictCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT", description = "Also write the HTML calibration report with the verdict.")
     Path html;
 
-    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000", description = "Bootstrap resamples (default 2000).")
-    int resamples;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Bootstrap seed (default 1).")
-    long seed;
+    @Mixin
+    BootstrapOptions bootstrap;
 
     @Mixin
     WorkspaceOption workspace;
@@ -58,12 +55,9 @@ public final class VerdictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (resamples < 1) {
-            throw new UserInputException("--resamples must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
-        BootstrapConfig config = BootstrapConfig.defaults(seed).withResamples(resamples);
+        BootstrapConfig config = bootstrap.config();
         Verdict verdict;
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {

@@ -114,6 +114,20 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void badBootstrapOptionsAreUsageErrorsNamingTheOption() {
+        for (String command : List.of("calibrate", "verdict")) {
+            Run r = juror(command, "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+                    "--resamples", "0", "--workspace", ws.toString());
+            assertThat(r.exit()).as(command).isEqualTo(CliRunner.BAD_INPUT);
+            assertThat(r.err()).as(command).contains("--resamples must be at least 1, was 0");
+        }
+        Run k = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+                "--k", "0", "--workspace", ws.toString());
+        assertThat(k.exit()).isEqualTo(CliRunner.BAD_INPUT);
+        assertThat(k.err()).contains("--k must be at least 1, was 0");
+    }
+
+    @Test
     void htmlEscapesHostileNotesAndRationales() throws Exception {
         Path dir = temp.resolve("hostile");
         CalibrationWorkspace.importSamples(dir);
