@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  *       also the {@code _A_}/{@code _B_} forms): the judge reproduced the block the prediction was
  *       wrapped in;</li>
  *   <li>it repeats verbatim a run of at least {@link #RUN} characters of the prediction (all of a
- *       shorter prediction, if it has at least {@link #MIN_PREDICTION} characters) that occurs in
- *       none of the prompt's documents (system prompt, target, reference). Runs of whitespace count
- *       as one space on both sides, and the answer is also read with JSON string escapes undone
- *       ({@code \"}, {@code \\}, {@code \n}, ...), so an echo inside a JSON string counts too.</li>
+ *       shorter prediction, if it has at least {@link #MIN_PREDICTION} characters) that is not a
+ *       passage of the prompt's documents (system prompt, target, reference): a run whose part
+ *       without {@link #MARGIN} characters at each end occurs in a document counts as the
+ *       document's. Runs of whitespace count as one space on both sides, and the answer is also
+ *       read with JSON string escapes undone ({@code \"}, {@code \\}, {@code \n}, ...), so an echo
+ *       inside a JSON string counts too.</li>
  * </ol>
  * The document exclusion keeps a judge that quotes a long contract clause (which the prediction
  * quoted too, as its excerpt) from being mistaken for an echo.
@@ -37,6 +39,8 @@ final class PredictionEcho {
     static final int RUN = 200;
     /** Below this a prediction is too short for a repeated run to mean anything. */
     static final int MIN_PREDICTION = 40;
+    /** Characters at each end of an echoed run that may lie outside a document passage it quotes. */
+    static final int MARGIN = 20;
 
     private static final Pattern CANDIDATE_CLOSING_TAG = Pattern.compile(
             "<\\s*/\\s*candidate_(?:[ab]_)?[0-9a-f]{32}\\s*>", Pattern.CASE_INSENSITIVE);
@@ -86,20 +90,27 @@ final class PredictionEcho {
                 answerWindows.putIfAbsent(h, i - run + 1);
             }
         }
+        // Each echoed window is kept by the hash of its inner part (a margin dropped at both ends), so
+        // a quoted document passage still counts as the document's when quotes or a few words of
+        // the prediction's JSON around it happen to be repeated too.
+        int margin = Math.min(MARGIN, run / 4);
+        int inner = run - 2 * margin;
         Set<Long> echoed = new HashSet<>();
         h = 0;
         for (int i = 0; i < pred.length(); i++) {
             h = roll(h, pred.charAt(i), i >= run ? pred.charAt(i - run) : -1, power);
             if (i >= run - 1) {
+                int start = i - run + 1;
                 Integer at = answerWindows.get(h);
-                if (at != null && pred.regionMatches(i - run + 1, answer, at, run)) {
-                    echoed.add(h);
+                if (at != null && pred.regionMatches(start, answer, at, run)) {
+                    echoed.add(hash(pred, start + margin, inner));
                 }
             }
         }
         if (echoed.isEmpty()) {
             return false;
         }
+        long innerPower = power(inner);
         for (String document : documents) {
             if (document == null || document.isEmpty()) {
                 continue;
@@ -107,13 +118,21 @@ final class PredictionEcho {
             String doc = collapse(document);
             h = 0;
             for (int i = 0; i < doc.length() && !echoed.isEmpty(); i++) {
-                h = roll(h, doc.charAt(i), i >= run ? doc.charAt(i - run) : -1, power);
-                if (i >= run - 1) {
+                h = roll(h, doc.charAt(i), i >= inner ? doc.charAt(i - inner) : -1, innerPower);
+                if (i >= inner - 1) {
                     echoed.remove(h);
                 }
             }
         }
         return !echoed.isEmpty();
+    }
+
+    private long hash(String s, int from, int length) {
+        long h = 0;
+        for (int i = from; i < from + length; i++) {
+            h = roll(h, s.charAt(i), -1, 0);
+        }
+        return h;
     }
 
     /** Appends {@code in} and drops {@code out} (-1: nothing leaves the window yet). */
