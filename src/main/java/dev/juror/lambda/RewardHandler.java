@@ -41,7 +41,10 @@ import java.util.concurrent.TimeoutException;
  * {@code invalid_sample = 1} and an {@code error} field; an event that holds no recognisable sample
  * gives a one-element array with id {@code event-error}; a sample whose judge has not answered when
  * the Lambda's deadline nears gets the neutral reward with {@code judge_error = 1} and
- * {@code deadline_exceeded = 1}. See docs/lambda.md.
+ * {@code deadline_exceeded = 1}. A judge failure caused by the prediction (output-token limit, an
+ * answer echoing it) gets the floor with {@code prediction_failure = 1}, any other the neutral
+ * reward with {@code service_failure = 1} (see {@link CompositeReward}). Every sample's {@code id}
+ * comes back exactly as received ({@link SampleIds}). See docs/lambda.md.
  *
  * <p>Configuration and the Bedrock client are built once, in the constructor (the Lambda's init
  * phase); see {@link RewardRuntime}.

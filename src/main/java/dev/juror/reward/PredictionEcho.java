@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
  * The document exclusion keeps a judge that quotes a long contract clause (which the prediction
  * quoted too, as its excerpt) from being mistaken for an echo.
  *
- * <p>Linear time: a rolling hash (modulo the Mersenne prime 2^61 - 1, random base per instance,
- * so the prediction cannot be crafted to collide) over windows of the answer, then one pass over
- * the prediction and each document; a hash match with the prediction is confirmed by comparing the
- * characters. Memory is proportional to the answer, which the judge's output limit bounds.
- * Thread-safe.
+ * <p>Cost: a rolling hash (modulo the Mersenne prime 2^61 - 1, random base per instance, so the
+ * prediction cannot be crafted to collide) over the windows of the answer, then one pass over the
+ * prediction and each document; a hash match with the prediction is confirmed by comparing the
+ * characters (at most {@link #RUN} per answer window). Memory is proportional to the answer, which
+ * the judge's output limit bounds. Only unreadable answers are checked. Thread-safe.
  */
 final class PredictionEcho {
 
