@@ -50,7 +50,9 @@ final class BundleReadme {
         md.append("\nARN placeholders: Region `").append(region).append("`, account `").append(account)
                 .append("` (replace `<REGION>` / `<ACCOUNT_ID>` if shown).\n");
         md.append("\nThe function never fails an invocation: a sample it cannot score gets the neutral reward with a "
-                + "`judge_error` or `invalid_sample` metric. See docs/lambda.md of Juror for the full contract.\n");
+                + "`service_failure` (judge throttled, down, timed out) or `invalid_sample` metric; a prediction that "
+                + "makes the judge fail (output-token limit, an answer echoing it) or exceeds the rubric's limits gets "
+                + "0 with `prediction_failure`. See docs/lambda.md of Juror for the full contract.\n");
         return md.toString();
     }
 }

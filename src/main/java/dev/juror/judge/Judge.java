@@ -40,14 +40,27 @@ public interface Judge extends AutoCloseable {
      * reward Lambda and single calls; batches go through {@code JudgeRunner}.
      */
     default JudgeResult judge(JudgeItem item) {
+        return judgeWithCause(item).result();
+    }
+
+    /**
+     * {@link #judge} plus the transport's failure kind when the call failed (e.g.
+     * {@link FailureKind#MAX_TOKENS} behind a {@code parse_error}), for the reward's floor/neutral rule.
+     */
+    default JudgedItem judgeWithCause(JudgeItem item) {
         JudgeCall call = JudgeCall.single(item);
         JudgeClient client = new CallClient(this, Map.of(call.key(), call));
         RetryingJudgeCaller caller = new RetryingJudgeCaller(client, retryPolicy(), limiter());
         JudgeOutcome outcome = caller.call(new JudgeTask(call.key(), CallClient.placeholder(call, model())));
-        return JudgeResults.of(call, outcome, parser(), model())
+        java.util.Optional<FailureKind> kind = outcome instanceof JudgeOutcome.Failed failed
+                ? java.util.Optional.of(failed.failure().kind())
+                : outcome instanceof JudgeOutcome.Cancelled
+                ? java.util.Optional.of(FailureKind.INTERRUPTED) : java.util.Optional.empty();
+        JudgeResult result = JudgeResults.of(call, outcome, parser(), model())
                 .orElseGet(() -> new JudgeResult(call.key(), ResultStatus.API_ERROR, java.util.Optional.empty(), "",
                         "INTERRUPTED: the call was cancelled", outcome.elapsed(), TokenUsage.ZERO, model(),
                         outcome.attempts()));
+        return new JudgedItem(result, kind);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.juror.lambda;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.juror.reward.CompositeReward;
 import dev.juror.reward.RewardMetric;
 import dev.juror.reward.RewardOutcome;
 import java.io.IOException;
@@ -35,13 +36,18 @@ record Result(JsonNode id, double score, List<RewardMetric> metrics, String erro
 
     static Result deadline(JsonNode id, double neutral) {
         return new Result(id, neutral, List.of(RewardMetric.metric("judge_error", 1),
-                RewardMetric.metric("deadline_exceeded", 1)),
+                RewardMetric.metric(CompositeReward.SERVICE_FAILURE, 1), RewardMetric.metric("deadline_exceeded", 1)),
                 "the judge did not answer before the Lambda's deadline", false, true);
     }
 
     static Result eventError(double neutral, String why) {
         return new Result(TextNode.valueOf("event-error"), neutral, List.of(RewardMetric.metric("event_error", 1)),
                 why, false, false);
+    }
+
+    /** Whether the metric is reported with value 1. */
+    boolean has(String metric) {
+        return metrics.stream().anyMatch(m -> m.name().equals(metric) && m.value() == 1.0);
     }
 
     void write(JsonGenerator g) throws IOException {

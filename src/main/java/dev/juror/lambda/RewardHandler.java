@@ -41,7 +41,10 @@ import java.util.concurrent.TimeoutException;
  * {@code invalid_sample = 1} and an {@code error} field; an event that holds no recognisable sample
  * gives a one-element array with id {@code event-error}; a sample whose judge has not answered when
  * the Lambda's deadline nears gets the neutral reward with {@code judge_error = 1} and
- * {@code deadline_exceeded = 1}. See docs/lambda.md.
+ * {@code deadline_exceeded = 1}. A judge failure caused by the prediction (output-token limit, an
+ * answer echoing it) gets the floor with {@code prediction_failure = 1}, any other the neutral
+ * reward with {@code service_failure = 1} (see {@link CompositeReward}). Every sample's {@code id}
+ * comes back exactly as received ({@link SampleIds}). See docs/lambda.md.
  *
  * <p>Configuration and the Bedrock client are built once, in the constructor (the Lambda's init
  * phase); see {@link RewardRuntime}.
@@ -92,6 +95,7 @@ public final class RewardHandler implements RequestStreamHandler {
         if (samples.isEmpty()) {
             return List.of();
         }
+        List<JsonNode> ids = SampleIds.of(samples);
         Duration budget = budget(context);
         long deadline = System.nanoTime() + budget.toNanos();
         List<Result> results = new ArrayList<>(samples.size());
@@ -101,11 +105,12 @@ public final class RewardHandler implements RequestStreamHandler {
             List<Future<Result>> futures = new ArrayList<>(samples.size());
             for (int i = 0; i < samples.size(); i++) {
                 JsonNode sample = samples.get(i);
+                JsonNode id = ids.get(i);
                 int index = i;
-                futures.add(workers.submit(() -> scoreSample(sample, index)));
+                futures.add(workers.submit(() -> scoreSample(sample, id, index)));
             }
             for (int i = 0; i < futures.size(); i++) {
-                results.add(await(futures.get(i), deadline, samples.get(i), i));
+                results.add(await(futures.get(i), deadline, ids.get(i)));
             }
         } finally {
             workers.shutdownNow();
@@ -113,24 +118,23 @@ public final class RewardHandler implements RequestStreamHandler {
         return results;
     }
 
-    private Result await(Future<Result> future, long deadline, JsonNode sample, int index) {
+    private Result await(Future<Result> future, long deadline, JsonNode id) {
         try {
             long left = Math.max(0, deadline - System.nanoTime());
             return future.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return Result.deadline(idOf(sample, index), runtime.neutralReward());
+            return Result.deadline(id, runtime.neutralReward());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return Result.deadline(idOf(sample, index), runtime.neutralReward());
+            return Result.deadline(id, runtime.neutralReward());
         } catch (ExecutionException e) {
-            return Result.invalid(idOf(sample, index), runtime.neutralReward(), "scoring failed: " + e.getCause());
+            return Result.invalid(id, runtime.neutralReward(), "scoring failed: " + e.getCause());
         }
     }
 
-    private Result scoreSample(JsonNode sample, int index) {
-        JsonNode id = idOf(sample, index);
+    private Result scoreSample(JsonNode sample, JsonNode id, int index) {
         NovaSample nova;
         try {
             nova = NovaSampleExtractor.extract(sample);
@@ -139,7 +143,7 @@ public final class RewardHandler implements RequestStreamHandler {
         } catch (RuntimeException e) {
             return Result.invalid(id, runtime.neutralReward(), "unreadable sample: " + e);
         }
-        RewardOutcome outcome = runtime.reward().score(RewardInput.from(nova), id.asText());
+        RewardOutcome outcome = runtime.reward().score(RewardInput.from(nova), SampleIds.key(id, index));
         List<RewardMetric> extra = new ArrayList<>();
         if (!nova.hasPrediction()) {
             extra.add(RewardMetric.metric("no_assistant_turn", 1));
@@ -148,15 +152,6 @@ public final class RewardHandler implements RequestStreamHandler {
             extra.add(RewardMetric.metric("unvalidated_bundle", 1));
         }
         return Result.scored(id, outcome, extra);
-    }
-
-    /** The sample's {@code id} exactly as received, else {@code sample-<index>}. */
-    static JsonNode idOf(JsonNode sample, int index) {
-        JsonNode id = sample != null && sample.isObject() ? sample.get("id") : null;
-        if (id == null || id.isNull() || id.isContainerNode() || (id.isTextual() && id.asText().isEmpty())) {
-            return JSON.getNodeFactory().textNode("sample-" + index);
-        }
-        return id;
     }
 
     private Duration budget(Context context) {
@@ -203,8 +198,11 @@ public final class RewardHandler implements RequestStreamHandler {
         }
         long floored = results.stream().filter(Result::floored).count();
         long judgeErrors = results.stream().filter(Result::judgeError).count();
+        long predictionFailures = results.stream().filter(r -> r.has(CompositeReward.PREDICTION_FAILURE)).count();
+        long serviceFailures = results.stream().filter(r -> r.has(CompositeReward.SERVICE_FAILURE)).count();
         context.getLogger().log("juror-reward: " + results.size() + " samples, " + floored + " floored, " + judgeErrors
-                + " judge errors, " + (nanos / 1_000_000) + " ms\n");
+                + " judge errors (" + predictionFailures + " prediction failures floored, " + serviceFailures
+                + " service failures neutral), " + (nanos / 1_000_000) + " ms\n");
     }
 
     /** The judge behind this handler (for closing in tests and local invoke). */

@@ -8,12 +8,14 @@ import dev.juror.dataset.Prediction;
 import dev.juror.dataset.PredictionParser;
 import dev.juror.reward.checks.CheckFinding;
 import dev.juror.reward.checks.CheckResult;
+import dev.juror.reward.checks.CommentCountCheck;
 import dev.juror.reward.checks.FormatCheck;
 import dev.juror.reward.checks.InjectionScanner;
 import dev.juror.reward.checks.LanguageCheck;
 import dev.juror.reward.checks.LengthCheck;
 import dev.juror.reward.checks.ReferenceOverlapCheck;
 import dev.juror.reward.checks.RuleAction;
+import dev.juror.reward.checks.Rules;
 import dev.juror.reward.checks.SafetyCheck;
 import dev.juror.reward.checks.ScannerConfig;
 import dev.juror.rubric.Dimension;
@@ -43,8 +45,13 @@ import java.util.TreeMap;
  *       the reference, or nowhere, gets the grounding dimension's minimum whatever the judge says.
  *       When that alone floors every comment (deal-breaker floor), the judge is not asked.</li>
  *   <li>Judge: per-comment dimension scores, comment score and sample score by the rubric's
- *       arithmetic (weights, deal-breakers), normalised to [0, 1]. Any judge failure gives the
- *       configured neutral reward and {@code judge_error = 1}.</li>
+ *       arithmetic (weights, deal-breakers), normalised to [0, 1]. A judge failure sets
+ *       {@code judge_error = 1}; one caused by the prediction ({@link JudgeScores.Cause#PREDICTION}:
+ *       output-token limit, an unreadable answer echoing the prediction) gives reward 0 with
+ *       {@code prediction_failure = 1}, any other the configured neutral reward with
+ *       {@code service_failure = 1}. A prediction beyond the rubric's limits
+ *       ({@code length.over_limit}, {@code length.too_many_comments}) is floored in step 1, also with
+ *       {@code prediction_failure = 1}, without asking the judge.</li>
  *   <li>Reward = (1 - w) x judge + w x reference precision (when the reference overlap is on and the
  *       sample has expert spans), minus {@code penalty x (1 - length factor)}, clamped to [0, 1].</li>
  * </ol>
@@ -58,6 +65,7 @@ public final class CompositeReward {
     private final InjectionScanner scanner;
     private final FormatCheck formatCheck = new FormatCheck(false);
     private final Optional<LengthCheck> lengthCheck;
+    private final Optional<CommentCountCheck> commentCountCheck;
     private final LanguageCheck languageCheck = new LanguageCheck();
     private final Optional<SafetyCheck> safetyCheck;
     private final ReferenceOverlapCheck overlapCheck = new ReferenceOverlapCheck();
@@ -69,12 +77,22 @@ public final class CompositeReward {
                 .withExtraDelimiters(List.of("</TargetDocument>", "</Reference>", "</SystemPrompt>"))
                 .withExtraVerdictKeys(config.rubric().dimensionNames()));
         this.lengthCheck = config.lengthBand().map(LengthCheck::new);
+        this.commentCountCheck = config.maxComments().isPresent()
+                ? Optional.of(new CommentCountCheck(config.maxComments().getAsInt())) : Optional.empty();
         this.safetyCheck = config.safetyRules().map(SafetyCheck::new);
     }
 
     public RewardConfig config() {
         return config;
     }
+
+    /**
+     * Metric: 1 when the reward is the floor because the prediction made (or, beyond the rubric's
+     * limits, would make) the judge fail.
+     */
+    public static final String PREDICTION_FAILURE = "prediction_failure";
+    /** Metric: 1 when the judge failed for a reason not charged to the prediction; the reward is neutral. */
+    public static final String SERVICE_FAILURE = "service_failure";
 
     /** Judge status of {@link #checksOnly}: the judge would have been asked. */
     public static final String NOT_ASKED = "not_asked";
@@ -128,7 +146,11 @@ public final class CompositeReward {
         }
         Facts facts = new Facts(input, prediction, results, ruleCounts, List.copyOf(flags));
         if (!floors.isEmpty()) {
-            return facts.deterministic(0.0, true, "floored by " + String.join(", ", floors), new MetricList());
+            // Beyond the rubric's limits the judge would fail because of the prediction: count it as such.
+            boolean beyondLimits = floors.contains(Rules.OVER_LIMIT.name())
+                    || floors.contains(Rules.TOO_MANY_COMMENTS.name());
+            return facts.finish(0.0, true, false, "skipped", "floored by " + String.join(", ", floors),
+                    new MetricList(), Map.of(), beyondLimits ? JudgeScores.Cause.PREDICTION : null);
         }
         Rubric rubric = config.rubric();
         boolean perComment = rubric.unit() == Unit.COMMENT;
@@ -151,20 +173,21 @@ public final class CompositeReward {
         }
         if (judge == NO_JUDGE) {
             return facts.finish(config.neutralReward(), false, false, NOT_ASKED, "the judge would be asked",
-                    new MetricList(), locations);
+                    new MetricList(), locations, null);
         }
         JudgeScores scores = judge.score(input, key);
         if (scores instanceof JudgeScores.Failed failed) {
-            MetricList extra = new MetricList().flag("judge_error", true);
-            return facts.finish(config.neutralReward(), false, true, failed.status(),
-                    "judge failed (" + failed.status() + "): " + failed.message(), extra, locations);
+            boolean floor = failed.cause() == JudgeScores.Cause.PREDICTION;
+            return facts.finish(floor ? 0.0 : config.neutralReward(), floor, true, failed.status(),
+                    "judge failed (" + failed.status() + "): " + failed.message(), new MetricList(), locations,
+                    failed.cause());
         }
         List<CommentJudgement> judged = ((JudgeScores.Scored) scores).comments();
         Aggregated aggregated = aggregate(prediction, judged, perComment,
                 overrideGrounding ? grounding : Optional.empty(), ungrounded);
         if (aggregated.error != null) {
-            MetricList extra = new MetricList().flag("judge_error", true);
-            return facts.finish(config.neutralReward(), false, true, "schema_error", aggregated.error, extra, locations);
+            return facts.finish(config.neutralReward(), false, true, "schema_error", aggregated.error, new MetricList(),
+                    locations, JudgeScores.Cause.SERVICE);
         }
         MetricList extra = new MetricList().reward("judge_score", aggregated.normalised);
         aggregated.dimensionMeans.forEach((name, mean) -> extra.metric("dim." + name, mean));
@@ -178,6 +201,7 @@ public final class CompositeReward {
             results.add(formatCheck.check(input.prediction()));
         }
         lengthCheck.ifPresent(check -> results.add(check.check(input.prediction())));
+        commentCountCheck.ifPresent(check -> results.add(check.check(prediction.comments().size())));
         if (config.languageEnabled()) {
             String source = input.targetDocument().isBlank() ? input.systemPrompt() : input.targetDocument();
             String prose = prediction.comments().isEmpty() ? input.prediction() : LanguageCheck.predictionProse(prediction);
@@ -291,7 +315,7 @@ public final class CompositeReward {
 
         /** Reward fixed without the judge. */
         RewardOutcome deterministic(double reward, boolean floored, String detail, MetricList extra) {
-            return finish(reward, floored, false, "skipped", detail, extra, Map.of());
+            return finish(reward, floored, false, "skipped", detail, extra, Map.of(), null);
         }
 
         /** Judge part known: add the reference overlap and length components. */
@@ -310,11 +334,12 @@ public final class CompositeReward {
                 double factor = length.get().metric("length_factor", 1.0);
                 reward -= config.lengthPenalty() * (1 - factor);
             }
-            return finish(clamp(reward), false, false, judgeStatus, detail, extra, locations);
+            return finish(clamp(reward), false, false, judgeStatus, detail, extra, locations, null);
         }
 
+        /** @param failure who a failure is charged to; null when nothing failed */
         RewardOutcome finish(double reward, boolean floored, boolean judgeError, String judgeStatus, String detail,
-                             MetricList extra, Map<String, Location> locations) {
+                             MetricList extra, Map<String, Location> locations, JudgeScores.Cause failure) {
             MetricList m = new MetricList();
             for (RewardMetric metric : extra.toList()) {
                 if (metric.kind() == RewardMetric.Kind.REWARD) {
@@ -325,6 +350,8 @@ public final class CompositeReward {
             m.flag("floored", floored);
             m.flag("review_flag", !flags.isEmpty());
             m.flag("judge_error", judgeError);
+            m.flag(PREDICTION_FAILURE, failure == JudgeScores.Cause.PREDICTION);
+            m.flag(SERVICE_FAILURE, failure == JudgeScores.Cause.SERVICE);
             m.flag("judge_skipped", "skipped".equals(judgeStatus));
             m.flag("no_reference", input.noReference());
             for (RewardMetric metric : extra.toList()) {

@@ -14,17 +14,33 @@ public sealed interface JudgeScores {
     }
 
     /**
+     * Who a judge failure is charged to. {@link #PREDICTION}: the prediction made the judge fail
+     * (output-token limit reached, an unparseable answer that echoes the prediction); the reward is
+     * the floor, so a policy cannot earn the neutral value by breaking its grader. {@link #SERVICE}:
+     * anything else (throttling, 5xx, timeouts, connection errors, refusals, an unreadable answer
+     * that does not echo the prediction); the reward is the neutral value.
+     */
+    enum Cause { PREDICTION, SERVICE }
+
+    /**
      * The judge could not score: a transport failure after retries, an unparseable or
      * schema-violating answer, a refusal, or a timeout.
      *
      * @param status  {@code api_error}, {@code timeout}, {@code parse_error}, {@code schema_error},
      *                {@code refused} (the judge's recorded statuses)
      * @param message what went wrong, for logs
+     * @param cause   who the failure is charged to
      */
-    record Failed(String status, String message) implements JudgeScores {
+    record Failed(String status, String message, Cause cause) implements JudgeScores {
         public Failed {
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(cause, "cause");
             message = message == null ? "" : message;
+        }
+
+        /** A failure of the service (neutral reward). */
+        public Failed(String status, String message) {
+            this(status, message, Cause.SERVICE);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -40,6 +41,8 @@ import java.util.Set;
  * @param groundingDimension     the dimension overridden for ungrounded excerpts, if any
  * @param lengthBand             the accepted length when the length check is on
  * @param lengthPenalty          subtracted (times 1 - length factor) from the reward, in [0, 1]
+ * @param maxComments            the most comments a prediction may hold ({@code checks.length.max_comments});
+ *                               beyond it the reward is floored without a judge call
  * @param languageEnabled        compare the prediction's language with the target document's
  * @param safetyRules            the safety term list when the safety check is on
  * @param referenceOverlapWeight weight in [0, 1] of reference-answer precision in the reward; empty
@@ -50,7 +53,7 @@ import java.util.Set;
  */
 public record RewardConfig(Rubric rubric, RuleActions ruleActions, boolean formatEnabled, boolean groundingEnabled,
                            Optional<String> groundingDimension, Optional<LengthBand> lengthBand, double lengthPenalty,
-                           boolean languageEnabled, Optional<SafetyRules> safetyRules,
+                           OptionalInt maxComments, boolean languageEnabled, Optional<SafetyRules> safetyRules,
                            Optional<Double> referenceOverlapWeight, Set<String> ignoredReferenceCategories,
                            double neutralReward) {
 
@@ -66,6 +69,7 @@ public record RewardConfig(Rubric rubric, RuleActions ruleActions, boolean forma
         Objects.requireNonNull(ruleActions, "ruleActions");
         Objects.requireNonNull(groundingDimension, "groundingDimension");
         Objects.requireNonNull(lengthBand, "lengthBand");
+        Objects.requireNonNull(maxComments, "maxComments");
         Objects.requireNonNull(safetyRules, "safetyRules");
         Objects.requireNonNull(referenceOverlapWeight, "referenceOverlapWeight");
         ignoredReferenceCategories = Set.copyOf(ignoredReferenceCategories);
@@ -109,7 +113,8 @@ public record RewardConfig(Rubric rubric, RuleActions ruleActions, boolean forma
         Optional<Double> overlap = checks.referenceOverlap().enabled()
                 ? Optional.of(checks.referenceOverlap().weight()) : Optional.empty();
         return new RewardConfig(rubric, actions, checks.format().enabled(), checks.grounding().enabled(),
-                guessGroundingDimension(rubric), band, checks.length().penalty(), checks.language().enabled(),
+                guessGroundingDimension(rubric), band, checks.length().penalty(), checks.length().maxComments(),
+                checks.language().enabled(),
                 safety, overlap, DEFAULT_IGNORED_CATEGORIES, checks.neutralReward());
     }
 
@@ -183,7 +188,8 @@ public record RewardConfig(Rubric rubric, RuleActions ruleActions, boolean forma
 
     public RewardConfig withNeutralReward(double neutral) {
         return new RewardConfig(rubric, ruleActions, formatEnabled, groundingEnabled, groundingDimension, lengthBand,
-                lengthPenalty, languageEnabled, safetyRules, referenceOverlapWeight, ignoredReferenceCategories, neutral);
+                lengthPenalty, maxComments, languageEnabled, safetyRules, referenceOverlapWeight,
+                ignoredReferenceCategories, neutral);
     }
 
     public RewardConfig withRuleAction(String ruleName, RuleAction action) {
@@ -194,19 +200,20 @@ public record RewardConfig(Rubric rubric, RuleActions ruleActions, boolean forma
             throw new RewardConfigException(e.getMessage());
         }
         return new RewardConfig(rubric, changed, formatEnabled, groundingEnabled, groundingDimension, lengthBand,
-                lengthPenalty, languageEnabled, safetyRules, referenceOverlapWeight, ignoredReferenceCategories,
-                neutralReward);
+                lengthPenalty, maxComments, languageEnabled, safetyRules, referenceOverlapWeight,
+                ignoredReferenceCategories, neutralReward);
     }
 
     public RewardConfig withGroundingDimension(Optional<String> dimension) {
         return new RewardConfig(rubric, ruleActions, formatEnabled, groundingEnabled, dimension, lengthBand,
-                lengthPenalty, languageEnabled, safetyRules, referenceOverlapWeight, ignoredReferenceCategories,
-                neutralReward);
+                lengthPenalty, maxComments, languageEnabled, safetyRules, referenceOverlapWeight,
+                ignoredReferenceCategories, neutralReward);
     }
 
     public RewardConfig withReferenceOverlapWeight(Optional<Double> weight) {
         return new RewardConfig(rubric, ruleActions, formatEnabled, groundingEnabled, groundingDimension, lengthBand,
-                lengthPenalty, languageEnabled, safetyRules, weight, ignoredReferenceCategories, neutralReward);
+                lengthPenalty, maxComments, languageEnabled, safetyRules, weight, ignoredReferenceCategories,
+                neutralReward);
     }
 
     private static void requireUnit(String what, double value) {

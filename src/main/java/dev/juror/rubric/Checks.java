@@ -24,13 +24,20 @@ public record Checks(Toggle format, Toggle grounding, Length length, Toggle lang
 
     /**
      * Length check: outside [minChars, maxChars] the reward loses {@code penalty} (in [0, 1]).
-     * An empty {@code maxChars} means no upper bound.
+     * An empty {@code maxChars} means no upper bound. {@code maxComments}, when present, is the most
+     * comments a prediction may hold; it applies whether or not the length check is enabled (a
+     * prediction beyond it is the prediction's failure: reward floored, no judge call).
      */
-    public record Length(boolean enabled, int minChars, OptionalInt maxChars, double penalty) {
-        public static final Length DEFAULT = new Length(false, 0, OptionalInt.empty(), 0.2);
+    public record Length(boolean enabled, int minChars, OptionalInt maxChars, double penalty, OptionalInt maxComments) {
+        public static final Length DEFAULT = new Length(false, 0, OptionalInt.empty(), 0.2, OptionalInt.empty());
 
         public Length {
             maxChars = maxChars == null ? OptionalInt.empty() : maxChars;
+            maxComments = maxComments == null ? OptionalInt.empty() : maxComments;
+        }
+
+        public Length(boolean enabled, int minChars, OptionalInt maxChars, double penalty) {
+            this(enabled, minChars, maxChars, penalty, OptionalInt.empty());
         }
     }
 

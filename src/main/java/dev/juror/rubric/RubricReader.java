@@ -343,12 +343,15 @@ final class RubricReader {
                 ? OptionalInt.of(f.integer("max_chars", Integer.MAX_VALUE, 1, Integer.MAX_VALUE))
                 : OptionalInt.empty();
         double penalty = f.number("penalty", d.penalty(), 0, 1);
+        OptionalInt maxComments = f.has("max_comments")
+                ? OptionalInt.of(f.integer("max_comments", Integer.MAX_VALUE, 1, Integer.MAX_VALUE))
+                : OptionalInt.empty();
         if (max.isPresent() && min > max.getAsInt()) {
             f.problem("min_chars", "min_chars " + min + " is greater than max_chars " + max.getAsInt()
                     + "; swap them or raise max_chars");
         }
         f.finish();
-        return new Checks.Length(enabled, min, max, penalty);
+        return new Checks.Length(enabled, min, max, penalty, maxComments);
     }
 
     private Checks.Injection injection(Fields f) {

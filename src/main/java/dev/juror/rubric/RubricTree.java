@@ -105,6 +105,8 @@ final class RubricTree {
         length.put("min_chars", c.length().minChars());
         c.length().maxChars().ifPresent(m -> length.put("max_chars", m));
         length.put("penalty", c.length().penalty());
+        // Written only when set, so rubrics without it keep their canonical form and version.
+        c.length().maxComments().ifPresent(m -> length.put("max_comments", m));
         n.putObject("language").put("enabled", c.language().enabled());
         ObjectNode safety = n.putObject("safety");
         safety.put("enabled", c.safety().enabled());

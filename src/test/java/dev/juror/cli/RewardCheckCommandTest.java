@@ -63,6 +63,26 @@ class RewardCheckCommandTest {
     }
 
     @Test
+    void predictionBeyondTheRubricsCommentLimitIsFlooredAsAPredictionFailure() throws Exception {
+        String yaml = Files.readString(Path.of("rubrics/contract-review.yaml"))
+                .replace("    max_chars: 40000\n", "    max_chars: 40000\n    max_comments: 1\n");
+        Path rubric = write("limited.yaml", yaml);
+        String one = prediction("summarily terminate this Agreement",
+                "Termination without any cure period exposes the Customer to sudden loss of supply.");
+        String two = one.replace("}]", "}, " + one.substring(1, one.length() - 1).replace("\"c1\"", "\"c2\"") + "]");
+        Path p = write("p.json", two);
+        int exit = run("reward", "check", "--rubric", rubric.toString(), "--prediction", p.toString(),
+                "--target", write("t.txt", CONTRACT).toString(), "--json");
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("floored").asBoolean()).as(json.toString()).isTrue();
+        assertThat(json.get("reward").asDouble()).isZero();
+        assertThat(json.get("metrics").get("rule.length.too_many_comments").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("metrics").get("prediction_failure").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("metrics").get("service_failure").asDouble()).isZero();
+    }
+
+    @Test
     void missingPredictionFileIsAOneLineError() {
         int exit = run("reward", "check", "--rubric", "rubrics/contract-review.yaml", "--prediction",
                 dir.resolve("nope.json").toString());

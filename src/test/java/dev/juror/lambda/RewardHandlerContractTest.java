@@ -164,6 +164,61 @@ class RewardHandlerContractTest {
     }
 
     @Test
+    void everyIdIsEchoedAsGivenWhateverItsJsonTypeAndOnlyAMissingOneIsSynthesizedWithoutCollision()
+            throws Exception {
+        RewardHandler handler = handler(LambdaFixtures.config());
+        List<JsonNode> given = List.of(JSON.nullNode(), JSON.getNodeFactory().textNode(""),
+                JSON.createObjectNode().put("run", 3).put("row", "r-9"), JSON.createArrayNode().add(1).add("two"),
+                JSON.getNodeFactory().booleanNode(false), JSON.getNodeFactory().numberNode(2.5),
+                JSON.getNodeFactory().textNode("sample-7"));
+        ArrayNode event = JSON.createArrayNode();
+        for (JsonNode id : given) {
+            event.add(LambdaFixtures.sampleA("placeholder", LambdaFixtures.goodPrediction()).set("id", id));
+        }
+        ObjectNode missing = LambdaFixtures.sampleA("placeholder", LambdaFixtures.goodPrediction());
+        missing.remove("id");
+        event.add(missing);
+        JsonNode results = invoke(handler, event.toString());
+        assertWellFormed(results, given.size() + 1);
+        for (int i = 0; i < given.size(); i++) {
+            assertThat(results.get(i).get("id")).as("id of sample " + i).isEqualTo(given.get(i));
+            assertThat(results.get(i).get("aggregate_reward_score").asDouble()).isEqualTo(LambdaFixtures.JUDGE_REWARD);
+        }
+        // Absent: synthesized (the result must carry an id), never equal to a real id of the event.
+        assertThat(results.get(7).get("id").asText()).isEqualTo("sample-7~2");
+        List<String> texts = new ArrayList<>();
+        results.forEach(r -> texts.add(r.get("id").toString()));
+        assertThat(texts).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aPredictionThatDrivesTheJudgeToItsOutputLimitGetsTheFloorAndIsCounted() throws Exception {
+        // 60 junk comments: the judge's per-comment answer runs into max_tokens.
+        ArrayNode junk = JSON.createArrayNode();
+        for (int i = 1; i <= 60; i++) {
+            junk.addObject().put("comment_id", "c" + i).put("text_excerpt", LambdaFixtures.EXCERPT)
+                    .put("comment", "This might be worth a look, item " + i + ".").put("comment_type", "risk")
+                    .put("recommended_action", "Consider reviewing it.");
+        }
+        server.setDefault(Reply.text(LambdaFixtures.JUDGE_ANSWER.substring(0, 200)).withStopReason("max_tokens"));
+        RewardHandler handler = handler(LambdaFixtures.config());
+        List<String> log = new CopyOnWriteArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String event = LambdaFixtures.event(LambdaFixtures.sampleA("junk", junk.toString())).toString();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+                TestContexts.withBudget(60_000, log));
+        JsonNode results = JSON.readTree(out.toByteArray());
+        assertWellFormed(results, 1);
+        JsonNode r = results.get(0);
+        assertThat(r.get("aggregate_reward_score").asDouble()).as(r.toString()).isZero();
+        assertThat(metric(r, "floored")).isEqualTo(1.0);
+        assertThat(metric(r, "judge_error")).isEqualTo(1.0);
+        assertThat(metric(r, "prediction_failure")).isEqualTo(1.0);
+        assertThat(metric(r, "service_failure")).isZero();
+        assertThat(log).anyMatch(line -> line.contains("1 prediction failures floored, 0 service failures neutral"));
+    }
+
+    @Test
     void wholeUserMessageIsTheTargetWhenThereAreNoDocumentsAndNoReferenceIsReported() throws Exception {
         RewardHandler handler = handler(LambdaFixtures.config());
         ObjectNode s = JSON.createObjectNode();
@@ -223,6 +278,8 @@ class RewardHandlerContractTest {
         for (JsonNode r : results) {
             assertThat(r.get("aggregate_reward_score").asDouble()).isEqualTo(0.5);
             assertThat(metric(r, "judge_error")).isEqualTo(1.0);
+            assertThat(metric(r, "service_failure")).isEqualTo(1.0);
+            assertThat(metric(r, "prediction_failure")).isZero();
         }
     }
 
@@ -252,6 +309,7 @@ class RewardHandlerContractTest {
             assertThat(r.get("aggregate_reward_score").asDouble()).isEqualTo(0.5);
             assertThat(metric(r, "judge_error")).isEqualTo(1.0);
             assertThat(metric(r, "deadline_exceeded")).isEqualTo(1.0);
+            assertThat(metric(r, "service_failure")).isEqualTo(1.0);
         }
         assertThat(server.receivedCount()).as("throttled attempts").isGreaterThan(4);
     }
@@ -267,17 +325,19 @@ class RewardHandlerContractTest {
         for (JsonNode r : results) {
             assertThat(r.get("aggregate_reward_score").asDouble()).isEqualTo(0.5);
             assertThat(metric(r, "judge_error")).isEqualTo(1.0);
+            assertThat(metric(r, "service_failure")).as("an answer that does not echo the prediction").isEqualTo(1.0);
         }
     }
 
     @Test
-    void truncatedJudgeAnswerIsAJudgeError() throws Exception {
+    void truncatedJudgeAnswerIsChargedToThePrediction() throws Exception {
         server.setDefault(Reply.text(LambdaFixtures.JUDGE_ANSWER.substring(0, 40)).withStopReason("max_tokens"));
         RewardHandler handler = handler(LambdaFixtures.config());
         JsonNode results = invoke(handler, LambdaFixtures.event(LambdaFixtures.sampleA("a", LambdaFixtures.goodPrediction()))
                 .toString());
-        assertThat(results.get(0).get("aggregate_reward_score").asDouble()).isEqualTo(0.5);
+        assertThat(results.get(0).get("aggregate_reward_score").asDouble()).isZero();
         assertThat(metric(results.get(0), "judge_error")).isEqualTo(1.0);
+        assertThat(metric(results.get(0), "prediction_failure")).isEqualTo(1.0);
     }
 
     @Test

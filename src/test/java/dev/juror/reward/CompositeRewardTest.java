@@ -125,7 +125,108 @@ class CompositeRewardTest {
         assertThat(out.judgeError()).isTrue();
         assertThat(out.judgeStatus()).isEqualTo("api_error");
         assertThat(out.metricValue("judge_error", 0)).isEqualTo(1.0);
+        assertThat(out.metricValue("service_failure", -1)).isEqualTo(1.0);
+        assertThat(out.metricValue("prediction_failure", -1)).isZero();
+        assertThat(out.floored()).isFalse();
         assertThat(out.metric("judge_score")).isEmpty();
+    }
+
+    @Test
+    void judgeFailureChargedToThePredictionGetsTheFloorNotTheNeutralReward() {
+        JudgeScorer cutOff = (input, key) -> new JudgeScores.Failed("parse_error", "max_tokens",
+                JudgeScores.Cause.PREDICTION);
+        RewardConfig config = RewardConfig.fromRubric(RUBRIC).withNeutralReward(0.4);
+        RewardOutcome out = new CompositeReward(config, cutOff).score(first("strong").input(), "k");
+        assertThat(out.reward()).isZero();
+        assertThat(out.floored()).isTrue();
+        assertThat(out.judgeError()).isTrue();
+        assertThat(out.predictionFailure()).isTrue();
+        assertThat(out.serviceFailure()).isFalse();
+        assertThat(out.metricValue("floored", -1)).isEqualTo(1.0);
+        assertThat(out.metricValue("judge_error", -1)).isEqualTo(1.0);
+        assertThat(out.metricValue("prediction_failure", -1)).isEqualTo(1.0);
+        assertThat(out.metricValue("service_failure", -1)).isZero();
+        // A clean score counts neither.
+        RewardOutcome ok = new CompositeReward(config, StubJudge.allMax(RUBRIC)).score(first("strong").input(), "k");
+        assertThat(ok.metricValue("prediction_failure", -1)).isZero();
+        assertThat(ok.metricValue("service_failure", -1)).isZero();
+    }
+
+    static Rubric withLengthKeys(String keys) {
+        try {
+            String yaml = java.nio.file.Files.readString(Path.of("rubrics/contract-review.yaml"));
+            String changed = yaml.replace("    max_chars: 40000\n", "    max_chars: 40000\n" + keys);
+            assertThat(changed).isNotEqualTo(yaml);
+            return new RubricYaml().read(changed, "contract-review.yaml");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String commentsOn(ShippedRollouts.Rollout r, int n) {
+        String excerpt = dev.juror.dataset.PredictionParser.parse(r.rollout().prediction()).comments().get(0).textExcerpt();
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 1; i <= n; i++) {
+            s.append(i > 1 ? "," : "").append("{\"comment_id\":\"c").append(i).append("\",\"text_excerpt\":")
+                    .append(json(excerpt)).append(",\"comment\":\"This clause might be reviewed, point ").append(i)
+                    .append(".\",\"comment_type\":\"risk\",\"recommended_action\":\"Review it.\"}");
+        }
+        return s.append(']').toString();
+    }
+
+    @Test
+    void moreCommentsThanTheRubricAllowsAreFlooredWithoutAJudgeCall() {
+        Rubric limited = withLengthKeys("    max_comments: 3\n");
+        assertThat(limited.checks().length().maxComments()).hasValue(3);
+        ShippedRollouts.Rollout r = first("strong");
+        StubJudge judge = StubJudge.allMax(limited);
+        CompositeReward reward = new CompositeReward(RewardConfig.fromRubric(limited), judge);
+        RewardInput four = RewardInput.of(r.sample().systemPrompt(), r.sample().targetDocument(),
+                r.sample().referenceDocument(), "", commentsOn(r, 4));
+        RewardOutcome out = reward.score(four, "k");
+        assertThat(out.reward()).isZero();
+        assertThat(out.floored()).isTrue();
+        assertThat(out.judgeStatus()).isEqualTo("skipped");
+        assertThat(out.detail()).contains("length.too_many_comments");
+        assertThat(out.metricValue("rule.length.too_many_comments", -1)).isEqualTo(1.0);
+        assertThat(out.metricValue("prediction_failure", -1)).isEqualTo(1.0);
+        assertThat(judge.calls.get()).isZero();
+        assertThat(reward.checksOnly(four).floored()).as("juror reward check applies the limit too").isTrue();
+        RewardInput three = RewardInput.of(r.sample().systemPrompt(), r.sample().targetDocument(),
+                r.sample().referenceDocument(), "", commentsOn(r, 3));
+        RewardOutcome within = reward.score(three, "k");
+        assertThat(within.floored()).as(within.detail()).isFalse();
+        assertThat(within.reward()).isEqualTo(1.0);
+        assertThat(within.metricValue("prediction_failure", -1)).isZero();
+        assertThat(judge.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aPredictionBeyondTheRubricsMaxCharsIsFlooredWithoutAJudgeCall() {
+        // contract-review: max_chars 40000. One grounded comment whose text runs past the limit.
+        ShippedRollouts.Rollout r = first("strong");
+        String excerpt = dev.juror.dataset.PredictionParser.parse(r.rollout().prediction()).comments().get(0).textExcerpt();
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; words.length() < 41_000; i++) {
+            words.append("term").append(Integer.toString(i, 36)).append(' ');
+        }
+        String huge = "[{\"comment_id\":\"c1\",\"text_excerpt\":" + json(excerpt) + ",\"comment\":"
+                + json(words.toString().strip()) + ",\"comment_type\":\"risk\",\"recommended_action\":\"y\"}]";
+        RewardInput input = RewardInput.of(r.sample().systemPrompt(), r.sample().targetDocument(),
+                r.sample().referenceDocument(), "", huge);
+        StubJudge judge = StubJudge.allMax(RUBRIC);
+        RewardOutcome out = new CompositeReward(RewardConfig.fromRubric(RUBRIC), judge).score(input, "k");
+        assertThat(out.reward()).isZero();
+        assertThat(out.floored()).isTrue();
+        assertThat(out.metricValue("rule.length.over_limit", -1)).isEqualTo(1.0);
+        assertThat(out.metricValue("prediction_failure", -1)).isEqualTo(1.0);
+        assertThat(judge.calls.get()).isZero();
+        // A rubric that wants the old soft limit reports the rule instead: judged, penalised.
+        RewardOutcome soft = new CompositeReward(RewardConfig.fromRubric(RUBRIC)
+                .withRuleAction("length.over_limit", RuleAction.REPORT), judge).score(input, "k");
+        assertThat(soft.floored()).isFalse();
+        assertThat(soft.reward()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(soft.metricValue("prediction_failure", -1)).isZero();
     }
 
     @Test
@@ -136,6 +237,7 @@ class CompositeRewardTest {
         assertThat(out.judgeError()).isTrue();
         assertThat(out.judgeStatus()).isEqualTo("schema_error");
         assertThat(out.reward()).isEqualTo(0.5);
+        assertThat(out.metricValue("service_failure", -1)).isEqualTo(1.0);
     }
 
     @Test

@@ -165,6 +165,20 @@ class RubricYamlTest {
     }
 
     @Test
+    void maxCommentsIsReadWrittenBackAndLeavesOtherRubricsVersionsAlone() throws Exception {
+        Rubric plain = TestRubrics.read(TestRubrics.MINIMAL);
+        assertThat(plain.checks().length().maxComments()).isEmpty();
+        Rubric limited = TestRubrics.read(TestRubrics.MINIMAL + "checks:\n  length:\n    max_comments: 12\n");
+        assertThat(limited.checks().length().maxComments()).hasValue(12);
+        assertThat(new RubricYaml().read(new RubricYaml().write(limited), "w.yaml")).isEqualTo(limited);
+        assertThat(CanonicalForm.version(limited)).isNotEqualTo(CanonicalForm.version(plain));
+        // Absent from the canonical form when unset: a rubric without it keeps its version.
+        assertThat(new RubricYaml().write(plain)).doesNotContain("max_comments");
+        RubricException e = refused(TestRubrics.MINIMAL + "checks:\n  length:\n    max_comments: 0\n");
+        assertThat(paths(e)).containsExactly("checks.length.max_comments");
+    }
+
+    @Test
     void outOfRangeNumbersAreRefused() {
         RubricException e = refused(TestRubrics.MINIMAL + "  temperature: 1.5\n  max_tokens: 0\n"
                 + "checks:\n  neutral_reward: 2\n  injection:\n    default_action: explode\n");

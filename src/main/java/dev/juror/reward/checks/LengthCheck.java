@@ -49,6 +49,9 @@ public final class LengthCheck {
             findings.add(new CheckFinding(Rules.TOO_LONG, measured + unit + ", band ends at " + band.max()
                     + ", factor " + round(factor), -1));
         }
+        if (measured > band.hardMax()) {
+            findings.add(new CheckFinding(Rules.OVER_LIMIT, measured + unit + ", the limit is " + band.hardMax(), -1));
+        }
         if (distinct < REPETITION_THRESHOLD) {
             findings.add(new CheckFinding(Rules.REPETITIVE, "only " + Math.round(distinct * 100)
                     + "% of the " + SHINGLE + "-word sequences are distinct", -1));

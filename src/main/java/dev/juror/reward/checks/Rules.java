@@ -97,6 +97,11 @@ public final class Rules {
             "longer than the configured band; the length factor ramps the reward down");
     public static final Rule REPETITIVE = new Rule("length.repetitive", LENGTH, FLAG,
             "the same word sequences repeated (padding, content * 128)");
+    /** The prediction's failure: a judge asked anyway would run out of input or output tokens. */
+    public static final Rule OVER_LIMIT = new Rule("length.over_limit", LENGTH, FLOOR,
+            "beyond the band's hard maximum (the rubric's checks.length.max_chars): the judge is not asked");
+    public static final Rule TOO_MANY_COMMENTS = new Rule("length.too_many_comments", LENGTH, FLOOR,
+            "more comments than the rubric's checks.length.max_comments: the judge is not asked");
 
     // --- language
     public static final Rule LANGUAGE_MISMATCH = new Rule("language.mismatch", LANGUAGE, FLOOR,
@@ -126,7 +131,7 @@ public final class Rules {
             EMPTY, ONLY_PUNCTUATION, REASONING_OPENER,
             INVALID_JSON, WRONG_SHAPE, MISSING_FIELD, NON_STRING_FIELD, EMPTY_COMMENT_LIST, EXTRA_FIELD,
             DUPLICATE_COMMENT_ID, DUPLICATE_COMMENT, CODE_FENCE,
-            TOO_SHORT, TOO_LONG, REPETITIVE,
+            TOO_SHORT, TOO_LONG, REPETITIVE, OVER_LIMIT, TOO_MANY_COMMENTS,
             LANGUAGE_MISMATCH, LANGUAGE_UNDETERMINED,
             SLUR, THREAT, CARD_NUMBER, US_SSN, AWS_ACCESS_KEY, PRIVATE_KEY, API_TOKEN);
 

@@ -30,6 +30,20 @@ class LengthCheckTest {
         CheckResult chars = new LengthCheck(new LengthBand(LengthBand.Unit.CHARS, 0, 0, 5, 10)).check("ab😀cdefg");
         assertThat(chars.metric("chars", -1)).isEqualTo(8.0);
         assertThat(chars.hasRule("length.too_long")).isTrue();
+        assertThat(chars.hasRule("length.over_limit")).as("8 chars is inside the hard maximum 10").isFalse();
+    }
+
+    @Test
+    void beyondTheHardMaximumIsOverTheLimit() {
+        CheckResult over = new LengthCheck(new LengthBand(LengthBand.Unit.CHARS, 0, 0, 5, 10)).check("abcdefghijk");
+        assertThat(over.hasRule("length.too_long")).isTrue();
+        assertThat(over.findingsOf("length.over_limit").get(0).evidence()).isEqualTo("11 characters, the limit is 10");
+        assertThat(Rules.OVER_LIMIT.defaultAction()).isEqualTo(RuleAction.FLOOR);
+        assertThat(Rules.TOO_MANY_COMMENTS.defaultAction()).isEqualTo(RuleAction.FLOOR);
+        CheckResult atLimit = new LengthCheck(new LengthBand(LengthBand.Unit.CHARS, 0, 0, 5, 10)).check("abcdefghij");
+        assertThat(atLimit.hasRule("length.over_limit")).isFalse();
+        assertThat(new CommentCountCheck(3).check(3).clean()).isTrue();
+        assertThat(new CommentCountCheck(3).check(4).hasRule("length.too_many_comments")).isTrue();
     }
 
     @Test
