@@ -47,7 +47,7 @@ class CalibrateCommandTest {
         CalibrationWorkspace.importSamples(ws);
         Run imported = juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
                 CalibrationWorkspace.PACK_1.toString(),
-                CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
+                CalibrationWorkspace.PACK_2.toString(), "--imported-by", "ci", "--workspace", ws.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("474 labels read, 474 imported").contains("411 labels read, 411 imported");
         run = CalibrationWorkspace.heuristicRun(ws, 2);
@@ -75,6 +75,15 @@ class CalibrateCommandTest {
         assertThat(cal.get("cross_judge")).hasSize(3);
         assertThat(doc.at("/model_comparison/run-" + run).size()).isEqualTo(3);
         assertThat(doc.at("/model_comparison/run-" + run + "/0/model").asText()).isEqualTo("demo-policy-a");
+        // every label that counts came from one of the two packs (ReportJson's naming of record components)
+        JsonNode sources = doc.get("label_sources");
+        assertThat(sources).hasSize(2);
+        int counted = 0;
+        for (JsonNode source : sources) {
+            assertThat(source.toString()).contains("imported from pack ").contains(" by ci on ");
+            counted += source.get("labels").asInt();
+        }
+        assertThat(counted).isEqualTo(cal.get("human_labels").asInt());
     }
 
     @Test
@@ -89,6 +98,11 @@ class CalibrateCommandTest {
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("Verdict: NOT VALIDATED").contains("<svg")
                 .doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http");
+        // where the labels came from: each pack by its hash, file and importer
+        String pack1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(CalibrationWorkspace.PACK_1))).substring(0, 8);
+        assertThat(page).contains("Where the human labels came from")
+                .contains("imported from pack " + pack1 + " (DEMO-labels-demo-expert-1.jsonl) by ci on ");
         Run json = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
                 "--run", "run-" + run,
                 "--resamples", "200", "--json", "--workspace", ws.toString());
