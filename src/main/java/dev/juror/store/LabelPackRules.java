@@ -29,6 +29,8 @@ final class LabelPackRules {
     static final int MAX_HASH = 64;
     static final int MAX_SCORE = 16;
     static final int MAX_NOTE = 100_000;
+    /** A pack is read whole (its SHA-256 is recorded): 256 MiB, some 400,000 labels. */
+    static final long MAX_PACK_BYTES = 256L * 1024 * 1024;
 
     /**
      * How far a label's declared time may be ahead of this computer's clock: clocks of two desktops

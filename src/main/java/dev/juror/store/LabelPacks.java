@@ -109,6 +109,12 @@ public final class LabelPacks {
     public Pack read(Path file, List<Rubric> rubrics) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > LabelPackRules.MAX_PACK_BYTES) {
+                throw new LabelPackException(file + ": the label pack is " + size + " bytes; at most "
+                        + LabelPackRules.MAX_PACK_BYTES + " are read (about 400,000 labels); split it into"
+                        + " several packs; nothing was imported");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new LabelPackException(file + ": cannot read the label pack (" + e.getMessage() + ")", e);

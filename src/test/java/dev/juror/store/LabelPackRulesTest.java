@@ -211,6 +211,15 @@ class LabelPackRulesTest {
         assertThat(labels().count()).isZero();
     }
 
+    @Test
+    void aPackThatIsNotUtf8IsRefused() throws Exception {
+        Path pack = temp.resolve("latin1.jsonl");
+        Files.write(pack, line("u1", "ann", "3", NOW, Map.of("note", "caf\u00e9")).getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> packs().importPack(pack, options()))
+                .hasMessageContaining("latin1.jsonl: not UTF-8 text");
+        assertThat(labels().count()).isZero();
+    }
+
     // --- origin ---
 
     @Test
