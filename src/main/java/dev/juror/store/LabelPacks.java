@@ -274,8 +274,9 @@ public final class LabelPacks {
                 .toList();
         if (!unconfirmed.isEmpty()) {
             String who = String.join(", ", unconfirmed);
-            throw new LabelPackException(file + " adds " + unconfirmed.stream().mapToInt(adds::get).sum()
-                    + " labels under " + who + (unconfirmed.size() == 1 ? ", who already labels" : ", who already label")
+            int added = unconfirmed.stream().mapToInt(adds::get).sum();
+            throw new LabelPackException(file + " adds " + added + (added == 1 ? " label" : " labels") + " under " + who
+                    + (unconfirmed.size() == 1 ? ", who already labels" : ", who already label")
                     + " in this workspace; if the pack really is " + (unconfirmed.size() == 1 ? "theirs" : "each one's")
                     + ", confirm it with " + String.join(" ", unconfirmed.stream().map(n -> "--as-labeller " + n).toList())
                     + "; nothing was imported");

@@ -268,7 +268,7 @@ class LabelPackRulesTest {
         Path pack = pack("forged.jsonl", line("u1", "ann", "1", NOW), line("u2", "bob", "1", NOW));
         assertThatThrownBy(() -> packs().importPack(pack, options()))
                 .isInstanceOf(LabelPackException.class)
-                .hasMessageContaining("forged.jsonl adds 1 labels under ann, who already labels in this workspace")
+                .hasMessageContaining("forged.jsonl adds 1 label under ann, who already labels in this workspace")
                 .hasMessageContaining("--as-labeller ann")
                 .hasMessageEndingWith("nothing was imported");
         assertThat(labels().count()).isEqualTo(1);
