@@ -82,6 +82,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             doc.put("model_comparison", r.models());
             doc.put("drift", r.drift());
             doc.put("notes", r.notes());
+            doc.put("label_sources", r.labelSources());
             out.println(ReportJson.write(doc));
         } else {
             printSummary(out, r);

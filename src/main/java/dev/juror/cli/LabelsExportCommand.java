@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror labels export --labeller NAME --out FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write every label of one labeller (corrections included) to a JSONL label pack.",
+        description = {"Write every label of one labeller (corrections included, in the order stored) to a JSONL",
+                "label pack. Labels that came from another pack keep the time that pack declared and say where",
+                "they came from (imported_from: its SHA-256, imported_by, imported_at).",
                 "The file is written to a temporary file first and moved into place."})
 public final class LabelsExportCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ public record LabelPackConflict(Kind kind, int line, String uid, String message)
         PREDICTION_MISMATCH,
         /** The rollout has no comment at that position: not imported. */
         UNKNOWN_COMMENT,
-        /** Same labeller and item, different latest score here and in the pack: both kept, the newer counts. */
+        /** Same labeller and item, the pack changes the score that counts: both kept, the pack's (imported last) counts. */
         SCORE_DIFFERS
     }
 

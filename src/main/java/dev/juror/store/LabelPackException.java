@@ -1,6 +1,6 @@
 package dev.juror.store;
 
-/** A label pack that cannot be read at all (not JSONL, a field missing): nothing was imported. */
+/** A label pack refused whole (a line broken or against the rules, an unconfirmed labeller): nothing was imported. */
 public class LabelPackException extends RuntimeException {
     public LabelPackException(String message) {
         super(message);

@@ -1,48 +1,74 @@
 package dev.juror.store;
 
 import dev.juror.io.AtomicFiles;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.rubric.Rubric;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Label packs: a labeller's labels as JSONL, so experts can label on their own desktops and the
  * labels can be merged into another workspace. Export writes the labeller's whole history (every
- * correction too), so nothing is lost. Import merges by uid (idempotent), refuses labels whose item
- * this workspace does not hold or holds with a different prediction, and reports where the same
- * labeller's latest score on an item differs between the pack and this workspace (both rows are
- * kept; the newer counts).
+ * correction too, in the order stored), so nothing is lost.
+ *
+ * <p>A pack is someone else's file, so import trusts none of it (see {@link LabelPackRules}): every
+ * line must be a complete label with names and uids of bounded length, a uid of its own, a score on
+ * its dimension's scale in the given rubric, and a declared time that is not in the future; any
+ * failure refuses the whole pack, naming the line. Imported labels count in import order (after
+ * every label already here), whatever time they declare; the declared time is kept as information.
+ * Every imported label records its pack (SHA-256), who imported it and when. A pack that adds labels
+ * under a labeller who already labels here (at the desk or from another pack) is refused unless the
+ * importer confirms that labeller by name. Labels already here (same uid) are skipped, so importing
+ * a pack twice changes nothing; labels whose item this workspace does not hold, or holds with a
+ * different prediction, are listed and not imported; where the same labeller's score on an item
+ * changes with the import, both rows are kept and the difference is listed.
  */
 public final class LabelPacks {
 
     static final int MAX_ORIGIN = 200;
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Workspace workspace;
     private final LabelRepository labels;
     private final RolloutRepository rollouts;
+    private final Clock clock;
 
     public LabelPacks(Workspace workspace) {
+        this(workspace, Clock.systemUTC());
+    }
+
+    public LabelPacks(Workspace workspace, Clock clock) {
         this.workspace = workspace;
         this.labels = new LabelRepository(workspace);
         this.rollouts = new RolloutRepository(workspace);
+        this.clock = clock;
     }
 
-    /** Writes every label of {@code labeller} (oldest first) to {@code file}, atomically; returns the count. */
+    /** Writes every label of {@code labeller} (in the order stored) to {@code file}, atomically; returns the count. */
     public int export(String labeller, Path file) {
         List<StoredLabel> all = labels.byLabeller(labeller);
         Map<Long, StoredRollout> cache = new HashMap<>();
@@ -51,9 +77,12 @@ public final class LabelPacks {
             StoredRollout r = cache.computeIfAbsent(l.rolloutId(),
                     id -> rollouts.find(id).orElseThrow(() -> new StoreException("label " + l.uid()
                             + " refers to rollout " + id + ", which is not in the workspace", null)));
+            LabelImport from = l.imported();
             LabelPackLine line = new LabelPackLine(l.uid(), l.labeller(), r.sampleId(), r.index(), r.predictionHash(),
                     l.commentPosition(), l.commentId(), l.dimension(), l.score(), l.note(), l.secondsSpent(),
-                    l.rubricVersion(), l.judgeHidden(), l.flagged(), l.createdAt().toString(), l.origin());
+                    l.rubricVersion(), l.judgeHidden(), l.flagged(), l.madeAt().toString(), l.origin(),
+                    from == null ? null : from.packSha256(), from == null ? null : from.importedBy(),
+                    from == null ? null : from.importedAt().toString());
             try {
                 lines.add(JSON.writeValueAsString(line));
             } catch (JsonProcessingException e) {
@@ -64,42 +93,90 @@ public final class LabelPacks {
         return lines.size();
     }
 
-    /** Reads a pack; a line that is not a complete label refuses the whole pack (nothing imported). */
-    public static List<LabelPackLine> read(Path file) {
-        List<String> text;
+    /**
+     * A pack as read: its SHA-256 and its lines ({@code null} for a blank line, so indexes stay line
+     * numbers minus one).
+     */
+    public record Pack(String sha256, List<LabelPackLine> lines) {
+    }
+
+    /**
+     * Reads a pack and checks every line against the rules of {@link LabelPackRules} and the rubrics;
+     * the first line that breaks one refuses the whole pack (nothing imported).
+     *
+     * @throws LabelPackException naming the file, the line and what to do
+     */
+    public Pack read(Path file, List<Rubric> rubrics) {
+        byte[] bytes;
         try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > LabelPackRules.MAX_PACK_BYTES) {
+                throw new LabelPackException(file + ": the label pack is " + size + " bytes; at most "
+                        + LabelPackRules.MAX_PACK_BYTES + " are read (about 400,000 labels); split it into"
+                        + " several packs; nothing was imported");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new LabelPackException(file + ": cannot read the label pack (" + e.getMessage() + ")", e);
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new LabelPackException(file + ": not UTF-8 text; a label pack is JSONL in UTF-8; nothing was imported");
+        }
+        Instant now = clock.instant();
+        List<String> raw = text.lines().toList();
         List<LabelPackLine> out = new ArrayList<>();
-        for (int i = 0; i < text.size(); i++) {
-            String raw = text.get(i).strip();
-            if (raw.isEmpty()) {
+        Map<String, Integer> uidLine = new HashMap<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String lineText = raw.get(i).strip();
+            if (lineText.isEmpty()) {
                 out.add(null);
                 continue;
             }
+            int lineNo = i + 1;
             LabelPackLine line;
             try {
-                line = JSON.readValue(raw, LabelPackLine.class);
+                line = JSON.readValue(lineText, LabelPackLine.class);
             } catch (JsonProcessingException e) {
-                throw new LabelPackException(file + ":" + (i + 1) + ": not a label pack line ("
-                        + e.getOriginalMessage() + "); nothing was imported");
+                throw refused(file, lineNo, "not a label pack line (" + e.getOriginalMessage() + ")");
             }
             String missing = missingField(line);
             if (missing != null) {
-                throw new LabelPackException(file + ":" + (i + 1) + ": field '" + missing
-                        + "' is missing or empty; nothing was imported");
+                throw refused(file, lineNo, "field '" + missing + "' is missing or empty");
             }
-            try {
-                Instant.parse(line.createdAt());
-            } catch (DateTimeParseException e) {
-                throw new LabelPackException(file + ":" + (i + 1) + ": created_at '" + line.createdAt()
-                        + "' is not an ISO-8601 instant such as 2026-11-28T10:15:00Z; nothing was imported");
+            String problem = LabelPackRules.shape(line);
+            if (problem == null) {
+                problem = LabelPackRules.declaredTime(line, now);
+            }
+            if (problem == null) {
+                problem = LabelPackRules.onScale(line, rubrics);
+            }
+            if (problem != null) {
+                throw refused(file, lineNo, problem);
+            }
+            Integer first = uidLine.putIfAbsent(line.uid(), lineNo);
+            if (first != null) {
+                throw refused(file, lineNo, "uid " + line.uid() + " is repeated (first on line " + first
+                        + "); every label of a pack needs a uid of its own");
             }
             out.add(line);
         }
-        return out;
+        return new Pack(HexFormat.of().formatHex(sha256(bytes)), out);
+    }
+
+    private static LabelPackException refused(Path file, int line, String problem) {
+        return new LabelPackException(file + ":" + line + ": " + problem + "; nothing was imported");
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static String missingField(LabelPackLine l) {
@@ -121,12 +198,14 @@ public final class LabelPacks {
         return s == null || s.isBlank();
     }
 
-    /** Imports a pack file: see the class comment. */
-    public LabelPackResult importPack(Path file) {
-        List<LabelPackLine> lines = read(file);
+    /** Imports a pack file in one transaction: see the class comment. */
+    public LabelPackResult importPack(Path file, LabelPackOptions options) {
+        Pack pack = read(file, options.rubrics());
+        List<LabelPackLine> lines = pack.lines();
+        Instant now = clock.instant();
         List<LabelPackConflict> conflicts = new ArrayList<>();
         List<StoredLabel> candidates = new ArrayList<>();
-        List<Integer> lineOf = new ArrayList<>();
+        Map<String, Integer> lineOfUid = new HashMap<>();
         Map<String, Optional<StoredRollout>> cache = new HashMap<>();
         int read = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -160,50 +239,78 @@ public final class LabelPacks {
                                 + l.commentPosition() + "; not imported"));
                 continue;
             }
+            // Stored now: created_at is this workspace's time; the pack's time is kept as declared_at.
             candidates.add(new StoredLabel(0, l.uid(), l.labeller(), r.id(), l.commentPosition(),
                     l.commentId() == null ? "" : l.commentId(), l.dimension(), l.score(),
-                    l.note() == null ? "" : l.note(), l.seconds() == null || !(l.seconds() >= 0) ? 0 : l.seconds(),
+                    l.note() == null ? "" : l.note(), l.seconds() == null || !(l.seconds() >= 0)
+                    || l.seconds().isInfinite() ? 0 : l.seconds(),
                     l.rubricVersion(), l.judgeHidden(), l.flagged() != null && l.flagged(),
-                    Instant.parse(l.createdAt()), origin(l.origin())));
-            lineOf.add(lineNo);
+                    now, origin(l.origin()), Instant.parse(l.createdAt()), null));
+            lineOfUid.put(l.uid(), lineNo);
         }
-        conflicts.addAll(scoreDifferences(candidates, lineOf));
-        List<StoredLabel> fresh = labels.merge(candidates);
+        List<StoredLabel> fresh = labels.fresh(candidates);
+        checkLabellers(file, pack.sha256(), fresh, options.asLabellers());
+        conflicts.addAll(scoreChanges(fresh, lineOfUid, lines));
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (fileName.length() > 255) {
+            fileName = fileName.substring(0, 255);
+        }
+        List<StoredLabel> stored = labels.merge(fresh,
+                new LabelImport(0, pack.sha256(), fileName, options.importedBy(), now));
         conflicts.sort(java.util.Comparator.comparingInt(LabelPackConflict::line));
-        return new LabelPackResult(read, fresh.size(), candidates.size() - fresh.size(), conflicts);
+        return new LabelPackResult(read, stored.size(), candidates.size() - fresh.size(), conflicts, pack.sha256());
     }
 
-    /** Where the pack's latest score for (labeller, item) differs from this workspace's latest. */
-    private List<LabelPackConflict> scoreDifferences(List<StoredLabel> candidates, List<Integer> lineOf) {
-        Map<String, StoredLabel> packLatest = new HashMap<>();
-        Map<String, Integer> packLine = new HashMap<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            StoredLabel l = candidates.get(i);
-            String key = key(l);
-            StoredLabel prev = packLatest.get(key);
-            if (prev == null || !l.createdAt().isBefore(prev.createdAt())) {
-                packLatest.put(key, l);
-                packLine.put(key, lineOf.get(i));
-            }
+    /**
+     * A pack must not add labels under the name of someone who already labels here (at the desk or
+     * through another pack) unless the importer names that labeller: otherwise anyone's pack could
+     * speak for anyone.
+     */
+    private void checkLabellers(Path file, String sha256, List<StoredLabel> fresh, Set<String> confirmed) {
+        Map<String, Integer> adds = new TreeMap<>();
+        fresh.forEach(l -> adds.merge(l.labeller(), 1, Integer::sum));
+        Set<String> here = labels.labellersOutsidePack(sha256);
+        List<String> unconfirmed = adds.keySet().stream().filter(here::contains).filter(n -> !confirmed.contains(n))
+                .toList();
+        if (!unconfirmed.isEmpty()) {
+            String who = String.join(", ", unconfirmed);
+            int added = unconfirmed.stream().mapToInt(adds::get).sum();
+            throw new LabelPackException(file + " adds " + added + (added == 1 ? " label" : " labels") + " under " + who
+                    + (unconfirmed.size() == 1 ? ", who already labels" : ", who already label")
+                    + " in this workspace; if the pack really is " + (unconfirmed.size() == 1 ? "theirs" : "each one's")
+                    + ", confirm it with " + String.join(" ", unconfirmed.stream().map(n -> "--as-labeller " + n).toList())
+                    + "; nothing was imported");
         }
+    }
+
+    /**
+     * Where the import changes the score that counts for a labeller and item: the last new label of
+     * the item in the pack becomes the one that counts (it is stored last), so any workspace label it
+     * supersedes with a different score is listed.
+     */
+    private List<LabelPackConflict> scoreChanges(List<StoredLabel> fresh, Map<String, Integer> lineOfUid,
+                                                 List<LabelPackLine> lines) {
+        Map<String, StoredLabel> counting = new LinkedHashMap<>();
+        fresh.forEach(l -> counting.put(key(l), l));   // pack order: the last one counts
         Set<String> labellers = new LinkedHashSet<>();
-        candidates.forEach(l -> labellers.add(l.labeller()));
+        fresh.forEach(l -> labellers.add(l.labeller()));
         Map<String, StoredLabel> hereLatest = new HashMap<>();
         for (String labeller : labellers) {
             for (StoredLabel l : labels.byLabeller(labeller)) {
-                hereLatest.put(key(l), l);   // oldest first, so the last one wins
+                hereLatest.put(key(l), l);   // in insert order, so the last one wins
             }
         }
         List<LabelPackConflict> out = new ArrayList<>();
-        packLatest.forEach((key, p) -> {
+        counting.forEach((key, p) -> {
             StoredLabel h = hereLatest.get(key);
-            if (h != null && !h.uid().equals(p.uid()) && !h.score().equals(p.score())) {
-                boolean packNewer = p.createdAt().isAfter(h.createdAt());
-                out.add(new LabelPackConflict(LabelPackConflict.Kind.SCORE_DIFFERS, packLine.get(key), p.uid(),
-                        p.labeller() + " scored " + p.dimension() + " of rollout " + p.rolloutId() + " comment "
-                                + p.commentPosition() + " " + p.score() + " in the pack (" + p.createdAt() + ") and "
-                                + h.score() + " here (" + h.createdAt() + "); both kept, the "
-                                + (packNewer ? "pack's" : "workspace's") + " score counts"));
+            if (h != null && !h.score().equals(p.score())) {
+                int lineNo = lineOfUid.get(p.uid());
+                LabelPackLine line = lines.get(lineNo - 1);
+                out.add(new LabelPackConflict(LabelPackConflict.Kind.SCORE_DIFFERS, lineNo, p.uid(),
+                        p.labeller() + " scored " + p.dimension() + " of sample " + line.sampleId() + " rollout "
+                                + line.rolloutIndex() + " comment " + p.commentPosition() + " " + h.score()
+                                + " here and " + p.score() + " in the pack; both kept, the pack's score counts"
+                                + " (imported last; its declared time " + p.declaredAt() + " does not decide)"));
             }
         });
         return out;

@@ -14,22 +14,26 @@ import java.util.UUID;
 /**
  * The append-only label store. Every {@link #submit} is committed before it returns, so a label
  * survives a crash or kill right after the labeller submits it. Nothing is ever updated or deleted:
- * a correction is a new row and {@link #latest} picks the newest row per labeller and item.
+ * a correction is a new row and {@link #latest} picks the last row stored per labeller and item.
+ * "Last" is insert order (the identity {@code id}), never a time: a label pack declares its own
+ * times, and a declared time must not let an old or forged label out-vote a later correction.
  */
 public final class LabelRepository {
 
     static final String DESK_ORIGIN = "desk";
 
     private static final String SELECT = """
-            SELECT id, label_uid, labeller, rollout_id, comment_position, comment_id, dimension, score, note,
-                   seconds_spent, rubric_version, judge_hidden, flagged, created_at, origin
+            SELECT l.id, l.label_uid, l.labeller, l.rollout_id, l.comment_position, l.comment_id, l.dimension,
+                   l.score, l.note, l.seconds_spent, l.rubric_version, l.judge_hidden, l.flagged, l.created_at,
+                   l.origin, l.declared_at, l.import_id, i.pack_sha256, i.file_name, i.imported_by, i.imported_at
             FROM labels l
+            LEFT JOIN label_imports i ON i.id = l.import_id
             """;
-    /** The newest row of each (labeller, item): no later row exists for the same labeller and item. */
+    /** The last row stored of each (labeller, item): no row with a higher id exists for the same labeller and item. */
     private static final String LATEST = """
              NOT EXISTS (SELECT 1 FROM labels n WHERE n.labeller = l.labeller AND n.rollout_id = l.rollout_id
                            AND n.comment_position = l.comment_position AND n.dimension = l.dimension
-                           AND (n.created_at > l.created_at OR (n.created_at = l.created_at AND n.id > l.id)))
+                           AND n.id > l.id)
             """;
 
     private final Workspace workspace;
@@ -54,26 +58,60 @@ public final class LabelRepository {
                     label.secondsSpent(), label.rubricVersion(), label.judgeHidden(), label.flagged(), now,
                     DESK_ORIGIN));
         }
-        return insert(stored);
+        return insert(stored, null);
     }
 
     /**
-     * Stores labels that were made elsewhere (a label pack), keeping their uid and time. Labels whose
-     * uid is already here are skipped, which makes merging the same pack twice a no-op.
+     * Stores labels that were made elsewhere, keeping their uid. Labels whose uid is already here are
+     * skipped, which makes merging the same labels twice a no-op. They count after every label
+     * already stored (insert order), whatever time they carry.
      *
      * @return the labels that were new to this workspace
      */
     public List<StoredLabel> merge(List<StoredLabel> labels) {
+        return insert(fresh(labels), null);
+    }
+
+    /**
+     * Stores the labels of one pack import, in pack order, with the import's row in
+     * {@code label_imports}, in one transaction: all of them and the import row, or nothing. Labels
+     * whose uid is already here are skipped. No import row is written when nothing is new.
+     *
+     * @param batch the import (its id is ignored: the row gets a new one)
+     * @return the labels that were new to this workspace, with their import
+     */
+    public List<StoredLabel> merge(List<StoredLabel> labels, LabelImport batch) {
+        return insert(fresh(labels), batch);
+    }
+
+    /** The labels whose uid is not stored yet (and not repeated earlier in the list). */
+    public List<StoredLabel> fresh(List<StoredLabel> labels) {
         List<StoredLabel> fresh = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (StoredLabel label : labels) {
-            if (!exists(label.uid())) {
+            if (seen.add(label.uid()) && !exists(label.uid())) {
                 fresh.add(label);
             }
         }
-        return insert(fresh);
+        return fresh;
     }
 
-    private List<StoredLabel> insert(List<StoredLabel> labels) {
+    /**
+     * Everyone who has labels here that did not come from a pack with this SHA-256: desk labels and
+     * labels of other packs. A pack that adds labels under one of these names speaks for a labeller
+     * who already labels here.
+     */
+    public java.util.Set<String> labellersOutsidePack(String packSha256) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Object[] row : query("""
+                SELECT DISTINCT l.labeller FROM labels l LEFT JOIN label_imports i ON i.id = l.import_id
+                WHERE i.pack_sha256 IS NULL OR i.pack_sha256 <> ?""", packSha256)) {
+            names.add((String) row[0]);
+        }
+        return names;
+    }
+
+    private List<StoredLabel> insert(List<StoredLabel> labels, LabelImport batch) {
         if (labels.isEmpty()) {
             return List.of();
         }
@@ -83,9 +121,10 @@ public final class LabelRepository {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO labels (label_uid, labeller, rollout_id, comment_position, comment_id, dimension,
                                         score, note, seconds_spent, rubric_version, judge_hidden, flagged,
-                                        created_at, origin)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        created_at, origin, declared_at, import_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"})) {
+                LabelImport recorded = batch == null ? null : insertImport(c, batch);
                 for (StoredLabel label : labels) {
                     insert.setString(1, label.uid());
                     insert.setString(2, label.labeller());
@@ -101,10 +140,17 @@ public final class LabelRepository {
                     insert.setBoolean(12, label.flagged());
                     insert.setTimestamp(13, Timestamp.from(label.createdAt()));
                     insert.setString(14, label.origin());
+                    insert.setObject(15, label.declaredAt() == null ? null : Sql.timestamp(label.declaredAt()));
+                    if (recorded == null) {
+                        insert.setNull(16, java.sql.Types.BIGINT);
+                    } else {
+                        insert.setLong(16, recorded.id());
+                    }
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
-                        stored.add(withId(label, keys.getLong(1)));
+                        StoredLabel row = label.withId(keys.getLong(1));
+                        stored.add(recorded == null ? row : row.withImport(recorded));
                     }
                 }
                 c.commit();
@@ -118,36 +164,54 @@ public final class LabelRepository {
         }
     }
 
+    private static LabelImport insertImport(Connection c, LabelImport batch) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO label_imports (pack_sha256, file_name, imported_by, imported_at) VALUES (?, ?, ?, ?)
+                """, new String[] {"id"})) {
+            insert.setString(1, batch.packSha256());
+            insert.setString(2, batch.fileName());
+            insert.setString(3, batch.importedBy());
+            insert.setObject(4, Sql.timestamp(batch.importedAt()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new LabelImport(keys.getLong(1), batch.packSha256(), batch.fileName(), batch.importedBy(),
+                        batch.importedAt());
+            }
+        }
+    }
+
     private boolean exists(String uid) {
         return !query("SELECT 1 FROM labels WHERE label_uid = ?", uid).isEmpty();
     }
 
-    /** The label that counts for each (labeller, item): the newest one. Ordered by rollout, comment, dimension, labeller. */
+    /** The label that counts for each (labeller, item): the last one stored. Ordered by rollout, comment, dimension, labeller. */
     public List<StoredLabel> latest() {
-        return labels(SELECT + " WHERE " + LATEST + " ORDER BY rollout_id, comment_position, dimension, labeller");
+        return labels(SELECT + " WHERE " + LATEST + " ORDER BY l.rollout_id, l.comment_position, l.dimension, l.labeller");
     }
 
     /** The labels that count on one rollout. */
     public List<StoredLabel> latestForRollout(long rolloutId) {
-        return labels(SELECT + " WHERE rollout_id = ? AND " + LATEST + " ORDER BY comment_position, dimension, labeller",
+        return labels(SELECT + " WHERE l.rollout_id = ? AND " + LATEST
+                        + " ORDER BY l.comment_position, l.dimension, l.labeller",
                 rolloutId);
     }
 
     /** The label rows recorded in an anchor set, in the order of {@link #latest}. */
     List<StoredLabel> inAnchorSet(long setId) {
         return labels(SELECT + " JOIN anchor_labels a ON a.label_id = l.id WHERE a.set_id = ?"
-                + " ORDER BY rollout_id, comment_position, dimension, labeller", setId);
+                + " ORDER BY l.rollout_id, l.comment_position, l.dimension, l.labeller", setId);
     }
 
-    /** Every label a labeller ever gave, oldest first (what a label pack exports). */
+    /** Every label a labeller ever gave, in the order stored (what a label pack exports). */
     public List<StoredLabel> byLabeller(String labeller) {
-        return labels(SELECT + " WHERE labeller = ? ORDER BY created_at, id", labeller);
+        return labels(SELECT + " WHERE l.labeller = ? ORDER BY l.id", labeller);
     }
 
-    /** Every row ever written for one labeller and item, oldest first. */
+    /** Every row ever written for one labeller and item, in the order stored. */
     public List<StoredLabel> history(String labeller, LabelItem item) {
-        return labels(SELECT + " WHERE labeller = ? AND rollout_id = ? AND comment_position = ? AND dimension = ?"
-                + " ORDER BY created_at, id", labeller, item.rolloutId(), item.commentPosition(), item.dimension());
+        return labels(SELECT + " WHERE l.labeller = ? AND l.rollout_id = ? AND l.comment_position = ? AND l.dimension = ?"
+                + " ORDER BY l.id", labeller, item.rolloutId(), item.commentPosition(), item.dimension());
     }
 
     /** Everyone who has labelled in this workspace, by name. */
@@ -205,16 +269,16 @@ public final class LabelRepository {
     }
 
     private static StoredLabel read(ResultSet rows) throws SQLException {
+        java.util.OptionalLong importId = Sql.optionalLong(rows, "import_id");
+        LabelImport imported = importId.isEmpty() ? null : new LabelImport(importId.getAsLong(),
+                rows.getString("pack_sha256"), rows.getString("file_name"), rows.getString("imported_by"),
+                Sql.instant(rows, "imported_at"));
+        java.time.OffsetDateTime declared = rows.getObject("declared_at", java.time.OffsetDateTime.class);
         return new StoredLabel(rows.getLong("id"), rows.getString("label_uid"), rows.getString("labeller"),
                 rows.getLong("rollout_id"), rows.getInt("comment_position"), rows.getString("comment_id"),
                 rows.getString("dimension"), rows.getString("score"), rows.getString("note"),
                 rows.getDouble("seconds_spent"), rows.getString("rubric_version"), rows.getBoolean("judge_hidden"),
-                rows.getBoolean("flagged"), rows.getTimestamp("created_at").toInstant(), rows.getString("origin"));
-    }
-
-    private static StoredLabel withId(StoredLabel l, long id) {
-        return new StoredLabel(id, l.uid(), l.labeller(), l.rolloutId(), l.commentPosition(), l.commentId(),
-                l.dimension(), l.score(), l.note(), l.secondsSpent(), l.rubricVersion(), l.judgeHidden(), l.flagged(),
-                l.createdAt(), l.origin());
+                rows.getBoolean("flagged"), rows.getTimestamp("created_at").toInstant(), rows.getString("origin"),
+                declared == null ? null : declared.toInstant(), imported);
     }
 }

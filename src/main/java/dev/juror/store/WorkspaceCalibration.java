@@ -41,10 +41,12 @@ public final class WorkspaceCalibration {
      * @param models per run id, the model comparison rows
      * @param drift  null with fewer than two runs
      * @param notes  what was left out and why, for the reader
+     * @param labelSources per labeller, where the labels that count came from (desk, or which pack import)
      */
     public record Result(Rubric rubric, String version, CalibrationReport report,
                          CalibrationDataLoader.HumanLabels labels, List<JudgeRun> runs,
-                         Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes) {
+                         Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes,
+                         List<ReportHtml.LabelSource> labelSources) {
     }
 
     private WorkspaceCalibration() {
@@ -66,7 +68,8 @@ public final class WorkspaceCalibration {
         String version = CanonicalForm.version(rubric);
         // Checked first: a wrong set name should not cost the whole calibration before it is refused.
         AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(workspace).load(anchorSet, rubric);
-        CalibrationDataLoader.HumanLabels labels = new CalibrationDataLoader(workspace).humanLabels(rubric);
+        CalibrationDataLoader.Usable usable = new CalibrationDataLoader(workspace).usable(rubric);
+        CalibrationDataLoader.HumanLabels labels = usable.labels();
         JudgeRunLoader loader = new JudgeRunLoader(workspace);
         List<JudgeRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -105,7 +108,19 @@ public final class WorkspaceCalibration {
         DriftReport drift = runs.size() < 2 ? null
                 : new DriftMonitor(Scales.of(rubric), config, DriftSettings.defaults())
                 .analyse(runs, anchorLabels, rubric.dimensionNames(), null);
-        return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes);
+        return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes,
+                sources(usable.rows()));
+    }
+
+    /** The labels that count, counted by labeller and origin (labellers by name, then sources in first-seen order). */
+    static List<ReportHtml.LabelSource> sources(List<StoredLabel> rows) {
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        for (StoredLabel l : rows) {
+            counts.computeIfAbsent(l.labeller(), k -> new LinkedHashMap<>()).merge(l.originText(), 1, Integer::sum);
+        }
+        List<ReportHtml.LabelSource> out = new ArrayList<>();
+        counts.forEach((who, bySource) -> bySource.forEach((source, n) -> out.add(new ReportHtml.LabelSource(who, source, n))));
+        return out;
     }
 
     private static List<String> anchorNotes(AnchorSets.Loaded anchors, int runs) {
@@ -168,6 +183,9 @@ public final class WorkspaceCalibration {
     /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
     public static String html(Result r, List<Verdict> verdicts) {
         List<String> extras = new ArrayList<>();
+        if (!r.labelSources().isEmpty()) {
+            extras.add(ReportHtml.labelSources(r.labelSources()));
+        }
         r.models().forEach((run, rows) -> extras.add(ReportHtml.modelComparison(run, rows)));
         if (r.drift() != null) {
             extras.add(ReportHtml.drift(r.drift()));

@@ -52,9 +52,11 @@ class AnchorsCommandTest {
         CalibrationWorkspace.importSamples(ws);
         assertThat(ok("anchors", "list", "--workspace", ws.toString()).out())
                 .startsWith("no anchor sets yet; freeze one with juror anchors freeze");
-        ok("labels", "import", CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
+        ok("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
 
-        Run freeze = ok("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--name", "demo-2",
+        Run freeze = ok("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--name", "demo-2",
                 "--note", "demo-expert-2 only", "--workspace", ws.toString());
         assertThat(freeze.out())
                 .startsWith("Froze anchor set demo-2: rubric contract-review version ")
@@ -65,14 +67,16 @@ class AnchorsCommandTest {
                 .contains("warning: fewer than 150 items on TargetDocument_Grounding (137), Reference_Consistency (137),"
                         + " Actionability (137)");
 
-        Run again = juror("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--name", "demo-2",
+        Run again = juror("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--name", "demo-2",
                 "--workspace", ws.toString());
         assertThat(again.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(again.err().strip()).startsWith("juror: anchor set demo-2 already exists").doesNotContain("\n");
 
         long first = CalibrationWorkspace.heuristicRun(ws, 1);
         long second = CalibrationWorkspace.heuristicRun(ws, 1);
-        ok("labels", "import", CalibrationWorkspace.PACK_1.toString(), "--workspace", ws.toString());
+        ok("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                CalibrationWorkspace.PACK_1.toString(), "--workspace", ws.toString());
 
         JsonNode current = calibrate(ws, first, second);
         assertThat(current.at("/drift/anchor_items").asInt()).isEqualTo(471);
@@ -97,7 +101,8 @@ class AnchorsCommandTest {
                 .startsWith("name    rubric@version")
                 .containsPattern("demo-2  contract-review@\\w+ +" + today + "T\\d\\d:\\d\\d:\\d\\dZ +411 +411  1");
 
-        Run summary = ok("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(first),
+        Run summary = ok("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", Long.toString(first),
                 "--run", Long.toString(second), "--anchors", "demo-2", "--resamples", "50", "--workspace", ws.toString());
         assertThat(summary.out()).contains("note: drift measured against anchor set demo-2");
     }
@@ -106,16 +111,20 @@ class AnchorsCommandTest {
     void badAnchorInputIsAOneLineErrorWithExitCode2() throws Exception {
         Path ws = temp.resolve("ws");
         CalibrationWorkspace.importSamples(ws);
-        Run nothing = juror("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--name", "x",
+        Run nothing = juror("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--name", "x",
                 "--workspace", ws.toString());
         assertThat(nothing.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(nothing.err().strip()).startsWith("juror: no usable labels of rubric contract-review in ")
                 .contains("(there are no labels yet)").doesNotContain("\n");
 
-        ok("labels", "import", CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
-        ok("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--name", "demo-2",
+        ok("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
+        ok("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--name", "demo-2",
                 "--workspace", ws.toString());
-        Run unknown = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--anchors", "nope",
+        Run unknown = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--anchors", "nope",
                 "--workspace", ws.toString());
         assertThat(unknown.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(unknown.err().strip()).startsWith("juror: --anchors nope: no such anchor set in ")
@@ -125,7 +134,8 @@ class AnchorsCommandTest {
         assertThat(otherRubric.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(otherRubric.err().strip())
                 .isEqualTo("juror: --anchors demo-2 was frozen for rubric contract-review, not boolean-checklist");
-        Run blank = juror("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--name", " ",
+        Run blank = juror("anchors", "freeze", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--name", " ",
                 "--workspace", ws.toString());
         assertThat(blank.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(blank.err().strip()).isEqualTo("juror: an anchor set needs a name");

@@ -45,8 +45,9 @@ class CalibrateCommandTest {
     static void labelAndJudge() throws Exception {
         ws = shared.resolve("ws");
         CalibrationWorkspace.importSamples(ws);
-        Run imported = juror("labels", "import", CalibrationWorkspace.PACK_1.toString(),
-                CalibrationWorkspace.PACK_2.toString(), "--workspace", ws.toString());
+        Run imported = juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                CalibrationWorkspace.PACK_1.toString(),
+                CalibrationWorkspace.PACK_2.toString(), "--imported-by", "ci", "--workspace", ws.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("474 labels read, 474 imported").contains("411 labels read, 411 imported");
         run = CalibrationWorkspace.heuristicRun(ws, 2);
@@ -54,7 +55,8 @@ class CalibrateCommandTest {
 
     @Test
     void calibrateJsonHasEveryViewWithIntervals() throws Exception {
-        Run r = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + run,
+        Run r = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", "run-" + run,
                 "--resamples", "200", "--json", "--workspace", ws.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -73,12 +75,22 @@ class CalibrateCommandTest {
         assertThat(cal.get("cross_judge")).hasSize(3);
         assertThat(doc.at("/model_comparison/run-" + run).size()).isEqualTo(3);
         assertThat(doc.at("/model_comparison/run-" + run + "/0/model").asText()).isEqualTo("demo-policy-a");
+        // every label that counts came from one of the two packs (ReportJson's naming of record components)
+        JsonNode sources = doc.get("label_sources");
+        assertThat(sources).hasSize(2);
+        int counted = 0;
+        for (JsonNode source : sources) {
+            assertThat(source.toString()).contains("imported from pack ").contains(" by ci on ");
+            counted += source.get("labels").asInt();
+        }
+        assertThat(counted).isEqualTo(cal.get("human_labels").asInt());
     }
 
     @Test
     void verdictIsNotValidatedAndSaysWhyThenStoresIt() throws Exception {
         Path html = Path.of(System.getProperty("juror.reportOut", temp.resolve("verdict.html").toString()));
-        Run r = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+        Run r = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", Long.toString(run),
                 "--resamples", "200", "--html", html.toString(), "--workspace", ws.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(VerdictCommand.NOT_VALIDATED);
         assertThat(r.out()).startsWith("NOT VALIDATED: contract-review version")
@@ -86,7 +98,13 @@ class CalibrateCommandTest {
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("Verdict: NOT VALIDATED").contains("<svg")
                 .doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http");
-        Run json = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + run,
+        // where the labels came from: each pack by its hash, file and importer
+        String pack1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(CalibrationWorkspace.PACK_1))).substring(0, 8);
+        assertThat(page).contains("Where the human labels came from")
+                .contains("imported from pack " + pack1 + " (DEMO-labels-demo-expert-1.jsonl) by ci on ");
+        Run json = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", "run-" + run,
                 "--resamples", "200", "--json", "--workspace", ws.toString());
         JsonNode v = new ObjectMapper().readTree(json.out());
         assertThat(v.get("status").asText()).isEqualTo("NOT_VALIDATED");
@@ -108,7 +126,8 @@ class CalibrateCommandTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(RegressCommand.SUITE_FAILED);
         assertThat(r.out()).startsWith("FAILED: suite contract-review-core").contains("pass known-good-agape")
                 .contains("FAIL injection-direct-instruction");
-        Run v = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+        Run v = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", Long.toString(run),
                 "--resamples", "100", "--workspace", ws.toString());
         assertThat(v.out()).contains("FAIL regression_suite = ").contains("contract-review-core: 11 of 14 cases passed");
     }
@@ -116,12 +135,14 @@ class CalibrateCommandTest {
     @Test
     void badBootstrapOptionsAreUsageErrorsNamingTheOption() {
         for (String command : List.of("calibrate", "verdict")) {
-            Run r = juror(command, "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+            Run r = juror(command, "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", Long.toString(run),
                     "--resamples", "0", "--workspace", ws.toString());
             assertThat(r.exit()).as(command).isEqualTo(CliRunner.BAD_INPUT);
             assertThat(r.err()).as(command).contains("--resamples must be at least 1, was 0");
         }
-        Run k = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+        Run k = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", Long.toString(run),
                 "--k", "0", "--workspace", ws.toString());
         assertThat(k.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(k.err()).contains("--k must be at least 1, was 0");
@@ -138,7 +159,8 @@ class CalibrateCommandTest {
         }
         long id = CalibrationWorkspace.heuristicRun(dir, 1);
         Path html = temp.resolve("h.html");
-        Run c = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(id),
+        Run c = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", Long.toString(id),
                 "--resamples", "50", "--html", html.toString(), "--workspace", dir.toString());
         assertThat(c.exit()).as(c.err()).isZero();
         String page = Files.readString(html);
@@ -155,10 +177,12 @@ class CalibrateCommandTest {
         assertThat(export.out()).startsWith("Exported 474 labels of demo-expert-1");
         Path other = temp.resolve("other");
         CalibrationWorkspace.importSamples(other);
-        Run first = juror("labels", "import", pack.toString(), "--json", "--workspace", other.toString());
+        Run first = juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                pack.toString(), "--json", "--workspace", other.toString());
         JsonNode j = new ObjectMapper().readTree(first.out());
         assertThat(j.get("imported").asInt()).isEqualTo(474);
-        Run again = juror("labels", "import", pack.toString(), "--workspace", other.toString());
+        Run again = juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                pack.toString(), "--workspace", other.toString());
         assertThat(again.out()).contains("474 labels read, 0 imported, 474 already here, 0 not imported");
         Run unknown = juror("labels", "export", "--labeller", "nobody", "--out", pack.toString(), "--workspace", ws.toString());
         assertThat(unknown.exit()).isEqualTo(CliRunner.BAD_INPUT);
@@ -167,11 +191,13 @@ class CalibrateCommandTest {
 
     @Test
     void calibrateWithoutRunsShowsTheHumanCeilingAndBadInputIsOneLine() {
-        Run r = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--resamples", "50",
+        Run r = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--resamples", "50",
                 "--workspace", ws.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("human vs human   n=137").contains("0 judge run(s)");
-        Run missing = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-999",
+        Run missing = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
+                "--run", "run-999",
                 "--workspace", ws.toString());
         assertThat(missing.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(missing.err().strip()).startsWith("juror: --run run-999: no such judge run").doesNotContain("\n");

@@ -64,11 +64,13 @@ class DemoLabelPacksTest {
         try (Workspace ws = Workspace.open(temp.resolve("fresh"))) {
             new Importer(ws).importBatch(JsonlImportReader.read(DemoLabelPacks.SAMPLES), ImportOptions.refuseInvalid());
             LabelPacks packs = new LabelPacks(ws);
+            var imports = dev.juror.store.LabelPackOptions.of(
+                    new dev.juror.rubric.RubricYaml().read(Path.of("rubrics/contract-review.yaml")), "test");
             for (String who : List.of(DemoLabelPacks.EXPERT_1, DemoLabelPacks.EXPERT_2)) {
-                LabelPackResult r = packs.importPack(DIR.resolve(DemoLabelPacks.fileName(who)));
+                LabelPackResult r = packs.importPack(DIR.resolve(DemoLabelPacks.fileName(who)), imports);
                 assertThat(r.conflicts()).isEmpty();
                 assertThat(r.imported()).isEqualTo(r.read());
-                LabelPackResult again = packs.importPack(DIR.resolve(DemoLabelPacks.fileName(who)));
+                LabelPackResult again = packs.importPack(DIR.resolve(DemoLabelPacks.fileName(who)), imports);
                 assertThat(again.imported()).isZero();
                 assertThat(again.alreadyPresent()).isEqualTo(r.read());
             }

@@ -19,6 +19,36 @@ class LabelPacksTest {
     @TempDir
     Path temp;
 
+    /** A rubric with the one dimension these tests label, G on 1-5. */
+    static final dev.juror.rubric.Rubric RUBRIC = rubric();
+
+    static dev.juror.rubric.Rubric rubric() {
+        try {
+            return new dev.juror.rubric.RubricYaml().read("""
+                    name: packs
+                    objective: Grade the comments.
+                    dimensions:
+                      - name: G
+                        question: Is it grounded?
+                        scale: 1-5
+                        levels:
+                          5: Fully.
+                          4: Mostly.
+                          3: Partly.
+                          2: Barely.
+                          1: Not at all.
+                    judge:
+                      model_id: amazon.nova-pro-v1:0
+                    """, "packs.yaml");
+        } catch (dev.juror.rubric.RubricException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static LabelPackOptions options() {
+        return LabelPackOptions.of(RUBRIC, "carol");
+    }
+
     static Clock at(String instant) {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }
@@ -48,11 +78,11 @@ class LabelPacksTest {
         assertThat(Files.readAllLines(pack)).hasSize(3);
         assertThat(Files.list(pack.getParent())).containsExactly(pack);   // no temporary file left behind
         try (Workspace b = workspaceWith("b", Batches.prediction("c1", "c2"))) {
-            LabelPackResult first = new LabelPacks(b).importPack(pack);
+            LabelPackResult first = new LabelPacks(b).importPack(pack, options());
             assertThat(first.read()).isEqualTo(3);
             assertThat(first.imported()).isEqualTo(3);
             assertThat(first.conflicts()).isEmpty();
-            LabelPackResult second = new LabelPacks(b).importPack(pack);
+            LabelPackResult second = new LabelPacks(b).importPack(pack, options());
             assertThat(second.imported()).isZero();
             assertThat(second.alreadyPresent()).isEqualTo(3);
             LabelRepository labels = new LabelRepository(b);
@@ -74,7 +104,7 @@ class LabelPacksTest {
         }
         // another workspace holds a different prediction under s1 / 0
         try (Workspace other = workspaceWith("other", Batches.prediction("c1", "c2", "c3"))) {
-            LabelPackResult r = new LabelPacks(other).importPack(pack);
+            LabelPackResult r = new LabelPacks(other).importPack(pack, options());
             assertThat(r.imported()).isZero();
             assertThat(r.conflicts()).singleElement().satisfies(c -> {
                 assertThat(c.kind()).isEqualTo(LabelPackConflict.Kind.PREDICTION_MISMATCH);
@@ -84,22 +114,23 @@ class LabelPacksTest {
         }
         // a workspace without the sample
         try (Workspace empty = Workspace.open(temp.resolve("empty"))) {
-            assertThat(new LabelPacks(empty).importPack(pack).conflicts()).extracting(LabelPackConflict::kind)
+            assertThat(new LabelPacks(empty).importPack(pack, options()).conflicts()).extracting(LabelPackConflict::kind)
                     .containsExactly(LabelPackConflict.Kind.UNKNOWN_SAMPLE);
         }
-        // same labeller and item, a newer different score here: both kept, the difference reported
+        // same labeller and item, a different score here: ann labels here already, so the pack needs her
+        // name confirmed; then both are kept, the pack's (imported last) counts, and the change is reported
         try (Workspace b = workspaceWith("b", Batches.prediction("c1", "c2"))) {
             long r = new RolloutRepository(b).find("s1", 0).orElseThrow().id();
             new LabelRepository(b, at("2026-11-02T10:00:00Z")).submit(List.of(label(r, 0, "G", "2")));
-            LabelPackResult result = new LabelPacks(b).importPack(pack);
+            LabelPackResult result = new LabelPacks(b).importPack(pack, options().asLabeller("ann"));
             assertThat(result.imported()).isEqualTo(1);
             assertThat(result.conflicts()).singleElement().satisfies(c -> {
                 assertThat(c.kind()).isEqualTo(LabelPackConflict.Kind.SCORE_DIFFERS);
-                assertThat(c.message()).contains("4 in the pack").contains("2 here").contains("the workspace's score counts");
+                assertThat(c.message()).contains("2 here and 4 in the pack").contains("the pack's score counts");
             });
             assertThat(new LabelRepository(b).history("ann", new LabelItem(r, 0, "G"))).extracting(StoredLabel::score)
-                    .containsExactly("4", "2");
-            assertThat(new LabelRepository(b).latestForRollout(r)).extracting(StoredLabel::score).containsExactly("2");
+                    .containsExactly("2", "4");
+            assertThat(new LabelRepository(b).latestForRollout(r)).extracting(StoredLabel::score).containsExactly("4");
         }
     }
 
@@ -110,7 +141,7 @@ class LabelPacksTest {
             long r = new RolloutRepository(a).find("s1", 0).orElseThrow().id();
             new LabelRepository(a).submit(List.of(label(r, 7, "G", "4")));
             new LabelPacks(a).export("ann", pack);
-            LabelPackResult result = new LabelPacks(a).importPack(pack);
+            LabelPackResult result = new LabelPacks(a).importPack(pack, options());
             assertThat(result.conflicts()).extracting(LabelPackConflict::kind)
                     .containsExactly(LabelPackConflict.Kind.UNKNOWN_COMMENT);
         }
@@ -124,7 +155,7 @@ class LabelPacksTest {
                 {"uid":"u2","labeller":"ann","sample_id":"s1","rollout_index":0,"prediction_hash":"h","comment_position":0,"comment_id":"c1","dimension":"G","note":"","seconds":1,"rubric_version":"v","judge_hidden":true,"flagged":false,"created_at":"2026-11-01T10:00:00Z","origin":"desk"}
                 """);
         try (Workspace ws = workspaceWith("w", Batches.prediction("c1"))) {
-            assertThatThrownBy(() -> new LabelPacks(ws).importPack(pack)).isInstanceOf(LabelPackException.class)
+            assertThatThrownBy(() -> new LabelPacks(ws).importPack(pack, options())).isInstanceOf(LabelPackException.class)
                     .hasMessageContaining("bad.jsonl:2: field 'score' is missing");
             assertThat(new LabelRepository(ws).count()).isZero();
         }

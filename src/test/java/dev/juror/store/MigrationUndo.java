@@ -20,6 +20,14 @@ final class MigrationUndo {
             "ALTER TABLE judge_results ADD CONSTRAINT judge_results_once UNIQUE (run_id, rollout_id, repeat_index)",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
 
+    /** Before V8 (label pack origin): the import table and the two label columns gone. */
+    static final List<String> V8 = List.of(
+            "DROP INDEX labels_import",
+            "ALTER TABLE labels DROP COLUMN import_id",
+            "ALTER TABLE labels DROP COLUMN declared_at",
+            "DROP TABLE label_imports",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'");
+
     private MigrationUndo() {
     }
 

@@ -18,6 +18,13 @@ class WorkspaceTest {
     @TempDir
     Path temp;
 
+    /** How many migration files there are (versions may have gaps while branches are merged). */
+    private static int migrationCount() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            return (int) files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql")).count();
+        }
+    }
+
     /** The number of the newest migration file, so the test follows new migrations (V2 labels, V3 judge runs, ...). */
     private static int latestMigration() throws java.io.IOException {
         try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
@@ -45,7 +52,7 @@ class WorkspaceTest {
              PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'");
              ResultSet rows = select.executeQuery()) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(latestMigration());
+            assertThat(rows.getInt(1)).isEqualTo(migrationCount());
             assertThat(workspace.schemaVersion()).isEqualTo(latestMigration());
         }
     }
@@ -57,6 +64,7 @@ class WorkspaceTest {
         }
         // Take the workspace back to schema V4 (V6 adds two columns to judge_results, V5 only the two anchor
         // tables), with a label in it.
+        MigrationUndo.run(temp, MigrationUndo.V8);
         MigrationUndo.run(temp, MigrationUndo.V6);
         org.h2.jdbcx.JdbcDataSource v4 = new org.h2.jdbcx.JdbcDataSource();
         v4.setURL(Workspace.jdbcUrl(temp.toAbsolutePath().normalize()));

@@ -14,8 +14,16 @@ import java.util.List;
 public record CommentCard(ReviewItem item, boolean labelledByMe, boolean flagged, boolean disagreement,
                           List<ScoreLine> revealed, int hiddenCount) {
 
-    /** One labeller's (or the judge's) scores on the item, in dimension order; {@code differs} marks a disagreement. */
-    public record ScoreLine(String who, List<String> scores, List<Boolean> differs) {
+    /**
+     * One labeller's (or the judge's) scores on the item, in dimension order; {@code differs} marks a
+     * disagreement. {@code origin} says where imported labels came from ("imported from pack 1a2b3c4d
+     * (ann.jsonl) by carol on 2026-12-07"); empty for labels given at this workspace's desk and for the judge.
+     */
+    public record ScoreLine(String who, List<String> scores, List<Boolean> differs, String origin) {
+
+        public ScoreLine(String who, List<String> scores, List<Boolean> differs) {
+            this(who, scores, differs, "");
+        }
     }
 
     public CommentCard {

@@ -57,6 +57,10 @@ final class CommentCardView {
         }
         if (!card.revealed().isEmpty()) {
             box.getChildren().add(scores(card));
+            Label origins = origins(card);
+            if (origins != null) {
+                box.getChildren().add(origins);
+            }
         } else if (card.hiddenCount() > 0) {
             Label hidden = wrapped(card.hiddenCount() + (card.hiddenCount() == 1 ? " other label is" : " other labels are")
                     + " hidden until you submit (blind mode)", "card-hidden");
@@ -78,7 +82,11 @@ final class CommentCardView {
         }
         int row = 1;
         for (CommentCard.ScoreLine line : card.revealed()) {
-            grid.add(new Label(line.who()), 0, row);
+            Label who = new Label(line.who());
+            if (!line.origin().isEmpty()) {
+                who.setTooltip(new javafx.scene.control.Tooltip(line.origin()));
+            }
+            grid.add(who, 0, row);
             for (int column = 0; column < line.scores().size(); column++) {
                 Label score = new Label(line.scores().get(column).isEmpty() ? "-" : line.scores().get(column));
                 score.getStyleClass().add(line.differs().get(column) ? "score-differs" : "score-same");
@@ -87,6 +95,18 @@ final class CommentCardView {
             row++;
         }
         return grid;
+    }
+
+    /** Where imported labels on the card came from, one line per scorer; null when every label was given at a desk. */
+    private static Label origins(CommentCard card) {
+        String text = card.revealed().stream().filter(l -> !l.origin().isEmpty())
+                .map(l -> l.who() + ": " + l.origin()).collect(java.util.stream.Collectors.joining("\n"));
+        if (text.isEmpty()) {
+            return null;
+        }
+        Label origins = wrapped(text, "card-origin");
+        origins.setId("origins-" + card.item().position());
+        return origins;
     }
 
     private static String abbreviate(String dimension) {

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * The latest label of every labeller on every item, kept in memory so the desk can answer "did I
  * label this?", "who else did?", "do we disagree?" without a query. Fed from
- * {@code LabelRepository.latest()} and updated with each submit; a later label replaces an earlier
- * one for the same labeller, item and dimension, as in the store.
+ * {@code LabelRepository.latest()} and updated with each submit; a label stored later (higher id)
+ * replaces an earlier one for the same labeller, item and dimension, as in the store: by insert
+ * order, never by the time a label carries.
  */
 public final class LabelBook {
 
@@ -27,7 +28,7 @@ public final class LabelBook {
         for (StoredLabel label : stored) {
             labels.computeIfAbsent(new ItemKey(label.rolloutId(), label.commentPosition()), k -> new TreeMap<>())
                     .computeIfAbsent(label.labeller(), k -> new HashMap<>())
-                    .merge(label.dimension(), label, (old, now) -> now.createdAt().isBefore(old.createdAt()) ? old : now);
+                    .merge(label.dimension(), label, (old, now) -> now.id() < old.id() ? old : now);
         }
     }
 

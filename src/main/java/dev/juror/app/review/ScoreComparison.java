@@ -34,13 +34,23 @@ final class ScoreComparison {
         List<String> own = inOrder(mine);
         List<CommentCard.ScoreLine> lines = new ArrayList<>();
         if (!mine.isEmpty()) {
-            lines.add(line("You", own, own));
+            lines.add(line("You", own, own, origin(mine)));
         }
-        others.forEach((who, labels) -> lines.add(line(who, inOrder(labels), own)));
+        others.forEach((who, labels) -> lines.add(line(who, inOrder(labels), own, origin(labels))));
         if (!judge.isEmpty()) {
-            lines.add(line("Judge", dimensions.stream().map(d -> judge.getOrDefault(d, "")).toList(), own));
+            lines.add(line("Judge", dimensions.stream().map(d -> judge.getOrDefault(d, "")).toList(), own, ""));
         }
         return lines;
+    }
+
+    /**
+     * Where a scorer's labels on the item came from, when any came from a label pack: a pack is
+     * someone's file, so the desk says whose import it was. Empty when all were given at a desk.
+     */
+    private String origin(Map<String, StoredLabel> labels) {
+        return dimensions.stream().map(labels::get).filter(l -> l != null && (l.imported() != null
+                        || l.origin().startsWith("pack:")))
+                .map(StoredLabel::originText).distinct().collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The others' (and the judge's) scores on one dimension. */
@@ -64,11 +74,11 @@ final class ScoreComparison {
         return dimensions.stream().map(d -> labels.containsKey(d) ? labels.get(d).score() : "").toList();
     }
 
-    private CommentCard.ScoreLine line(String who, List<String> scores, List<String> own) {
+    private CommentCard.ScoreLine line(String who, List<String> scores, List<String> own, String origin) {
         List<Boolean> differs = new ArrayList<>();
         for (int i = 0; i < dimensions.size(); i++) {
             differs.add(!scores.get(i).isEmpty() && !own.get(i).isEmpty() && !scores.get(i).equals(own.get(i)));
         }
-        return new CommentCard.ScoreLine(who, scores, differs);
+        return new CommentCard.ScoreLine(who, scores, differs, origin);
     }
 }

@@ -242,6 +242,28 @@ public final class ReportHtml {
     }
 
     /** The model comparison section (the article's result charts). */
+    /**
+     * How many of the labels that count came from one source for one labeller.
+     *
+     * @param source "given at the desk", or the pack import ("imported from pack 1a2b3c4d (ann.jsonl) by carol on ...")
+     */
+    public record LabelSource(String labeller, String source, int labels) {
+    }
+
+    /** Where the human labels came from: a pack is someone's file, so the reader sees whose import each label was. */
+    public static String labelSources(List<LabelSource> sources) {
+        StringBuilder h = new StringBuilder();
+        h.append("<section><h2>Where the human labels came from</h2>\n<table><tr><th>labeller</th><th>source</th>"
+                + "<th>labels that count</th></tr>\n");
+        for (LabelSource s : sources) {
+            h.append("<tr><td>").append(esc(s.labeller())).append("</td><td>").append(esc(s.source()))
+                    .append("</td><td>").append(s.labels()).append("</td></tr>\n");
+        }
+        h.append("</table><p class=\"meta\">Packs are named by the first 8 hex digits of their SHA-256. Which label"
+                + " of a labeller counts is decided by import order, never by the time a pack declares.</p></section>\n");
+        return h.toString();
+    }
+
     public static String modelComparison(String run, List<ModelComparison.ModelRow> rows) {
         StringBuilder h = new StringBuilder();
         h.append("<section><h2>Model comparison: ").append(esc(run)).append("</h2>\n<table><tr><th>policy model</th>"

@@ -66,11 +66,13 @@ class CalibrationDashboardTest {
         prepared = folder.resolve("prepared");
         try (Workspace workspace = SeededWorkspace.open(prepared)) {
             LabelPacks packs = new LabelPacks(workspace);
-            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl")).imported()).isPositive();
+            var imports = dev.juror.store.LabelPackOptions.of(
+                    new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "test");
+            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl"), imports).imported()).isPositive();
             // Frozen before the second expert's labels arrive: drift against it must not see them.
             anchorItems = new AnchorSets(workspace).freeze("demo-anchors",
                     new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "").items();
-            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-2.jsonl")).imported()).isPositive();
+            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-2.jsonl"), imports).imported()).isPositive();
             runId = heuristicRun(workspace, prepared.resolve("rubrics/contract-review.yaml"), 2);
         }
     }

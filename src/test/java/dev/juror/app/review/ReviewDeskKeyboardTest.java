@@ -52,10 +52,12 @@ class ReviewDeskKeyboardTest {
             first = new ReviewData(workspace).queue().stream().filter(e -> e.commentCount() > 0).findFirst()
                     .orElseThrow();
             var rubric = new ReviewData(workspace).rubrics().rubrics().get(0);
-            new LabelRepository(workspace).submit(rubric.rubric().dimensionNames().stream()
-                    .map(d -> new NewLabel("Bea", first.rolloutId(), 0, "c1", d, "2", "too vague", 30,
-                            rubric.version(), true, false))
-                    .toList());
+            // Bea's labels came in a label pack carol imported: the desk says so once they are revealed.
+            new LabelRepository(workspace).merge(rubric.rubric().dimensionNames().stream()
+                    .map(d -> new StoredLabel(0, "bea-" + d, "Bea", first.rolloutId(), 0, "c1", d, "2", "too vague", 30,
+                            rubric.version(), true, false, java.time.Instant.parse("2026-12-07T09:00:00Z"), "pack:desk"))
+                    .toList(), new dev.juror.store.LabelImport(0, "ab12cd34" + "0".repeat(56), "bea.jsonl", "carol",
+                    java.time.Instant.parse("2026-12-07T09:00:00Z")));
         }
         workbench = new Workbench(new AppOptions(Optional.of(workspaceDir), TestSettings.withLabeller(run, "Ann")),
                 new InlineBackgroundTasks(), new ScriptedDialogs());
@@ -112,6 +114,7 @@ class ReviewDeskKeyboardTest {
         assertThat(robot.lookup("#hidden-0").queryAs(Label.class).getText())
                 .contains("1 other label is hidden until you submit");
         assertThat(robot.lookup("#scores-0").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#origins-0").tryQuery()).isEmpty();
         String firstDimension = workbench.review().rows().get(0).name();
         assertThat(robot.lookup("#others-" + firstDimension).queryAs(Label.class).getText()).isEmpty();
 
@@ -128,6 +131,8 @@ class ReviewDeskKeyboardTest {
         // Bea gave 2 everywhere: the first and third dimensions disagree, the second agrees.
         assertThat(robot.lookup("#scores-0 .score-differs").queryAll()).hasSize(2);
         assertThat(robot.lookup("#others-" + firstDimension).queryAs(Label.class).getText()).isEqualTo("Bea 2");
+        assertThat(robot.lookup("#origins-0").queryAs(Label.class).getText())
+                .isEqualTo("Bea: imported from pack ab12cd34 (bea.jsonl) by carol on 2026-12-07");
     }
 
     private List<StoredLabel> annsLabels() {

@@ -200,6 +200,29 @@ class ReviewDeskViewModelTest {
     }
 
     @Test
+    void labelsFromAPackShowWhoseImportTheyCameFromOnceRevealed() {
+        OpenedRollout open = desk.currentProperty().get();
+        List<String> dimensions = desk.rubricProperty().get().rubric().dimensionNames();
+        List<StoredLabel> pack = dimensions.stream().map(d -> new StoredLabel(0, "bea-" + d, "Bea", open.rollout().id(),
+                0, "c1", d, "3", "", 10, desk.rubricProperty().get().version(), true, false, clock.instant(),
+                "pack:desk")).toList();
+        new LabelRepository(workspace).merge(pack, new dev.juror.store.LabelImport(0, "ab12cd34" + "0".repeat(56),
+                "bea.jsonl", "carol", Instant.parse("2026-12-07T09:00:00Z")));
+        new LabelRepository(workspace).submit(List.of(new NewLabel("Cy", open.rollout().id(), 0, "c1",
+                dimensions.get(0), "4", "", 10, desk.rubricProperty().get().version(), true, false)));
+        desk.load(new ReviewData(workspace));
+        assertThat(desk.cards().get(0).revealed()).isEmpty();
+
+        scoreAll(3, 3, 3);
+        desk.submit();
+
+        List<CommentCard.ScoreLine> lines = desk.cards().get(0).revealed();
+        assertThat(lines).extracting(CommentCard.ScoreLine::who).containsExactly("You", "Bea", "Cy");
+        assertThat(lines).extracting(CommentCard.ScoreLine::origin).containsExactly("",
+                "imported from pack ab12cd34 (bea.jsonl) by carol on 2026-12-07", "");
+    }
+
+    @Test
     void turningBlindModeOffShowsOthersBeforeSubmitting() {
         OpenedRollout open = desk.currentProperty().get();
         new LabelRepository(workspace).submit(List.of(new NewLabel("Bea", open.rollout().id(), 0, "c1",
