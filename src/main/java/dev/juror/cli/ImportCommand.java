@@ -2,7 +2,9 @@ package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.dataset.ImportBatch;
+import dev.juror.dataset.ImportLimits;
 import dev.juror.dataset.JsonlImportReader;
+import dev.juror.io.InputFileException;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.ImportResult;
 import dev.juror.store.Importer;
@@ -12,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,17 +52,39 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--documents-root", paramLabel = "DIR",
+            description = {"A folder from which {\"path\": ...} documents may also be read (repeatable).",
+                    "By default documents must lie in the JSONL file's folder or below it, symbolic links resolved."})
+    List<Path> documentRoots = new ArrayList<>();
+
+    @Option(names = "--max-document-mb", paramLabel = "MB",
+            description = "Largest document file in MB (default: " + DEFAULT_MAX_DOCUMENT_MB + ").")
+    int maxDocumentMb = DEFAULT_MAX_DOCUMENT_MB;
+
+    static final int DEFAULT_MAX_DOCUMENT_MB = (int) (ImportLimits.DEFAULT_MAX_DOCUMENT_BYTES / (1024 * 1024));
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new UserInputException(file + ": no such file; give the path of a .jsonl file to import");
         }
+        if (maxDocumentMb < 1) {
+            throw new UserInputException("--max-document-mb must be at least 1, was " + maxDocumentMb);
+        }
+        for (Path root : documentRoots) {
+            if (!Files.isDirectory(root)) {
+                throw new UserInputException("--documents-root " + root + " is not a folder; name an existing folder");
+            }
+        }
+        ImportLimits limits = ImportLimits.defaults().withMaxDocumentBytes(maxDocumentMb * 1024L * 1024L);
         ImportBatch batch;
         try {
-            batch = JsonlImportReader.read(file);
+            batch = JsonlImportReader.read(file, limits, documentRoots);
+        } catch (InputFileException e) {
+            throw new UserInputException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file", e);
         }
