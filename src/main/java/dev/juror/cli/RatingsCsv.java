@@ -33,9 +33,9 @@ final class RatingsCsv {
     static Ratings read(Path file, Scale declared) {
         List<String> lines;
         try {
-            lines = InputFiles.readUtf8(file, LIMIT, file.toString()).lines().toList();
+            lines = InputFiles.readUtf8(file, LIMIT, "the ratings CSV " + file).lines().toList();
         } catch (InputFileException e) {
-            throw new UserInputException(e.getMessage() + " (a ratings CSV with header item,rater,score)", e);
+            throw new UserInputException(e.getMessage(), e);
         }
         int headerLine = firstNonBlank(lines);
         if (headerLine < 0) {

@@ -34,7 +34,7 @@ public final class PriceTableReader {
             "cache_write_per_1k", "example", "note");
 
     /** A price table is a few KB; the cap keeps a wrong file from stalling the YAML parser. */
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = 256 * 1024;
 
     private final ObjectMapper yaml;
 

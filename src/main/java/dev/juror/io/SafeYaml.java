@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -57,15 +58,17 @@ public final class SafeYaml {
     }
 
     /**
-     * Parses {@code text} with {@code mapper} (built on a factory from {@link #builder(int)}), after a first
-     * pass over the tokens that refuses aliases and merge keys. Two passes, because Jackson's tree reader
-     * takes shortcuts ({@code nextFieldName}) that a wrapping parser would not see.
+     * Parses {@code text} with {@code mapper} (built on a factory from {@link #builder(int)}), refusing
+     * aliases and merge keys. The YAML parser is read once into a token buffer, checking each token, and
+     * the tree is built from the buffer: Jackson's tree reader takes shortcuts ({@code nextFieldName})
+     * that a wrapping parser would not see, and parsing the text twice would double the time.
      *
      * @throws UnsupportedYamlException for an alias or merge key, with its location
      * @throws com.fasterxml.jackson.core.JsonProcessingException for invalid YAML or a limit exceeded
      */
     public static JsonNode readTree(ObjectMapper mapper, String text) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+        try (JsonParser parser = mapper.getFactory().createParser(text);
+             TokenBuffer tokens = new TokenBuffer(parser)) {
             while (parser.nextToken() != null) {
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                     throw new UnsupportedYamlException(parser, "the alias *" + parser.getText()
@@ -75,10 +78,14 @@ public final class SafeYaml {
                     throw new UnsupportedYamlException(parser, "merge keys (<<) are not supported; write the keys"
                             + " out in full");
                 }
+                tokens.copyCurrentEvent(parser);
             }
-        }
-        try (JsonParser parser = mapper.getFactory().createParser(text)) {
-            return mapper.readTree(parser);
+            if (tokens.firstToken() == null) {
+                return null;
+            }
+            try (JsonParser buffered = tokens.asParser(mapper)) {
+                return mapper.readTree(buffered);
+            }
         }
     }
 }

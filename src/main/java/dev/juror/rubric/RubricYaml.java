@@ -22,10 +22,10 @@ import java.util.List;
 public final class RubricYaml {
 
     /**
-     * 1 MB: a rubric is a few KB; the cap keeps a wrong or hostile file (a 30 MB scalar takes the YAML
-     * parser minutes) from stalling a command or the editor.
+     * 256 KB: the shipped rubrics are 3-9 KB. The YAML parser needs about 2 s per MB of scalar text, so
+     * without a cap a wrong or hostile file (30 MB) stalls a command or the editor for minutes.
      */
-    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_BYTES = 256 * 1024;
     private static final InputFiles.ReadLimit LIMIT = new InputFiles.ReadLimit(MAX_BYTES,
             "a rubric is a few KB; check that this is the rubric file");
 

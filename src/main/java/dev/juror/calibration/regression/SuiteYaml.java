@@ -36,8 +36,8 @@ import java.util.Set;
  */
 public final class SuiteYaml {
 
-    /** 4 MB: thousands of cases; a bigger file is the wrong file, and the cap bounds the parser's work. */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** 1 MB: thousands of cases; a bigger file is the wrong file, and the cap bounds the YAML parser's work. */
+    public static final int MAX_BYTES = 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(SafeYaml.builder(MAX_BYTES).build());
 
     public RegressionSuite read(Path file) {
