@@ -47,7 +47,7 @@ public final class PriceTableReader {
         String text;
         try {
             text = InputFiles.readUtf8(file, new InputFiles.ReadLimit(MAX_BYTES, "a price table is a few KB"),
-                    file + ":");
+                    file.toString());
         } catch (InputFileException e) {
             if (e.kind() != InputFileException.Kind.MISSING) {
                 throw new PriceTableException(e.getMessage(), e);
