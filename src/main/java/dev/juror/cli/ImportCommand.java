@@ -8,6 +8,7 @@ import dev.juror.io.InputFileException;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.ImportResult;
 import dev.juror.store.Importer;
+import dev.juror.store.StoreException;
 import dev.juror.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,6 +94,15 @@ public final class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try (Workspace opened = workspace.open()) {
             result = new Importer(opened).importBatch(batch, options);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof IOException io) {
+                // The report is written before the commit, so nothing was imported: say so in one sentence.
+                String why = io instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                        ? fs.getReason().toLowerCase(java.util.Locale.ROOT) : String.valueOf(io.getMessage());
+                throw new UserInputException("nothing was imported: the report of skipped lines could not be written ("
+                        + why + "); give --report a file in a folder you may write", e);
+            }
+            throw e;
         }
         PrintWriter out = result.refused() && !json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (json) {

@@ -195,6 +195,27 @@ class FileArgumentsTest {
     }
 
     @Test
+    void aReportFolderThatCannotBeWrittenIsOneSentenceAndNothingIsImported() throws Exception {
+        Path ws = temp.resolve("ws");
+        Path folder = Files.createDirectories(temp.resolve("reports"));
+        Path jsonl = Files.writeString(temp.resolve("in.jsonl"),
+                "{\"id\":\"s1\",\"target_document\":\"inline\"}\n{\"id\":\"s2\"}\n");
+        try {
+            SpecialFiles.readOnly(folder);
+            int exit = juror("import", jsonl.toString(), "--workspace", ws.toString(), "--skip-invalid", "--report",
+                    folder.resolve("r.txt").toString());
+            assertThat(exit).isEqualTo(CliRunner.BAD_INPUT);
+            assertThat(err.toString().strip()).startsWith("juror: nothing was imported: the report of skipped lines could"
+                    + " not be written (").endsWith("); give --report a file in a folder you may write")
+                    .doesNotContain("\n");
+        } finally {
+            SpecialFiles.writable(folder);
+        }
+        assertThat(juror("stats", "--workspace", ws.toString(), "--json")).isZero();
+        assertThat(out.toString()).contains("\"samples\":0");
+    }
+
+    @Test
     void aReadOnlyWorkspaceFolderIsOneSentence() throws Exception {
         Path ws = Files.createDirectories(temp.resolve("ws"));
         Path jsonl = Files.writeString(temp.resolve("in.jsonl"), "{\"id\":\"s1\",\"target_document\":\"inline\"}\n");
