@@ -2,17 +2,22 @@ package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.dataset.ImportBatch;
+import dev.juror.dataset.ImportLimits;
 import dev.juror.dataset.JsonlImportReader;
+import dev.juror.io.InputFileException;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.ImportResult;
 import dev.juror.store.Importer;
+import dev.juror.store.StoreException;
 import dev.juror.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,17 +53,39 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--documents-root", paramLabel = "DIR",
+            description = {"A folder from which {\"path\": ...} documents may also be read (repeatable).",
+                    "By default documents must lie in the JSONL file's folder or below it, symbolic links resolved."})
+    List<Path> documentRoots = new ArrayList<>();
+
+    @Option(names = "--max-document-mb", paramLabel = "MB",
+            description = "Largest document file in MB (default: " + DEFAULT_MAX_DOCUMENT_MB + ").")
+    int maxDocumentMb = DEFAULT_MAX_DOCUMENT_MB;
+
+    static final int DEFAULT_MAX_DOCUMENT_MB = (int) (ImportLimits.DEFAULT_MAX_DOCUMENT_BYTES / (1024 * 1024));
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new UserInputException(file + ": no such file; give the path of a .jsonl file to import");
         }
+        if (maxDocumentMb < 1) {
+            throw new UserInputException("--max-document-mb must be at least 1, was " + maxDocumentMb);
+        }
+        for (Path root : documentRoots) {
+            if (!Files.isDirectory(root)) {
+                throw new UserInputException("--documents-root " + root + " is not a folder; name an existing folder");
+            }
+        }
+        ImportLimits limits = ImportLimits.defaults().withMaxDocumentBytes(maxDocumentMb * 1024L * 1024L);
         ImportBatch batch;
         try {
-            batch = JsonlImportReader.read(file);
+            batch = JsonlImportReader.read(file, limits, documentRoots);
+        } catch (InputFileException e) {
+            throw new UserInputException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file", e);
         }
@@ -67,6 +94,15 @@ public final class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try (Workspace opened = workspace.open()) {
             result = new Importer(opened).importBatch(batch, options);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof IOException io) {
+                // The report is written before the commit, so nothing was imported: say so in one sentence.
+                String why = io instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                        ? fs.getReason().toLowerCase(java.util.Locale.ROOT) : String.valueOf(io.getMessage());
+                throw new UserInputException("nothing was imported: the report of skipped lines could not be written ("
+                        + why + "); give --report a file in a folder you may write", e);
+            }
+            throw e;
         }
         PrintWriter out = result.refused() && !json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (json) {

@@ -1,11 +1,11 @@
 package dev.juror.cli;
 
 import dev.juror.export.LocalLambdaInvoker;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +25,11 @@ import picocli.CommandLine.Spec;
         description = "Call the reward handler of a reward-lambda.zip with an event file, as the Lambda runtime "
                 + "would, and print its output exactly.")
 public final class LambdaInvokeCommand implements Callable<Integer> {
+
+    /** Lambda's own limit on a synchronous request payload: a bigger event would never reach the function. */
+    static final long MAX_EVENT_BYTES = 6 * InputFiles.MB;
+    private static final InputFiles.ReadLimit EVENT_LIMIT = new InputFiles.ReadLimit(MAX_EVENT_BYTES,
+            "Lambda refuses a request payload above 6 MB, so send fewer samples per event");
 
     @Spec
     CommandSpec spec;
@@ -52,19 +57,15 @@ public final class LambdaInvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(zip)) {
-            throw new UserInputException("--package: file not found: " + zip);
-        }
         if (timeoutSeconds < 1 || timeoutSeconds > 900) {
             throw new UserInputException("--timeout must be 1..900 seconds, was " + timeoutSeconds);
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(event);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("--event: file not found: " + event);
-        } catch (IOException e) {
-            throw new UserInputException("--event: cannot read " + event + ": " + e.getMessage(), e);
+            InputFiles.checkRegular(zip, LocalLambdaInvoker.PACKAGE_LIMIT, "--package " + zip);
+            bytes = InputFiles.readBytes(event, EVENT_LIMIT, "--event " + event);
+        } catch (InputFileException e) {
+            throw new UserInputException(e.getMessage(), e);
         }
         LocalLambdaInvoker.Invocation result;
         try {

@@ -7,9 +7,6 @@ import dev.juror.dataset.Location;
 import dev.juror.dataset.MatchStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,8 +51,8 @@ public final class LocateCommand implements Callable<Integer> {
         if (!(threshold > 0.0 && threshold <= 1.0)) {
             throw new UserInputException("--threshold must be in (0, 1], was " + threshold);
         }
-        String targetText = read(target, "target");
-        String referenceText = reference == null ? "" : read(reference, "reference");
+        String targetText = read(target, "--target");
+        String referenceText = reference == null ? "" : read(reference, "--reference");
         Location location = ExcerptLocator.forDocuments(targetText, referenceText, threshold).locate(excerpt);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -95,15 +92,7 @@ public final class LocateCommand implements Callable<Integer> {
         return "  \u00ab" + (found.length() > 300 ? found.substring(0, 297) + "..." : found) + "\u00bb";
     }
 
-    private static String read(Path file, String role) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(role + " file not found: " + file);
-        } catch (CharacterCodingException e) {
-            throw new UserInputException(role + " file is not valid UTF-8: " + file + "; save it as UTF-8");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + role + " file " + file + ": " + e.getMessage());
-        }
+    private static String read(Path file, String option) {
+        return RubricFiles.readText(file, option);
     }
 }

@@ -2,10 +2,8 @@ package dev.juror.cli;
 
 import dev.juror.calibration.stats.RatingMatrix;
 import dev.juror.calibration.stats.Scale;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,16 +23,19 @@ final class RatingsCsv {
             boolean anyScore) {
     }
 
+    /** 64 MB: millions of ratings; the cap keeps a wrong file (or an endless one) out of the memory. */
+    static final long MAX_BYTES = 64 * InputFiles.MB;
+    private static final InputFiles.ReadLimit LIMIT = new InputFiles.ReadLimit(MAX_BYTES, "split the ratings");
+
     private RatingsCsv() {
     }
 
     static Ratings read(Path file, Scale declared) {
         List<String> lines;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            lines = reader.lines().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage()
-                    + "; give a readable UTF-8 CSV file with header item,rater,score");
+        try {
+            lines = InputFiles.readUtf8(file, LIMIT, "the ratings CSV " + file).lines().toList();
+        } catch (InputFileException e) {
+            throw new UserInputException(e.getMessage(), e);
         }
         int headerLine = firstNonBlank(lines);
         if (headerLine < 0) {

@@ -79,7 +79,7 @@ public final class RegressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(suiteFile)) {
+        if (!Files.exists(suiteFile)) {
             throw new UserInputException("--suite " + suiteFile + ": no such file");
         }
         RegressionSuite suite;

@@ -3,11 +3,10 @@ package dev.juror.cli;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricException;
 import dev.juror.rubric.RubricYaml;
-import java.io.IOException;
+import dev.juror.dataset.ImportLimits;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,14 +27,20 @@ final class RubricFiles {
         }
     }
 
-    /** A text file named by an option; a missing or unreadable file is input the user can fix. */
+    /**
+     * A text file named by an option (a document, a prediction, a rubric's text): a regular UTF-8 file of
+     * at most {@link #MAX_TEXT_BYTES}; anything else is input the user can fix (exit 2, one sentence).
+     */
     static String readText(Path file, String option) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(option + ": file not found: " + file);
-        } catch (IOException e) {
-            throw new UserInputException(option + ": cannot read " + file + " as UTF-8 text: " + e.getMessage(), e);
+            return InputFiles.readUtf8(file, TEXT_LIMIT, option + " " + file);
+        } catch (InputFileException e) {
+            throw new UserInputException(e.getMessage(), e);
         }
     }
+
+    /** The cap on a document given to a command: the same as on an imported document file. */
+    static final long MAX_TEXT_BYTES = ImportLimits.DEFAULT_MAX_DOCUMENT_BYTES;
+    private static final InputFiles.ReadLimit TEXT_LIMIT = new InputFiles.ReadLimit(MAX_TEXT_BYTES,
+            "give a smaller file");
 }

@@ -1,31 +1,52 @@
 package dev.juror.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Resolves a document field of a Juror-format line. A JSON string is the document text itself,
- * always; an object {@code {"path": "contracts/x.txt"}} names a UTF-8 file, relative to the folder
- * of the JSONL file and staying inside it (so a file received from elsewhere cannot make Juror read
- * arbitrary files such as credentials); absolute paths are accepted as written. Files are read once per import, so many
- * samples sharing one reference cost one read and one String.
+ * always; an object {@code {"path": "contracts/x.txt"}} names a UTF-8 file relative to the folder of
+ * the JSONL file.
+ *
+ * <p>A dataset is often received from someone else, and its documents end up in judge prompts sent
+ * to remote providers and in exports, so a path may not make Juror read any file the user can read
+ * (credentials, {@code /proc/self/environ}). The file's <em>real</em> path (symbolic links followed)
+ * must lie inside the JSONL file's folder or inside a folder the user allowed explicitly
+ * ({@code --documents-root}); absolute paths obey the same rule. Only regular files are read (a FIFO
+ * would hang the import, {@code /dev/zero} never ends), and at most
+ * {@link ImportLimits#maxDocumentBytes()} of them. Every refusal is a line error. Files are read once
+ * per import, so many samples sharing one reference cost one read and one String.
  */
 final class DocumentFiles {
 
     private final Path baseDir;
+    private final List<Path> allowed = new ArrayList<>();
+    private final InputFiles.ReadLimit limit;
     private final Map<Path, String> cache = new HashMap<>();
 
-    DocumentFiles(Path baseDir) {
-        this.baseDir = baseDir;
+    DocumentFiles(Path baseDir, List<Path> roots, long maxBytes) {
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+        allowed.add(realFolder(this.baseDir));
+        roots.forEach(root -> allowed.add(realFolder(root)));
+        this.limit = new InputFiles.ReadLimit(maxBytes, "split the document, or raise the cap with"
+                + " juror import --max-document-mb N");
+    }
+
+    private static Path realFolder(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            // A folder that does not exist holds no file; its normalised path allows nothing real.
+            return absolute;
+        }
     }
 
     /** The document text, or null when the field is absent. */
@@ -44,36 +65,41 @@ final class DocumentFiles {
         return read(path.asText(), field);
     }
 
-    private String read(String relative, String field) {
-        Path given = Path.of(relative);
-        Path file = baseDir.resolve(given).normalize();
-        if (!given.isAbsolute() && !file.startsWith(baseDir.normalize())) {
-            throw new InvalidSampleException(field + ".path \"" + relative + "\" leads outside the folder of the JSONL"
-                    + " file; keep documents in that folder (or a subfolder), or give an absolute path");
+    private String read(String written, String field) {
+        String what = field + ".path \"" + written + "\"";
+        Path file;
+        try {
+            file = baseDir.resolve(Path.of(written)).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidSampleException(what + " is not a valid path (" + e.getReason() + ")");
         }
-        String cached = cache.get(file);
+        Path real;
+        try {
+            real = InputFiles.checkRegular(file, limit, what);
+        } catch (InputFileException e) {
+            if (e.kind() == InputFileException.Kind.MISSING) {
+                throw new InvalidSampleException(what + " does not exist (looked for " + file
+                        + "); paths are relative to the folder of the JSONL file");
+            }
+            throw new InvalidSampleException(e.getMessage());
+        }
+        if (allowed.stream().noneMatch(real::startsWith)) {
+            String via = real.equals(file) ? "" : " (it leads to " + real + ")";
+            throw new InvalidSampleException(what + " is outside the folder of the JSONL file" + via
+                    + "; keep documents in that folder or a subfolder, or allow their folder with"
+                    + " juror import --documents-root DIR");
+        }
+        String cached = cache.get(real);
         if (cached != null) {
             return cached;
         }
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new InvalidSampleException(field + ".path \"" + relative + "\" does not exist (looked for " + file
-                    + "); paths are relative to the folder of the JSONL file");
-        } catch (CharacterCodingException e) {
-            throw new InvalidSampleException(field + ".path \"" + relative + "\" is not valid UTF-8; save it as UTF-8");
-        } catch (IOException e) {
-            throw new InvalidSampleException(field + ".path \"" + relative + "\" cannot be read: " + e.getMessage());
+            text = InputFiles.readUtf8(real, limit, what);
+        } catch (InputFileException e) {
+            throw new InvalidSampleException(e.getMessage());
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        cache.put(file, text);
+        cache.put(real, text);
         return text;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.io.InputFiles;
 import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +58,17 @@ public final class JsonlImportReader {
     }
 
     public static ImportBatch read(Path file, ImportLimits limits) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new Session(file, limits).run(in);
+        return read(file, limits, List.of());
+    }
+
+    /**
+     * @param documentRoots folders besides the JSONL file's own from which {@code {"path": ...}} documents
+     *                      may be read (see {@link DocumentFiles})
+     * @throws dev.juror.io.InputFileException when {@code file} is missing, a folder, a FIFO or a device
+     */
+    public static ImportBatch read(Path file, ImportLimits limits, List<Path> documentRoots) throws IOException {
+        try (InputStream in = InputFiles.open(file, file.toString())) {
+            return new Session(file, limits, documentRoots).run(in);
         }
     }
 
@@ -79,11 +88,12 @@ public final class JsonlImportReader {
         private int formatLine;
         private boolean stopped;
 
-        Session(Path file, ImportLimits limits) {
+        Session(Path file, ImportLimits limits, List<Path> documentRoots) {
             this.file = file;
             this.limits = limits;
             Path dir = file.toAbsolutePath().getParent();
-            this.parsers = new LineParsers(new DocumentFiles(dir == null ? Path.of("") : dir));
+            this.parsers = new LineParsers(new DocumentFiles(dir == null ? Path.of("") : dir, documentRoots,
+                    limits.maxDocumentBytes()));
         }
 
         ImportBatch run(InputStream in) throws IOException {

@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.io.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,13 @@ import java.util.zip.ZipInputStream;
 public final class LocalLambdaInvoker {
 
     public static final String HANDLER = "dev.juror.lambda.RewardHandler";
+    /** Lambda's limit on a deployment package once unzipped; a bigger one could not be deployed anyway. */
+    public static final long MAX_UNZIPPED_BYTES = 250 * InputFiles.MB;
+    /** A Juror package holds a few dozen jars; tens of thousands of entries is a bomb or another file. */
+    public static final int MAX_ENTRIES = 10_000;
+    /** The zip itself is never bigger than what it unpacks to. */
+    public static final InputFiles.ReadLimit PACKAGE_LIMIT = new InputFiles.ReadLimit(MAX_UNZIPPED_BYTES,
+            "Lambda refuses a package that big; export it again with juror export lambda");
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
 
@@ -166,18 +174,45 @@ public final class LocalLambdaInvoker {
     }
 
     static void extract(Path zip, Path dir) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        extract(zip, dir, MAX_UNZIPPED_BYTES, MAX_ENTRIES);
+    }
+
+    /**
+     * Extracts with the sizes checked while reading, never trusting the sizes the zip declares: the
+     * extraction stops as soon as the bytes written or the entries seen pass the limits, so a zip bomb
+     * costs at most {@code maxBytes} of disk and nothing of the memory.
+     */
+    static void extract(Path zip, Path dir, long maxBytes, int maxEntries) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int entries = 0;
+        try (ZipInputStream in = new ZipInputStream(InputFiles.open(zip, zip.toString()))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
+                if (++entries > maxEntries) {
+                    throw new IOException("the package has more than " + maxEntries + " entries; it is not a zip written"
+                            + " by juror export lambda");
+                }
                 Path target = dir.resolve(entry.getName()).normalize();
                 if (!target.startsWith(dir)) {
                     throw new IOException("zip entry " + entry.getName() + " points outside the package");
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > maxBytes) {
+                            throw new IOException("the package unpacks to more than " + InputFiles.size(maxBytes)
+                                    + " (the Lambda limit for an unzipped package); it is not a zip written by juror"
+                                    + " export lambda");
+                        }
+                        out.write(buffer, 0, n);
+                    }
                 }
             }
         } catch (java.util.zip.ZipException e) {

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
+import dev.juror.io.SafeYaml;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,25 +33,27 @@ public final class PriceTableReader {
     static final List<String> MODEL_KEYS = List.of("input_per_1k", "output_per_1k", "cache_read_per_1k",
             "cache_write_per_1k", "example", "note");
 
+    /** A price table is a few KB; the cap keeps a wrong file from stalling the YAML parser. */
+    static final int MAX_BYTES = 256 * 1024;
+
     private final ObjectMapper yaml;
 
     public PriceTableReader() {
-        YAMLFactory factory = new YAMLFactory();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.yaml = new ObjectMapper(factory);
+        this.yaml = new ObjectMapper(SafeYaml.builder(MAX_BYTES)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     }
 
     public PriceTable read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+            text = InputFiles.readUtf8(file, new InputFiles.ReadLimit(MAX_BYTES, "a price table is a few KB"),
+                    file.toString());
+        } catch (InputFileException e) {
+            if (e.kind() != InputFileException.Kind.MISSING) {
+                throw new PriceTableException(e.getMessage(), e);
+            }
             throw new PriceTableException(file + ": price table not found; fix: give an existing file to --prices, or "
                     + "leave --prices out to use the workspace's prices.yaml");
-        } catch (CharacterCodingException e) {
-            throw new PriceTableException(file + ": not UTF-8 text; fix: save the price table as UTF-8", e);
-        } catch (IOException e) {
-            throw new PriceTableException(file + ": cannot read the price table: " + e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
@@ -62,12 +62,14 @@ public final class PriceTableReader {
     public PriceTable parse(String text, String source) {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = SafeYaml.readTree(yaml, text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw PriceTableException.at(source, at == null ? 0 : at.getLineNr(), "", "not valid YAML: "
                     + e.getOriginalMessage(), "correct the YAML there (each key once, two-space indents, "
                     + "'key: value'), or delete the file to get the shipped example table back");
+        } catch (IOException e) {
+            throw new PriceTableException(source + ": cannot parse the price table: " + e.getMessage(), e);
         }
         Map<String, Integer> lines = lines(text);
         if (root == null || root.isMissingNode() || root.isNull()) {

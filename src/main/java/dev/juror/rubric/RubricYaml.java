@@ -1,17 +1,16 @@
 package dev.juror.rubric;
 
-import dev.juror.io.AtomicFiles;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.juror.io.AtomicFiles;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
+import dev.juror.io.SafeYaml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,10 +21,18 @@ import java.util.List;
  */
 public final class RubricYaml {
 
+    /**
+     * 256 KB: the shipped rubrics are 3-9 KB. The YAML parser needs about 2 s per MB of scalar text, so
+     * without a cap a wrong or hostile file (30 MB) stalls a command or the editor for minutes.
+     */
+    public static final int MAX_BYTES = 256 * 1024;
+    private static final InputFiles.ReadLimit LIMIT = new InputFiles.ReadLimit(MAX_BYTES,
+            "a rubric is a few KB; check that this is the rubric file");
+
     private final YAMLMapper mapper;
 
     public RubricYaml() {
-        YAMLFactory factory = YAMLFactory.builder()
+        YAMLFactory factory = SafeYaml.builder(MAX_BYTES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -39,21 +46,28 @@ public final class RubricYaml {
     public Rubric read(Path file) throws RubricException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new RubricException(file.toString(), "file not found; check the path", e);
-        } catch (IOException e) {
-            throw new RubricException(file.toString(), "cannot read the file: " + e.getMessage()
-                    + "; check it is a UTF-8 text file you may read", e);
+            // Messages read "rubrics/x.yaml: the file is not a regular file ...".
+            text = InputFiles.readUtf8(file, LIMIT, "the file");
+        } catch (InputFileException e) {
+            String message = e.kind() == InputFileException.Kind.MISSING ? "file not found; check the path"
+                    : e.getMessage();
+            throw new RubricException(file.toString(), message, e);
         }
         return read(text, file.toString());
     }
 
     /** Reads rubric YAML text; {@code source} names it in messages (a file name, "editor"). */
     public Rubric read(String yaml, String source) throws RubricException {
+        if (yaml.length() > MAX_BYTES) {
+            throw new RubricException(source, List.of(new Problem("", "the rubric is " + yaml.length()
+                    + " characters, above the limit of " + InputFiles.size(MAX_BYTES) + "; a rubric is a few KB")));
+        }
         JsonNode root;
-        try (JsonParser parser = mapper.getFactory().createParser(yaml)) {
-            root = mapper.readTree(parser);
+        try {
+            root = SafeYaml.readTree(mapper, yaml);
+        } catch (SafeYaml.UnsupportedYamlException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new RubricException(source, List.of(new Problem("", where + e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

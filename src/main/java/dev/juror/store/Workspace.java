@@ -80,6 +80,7 @@ public final class Workspace implements AutoCloseable {
         dataSource.setPassword("");
         Connection keeper = openKeeper(directory, dataSource);
         try {
+            refuseReadOnly(directory, keeper);
             migrate(directory, dataSource);
         } catch (WorkspaceException e) {
             closeQuietly(keeper);
@@ -151,6 +152,25 @@ public final class Workspace implements AutoCloseable {
         return new WorkspaceException(WorkspaceException.Reason.UNREADABLE_DATABASE,
                 "Workspace database " + file + " could not be opened (" + e.getMessage()
                         + "); check the folder, or choose another one (--workspace DIR).", e);
+    }
+
+    /**
+     * H2 opens a database file it may not write in read-only mode without a word; every later write would
+     * then fail deep inside an import or a label with "The database is read only". Refuse at the door,
+     * where the message can say what to do.
+     */
+    private static void refuseReadOnly(Path directory, Connection keeper) {
+        boolean readOnly;
+        try {
+            readOnly = keeper.isReadOnly();
+        } catch (SQLException e) {
+            throw translateOpenFailure(directory, e);
+        }
+        if (readOnly) {
+            throw new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
+                    "Workspace database " + directory.resolve(DATABASE_FILE) + " is read-only; make the file writable,"
+                            + " or copy the workspace to a folder you may write and open that (--workspace DIR).", null);
+        }
     }
 
     private static void migrate(Path directory, JdbcDataSource dataSource) {

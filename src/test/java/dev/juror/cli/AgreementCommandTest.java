@@ -132,7 +132,7 @@ class AgreementCommandTest {
         assertBad(csv("o.csv", "item,rater,score\n1,a,2\n1,b,7\n"), "o.csv:3", "outside the scale 1..5", "--scale", "1..5");
         assertBad(csv("one.csv", "item,rater,score\n1,a,2\n2,a,3\n"), "one.csv", "at least two raters");
         assertBad(csv("e.csv", ""), "e.csv", "empty");
-        assertBad(dir.resolve("absent.csv"), "absent.csv", "cannot read");
+        assertBad(dir.resolve("absent.csv"), "absent.csv", "does not exist");
         assertBad(csv("ok.csv", "item,rater,score\n1,a,2\n1,b,3\n"), "--scale", "MIN..MAX", "--scale", "five");
         assertBad(csv("ok2.csv", "item,rater,score\n1,a,2\n1,b,3\n"), "--level", "nominal, ordinal", "--level", "fuzzy");
     }

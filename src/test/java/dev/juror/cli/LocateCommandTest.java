@@ -85,7 +85,8 @@ class LocateCommandTest {
         Path missing = dir.resolve("nope.txt");
         int exit = run("locate", "--target", missing.toString(), "--excerpt", "anything at all");
         assertThat(exit).isEqualTo(CliRunner.BAD_INPUT);
-        assertThat(err.toString()).isEqualTo("juror: target file not found: " + missing + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("juror: --target " + missing + " does not exist; check the path"
+                + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
     }
 
@@ -94,7 +95,7 @@ class LocateCommandTest {
         int exit = run("locate", "--target", target.toString(), "--reference", dir.resolve("gone.txt").toString(),
                 "--excerpt", "anything at all");
         assertThat(exit).isEqualTo(CliRunner.BAD_INPUT);
-        assertThat(err.toString()).startsWith("juror: reference file not found: ").doesNotContain("\tat ");
+        assertThat(err.toString()).startsWith("juror: --reference ").contains("gone.txt does not exist").doesNotContain("\tat ");
     }
 
     @Test

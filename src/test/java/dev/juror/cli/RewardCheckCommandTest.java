@@ -87,6 +87,6 @@ class RewardCheckCommandTest {
         int exit = run("reward", "check", "--rubric", "rubrics/contract-review.yaml", "--prediction",
                 dir.resolve("nope.json").toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--prediction: file not found");
+        assertThat(err.toString()).contains("--prediction ").contains("nope.json does not exist");
     }
 }

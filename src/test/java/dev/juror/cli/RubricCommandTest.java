@@ -92,7 +92,7 @@ class RubricCommandTest {
     void renderRefusesAMissingSampleFileAndTooManyPredictions(@TempDir Path dir) throws Exception {
         assertThat(run("rubric", "render", "rubrics/contract-review.yaml", "--target", "nope.txt"))
                 .isEqualTo(CliRunner.BAD_INPUT);
-        assertThat(err.toString()).contains("--target: file not found: nope.txt");
+        assertThat(err.toString()).contains("--target nope.txt does not exist");
         Path p = Files.writeString(dir.resolve("p.txt"), "x");
         assertThat(run("rubric", "render", "rubrics/contract-review.yaml", "--prediction", p.toString(),
                 "--prediction", p.toString())).isEqualTo(CliRunner.BAD_INPUT);

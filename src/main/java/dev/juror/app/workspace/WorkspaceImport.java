@@ -3,6 +3,7 @@ package dev.juror.app.workspace;
 import dev.juror.app.tasks.TaskProgress;
 import dev.juror.dataset.ImportBatch;
 import dev.juror.dataset.JsonlImportReader;
+import dev.juror.io.InputFileException;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.ImportResult;
 import dev.juror.store.Importer;
@@ -25,6 +26,9 @@ public final class WorkspaceImport {
         try {
             progress.update(0, 2, "Reading " + name);
             batch = JsonlImportReader.read(file);
+        } catch (InputFileException e) {
+            // Already one sentence naming the file (a FIFO swapped in after the check above, say).
+            return new ImportOutcome(true, "Could not import " + name, List.of(e.getMessage() + "."));
         } catch (IOException e) {
             return new ImportOutcome(true, "Could not import " + name,
                     List.of(file + " cannot be read (" + e.getMessage() + "); check the file and try again."));

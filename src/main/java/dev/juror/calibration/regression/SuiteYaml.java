@@ -2,9 +2,11 @@ package dev.juror.calibration.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
+import dev.juror.io.SafeYaml;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,14 +36,16 @@ import java.util.Set;
  */
 public final class SuiteYaml {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** 1 MB: thousands of cases; a bigger file is the wrong file, and the cap bounds the YAML parser's work. */
+    public static final int MAX_BYTES = 1024 * 1024;
+    private static final ObjectMapper YAML = new ObjectMapper(SafeYaml.builder(MAX_BYTES).build());
 
     public RegressionSuite read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SuiteException(file.toString(), List.of("cannot be read (" + e.getMessage() + ")"));
+            bytes = InputFiles.readBytes(file, new InputFiles.ReadLimit(MAX_BYTES, "split the suite"), "the file");
+        } catch (InputFileException e) {
+            throw new SuiteException(file.toString(), List.of(e.getMessage()));
         }
         return parse(file.toString(), bytes);
     }
@@ -49,7 +53,10 @@ public final class SuiteYaml {
     public RegressionSuite parse(String name, byte[] bytes) {
         JsonNode root;
         try {
-            root = YAML.readTree(bytes);
+            root = SafeYaml.readTree(YAML, new String(bytes, StandardCharsets.UTF_8));
+        } catch (SafeYaml.UnsupportedYamlException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new SuiteException(name, List.of(where + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new SuiteException(name, List.of("not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")"));
         }

@@ -103,4 +103,44 @@ class ShellTest {
         assertThat(dialogs.outcomes).singleElement().satisfies(outcome -> assertThat(outcome.refused()).isTrue());
         assertThat(workbench.session().current().stats().samples()).isEqualTo(samplesBefore);
     }
+
+    @Test
+    void importingADatasetThatPointsAtALocalFileOutsideItsFolderIsRefused(FxRobot robot) throws Exception {
+        // Issue #18: the workbench import follows the same document rules as juror import.
+        Path secret = Files.writeString(Files.createTempDirectory(folder, "elsewhere").resolve("credentials"),
+                "aws_secret_access_key=XYZ");
+        Path data = Files.createTempDirectory(folder, "data");
+        Path jsonl = Files.writeString(data.resolve("in.jsonl"),
+                "{\"id\":\"leak\",\"target_document\":{\"path\":\"" + secret + "\"}}\n");
+        dialogs.nextImportFile = jsonl;
+        long samplesBefore = workbench.session().current().stats().samples();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String shown = robot.lookup("#importOutcomeText").queryAs(TextArea.class).getText();
+        assertThat(shown).contains("line 1: target_document.path").contains("is outside the folder of the JSONL file")
+                .doesNotContain("XYZ");
+        assertThat(workbench.session().current().stats().samples()).isEqualTo(samplesBefore);
+    }
+
+    @Test
+    void openingAWorkspaceWhoseDatabaseIsReadOnlyShowsOneSentence(FxRobot robot) throws Exception {
+        Path other = Files.createTempDirectory(folder, "readonly");
+        dev.juror.store.Workspace.open(other).close();
+        Path db = other.resolve(dev.juror.store.Workspace.DATABASE_FILE);
+        try {
+            dev.juror.testing.SpecialFiles.readOnly(db);
+            dialogs.nextFolder = other;
+
+            robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(dialogs.errors).singleElement().isEqualTo("Cannot open the workspace: Workspace database "
+                    + db.toAbsolutePath() + " is read-only; make the file writable, or copy the workspace to a folder"
+                    + " you may write and open that (--workspace DIR).");
+        } finally {
+            dev.juror.testing.SpecialFiles.writable(db);
+        }
+    }
 }

@@ -72,6 +72,32 @@ class SuiteYamlTest {
     }
 
     @Test
+    void aliasesAreRefusedInsteadOfBeingReadAsTheirNames() {
+        String yaml = """
+                name: s
+                rubric: &r contract-review
+                description: *r
+                cases:
+                  - id: a
+                    rollout: {sample: x, index: 0}
+                    expect:
+                      - flag: injection
+                """;
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(SuiteException.class)
+                .satisfies(e -> assertThat(((SuiteException) e).problems()).containsExactly(
+                        "line 3: the alias *r is not supported (Juror does not expand YAML anchors); write the value out"
+                                + " in full"));
+    }
+
+    @Test
+    void aSuiteAboveTheSizeCapIsRefusedBeforeParsing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path big = dev.juror.testing.SpecialFiles.sparse(dir.resolve("suite.yaml"), 30L * 1024 * 1024);
+        assertThatThrownBy(() -> new SuiteYaml().read(big)).isInstanceOf(SuiteException.class)
+                .satisfies(e -> assertThat(((SuiteException) e).problems()).containsExactly(
+                        "the file is 30.0 MB, above the limit of 1.0 MB; split the suite"));
+    }
+
+    @Test
     void runnerChecksEveryExpectationKind() {
         RegressionSuite suite = parse("""
                 name: t
