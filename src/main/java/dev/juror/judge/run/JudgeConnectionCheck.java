@@ -92,7 +92,7 @@ public final class JudgeConnectionCheck {
         if (scheme.equals("http") && sendsCredentials && !allowInsecure && !isLoopback(uri.getHost())) {
             throw new JudgeSetupException(setting, uri + " would send credentials unencrypted over plain HTTP to "
                     + uri.getHost() + ", which is not this machine; use https://, or add --allow-insecure-http"
-                    + " (Allow plain HTTP in the workbench) if that network is trusted");
+                    + " if that network is trusted");
         }
         return uri;
     }
