@@ -4,6 +4,7 @@ import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.workspace.WorkspaceSeeder;
+import dev.juror.export.ArnParts;
 import dev.juror.export.BudgetInputs;
 import dev.juror.export.BudgetPlan;
 import dev.juror.export.Cost;
@@ -212,6 +213,15 @@ public final class ExportViewModel {
 
     public void next() {
         if (step.get() == WHAT && whatCompleteBinding().get()) {
+            if (kind.get() == ExportKind.LAMBDA_PACKAGE) {
+                // The model id goes into the Lambda role's IAM policy: refused here, as by juror export lambda.
+                Optional<String> problem = ArnParts.modelIdProblem(model.get().strip());
+                if (problem.isPresent()) {
+                    messageIsProblem.set(true);
+                    message.set(Character.toUpperCase(problem.get().charAt(0)) + problem.get().substring(1) + ".");
+                    return;
+                }
+            }
             step.set(GATE);
             checkGate();
         } else if (step.get() == GATE && gatePassedBinding().get()) {
