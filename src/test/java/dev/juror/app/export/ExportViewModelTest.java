@@ -113,4 +113,21 @@ class ExportViewModelTest {
             assertThat(vm.stepProperty().get()).isEqualTo(ExportViewModel.GATE);
         }
     }
+
+    @Test
+    void theBudgetShowsTheLambdaBatchSizeMeasuredOnTheWorkspaceSamples() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            vm.kindProperty().set(ExportKind.LAMBDA_PACKAGE);
+            var plan = vm.planProperty().get();
+            assertThat(plan.inputs().eventSize().measured()).isTrue();
+            assertThat(plan.eventBytesPerInvocation()).isLessThanOrEqualTo(dev.juror.export.BudgetPlan.payloadBudgetBytes());
+            assertThat(vm.budgetLines()).anySatisfy(line -> {
+                assertThat(line.name()).isEqualTo("lambda_batch_size (samples per invocation)");
+                assertThat(line.value()).startsWith(Integer.toString(plan.lambdaBatchSize()));
+            });
+            assertThat(vm.budgetLines()).anySatisfy(line -> assertThat(line.name())
+                    .isEqualTo("Lambda event bytes per sample, largest"));
+        }
+    }
 }
