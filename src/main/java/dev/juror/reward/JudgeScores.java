@@ -24,7 +24,8 @@ public sealed interface JudgeScores {
     record Failed(String status, String message) implements JudgeScores {
         public Failed {
             Objects.requireNonNull(status, "status");
-            message = message == null ? "" : message;
+            // It travels into the reward's explanation and the Lambda's log lines: no secret-shaped text.
+            message = message == null ? "" : dev.juror.judge.Secrets.redact(message);
         }
     }
 }
