@@ -59,7 +59,7 @@ public final class AgreementCommand implements Callable<Integer> {
     String level;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-            description = "item-bootstrap resamples for confidence intervals (0 = none; 2000 recommended)")
+            description = "item-bootstrap resamples for confidence intervals (0 = none; 2000 recommended; at most 100,000)")
     int resamples;
 
     @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default " + DEFAULT_SEED + ")")
@@ -77,6 +77,9 @@ public final class AgreementCommand implements Callable<Integer> {
         Level alphaLevel = parseLevel();
         if (resamples < 0) {
             throw new UserInputException("--bootstrap must be 0 or a positive number of resamples, got " + resamples);
+        }
+        if (resamples > BootstrapConfig.MAX_RESAMPLES) {
+            throw new UserInputException(BootstrapConfig.resamplesProblem("--bootstrap", resamples));
         }
         if (!(ciLevel > 0 && ciLevel < 1)) {
             throw new UserInputException("--ci-level must be between 0 and 1, e.g. 0.95, got " + ciLevel);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class BootstrapOptions {
 
-    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000", description = "Bootstrap resamples (default 2000).")
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000", description = "Bootstrap resamples, 1 to 100,000 (default 2000).")
     int resamples;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Bootstrap seed (default 1).")
@@ -17,8 +17,8 @@ public final class BootstrapOptions {
 
     /** The configuration; a bad value is a usage error naming the option. */
     public BootstrapConfig config() {
-        if (resamples < 1) {
-            throw new UserInputException("--resamples must be at least 1, was " + resamples);
+        if (resamples < 1 || resamples > BootstrapConfig.MAX_RESAMPLES) {
+            throw new UserInputException(BootstrapConfig.resamplesProblem("--resamples", resamples));
         }
         return BootstrapConfig.defaults(seed).withResamples(resamples);
     }

@@ -39,7 +39,8 @@ public final class BudgetCommand implements Callable<Integer> {
     Path workspace;
 
     @Option(names = "--samples", paramLabel = "FILE",
-            description = "samples (JSONL) for the token estimate when nothing was measured")
+            description = "samples (JSONL) for the Lambda event size, and the token estimate when nothing was measured"
+                    + " (default: the workspace's samples)")
     Path samplesFile;
 
     @Option(names = "--json", description = "print the plan as JSON")
@@ -59,7 +60,8 @@ public final class BudgetCommand implements Callable<Integer> {
         String judgeModel = model != null ? model : rubric.judge().modelId();
         Path workspaceDir = workspace == null ? Workspace.defaultDirectory() : workspace;
         List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 1);
-        BudgetPlan plan = BudgetSetup.plan(budget, rubric, judgeModel, workspaceDir, samples, err);
+        BudgetPlan plan = BudgetSetup.plan(budget, rubric, judgeModel, workspaceDir, samples,
+                ExportSupport.eventSize(Optional.ofNullable(samplesFile), workspaceDir), err);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()

@@ -2,6 +2,7 @@ package dev.juror.cli;
 
 import dev.juror.export.BudgetInputs;
 import dev.juror.export.BudgetPlan;
+import dev.juror.export.EventSize;
 import dev.juror.export.ExportSample;
 import dev.juror.export.JudgeLatency;
 import dev.juror.export.JudgeQuota;
@@ -33,7 +34,7 @@ final class BudgetSetup {
      * and the shipped example prices used. Creating the workspace's {@code prices.yaml} is reported on {@code err}.
      */
     static BudgetPlan plan(BudgetOptions o, Rubric rubric, String model, Path workspaceDir, List<ExportSample> samples,
-                           PrintWriter err) {
+                           EventSize eventSize, PrintWriter err) {
         String version = CanonicalForm.version(rubric);
         JudgeUsage usage = measured(workspaceDir, version, model).orElseGet(() -> TokenEstimate.of(rubric, samples));
         PriceTables.Loaded prices;
@@ -51,7 +52,7 @@ final class BudgetSetup {
             BudgetInputs inputs = new BudgetInputs(model, rubric.name() + " version " + version,
                     new TrainingShape(o.promptsPerStep, o.rollouts, o.steps, o.batchSize),
                     new JudgeQuota(o.judgeRpm, o.judgeTpm), o.targetStepSeconds,
-                    JudgeLatency.resolve(o.latencyMillis(), usage), o.concurrency(), usage, prices.table());
+                    JudgeLatency.resolve(o.latencyMillis(), usage), o.concurrency(), usage, prices.table(), eventSize);
             return new BudgetPlan(inputs);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);

@@ -46,6 +46,6 @@ public final class CliRunner {
             return "";
         }
         String first = message.strip();
-        return first.replace("\r", " ").replace('\n', ' ');
+        return dev.juror.judge.Secrets.redact(first.replace("\r", " ").replace('\n', ' '));
     }
 }

@@ -94,7 +94,8 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 20);
-        BudgetPlan budget = BudgetSetup.plan(budgetOptions, rubric, model, workspaceDir, samples, err);
+        BudgetPlan budget = BudgetSetup.plan(budgetOptions, rubric, model, workspaceDir, samples,
+                ExportSupport.eventSize(Optional.ofNullable(samplesFile), workspaceDir), err);
         LambdaBundleRequest request;
         try {
             // Provisioned environments beyond the trainer's limit would never be used.
@@ -111,7 +112,8 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             o.println((mark ? "UNVALIDATED bundle" : "bundle") + " for rubric " + rubric.name() + " version " + version
                     + ", judge " + model + ":");
             files.forEach(f -> o.println("  " + f));
-            o.println("lambda_concurrency_limit " + budget.lambdaConcurrencyLimit() + ", " + budget.handlerConcurrency()
+            o.println("lambda_concurrency_limit " + budget.lambdaConcurrencyLimit() + ", lambda_batch_size "
+                    + budget.lambdaBatchSize() + ", " + budget.handlerConcurrency()
                     + " judge calls in flight per invocation (see budget.md); sample event: "
                     + (samples.isEmpty() ? "empty (no samples found)" : "ok"));
             budget.warnings().forEach(w -> o.println("warning: " + w));

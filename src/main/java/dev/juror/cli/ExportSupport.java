@@ -1,5 +1,6 @@
 package dev.juror.cli;
 
+import dev.juror.export.EventSize;
 import dev.juror.export.ExportSample;
 import dev.juror.export.SampleSources;
 import dev.juror.export.VerdictSource;
@@ -30,6 +31,28 @@ final class ExportSupport {
         } catch (WorkspaceException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Event bytes per sample of every sample in {@code --samples FILE}, else in the workspace (when it
+     * exists), else unmeasured.
+     */
+    static EventSize eventSize(Optional<Path> file, Path workspaceDir) {
+        if (file.isPresent()) {
+            try {
+                return EventSize.of(SampleSources.fromFile(file.get()));
+            } catch (IOException e) {
+                throw new UserInputException("--samples: " + e.getMessage(), e);
+            }
+        }
+        if (workspaceDir != null && Files.isDirectory(workspaceDir)) {
+            try (Workspace workspace = Workspace.open(workspaceDir)) {
+                return SampleSources.eventSize(workspace);
+            } catch (WorkspaceException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+        return EventSize.UNMEASURED;
     }
 
     /** Samples from {@code --samples FILE}, else from the workspace (when it exists), else none. */

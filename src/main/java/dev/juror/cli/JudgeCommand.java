@@ -78,6 +78,11 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--api-key-env", paramLabel = "VAR", description = "Name of the environment variable holding the API key (openai).")
     String apiKeyEnv;
 
+    @Option(names = "--allow-insecure-http",
+            description = "Allow sending the API key or AWS signature over plain http:// to a host that is not this"
+                    + " machine (refused by default).")
+    boolean allowInsecureHttp;
+
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Most calls at a time (bedrock: adaptive up to N, default 64; openai: N, default 4).")
     Integer concurrency;
@@ -163,7 +168,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
     private JudgeSettings given() {
         return new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                 Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
-                Optional.ofNullable(concurrency));
+                Optional.ofNullable(concurrency), allowInsecureHttp);
     }
 
     private void validateOptions() {

@@ -67,6 +67,10 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (openai).")
     String apiKeyEnv;
 
+    @Option(names = "--allow-insecure-http",
+            description = "Allow sending the API key or AWS signature over plain http:// to another host.")
+    boolean allowInsecureHttp;
+
     @Option(names = "--json", description = "Print the suite result as JSON.")
     boolean json;
 
@@ -102,7 +106,7 @@ public final class RegressCommand implements Callable<Integer> {
             String judgeModel = p.equals("heuristic") ? HeuristicJudge.MODEL : model != null ? model : rubric.judge().modelId();
             JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
-                    Optional.empty());
+                    Optional.empty(), allowInsecureHttp);
             try (Judge live = JudgeProviders.judge(p, judgeModel, settings, recordings);
                  Judge replay = p.equals("replay") || p.equals("heuristic") ? null : new ReplayJudge(recordings, judgeModel)) {
                 outcome = new SuiteRegression(opened, Clock.systemUTC()).run(suite, rubric, live, replay, judgeModel,

@@ -53,7 +53,7 @@ final class RunJson {
         m.put("sample_score", r.sampleScore().isPresent() ? r.sampleScore().getAsDouble() : null);
         m.put("arithmetic_mismatch", r.arithmeticMismatch());
         m.put("error_kinds", r.errorKinds());
-        m.put("error", r.error());
+        m.put("error", dev.juror.judge.Secrets.redact(r.error()));
         m.put("latency_ms", r.latencyMs());
         m.put("attempts", r.attempts());
         m.put("input_tokens", r.inputTokens());

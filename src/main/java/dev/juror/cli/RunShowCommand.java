@@ -1,6 +1,7 @@
 package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.judge.Secrets;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.PairwiseResults;
@@ -61,7 +62,8 @@ public final class RunShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = RunJson.summary(run);
-            m.put("settings", new ObjectMapper().readTree(run.settingsJson()));
+            // Redacted on the way out too: runs stored before the settings were checked may hold a key.
+            m.put("settings", new ObjectMapper().readTree(Secrets.redact(run.settingsJson())));
             if (run.pairwise()) {
                 Map<Long, String> samples = sampleIds;
                 m.put("position_consistency", PairwiseResults.consistency(pairs));
@@ -73,7 +75,7 @@ public final class RunShowCommand implements Callable<Integer> {
             out.printf("run %d  %s%n", run.id(), run.status().code());
             out.printf("rubric    %s (version %s)%n", run.rubricName(), run.rubricVersion());
             out.printf("judge     %s %s%n", run.provider(), run.model());
-            out.printf("settings  %s%n", run.settingsJson());
+            out.printf("settings  %s%n", Secrets.redact(run.settingsJson()));
             if (run.pairwise()) {
                 out.printf("selection %s: %d pairs of %d rollouts x 2 orders x %d repeats%n", run.selection(),
                         run.pairs().size(), run.rolloutIds().size(), run.repeats());
@@ -103,7 +105,8 @@ public final class RunShowCommand implements Callable<Integer> {
             for (JudgeResultRow r : results) {
                 String score = r.sampleScore().isPresent()
                         ? String.format(Locale.ROOT, "%.2f", r.sampleScore().getAsDouble()) : "-";
-                String error = r.error().length() > 100 ? r.error().substring(0, 100) + "..." : r.error();
+                String shown = Secrets.redact(r.error());
+                String error = shown.length() > 100 ? shown.substring(0, 100) + "..." : shown;
                 out.printf("%-10s %-6d %-13s %-7s %s%n", r.rollouts(), r.repeat(), r.status(), score, error);
             }
         }

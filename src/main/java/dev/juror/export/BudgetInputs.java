@@ -16,13 +16,22 @@ import java.util.OptionalInt;
  *                           empty = derived by the planner
  * @param usage              tokens per call, measured or estimated
  * @param prices             the price table
+ * @param eventSize          bytes per sample in the Lambda event, measured on the workspace's samples
  */
 public record BudgetInputs(String modelId, String rubricLabel, TrainingShape training, JudgeQuota quota,
                            double targetStepSeconds, JudgeLatency latency, OptionalInt handlerConcurrency,
-                           JudgeUsage usage, PriceTable prices) {
+                           JudgeUsage usage, PriceTable prices, EventSize eventSize) {
 
     public static final int DEFAULT_TARGET_STEP_SECONDS = 60;
     public static final int MAX_HANDLER_CONCURRENCY = 1024;
+
+    /** Inputs without a measured event size (no samples to measure). */
+    public BudgetInputs(String modelId, String rubricLabel, TrainingShape training, JudgeQuota quota,
+                        double targetStepSeconds, JudgeLatency latency, OptionalInt handlerConcurrency,
+                        JudgeUsage usage, PriceTable prices) {
+        this(modelId, rubricLabel, training, quota, targetStepSeconds, latency, handlerConcurrency, usage, prices,
+                EventSize.UNMEASURED);
+    }
 
     public BudgetInputs {
         Objects.requireNonNull(modelId, "modelId");
@@ -33,6 +42,7 @@ public record BudgetInputs(String modelId, String rubricLabel, TrainingShape tra
         Objects.requireNonNull(handlerConcurrency, "handlerConcurrency");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(prices, "prices");
+        Objects.requireNonNull(eventSize, "eventSize");
         if (!Double.isFinite(targetStepSeconds) || targetStepSeconds <= 0) {
             throw new IllegalArgumentException("--target-step-seconds must be more than 0, was " + targetStepSeconds);
         }

@@ -70,6 +70,23 @@ public final class BudgetJson {
         rate.put("token_quota_binds", p.tokenQuotaBinds());
         rate.put("meets_target", p.quotaMeetsTarget());
 
+        ObjectNode payload = o.putObject("payload");
+        payload.put("limit_bytes", BudgetPlan.LAMBDA_PAYLOAD_LIMIT_BYTES);
+        payload.put("headroom", BudgetPlan.PAYLOAD_HEADROOM);
+        payload.put("budget_bytes", BudgetPlan.payloadBudgetBytes());
+        payload.put("measured", in.eventSize().measured());
+        payload.put("samples_measured", in.eventSize().samplesMeasured());
+        payload.put("max_event_bytes_per_sample", in.eventSize().maxBytesPerSample());
+        payload.put("largest_sample", in.eventSize().largestSampleId());
+        if (p.samplesFittingPayload().isPresent()) {
+            payload.put("samples_fitting", p.samplesFittingPayload().getAsLong());
+        } else {
+            payload.putNull("samples_fitting");
+        }
+        payload.put("requested_batch_size", in.training().samplesPerInvocation());
+        payload.put("lambda_batch_size", p.lambdaBatchSize());
+        payload.put("event_bytes_per_invocation", p.eventBytesPerInvocation());
+
         ObjectNode conc = o.putObject("concurrency");
         conc.put("required_in_flight", p.requiredInFlight());
         conc.put("quota_in_flight", p.quotaInFlight());

@@ -32,6 +32,7 @@ final class BudgetMarkdown {
         }
         summary(md, plan);
         inputs(md, plan);
+        payload(md, plan);
         tokens(md, plan);
         cost(md, plan);
         throughput(md, plan);
@@ -51,6 +52,11 @@ final class BudgetMarkdown {
         row(md, "the quota admits", num(p.quotaRequestsPerMinute()) + " requests/min"
                 + (p.quotaMeetsTarget() ? " (meets the target)" : " (**does not meet the target**)"));
         row(md, "**`lambda_concurrency_limit`**", "**" + p.lambdaConcurrencyLimit() + "**");
+        row(md, "**`lambda_batch_size`** (samples per invocation)", "**" + p.lambdaBatchSize() + "**"
+                + (p.batchSizeLoweredByPayload() ? " (lowered by the 6 MB payload limit)" : ""));
+        row(md, "Lambda event bytes per sample (largest) / per invocation", in.eventSize().measured()
+                ? num(in.eventSize().maxBytesPerSample()) + " / " + num(p.eventBytesPerInvocation()) + " of "
+                + num(BudgetPlan.payloadBudgetBytes()) + " allowed" : "not measured (no samples)");
         row(md, "judge calls in flight per invocation (handler `concurrency`)", String.valueOf(p.handlerConcurrency())
                 + (in.handlerConcurrency().isPresent() ? " (`--concurrency`)" : " (derived)"));
         row(md, "estimated reward time per step / judge time for the run",
@@ -65,7 +71,7 @@ final class BudgetMarkdown {
         row(md, "prompts per step (`global_batch_size`, `--prompts-per-step`)", num(t.promptsPerStep()));
         row(md, "rollouts per prompt (`number_generation`, `--rollouts`)", num(t.rolloutsPerPrompt()));
         row(md, "steps (`max_steps`, `--steps`)", num(t.steps()));
-        row(md, "samples per Lambda invocation B (`lambda_batch_size`, `--batch-size`)", num(t.samplesPerInvocation()));
+        row(md, "samples per Lambda invocation asked (`lambda_batch_size`, `--batch-size`)", num(t.samplesPerInvocation()));
         row(md, "target reward time per step T (`--target-step-seconds`)", num(in.targetStepSeconds()) + " s");
         row(md, "judge quota, requests per minute (`--judge-rpm`)", num(in.quota().requestsPerMinute()));
         row(md, "judge quota, tokens per minute (`--judge-tpm`)", in.quota().tokensPerMinute() == 0 ? "not given"
@@ -73,6 +79,26 @@ final class BudgetMarkdown {
         row(md, "judge latency L", num(in.latency().millis()) + " ms (" + in.latency().origin() + ")");
         row(md, "judge calls in flight per invocation (`--concurrency`)", in.handlerConcurrency().isPresent()
                 ? String.valueOf(in.handlerConcurrency().getAsInt()) : "derived (not given)");
+        md.append('\n');
+    }
+
+    private static void payload(StringBuilder md, BudgetPlan p) {
+        EventSize size = p.inputs().eventSize();
+        md.append("## Lambda payload\n\n| | value | how |\n|---|---|---|\n");
+        row3(md, "synchronous invoke limit (request)", num(BudgetPlan.LAMBDA_PAYLOAD_LIMIT_BYTES) + " bytes",
+                "6 MB, AWS Lambda Invoke");
+        row3(md, "payload budget", num(BudgetPlan.payloadBudgetBytes()) + " bytes",
+                "floor(limit x " + BudgetPlan.PAYLOAD_HEADROOM + "), headroom for longer rollouts");
+        if (size.measured()) {
+            row3(md, "largest event sample", num(size.maxBytesPerSample()) + " bytes (" + size.largestSampleId() + ")",
+                    "each of " + num(size.samplesMeasured()) + " samples serialised as the trainer sends it, per rollout");
+            row3(md, "samples that fit one event", num(p.samplesFittingPayload().getAsLong()),
+                    "floor(payload budget / largest event sample)");
+        } else {
+            row3(md, "largest event sample", "not measured", "no samples in the workspace or --samples");
+        }
+        row3(md, "**B, `lambda_batch_size`**", "**" + p.lambdaBatchSize() + "**",
+                "min(asked " + p.inputs().training().samplesPerInvocation() + ", samples that fit)");
         md.append('\n');
     }
 
@@ -136,7 +162,7 @@ final class BudgetMarkdown {
     private static void throughput(StringBuilder md, BudgetPlan p) {
         BudgetInputs in = p.inputs();
         md.append("## Rate and concurrency\n\nR = rollouts per step, C = judge calls per step (one per rollout), "
-                + "B' = min(B, R), L = judge latency in seconds, T = target seconds per step.\n\n");
+                + "B = `lambda_batch_size` (see Lambda payload), B' = min(B, R), L = judge latency in seconds, T = target seconds per step.\n\n");
         md.append("| quantity | value | formula |\n|---|---|---|\n");
         row3(md, "C, judge calls per step", num(p.callsPerStep()), "prompts x rollouts per prompt");
         row3(md, "I, invocations per step", num(p.invocationsPerStep()), "ceil(R / B)");

@@ -24,11 +24,66 @@ public record BudgetPlan(BudgetInputs inputs) {
     /** The handler stops waiting this long before the timeout (docs/lambda.md, {@code deadline_margin_ms}). */
     public static final int HANDLER_DEADLINE_MARGIN_SECONDS = 10;
 
+    /**
+     * The synchronous Lambda invoke limit on the request (the event); the answer, a score per sample,
+     * is small. AWS states it as 6 MB and refuses larger requests at 6,291,456 bytes.
+     */
+    public static final long LAMBDA_PAYLOAD_LIMIT_BYTES = 6L * 1024 * 1024;
+    /** Share of the limit a plan may fill: training rollouts run longer than the workspace's, and the trainer adds fields. */
+    public static final double PAYLOAD_HEADROOM = 0.8;
+
     /** Float noise must not push an exact quotient to the next integer. */
     private static final double EPS = 1e-9;
 
+    /**
+     * @throws IllegalArgumentException when one sample alone is larger than the payload budget: every
+     *                                  invocation holding it would fail before the handler runs
+     */
     public BudgetPlan {
         java.util.Objects.requireNonNull(inputs, "inputs");
+        EventSize size = inputs.eventSize();
+        if (size.measured() && size.maxBytesPerSample() > payloadBudgetBytes()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "sample %s is %s bytes as a Lambda event,"
+                    + " more than the %s bytes (%d %% of the 6 MB synchronous invoke limit) one invocation may carry:"
+                    + " every invocation holding it would fail before the reward handler runs; shorten its documents"
+                    + " (target, reference, system prompt) or leave it out of the training data",
+                    size.largestSampleId(), num(size.maxBytesPerSample()), num(payloadBudgetBytes()),
+                    Math.round(PAYLOAD_HEADROOM * 100)));
+        }
+    }
+
+    // ---- Lambda payload
+
+    /** floor(6 MB x headroom): the event bytes one invocation may hold. */
+    public static long payloadBudgetBytes() {
+        return (long) Math.floor(LAMBDA_PAYLOAD_LIMIT_BYTES * PAYLOAD_HEADROOM);
+    }
+
+    /** floor(payload budget / largest event sample): samples that fit in one event; empty when nothing was measured. */
+    public java.util.OptionalLong samplesFittingPayload() {
+        EventSize size = inputs.eventSize();
+        return size.measured() && size.maxBytesPerSample() > 0
+                ? java.util.OptionalLong.of(payloadBudgetBytes() / size.maxBytesPerSample())
+                : java.util.OptionalLong.empty();
+    }
+
+    /**
+     * B = min(requested {@code lambda_batch_size}, samples fitting the payload): what
+     * training-overrides.json sets and what the rest of the plan uses.
+     */
+    public int lambdaBatchSize() {
+        int requested = inputs.training().samplesPerInvocation();
+        return (int) Math.max(1, Math.min(requested, samplesFittingPayload().orElse(requested)));
+    }
+
+    /** Whether the payload limit lowered the requested batch size. */
+    public boolean batchSizeLoweredByPayload() {
+        return lambdaBatchSize() < inputs.training().samplesPerInvocation();
+    }
+
+    /** B x largest event sample: the largest event this plan sends (0 when nothing was measured). */
+    public long eventBytesPerInvocation() {
+        return (long) lambdaBatchSize() * inputs.eventSize().maxBytesPerSample();
     }
 
     // ---- calls and invocations
@@ -47,12 +102,12 @@ public record BudgetPlan(BudgetInputs inputs) {
 
     /** I = ceil(R / B). */
     public long invocationsPerStep() {
-        return ceilDiv(rolloutsPerStep(), inputs.training().samplesPerInvocation());
+        return ceilDiv(rolloutsPerStep(), lambdaBatchSize());
     }
 
     /** B' = min(B, R): the samples of the largest invocation. */
     public long samplesInLargestInvocation() {
-        return Math.min(inputs.training().samplesPerInvocation(), rolloutsPerStep());
+        return Math.min(lambdaBatchSize(), rolloutsPerStep());
     }
 
     // ---- rate needed vs. quota
@@ -284,6 +339,18 @@ public record BudgetPlan(BudgetInputs inputs) {
                     + "timeout of %d s minus the handler's %d s margin: its late samples would get the neutral "
                     + "reward. Use more calls per invocation (--concurrency) or fewer samples per invocation.",
                     num(invocationSeconds()), LAMBDA_TIMEOUT_SECONDS, HANDLER_DEADLINE_MARGIN_SECONDS));
+        }
+        if (batchSizeLoweredByPayload()) {
+            w.add(String.format(Locale.ROOT, "lambda_batch_size lowered from %d to %d: the largest sample (%s) is %s "
+                    + "bytes as a Lambda event, and %d of them would exceed %s bytes (%d %% of the 6 MB synchronous "
+                    + "invoke limit). Set lambda_batch_size %d in the recipe (training-overrides.json does).",
+                    inputs.training().samplesPerInvocation(), lambdaBatchSize(), inputs.eventSize().largestSampleId(),
+                    num(inputs.eventSize().maxBytesPerSample()), inputs.training().samplesPerInvocation(),
+                    num(payloadBudgetBytes()), Math.round(PAYLOAD_HEADROOM * 100), lambdaBatchSize()));
+        } else if (!inputs.eventSize().measured()) {
+            w.add("No samples to measure the Lambda event size: lambda_batch_size " + lambdaBatchSize() + " is not "
+                    + "checked against the 6 MB synchronous invoke limit. Import the training samples into the "
+                    + "workspace (or pass --samples) and plan again.");
         }
         if (inputs.quota().tokensPerMinute() == 0) {
             w.add("No token quota given (--judge-tpm): only requests per minute were compared. Enter the model's "

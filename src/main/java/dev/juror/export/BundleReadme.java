@@ -26,7 +26,7 @@ final class BundleReadme {
                 | `template.yaml` | AWS SAM template: java21, timeout 900 s, published alias `live`, SnapStart (default) or provisioned concurrency |
                 | `iam/lambda-execution-policy.json` | the function's role: its logs and `bedrock:InvokeModel` on the judge model only |
                 | `iam/training-role-invoke-policy.json` | add to the SageMaker / Bedrock training role: `lambda:InvokeFunction` on this function |
-                | `training-overrides.json` | `lambda_concurrency_limit` derived from the target time per step and the judge quota (see `budget.md`) |
+                | `training-overrides.json` | `lambda_concurrency_limit` derived from the target time per step and the judge quota, and `lambda_batch_size` kept under the 6 MB Lambda payload limit (see `budget.md`) |
                 | `budget.md` | judge calls, tokens (measured or estimated), cost, the Bedrock rate needed, the concurrency derivation and warnings |
                 | `events/sample-event.json` | an event in the trainer's shape, built from the workspace's samples |
 

@@ -84,6 +84,8 @@ public final class LambdaBundleExporter {
             o.put("_juror_unvalidated", "remove this key to train with an UNVALIDATED judge");
         }
         o.put("lambda_concurrency_limit", r.budget().lambdaConcurrencyLimit());
+        // Samples per invocation, lowered so one event stays under the 6 MB invoke limit (budget.md).
+        o.put("lambda_batch_size", r.budget().lambdaBatchSize());
         return o;
     }
 

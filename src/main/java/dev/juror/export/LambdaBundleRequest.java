@@ -34,14 +34,14 @@ public record LambdaBundleRequest(Rubric rubric, String rubricYaml, String model
         Objects.requireNonNull(rubric, "rubric");
         Objects.requireNonNull(budget, "budget");
         samples = List.copyOf(samples);
-        if (!functionName.contains("SageMaker")) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(account, "account");
+        if (functionName == null || !functionName.contains("SageMaker")) {
             throw new IllegalArgumentException("function name " + functionName + " must contain \"SageMaker\" (exact "
                     + "casing): SageMaker HyperPod only invokes such functions and the Nova Forge SDK checks it");
         }
-        if (!functionName.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("function name " + functionName + " may hold only letters, digits, - and _"
-                    + " (at most 64)");
-        }
+        // Every value below goes into an ARN of the IAM policies: no wildcard, no empty part.
+        ArnParts.check(modelId, region, account, functionName);
         if (concurrency < 1 || concurrency > 1024) {
             throw new IllegalArgumentException("--concurrency must be 1..1024, was " + concurrency);
         }

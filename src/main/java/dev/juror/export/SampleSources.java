@@ -38,6 +38,30 @@ public final class SampleSources {
     }
 
     /**
+     * The event bytes per sample of every sample of the workspace (with all its rollouts), read a page
+     * at a time so a large workspace is never held in memory at once.
+     */
+    public static EventSize eventSize(Workspace workspace) {
+        SampleRepository samples = new SampleRepository(workspace);
+        RolloutRepository rollouts = new RolloutRepository(workspace);
+        DocumentRepository documents = new DocumentRepository(workspace);
+        EventSize.Meter meter = new EventSize.Meter();
+        int page = 50;
+        for (int offset = 0; ; offset += page) {
+            List<StoredSample> batch = samples.list(offset, page);
+            for (StoredSample s : batch) {
+                SampleDocuments docs = documents.documentsOf(s);
+                List<String> predictions = rollouts.ofSample(s.id()).stream().map(StoredRollout::prediction).toList();
+                meter.add(new ExportSample(s.id(), docs.systemPrompt(), docs.target(), docs.reference(),
+                        s.referenceAnswer(), predictions));
+            }
+            if (batch.size() < page) {
+                return meter.result();
+            }
+        }
+    }
+
+    /**
      * @throws IOException for an unreadable file; a file with refused lines is an error naming them
      */
     public static List<ExportSample> fromFile(Path jsonl) throws IOException {

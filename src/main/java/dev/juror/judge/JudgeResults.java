@@ -23,7 +23,8 @@ public final class JudgeResults {
                 JudgeFailure failure = f.failure();
                 String raw = failure.partialResponse().map(JudgeResponse::text).orElse("");
                 String type = failure.errorType().isEmpty() ? failure.kind().name() : failure.errorType();
-                String error = type + ": " + failure.message().replace('\n', ' ');
+                // Servers echo headers and URLs in their errors: nothing secret-shaped is stored.
+                String error = Secrets.redact(type + ": " + failure.message().replace('\n', ' '));
                 yield Optional.of(new JudgeResult(call.key(), failure.status(), Optional.empty(), raw, error,
                         f.elapsed(), f.usage(), model, f.attempts()));
             }

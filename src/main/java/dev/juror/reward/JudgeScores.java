@@ -35,7 +35,8 @@ public sealed interface JudgeScores {
         public Failed {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(cause, "cause");
-            message = message == null ? "" : message;
+            // It travels into the reward's explanation and the Lambda's log lines: no secret-shaped text.
+            message = message == null ? "" : dev.juror.judge.Secrets.redact(message);
         }
 
         /** A failure of the service (neutral reward). */

@@ -2,6 +2,7 @@ package dev.juror.store;
 
 import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgeConnectionCheck;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeProviders;
 import dev.juror.judge.run.JudgeRunner;
@@ -96,6 +97,8 @@ public final class JudgeRunLauncher {
      */
     public Prepared create(NewRun request) throws RubricException {
         String provider = JudgeProviders.normalise(request.provider());
+        // Before anything is stored: the settings are kept with the run and must hold no credential.
+        JudgeConnectionCheck.check(provider, request.settings());
         if (request.repeats() < 1 || request.repeats() > JudgePlan.MAX_REPEATS) {
             throw new JudgeSetupException("repeats", "must be between 1 and " + JudgePlan.MAX_REPEATS + ", was "
                     + request.repeats());

@@ -149,4 +149,16 @@ class AgreementCommandTest {
         assertThat(err.toString().strip().lines().count()).isEqualTo(1);
         assertThat(err.toString()).doesNotContain("Exception");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void twoBillionBootstrapResamplesAreRefusedBeforeAnyWork() throws Exception {
+        // Issue #18 §6: --bootstrap 2000000000 allocated one double per resample and exhausted memory.
+        Path csv = krippendorff2011();
+        int code = run("agreement", csv.toString(), "--bootstrap", "2000000000");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("juror: --bootstrap must be between 1 and 100,000 resamples (2,000 is"
+                + " plenty for a 95 % interval), got 2000000000" + System.lineSeparator());
+        assertThat(run("agreement", csv.toString(), "--bootstrap", "100000", "--json")).isZero();
+    }
 }

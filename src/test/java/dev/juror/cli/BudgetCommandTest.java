@@ -61,12 +61,16 @@ class BudgetCommandTest {
         assertThat(plan.get("inputs").get("latency_ms").asDouble()).isEqualTo(6000);
         // 2,000,000 tpm / 8,500 tokens per call = 235.29 calls/min < 1000 rpm: the token quota binds;
         // carried in flight = 235.29 / 60 x 6 = 23.53 -> N = min(ceil(512 x 6 / 60) = 52, 23) = 23;
-        // limit = min(I = 4, 23) = 4, k = ceil(23 / 4) = 6 -> 24 > 23, so k = 5
+        // The largest shipped sample is 65,142 bytes as a Lambda event: B = floor(5,033,164 / 65,142) = 77
+        // (not the asked 128), I = ceil(512 / 77) = 7; limit = min(I = 7, 23) = 7, k = ceil(23 / 7) = 4
+        // -> 28 > 23, so k = floor(23 / 7) = 3
         assertThat(plan.get("rate").get("token_quota_binds").asBoolean()).isTrue();
         assertThat(plan.get("rate").get("meets_target").asBoolean()).isFalse();
         assertThat(plan.get("concurrency").get("planned_in_flight").asInt()).isEqualTo(23);
-        assertThat(plan.get("concurrency").get("lambda_concurrency_limit").asInt()).isEqualTo(4);
-        assertThat(plan.get("concurrency").get("calls_in_flight_per_invocation").asInt()).isEqualTo(5);
+        assertThat(plan.get("payload").get("lambda_batch_size").asInt()).isEqualTo(77);
+        assertThat(plan.get("payload").get("max_event_bytes_per_sample").asInt()).isEqualTo(65_142);
+        assertThat(plan.get("concurrency").get("lambda_concurrency_limit").asInt()).isEqualTo(7);
+        assertThat(plan.get("concurrency").get("calls_in_flight_per_invocation").asInt()).isEqualTo(3);
         // example price of the shipped table: (2000 x 0.003 + 6000 x 0.0003 + 500 x 0.015) / 1000 = 0.0153
         assertThat(plan.get("cost").get("example_prices").asBoolean()).isTrue();
         assertThat(plan.get("cost").get("with_caching").get("per_call").asDouble()).isCloseTo(0.0153,
@@ -125,18 +129,21 @@ class BudgetCommandTest {
         int exit = run("export", "lambda", "--rubric", BudgetWorkspaces.RUBRIC, "--model", MODEL, "--out",
                 bundle.toString(), "--workspace", ws.toString(), "--unvalidated", "--judge-rpm", "1000");
         assertThat(exit).as(err.toString()).isZero();
-        // 1000 rpm x 6 s = 100 in flight carried; ceil(512 x 6 / 60) = 52 needed; limit 4, k 13
-        assertThat(out.toString()).contains("lambda_concurrency_limit 4, 13 judge calls in flight per invocation");
+        // 1000 rpm x 6 s = 100 in flight carried; ceil(512 x 6 / 60) = 52 needed; the payload limit gives
+        // B = 77 (see above), I = ceil(512 / 77) = 7: limit 7, k = ceil(52 / 7) = 8
+        assertThat(out.toString()).contains("lambda_concurrency_limit 7, lambda_batch_size 77, 8 judge calls in flight"
+                + " per invocation");
         String budget = Files.readString(bundle.resolve("budget.md"));
         assertThat(budget).contains("UNVALIDATED").contains("measured: 3 ok results")
-                .contains("| **lambda_concurrency_limit** | **4** | min(I, N) |");
-        assertThat(JSON.readTree(bundle.resolve("training-overrides.json").toFile()).get("lambda_concurrency_limit")
-                .asInt()).isEqualTo(4);
+                .contains("| **lambda_concurrency_limit** | **7** | min(I, N) |");
+        JsonNode overrides = JSON.readTree(bundle.resolve("training-overrides.json").toFile());
+        assertThat(overrides.get("lambda_concurrency_limit").asInt()).isEqualTo(7);
+        assertThat(overrides.get("lambda_batch_size").asInt()).isEqualTo(77);
         try (ZipFile zip = new ZipFile(bundle.resolve("reward-lambda.zip").toFile())) {
             JsonNode config = JSON.readTree(zip.getInputStream(zip.getEntry("juror-reward.json")));
-            assertThat(config.get("concurrency").asInt()).isEqualTo(13);
+            assertThat(config.get("concurrency").asInt()).isEqualTo(8);
         }
         assertThat(Files.readString(bundle.resolve("template.yaml"))).contains("ProvisionedConcurrency:\n    Type: Number\n"
-                + "    Default: 4\n");
+                + "    Default: 7\n");
     }
 }

@@ -133,13 +133,17 @@ class CalibrateCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void badBootstrapOptionsAreUsageErrorsNamingTheOption() {
         for (String command : List.of("calibrate", "verdict")) {
-            Run r = juror(command, "--rubric", CalibrationWorkspace.RUBRIC.toString(),
-                "--run", Long.toString(run),
-                    "--resamples", "0", "--workspace", ws.toString());
-            assertThat(r.exit()).as(command).isEqualTo(CliRunner.BAD_INPUT);
-            assertThat(r.err()).as(command).contains("--resamples must be at least 1, was 0");
+            // 2e9 resamples would exhaust memory (issue #18 §6): refused before any work, like 0.
+            for (String resamples : List.of("0", "2000000000")) {
+                Run r = juror(command, "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", Long.toString(run),
+                        "--resamples", resamples, "--workspace", ws.toString());
+                assertThat(r.exit()).as(command).isEqualTo(CliRunner.BAD_INPUT);
+                assertThat(r.err()).as(command).isEqualTo("juror: --resamples must be between 1 and 100,000 resamples"
+                        + " (2,000 is plenty for a 95 % interval), got " + resamples + System.lineSeparator());
+            }
         }
         Run k = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(),
                 "--run", Long.toString(run),

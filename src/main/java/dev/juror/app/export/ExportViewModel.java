@@ -4,8 +4,10 @@ import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.workspace.WorkspaceSeeder;
+import dev.juror.export.ArnParts;
 import dev.juror.export.BudgetInputs;
 import dev.juror.export.BudgetPlan;
+import dev.juror.export.EventSize;
 import dev.juror.export.Cost;
 import dev.juror.export.JudgeLatency;
 import dev.juror.export.JudgeQuota;
@@ -101,7 +103,7 @@ public final class ExportViewModel {
     }
 
     /** What the gate step needs, loaded in the background. */
-    record GateContext(GateVerdict verdict, JudgeUsage usage, PriceTable prices) {
+    record GateContext(GateVerdict verdict, JudgeUsage usage, PriceTable prices, EventSize eventSize) {
     }
 
     private final BackgroundTasks tasks;
@@ -121,6 +123,8 @@ public final class ExportViewModel {
     /** Token use per judge call (measured in the workspace's judge runs, else estimated) and the price table. */
     private JudgeUsage usage;
     private PriceTable prices;
+    /** Lambda event bytes per sample of the workspace's samples (the payload limit sets lambda_batch_size). */
+    private EventSize eventSize = EventSize.UNMEASURED;
     private final ObjectProperty<BudgetPlan> plan = new SimpleObjectProperty<>(this, "plan");
     private final ObservableList<BudgetLine> budgetLines = FXCollections.observableArrayList();
     private final StringProperty budgetError = new SimpleStringProperty(this, "budgetError", "");
@@ -212,6 +216,15 @@ public final class ExportViewModel {
 
     public void next() {
         if (step.get() == WHAT && whatCompleteBinding().get()) {
+            if (kind.get() == ExportKind.LAMBDA_PACKAGE) {
+                // The model id goes into the Lambda role's IAM policy: refused here, as by juror export lambda.
+                Optional<String> problem = ArnParts.modelIdProblem(model.get().strip());
+                if (problem.isPresent()) {
+                    messageIsProblem.set(true);
+                    message.set(Character.toUpperCase(problem.get().charAt(0)) + problem.get().substring(1) + ".");
+                    return;
+                }
+            }
             step.set(GATE);
             checkGate();
         } else if (step.get() == GATE && gatePassedBinding().get()) {
@@ -240,10 +253,11 @@ public final class ExportViewModel {
         tasks.runQuietly(progress -> new GateContext(null,
                 JudgeUsageMeter.measure(new JudgeRunRepository(open), r.version(), judge)
                         .orElseGet(() -> TokenEstimate.of(r.rubric(), SampleSources.fromWorkspace(open, 1))),
-                PriceTables.forWorkspace(open.directory()).table()), context -> {
+                PriceTables.forWorkspace(open.directory()).table(), SampleSources.eventSize(open)), context -> {
                     if (r.equals(rubric.get()) && judge.equals(model.get().strip())) {
                         usage = context.usage();
                         prices = context.prices();
+                        eventSize = context.eventSize();
                         inputTokens.set((int) Math.round(usage.promptTokensPerCall()));
                         recomputePlan();
                     }
@@ -265,11 +279,12 @@ public final class ExportViewModel {
                 new WorkspaceVerdictSource(new CalibrationRepository(open)).verdict(r.version(), judge),
                 JudgeUsageMeter.measure(new JudgeRunRepository(open), r.version(), judge)
                         .orElseGet(() -> TokenEstimate.of(r.rubric(), SampleSources.fromWorkspace(open, 1))),
-                PriceTables.forWorkspace(open.directory()).table()), context -> {
+                PriceTables.forWorkspace(open.directory()).table(), SampleSources.eventSize(open)), context -> {
                     gateReasons.setAll(context.verdict().failedConditions());
                     gate.set(context.verdict());
                     usage = context.usage();
                     prices = context.prices();
+                    eventSize = context.eventSize();
                     // Setting the property recomputes the plan (listener in the constructor).
                     inputTokens.set(-1);
                     inputTokens.set((int) Math.round(context.usage().promptTokensPerCall()));
@@ -318,7 +333,7 @@ public final class ExportViewModel {
                     new JudgeQuota(values.get(BudgetField.JUDGE_RPM).intValue(), values.get(BudgetField.JUDGE_TPM)),
                     BudgetInputs.DEFAULT_TARGET_STEP_SECONDS,
                     JudgeLatency.resolve(OptionalInt.of(values.get(BudgetField.LATENCY_MS).intValue()), usage),
-                    OptionalInt.of(values.get(BudgetField.CONCURRENCY).intValue()), usage, prices));
+                    OptionalInt.of(values.get(BudgetField.CONCURRENCY).intValue()), usage, prices, eventSize));
         } catch (IllegalArgumentException e) {
             plan.set(null);
             budgetLines.clear();
@@ -348,6 +363,12 @@ public final class ExportViewModel {
                         + fixed(p.quotaRequestsPerMinute()) + (p.quotaMeetsTarget() ? "" : "  (quota too low)"), false),
                 new BudgetLine("Judge calls in flight", grouped(p.judgeCallsInFlight()), false),
                 new BudgetLine("lambda_concurrency_limit", Integer.toString(p.lambdaConcurrencyLimit()), true),
+                new BudgetLine("lambda_batch_size (samples per invocation)", p.lambdaBatchSize()
+                        + (p.batchSizeLoweredByPayload() ? " (lowered by the 6 MB payload limit)" : ""), true),
+                new BudgetLine("Lambda event bytes per sample, largest", p.inputs().eventSize().measured()
+                        ? grouped(p.inputs().eventSize().maxBytesPerSample()) + " (" + grouped(p.eventBytesPerInvocation())
+                        + " per invocation of " + grouped(BudgetPlan.payloadBudgetBytes()) + " allowed)"
+                        : "not measured (no samples)", false),
                 new BudgetLine("Estimated seconds per step", fixed(p.estimatedStepSeconds()), false),
                 new BudgetLine("Estimated hours for the run", fixed(p.estimatedRunHours()), false));
     }

@@ -316,7 +316,11 @@ public final class JudgeRunsViewModel {
             return "The rubric is not valid: " + String.join("; ", e.lines());
         }
         if (failure instanceof JudgeSetupException e) {
-            return "Cannot start the run: " + e.getMessage();
+            return "Cannot start the run: " + switch (e.setting()) {
+                case "base-url" -> "the OpenAI-compatible base URL (Settings) " + e.detail();
+                case "endpoint" -> "the Bedrock endpoint " + e.detail();
+                default -> e.getMessage();
+            };
         }
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
         return "The run failed: " + failure.getMessage()

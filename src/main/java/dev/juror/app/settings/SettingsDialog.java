@@ -1,6 +1,8 @@
 package dev.juror.app.settings;
 
+import dev.juror.judge.run.JudgeConnectionCheck;
 import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -20,8 +22,14 @@ public final class SettingsDialog {
     }
 
     public static Optional<Settings> edit(Window owner, Settings current) {
-        Dialog<Settings> dialog = new Dialog<>();
+        Dialog<Settings> dialog = dialog(current);
         dialog.initOwner(owner);
+        return dialog.showAndWait();
+    }
+
+    /** The dialog, not shown yet (tests look into it). */
+    static Dialog<Settings> dialog(Settings current) {
+        Dialog<Settings> dialog = new Dialog<>();
         dialog.setTitle("Settings");
         dialog.setHeaderText("Workbench settings. Credentials are never stored: Bedrock uses the AWS default "
                 + "chain (environment, profile, SSO).");
@@ -54,13 +62,30 @@ public final class SettingsDialog {
         grid.addRow(row++, new Label("Default judge concurrency"), concurrency);
         grid.addRow(row++, new Label("Bedrock region"), region);
         grid.addRow(row++, new Label("Bedrock profile (optional)"), profile);
-        grid.addRow(row, new Label("OpenAI-compatible base URL"), baseUrl);
+        grid.addRow(row++, new Label("OpenAI-compatible base URL"), baseUrl);
+        // The same rule as juror judge --base-url: the URL is stored, so it must hold no user:password@.
+        Label problem = new Label();
+        problem.setId("settingsProblemLabel");
+        problem.setWrapText(true);
+        problem.setMaxWidth(420);
+        problem.getStyleClass().add("budget-error");
+        grid.add(problem, 0, row, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable check = () -> {
+            Optional<String> found = JudgeConnectionCheck.baseUrlProblem(baseUrl.getText());
+            problem.setText(found.orElse(""));
+            problem.setVisible(found.isPresent());
+            problem.setManaged(found.isPresent());
+            ok.setDisable(found.isPresent());
+        };
+        baseUrl.textProperty().addListener((obs, old, now) -> check.run());
+        check.run();
         dialog.setResultConverter(button -> button == ButtonType.OK
                 ? current.withPreferences(theme.getValue(), fontSize.getValue(), concurrency.getValue(),
                         region.getText(), profile.getText(), baseUrl.getText())
                 : null);
-        return dialog.showAndWait();
+        return dialog;
     }
 }

@@ -9,8 +9,6 @@ import dev.juror.judge.OpenAiJudgeConfig;
 import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.ReplaySource;
 import dev.juror.judge.heuristic.HeuristicJudge;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,6 +47,7 @@ public final class JudgeProviders {
     }
 
     public static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
+        JudgeConnectionCheck.check(provider, settings);
         return switch (provider) {
             case "bedrock" -> {
                 BedrockJudgeConfig config = BedrockJudgeConfig.forRegion(settings.region().orElseGet(JudgeProviders::region));
@@ -56,7 +55,8 @@ public final class JudgeProviders {
                     config = config.withProfile(settings.profile().get());
                 }
                 if (settings.endpoint().isPresent()) {
-                    config = config.withEndpoint(uri(settings.endpoint().get(), "endpoint"));
+                    config = config.withEndpoint(JudgeConnectionCheck.url(settings.endpoint().get(), "endpoint", true,
+                            settings.allowInsecureHttp()));
                 }
                 int cap = settings.concurrency().orElse(DEFAULT_BEDROCK_CONCURRENCY);
                 config = config.withMaxConnections(Math.max(cap, BedrockJudgeConfig.DEFAULT_MAX_CONNECTIONS));
@@ -65,7 +65,8 @@ public final class JudgeProviders {
             case "openai" -> {
                 String base = settings.baseUrl().orElseThrow(() -> new JudgeSetupException("provider",
                         "openai needs a base URL (e.g. http://localhost:8000/v1)"));
-                OpenAiJudgeConfig config = OpenAiJudgeConfig.of(uri(base, "base-url"));
+                OpenAiJudgeConfig config = OpenAiJudgeConfig.of(JudgeConnectionCheck.url(base, "base-url",
+                        settings.apiKeyEnv().isPresent(), settings.allowInsecureHttp()));
                 if (settings.apiKeyEnv().isPresent()) {
                     config = config.withApiKeyEnvVar(settings.apiKeyEnv().get());
                 }
@@ -92,17 +93,5 @@ public final class JudgeProviders {
             env = System.getenv("AWS_DEFAULT_REGION");
         }
         return env == null || env.isBlank() ? DEFAULT_REGION : env.strip();
-    }
-
-    private static URI uri(String text, String setting) {
-        try {
-            URI uri = new URI(text);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(text, "expected http(s)://host[:port][/path]");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new JudgeSetupException(setting, text + " is not a URL: " + e.getReason());
-        }
     }
 }

@@ -96,4 +96,38 @@ class ExportViewModelTest {
             assertThat(vm.budgetLines().get(1).value()).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 64 * 8 * 10));
         }
     }
+
+    @Test
+    void aWildcardJudgeModelIsRefusedBeforeTheGateForTheLambdaPackage() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            vm.kindProperty().set(ExportKind.LAMBDA_PACKAGE);
+            vm.outputFolderProperty().set(dir.resolve("bundle").toString());
+            vm.modelProperty().set("*");
+            vm.next();
+            assertThat(vm.stepProperty().get()).isEqualTo(ExportViewModel.WHAT);
+            assertThat(vm.messageIsProblemProperty().get()).isTrue();
+            assertThat(vm.messageProperty().get()).startsWith("The judge model id '*' holds an IAM wildcard");
+            vm.modelProperty().set("amazon.nova-pro-v1:0");
+            vm.next();
+            assertThat(vm.stepProperty().get()).isEqualTo(ExportViewModel.GATE);
+        }
+    }
+
+    @Test
+    void theBudgetShowsTheLambdaBatchSizeMeasuredOnTheWorkspaceSamples() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            ExportViewModel vm = loaded(ws);
+            vm.kindProperty().set(ExportKind.LAMBDA_PACKAGE);
+            var plan = vm.planProperty().get();
+            assertThat(plan.inputs().eventSize().measured()).isTrue();
+            assertThat(plan.eventBytesPerInvocation()).isLessThanOrEqualTo(dev.juror.export.BudgetPlan.payloadBudgetBytes());
+            assertThat(vm.budgetLines()).anySatisfy(line -> {
+                assertThat(line.name()).isEqualTo("lambda_batch_size (samples per invocation)");
+                assertThat(line.value()).startsWith(Integer.toString(plan.lambdaBatchSize()));
+            });
+            assertThat(vm.budgetLines()).anySatisfy(line -> assertThat(line.name())
+                    .isEqualTo("Lambda event bytes per sample, largest"));
+        }
+    }
 }

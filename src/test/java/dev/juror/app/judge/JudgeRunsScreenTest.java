@@ -124,6 +124,24 @@ class JudgeRunsScreenTest {
     }
 
     @Test
+    void anEndpointWithCredentialsIsRefusedWithASentenceAndNoRunIsStored(FxRobot robot) throws Exception {
+        // Issue #18 §5: the same rule as juror judge --endpoint, shown on the screen.
+        JudgeRunsViewModel vm = openScreen(robot);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.providerProperty().set("bedrock");
+            vm.endpointProperty().set("https://AKIAIOSFODNN7EXAMPLE:secret@bedrock.example.com");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#startRun");
+        waitUntil(() -> !vm.runningProperty().get() && vm.messageProperty().get().startsWith("Cannot start"),
+                Duration.ofSeconds(20));
+        assertThat(vm.messageProperty().get()).startsWith("Cannot start the run: the Bedrock endpoint holds a user"
+                + " name or password").doesNotContain("AKIA").doesNotContain("secret@");
+        assertThat(robot.lookup("#runMessage").queryLabeled().getText()).isEqualTo(vm.messageProperty().get());
+        assertThat(storedRuns()).isEmpty();
+    }
+
+    @Test
     void aBedrockRunAgainstTheTestServerShowsProgressAndIsCancelledLeavingItResumable(FxRobot robot)
             throws Exception {
         try (ConverseTestServer server = ConverseTestServer.start()) {
