@@ -1,6 +1,8 @@
 package dev.juror.cli;
 
 import dev.juror.calibration.report.ReportJson;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.LabelPackConflict;
 import dev.juror.store.LabelPackException;
@@ -62,8 +64,14 @@ public final class LabelsImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
+            if (!Files.exists(f)) {
                 throw new UserInputException(f + ": no such file; give the path of a label pack (.jsonl)");
+            }
+            try { // before any pack is imported: a FIFO, device or folder among the files refuses them all
+                InputFiles.checkRegular(f, new InputFiles.ReadLimit(LabelPacks.MAX_PACK_BYTES,
+                        "split it into several packs"), "label pack " + f);
+            } catch (InputFileException e) {
+                throw new UserInputException(e.getMessage() + "; nothing was imported");
             }
         }
         List<Rubric> rubrics = new ArrayList<>();

@@ -1,17 +1,18 @@
 package dev.juror.store;
 
-import dev.juror.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.juror.io.AtomicFiles;
+import dev.juror.io.InputFileException;
+import dev.juror.io.InputFiles;
 import dev.juror.rubric.Rubric;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,6 +49,8 @@ import java.util.TreeMap;
 public final class LabelPacks {
 
     static final int MAX_ORIGIN = 200;
+    /** The largest label pack read, in bytes. */
+    public static final long MAX_PACK_BYTES = LabelPackRules.MAX_PACK_BYTES;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -109,15 +112,11 @@ public final class LabelPacks {
     public Pack read(Path file, List<Rubric> rubrics) {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > LabelPackRules.MAX_PACK_BYTES) {
-                throw new LabelPackException(file + ": the label pack is " + size + " bytes; at most "
-                        + LabelPackRules.MAX_PACK_BYTES + " are read (about 400,000 labels); split it into"
-                        + " several packs; nothing was imported");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new LabelPackException(file + ": cannot read the label pack (" + e.getMessage() + ")", e);
+            // Regular files only, read with a cap: a FIFO or /dev/zero given as a pack must not hang or fill memory.
+            bytes = InputFiles.readBytes(file, new InputFiles.ReadLimit(LabelPackRules.MAX_PACK_BYTES,
+                    "split it into several packs (about 400,000 labels fit in one)"), "label pack " + file);
+        } catch (InputFileException e) {
+            throw new LabelPackException(e.getMessage() + "; nothing was imported", e);
         }
         String text;
         try {

@@ -61,6 +61,8 @@ class FileArgumentsTest {
         commands.add(new String[] {"budget", "--rubric", RUBRIC.toString(), "--prices", b, "--workspace",
                 temp.resolve("ws").toString()});
         commands.add(new String[] {"import", b, "--workspace", temp.resolve("ws").toString()});
+        commands.add(new String[] {"labels", "import", b, "--rubric", RUBRIC.toString(), "--workspace",
+                temp.resolve("ws").toString()});
         commands.add(new String[] {"export", "training-data", "--samples", b, "--out", temp.resolve("t.jsonl").toString()});
         assertThat(juror("agreement", csv.toString())).as(err.toString()).isZero();
         return commands;
