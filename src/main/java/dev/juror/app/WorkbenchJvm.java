@@ -63,6 +63,9 @@ final class WorkbenchJvm {
 
     /** {@link #relaunchCommand} for this JVM. */
     static Optional<List<String>> relaunchCommandForThisJvm(String[] args) {
+        if (System.getProperty("jpackage.app-path") != null) {
+            return Optional.empty(); // an installed app: its launcher has no java command to start
+        }
         return relaunchCommand(thisJar().orElse(null), javaExecutable(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.version().feature(),
                 ModuleLayer.boot().findModule("javafx.graphics").isPresent(),
