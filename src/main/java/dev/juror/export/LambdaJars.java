@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Finds the reward Lambda's jar set that the build puts beside the workbench jar
  * ({@code lib/lambda/*.jar} next to {@code juror.jar}; {@code target/lib/lambda} when running from
- * {@code target/classes}). System property {@code juror.lambda.lib} names another folder.
+ * {@code target/classes}; {@code ../lambda} in an installed app). System property {@code juror.lambda.lib} names another folder.
  */
 public final class LambdaJars {
 
@@ -32,13 +32,23 @@ public final class LambdaJars {
             } catch (URISyntaxException | RuntimeException e) {
                 throw new IOException("cannot tell where Juror is installed: " + e.getMessage(), e);
             }
-            dir = codeSource.getParent().resolve("lib").resolve("lambda");
+            dir = besideTheJar(codeSource);
         }
         if (!Files.isRegularFile(dir.resolve(ENGINE_JAR))) {
             throw new IOException("the reward Lambda's jars are missing: no " + ENGINE_JAR + " in " + dir
                     + "; this Juror installation is incomplete (build it with mvn package, or set -D" + PROPERTY + ")");
         }
         return dir;
+    }
+
+    /**
+     * {@code lib/lambda} beside the jar (a build, {@code target/}), else {@code ../lambda} (an
+     * installed app: jpackage puts the set there as app content, off the app's class path).
+     */
+    static Path besideTheJar(Path codeSource) {
+        Path build = codeSource.getParent().resolve("lib").resolve("lambda");
+        Path installed = codeSource.getParent().resolveSibling("lambda");
+        return !Files.isDirectory(build) && Files.isDirectory(installed) ? installed : build;
     }
 
     public static List<Path> jars(Path dir) throws IOException {

@@ -3,7 +3,9 @@ package dev.juror.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.testing.CapturedLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +104,16 @@ class JudgeBatchExecutorTest {
     void toleratesAThrowingCallback() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
 
-        BatchSummary summary = executor(new ScriptedClient(), new FakeClock()).run(tasks(20), key -> false, outcome -> {
-            if (calls.incrementAndGet() % 2 == 0) {
-                throw new IllegalStateException("store is full");
-            }
-        }, JudgeBatchExecutor.ProgressListener.NONE);
+        BatchSummary summary;
+        try (CapturedLog log = CapturedLog.of(JudgeBatchExecutor.class)) {
+            summary = executor(new ScriptedClient(), new FakeClock()).run(tasks(20), key -> false, outcome -> {
+                if (calls.incrementAndGet() % 2 == 0) {
+                    throw new IllegalStateException("store is full");
+                }
+            }, JudgeBatchExecutor.ProgressListener.NONE);
+            assertThat(log.messages(Level.ERROR)).hasSize(10)
+                    .allSatisfy(m -> assertThat(m).startsWith("outcome listener failed for judge task rollout-"));
+        }
 
         assertThat(calls).hasValue(20);
         assertThat(summary.callbackErrors()).isEqualTo(10);

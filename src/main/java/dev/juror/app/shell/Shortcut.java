@@ -14,6 +14,7 @@ public record Shortcut(String keys, String action, String where) {
                 new Shortcut("Ctrl+O", "Open a workspace folder", "Everywhere"),
                 new Shortcut("Ctrl+I", "Import a JSONL file into the workspace", "Everywhere"),
                 new Shortcut("Ctrl+Comma", "Settings", "Everywhere"),
+                new Shortcut("Ctrl+Q", "Quit (a judge run in progress stops and can be resumed)", "Everywhere"),
                 new Shortcut("1 .. 9, 0", "Score the focused dimension (boolean: 1 = pass, 0 = fail)", "Review"),
                 new Shortcut("Tab / Down", "Next dimension", "Review"),
                 new Shortcut("Shift+Tab / Up", "Previous dimension", "Review"),

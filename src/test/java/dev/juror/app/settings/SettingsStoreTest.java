@@ -2,6 +2,8 @@ package dev.juror.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import dev.juror.testing.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +46,10 @@ class SettingsStoreTest {
     void anUnreadableFileIsMovedAsideAndDefaultsAreUsed() throws Exception {
         Path file = folder.resolve("settings.json");
         Files.writeString(file, "{ not json");
-        assertThat(new SettingsStore(file).load()).isEqualTo(Settings.defaults());
+        try (CapturedLog log = CapturedLog.of(SettingsStore.class)) {
+            assertThat(new SettingsStore(file).load()).isEqualTo(Settings.defaults());
+            assertThat(log.messages(Level.WARN)).singleElement().asString().contains("cannot be read");
+        }
         assertThat(folder.resolve("settings.json.unreadable")).hasContent("{ not json");
         assertThat(file).doesNotExist();
     }

@@ -1,0 +1,40 @@
+package dev.juror.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The exit codes of every command, printed at the end of its {@code --help} (and listed in
+ * docs/cli.md). Codes 0, 1 and 2 hold for every command; a few commands add their own.
+ */
+final class ExitCodes {
+
+    static final String HEADING = "%nExit codes:%n";
+
+    /** Codes beyond 0, 1 and 2, by the command's qualified name ("juror verdict"). */
+    private static final Map<String, Map<String, String>> EXTRA = Map.of(
+            "juror verdict", Map.of("3", "NOT VALIDATED: a condition of the rubric's thresholds failed"),
+            "juror regress", Map.of("3", "the suite FAILED: at least one expectation was not met"),
+            "juror judge", Map.of("4", "the run FAILED: more results failed than --max-failures allows "
+                    + "(retry them with --resume RUN_ID --retry-failed)"));
+
+    private ExitCodes() {
+    }
+
+    /** Adds the exit-code section to the usage help of {@code root} and every subcommand. */
+    static void describe(CommandLine root) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "success");
+        codes.put("1", "unexpected failure (one line on standard error; details in the log)");
+        codes.put("2", "bad arguments or refused input (one line on standard error says what to change)");
+        codes.putAll(EXTRA.getOrDefault(root.getCommandSpec().qualifiedName(), Map.of()));
+        root.getCommandSpec().usageMessage().exitCodeListHeading(HEADING).exitCodeList(codes);
+        root.getSubcommands().values().forEach(ExitCodes::describe);
+    }
+
+    /** The commands with codes of their own (for tests and docs). */
+    static Map<String, Map<String, String>> extra() {
+        return EXTRA;
+    }
+}
