@@ -116,7 +116,7 @@ public final class InjectionScanner {
                            int anchor, Collector out, int[] budget) {
         List<Obfuscations.Reading> readings = Obfuscations.of(revealed, folded);
         Set<String> seen = readings.isEmpty() ? null : new HashSet<>();
-        match(folded, new Hits() {
+        match(folded, false, new Hits() {
             public boolean wantsDetail(Rule rule) {
                 return out.wantsDetail(rule);
             }
@@ -134,7 +134,7 @@ public final class InjectionScanner {
         });
         for (Obfuscations.Reading reading : readings) {
             List<Hit> fresh = new ArrayList<>();
-            for (Hit h : hits(FoldedText.of(reading.text()))) {
+            for (Hit h : hits(FoldedText.of(reading.text()), true)) {
                 if (h.rule().category() == RuleCategory.INJECTION && seen.add(h.rule().name() + "@" + h.start())) {
                     fresh.add(h);
                 }
@@ -206,9 +206,10 @@ public final class InjectionScanner {
     /**
      * Runs every pattern over the folded text. The reported span is the smallest range of the
      * original that holds the match's first and last characters (in a reversed reading the first
-     * folded character maps to the last original one).
+     * folded character maps to the last original one); in a reading it extends to where the next
+     * character's source starts, so an entity is shown whole.
      */
-    private void match(FoldedText folded, Hits hits) {
+    private void match(FoldedText folded, boolean reading, Hits hits) {
         String text = folded.text();
         for (InjectionPatterns.Entry entry : patterns) {
             if (!entry.mayMatch(text)) {
@@ -226,17 +227,32 @@ public final class InjectionScanner {
                 }
                 int first = folded.originalOffset(from);
                 int last = m.end() > from ? folded.originalOffset(m.end() - 1) : first;
-                hits.hit(entry.rule(), Math.min(first, last), Math.max(first, last) + (m.end() > from ? 1 : 0),
-                        text.substring(from, m.end()));
+                if (reading) {
+                    // reversed readings map the match's ends to inner characters: take the whole range
+                    for (int k = from; k < m.end(); k++) {
+                        int o = folded.originalOffset(k);
+                        first = Math.min(first, o);
+                        last = Math.max(last, o);
+                    }
+                }
+                int end = Math.max(first, last) + (m.end() > from ? 1 : 0);
+                if (reading && m.end() < text.length()) {
+                    // a decoded char maps to the start of its source ("&gt;"): end where the next one starts
+                    int next = folded.originalOffset(m.end());
+                    if (next > end && next - end <= 12) {
+                        end = next;
+                    }
+                }
+                hits.hit(entry.rule(), Math.min(first, last), end, text.substring(from, m.end()));
             }
         }
     }
 
     /** The matches in one folded text, at most {@code maxFindingsPerRule} per rule. */
-    private List<Hit> hits(FoldedText folded) {
+    private List<Hit> hits(FoldedText folded, boolean reading) {
         List<Hit> out = new ArrayList<>();
         Map<Rule, Integer> perRule = new HashMap<>();
-        match(folded, new Hits() {
+        match(folded, reading, new Hits() {
             public boolean wantsDetail(Rule rule) {
                 return perRule.getOrDefault(rule, 0) < config.maxFindingsPerRule();
             }
@@ -283,11 +299,11 @@ public final class InjectionScanner {
         int[] fieldStarts = starts.toArray();
         RevealedText revealed = RevealedText.of(text);
         FoldedText folded = FoldedText.of(revealed);
-        List<Hit> all = new ArrayList<>(hits(folded));
+        List<Hit> all = new ArrayList<>(hits(folded, false));
         List<Obfuscations.Reading> readings = Obfuscations.of(revealed, folded);
         Set<Hit> fromReadings = new HashSet<>();
         for (Obfuscations.Reading reading : readings) {
-            List<Hit> found = hits(FoldedText.of(reading.text()));
+            List<Hit> found = hits(FoldedText.of(reading.text()), true);
             all.addAll(found);
             fromReadings.addAll(found);
         }
