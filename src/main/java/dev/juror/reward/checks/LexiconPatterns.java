@@ -83,6 +83,12 @@ final class LexiconPatterns {
     // --- German
     private static final String DE_POLITE = "(?:(?:bitte|jetzt|nun|ab sofort|und|dann|zuerst|einfach|ab jetzt"
             + "|von nun an|du musst|sie mussen|du sollst|sie sollen|du solltest|sie sollten)[ ,]+){0,3}";
+    /** Every word a German imperative match can begin with (polite words, verbs, determiners, adjectives). */
+    private static final String[] DE_STARTS = {"bitte", "jetzt", "nun", "ab ", "und", "dann", "zuerst", "einfach",
+        "von nun", "du ", "sie ", "ignorier", "vergiss", "vergesst", "vergessen", "missacht", "verwirf", "verwerf",
+        "uberspring", "beacht", "befolg", "alle", "samtliche", "jegliche", "die", "deine", "ihre", "eure", "vorherig",
+        "vorhergehend", "vorangegangen", "bisherig", "obig", "vorig", "fruher", "ursprunglich", "alten", "gegeben",
+        "erhalten"};
     private static final String DE_VERB = "(?:ignoriere|ignorier|ignoriert|ignorieren sie|vergiss|vergesst"
             + "|vergessen sie|missachte|missachtet|missachten sie|verwirf|verwerft|verwerfen sie|uberspringe"
             + "|uberspringen sie|beachte nicht|beachten sie nicht|befolge nicht|befolgen sie nicht)";
@@ -150,6 +156,10 @@ final class LexiconPatterns {
             + ZH_CRIT + "|" + ZH_CRIT + "[ ]?(?:已|已经)?[ ]?(?:更新|修订|调整|变更)|" + ZH_CRIT + "[ ]?\\([ ]?(?:已)?"
             + "(?:更新|新|修订))";
 
+    /** The heading phrases of every language, in one pattern: one pass finds the candidates for all. */
+    private static final String HEADINGS = "(?:" + HEADING_EN + "|" + HEADING_FR + "|" + HEADING_ES + "|" + HEADING_DE
+            + "|" + HEADING_ZH + ")";
+
     private LexiconPatterns() {
     }
 
@@ -161,20 +171,31 @@ final class LexiconPatterns {
         // --- "ignore the previous instructions"
         add(list, gi, List.of("ignor", "oubli", "neglig", "ecart", "outrepass", "compte", "abstraction", "outre",
                         "de cote"),
+                StartLiterals.of("s'il", "svp", "maintenant", "desormais", "alors", "et", "donc", "puis", "d'abord",
+                        "simplement", "a present", "ignor", "oubli", "neglig", "ecart", "outrepass", "ne ", "fai",
+                        "passe", "laisse", "veuillez", "merci", "vous", "tu ", "il faut", "je "),
                 BOS + FR_POLITE + FR_VERB + FR_OBJ + FR_SEP + FR_NOUN + FR_NOT_PARTY);
         add(list, gi, List.of("ignor", "olvid", "omit", "descart", "desat", "caso", "en cuenta", "por alto",
                         "de lado"),
+                StartLiterals.of("por favor", "ahora", "y", "entonces", "luego", "primero", "simplemente", "a partir",
+                        "de ahora", "ignor", "olvid", "omit", "descart", "desatiend", "haz", "haga", "no ", "pasa",
+                        "pase", "deja", "deje", "debe", "deber", "tiene", "necesitas"),
                 BOS + ES_POLITE + ES_VERB + ES_OBJ + S + ES_NOUN + ES_NOT_PARTY);
         add(list, gi, List.of("ignorier", "vergiss", "vergesst", "vergessen", "missacht", "verwirf", "verwerf",
                         "uberspring", "beacht", "befolg"),
+                StartLiterals.of(DE_STARTS),
                 BOS + DE_POLITE + DE_VERB + DE_OBJ + S + DE_NOUN + DE_NOT_PARTY);
         add(list, gi, List.of("ignorieren", "vergessen", "missachten", "verwerfen", "uberspringen", "nicht beachten",
                         "nicht befolgen", "nicht berucksichtigen"),
+                StartLiterals.of(DE_STARTS),
                 BOS + DE_POLITE + "(?:(?:alle|samtliche|jegliche)" + S + "(?:" + DE_ADJ + S + ")?|(?:(?:die|deine|ihre"
                 + "|eure)" + S + ")?" + DE_ADJ + S + ")" + DE_NOUN + S + "(?:bitte" + S + ")?(?:ignorieren|vergessen"
                 + "|missachten|verwerfen|uberspringen|nicht beachten|nicht befolgen|nicht berucksichtigen)\\b");
         add(list, gi, List.of("忽", "无视", "理会", "不要管", "忘", "抛开", "丢弃", "放弃", "跳过", "遵守", "遵循", "不要执行",
                         "無視", "拋開", "遵從"),
+                StartLiterals.of("请", "你", "您", "现在", "立即", "立刻", "马上", "务必", "一定", "必须", "从现在", "接下来", "并且",
+                        "然后", "同时", "另外", "首先", "也", "就", "忽", "无视", "不", "别", "忘", "抛开", "丢弃", "放弃", "跳过",
+                        "停止", "無視", "拋開"),
                 BOS + ZH_POLITE + ZH_VERB + ZH_QUAL + "[ ]?" + ZH_NOUN);
 
         // --- "you are the grader"
@@ -229,34 +250,42 @@ final class LexiconPatterns {
                 + "|(?:这个|这条|这份|这些|本|该|我的)(?:回答|答案|评论)[ ]?(?:值得|应该得到|应得|应当获得|应该获得)[ ]?(?:满分|最高分|\\d+[ ]?分)");
 
         // --- notes addressed to whoever grades the text
-        add(list, gi, List.of("who", "that"),
-                StartLiterals.of("for", "to", "attn", "attention"),
-                "\\b(?:for|to|attn:?|attention:?)" + S + "(?:whoever|whomever|anyone" + S + "(?:who|that)|(?:the|any)"
-                + S + "(?:person|human|model|system|ai|llm|one|reviewer|annotator|assessor|grader|evaluator)s?" + S
-                + "(?:who|that))(?:" + S + "(?:is|are|will" + S + "be|might" + S + "be)|'s)?" + S
+        String gradesThis = "(?:" + S + "(?:is|are|will" + S + "be|might" + S + "be)|'s)?" + S
                 + "(?:grading|grades|grade|evaluating|evaluates|evaluate|scoring|scores|score|judging|judges|judge"
                 + "|marking|marks|mark|rating|rates|rate|assessing|assesses|assess)" + S + "(?:this|these|my|the"
                 + S + SELF + ")\\b(?!" + S + "(?:tender|bid|bids|proposal|offer|contract|agreement|clause|product"
-                + "|goods|delivery|deliverables?|supplier|vendor|claim|invoice|application|employee|property)\\b)");
+                + "|goods|delivery|deliverables?|supplier|vendor|claim|invoice|application|employee|property)\\b)";
+        add(list, gi, List.of("whoever", "whomever", "anyone"), StartLiterals.of("whoever", "whomever", "anyone"),
+                "\\b(?:whoever|whomever|anyone" + S + "(?:who|that))" + gradesThis);
+        add(list, gi, List.of("person", "human", "model", "system", "llm", "reviewer", "annotator", "assessor", "grader",
+                        "evaluator", " ai ", " ai\n", "\nai ", " one ", " one\n", "\none "),
+                StartLiterals.of("for", "to", "attn", "attention"),
+                "\\b(?:for|to|attn:?|attention:?)" + S + "(?:the|any)" + S + "(?:person|human|model|system|ai|llm|one"
+                + "|reviewer|annotator|assessor|grader|evaluator)s?" + S + "(?:who|that)" + gradesThis);
         add(list, gi, List.of("if"), StartLiterals.of("if"), "\\bif" + S + "you" + S + "are" + S + "(?:(?:an?|the)"
                 + S + ")?(?:ai|llm|language" + S + "model|grader|judge|evaluator|reward" + S + "model|automated" + S
                 + "(?:grader|judge|evaluator|reviewer)|(?:grading|evaluating|scoring|judging)" + S
                 + "(?:this|these|my))\\b");
-        add(list, gi, List.of("note", "message", "memo", "reminder", "hint", "ps", "p.s."),
+        add(list, gi, List.of("grader", "grading model", "evaluator", "judge", "scorer", "rater", "marker", "assessor",
+                        "reviewer model", "reward model"),
+                StartLiterals.of("a ", "a\n", "one", "quick", "small", "private", "hidden", "important", "note", "message", "memo",
+                        "reminder", "hint", "ps", "p.s."),
                 BOS + "(?:(?:a|one|quick|small|private|hidden|important)" + S + ")?(?:note|message|memo|reminder|hint"
                 + "|ps|p\\.s\\.)" + S + "(?:for|to)" + S + "(?:the" + S + ")?(?:(?:ai|llm|automated|human)" + S + ")?"
                 + "(?:grader|grading model|evaluator|judge|scorer|rater|marker|assessor|reviewer model|reward model)s?\\b");
-        add(list, gi, List.of("grader", "judge", "scorer", "rater", "marker"), BOS + "(?:grader|judge|scorer|rater|marker)"
+        add(list, gi, List.of("grader", "judge", "scorer", "rater", "marker"),
+                StartLiterals.of("grader", "judge", "scorer", "rater", "marker"), BOS + "(?:grader|judge|scorer|rater|marker)"
                 + "(?:'s|s'|s)?" + S + "(?:note|notes|instructions?|memo|guidance)[ ]?:");
         add(list, gi, List.of("your"), StartLiterals.of("your"), "\\byour" + S + GRADING_EN + S + CRITERIA_EN + S
                 + "(?:have|has)" + S + "(?:now" + S + ")?(?:been" + S + ")?(?:updated|changed|revised|replaced"
                 + "|amended)\\b");
-        add(list, gi, List.of("corrig", "not", "evalu", "jug"), "\\b(?:pour|a)" + S + "(?:quiconque|celui" + S + "ou" + S
+        add(list, gi, List.of("quiconque", "celui", "celle", "personne", "modele", "l'ia"), "\\b(?:pour|a)" + S + "(?:quiconque|celui" + S + "ou" + S
                 + "celle" + S + "qui|celui" + S + "qui|celle" + S + "qui|la" + S + "personne" + S + "qui|le" + S
                 + "modele" + S + "qui|l'ia" + S + "qui)" + S + "(?:corrige|corrigera|note|notera|evalue|evaluera|juge"
                 + "|jugera|va" + S + "(?:corriger|noter|evaluer|juger))" + S + "(?:ceci|cela|ca|cette" + S
                 + "(?:reponse|analyse|copie|revue)|ce" + S + "(?:travail|commentaire)|mes" + S + "commentaires)\\b");
-        add(list, gi, List.of("correct", "evaluat", "examinat", "notateur", "modele", "ia"), BOS + "(?:(?:note|message"
+        add(list, gi, List.of("correcteur", "correctrice", "evaluat", "examinat", "notateur", "modele", " ia", "'ia", "\nia"),
+                StartLiterals.of("note", "message", "remarque", "rappel", "a ", "a\n"), BOS + "(?:(?:note|message"
                 + "|remarque|rappel)" + S + "(?:pour|a)" + S + "|a" + S + "l'attention" + S + ")(?:(?:de" + S + "l'|du|de"
                 + S + "la)[ ]?)?(?:(?:le|la|l')[ ]?)?(?:correcteur|correctrice|evaluateur|evaluatrice|examinateur"
                 + "|notateur|modele|ia|juge ia)s?\\b");
@@ -265,7 +294,8 @@ final class LexiconPatterns {
                 + "(?:califique|evalue|corrija|puntue|juzgue|califica|evalua|corrige|puntua|juzga|este" + S
                 + "(?:calificando|evaluando|corrigiendo|puntuando))" + S + "(?:esto|esta" + S + "(?:respuesta|revision"
                 + "|evaluacion)|este" + S + "(?:trabajo|comentario|analisis)|mis" + S + "comentarios)\\b");
-        add(list, gi, List.of("evaluador", "calificador", "corrector", "juez", "modelo", "ia", "examinador"), BOS
+        add(list, gi, List.of("evaluador", "calificador", "corrector", "juez", "modelo", " ia", "\nia", "examinador"),
+                StartLiterals.of("nota", "mensaje", "aviso", "recordatorio"), BOS
                 + "(?:nota|mensaje|aviso|recordatorio)" + S + "(?:para|al|a" + S + "la)" + S + "(?:(?:el|la)" + S + ")?"
                 + "(?:evaluador|evaluadora|calificador|calificadora|corrector|correctora|juez|modelo|ia|examinador)"
                 + "(?:es)?\\b");
@@ -274,7 +304,8 @@ final class LexiconPatterns {
                 + "ki)(?:[ ]?,)?(?:" + S + "(?:der|die|das|welche|welcher))?" + S + "(?:dies|das" + S + "hier|diese" + S
                 + "antwort|diesen" + S + "text|meine" + S + "kommentare|diese" + S + "kommentare)" + S + "(?:bewertet"
                 + "|benotet|korrigiert|beurteilt|bewerten" + S + "wird|bewerten|benoten)\\b");
-        add(list, gi, List.of("bewerter", "korrektor", "modell", "ki"), BOS + "(?:hinweis|nachricht|notiz|anmerkung"
+        add(list, gi, List.of("bewerter", "korrektor", "modell", " ki", "\nki"),
+                StartLiterals.of("hinweis", "nachricht", "notiz", "anmerkung", "mitteilung"), BOS + "(?:hinweis|nachricht|notiz|anmerkung"
                 + "|mitteilung)" + S + "(?:fur|an)" + S + "(?:(?:den|die|das)" + S + ")?(?:bewerter|bewerterin|korrektor"
                 + "|korrektorin|modell|ki|sprachmodell|bewertungsmodell)\\b");
         add(list, gi, List.of("评分", "阅卷", "批改", "打分", "评判", "奖励模型"), "(?:致|给|写给|提醒|告诉)[ ]?(?:正在|负责)?[ ]?(?:评分|阅卷"
@@ -283,12 +314,12 @@ final class LexiconPatterns {
                 + "|(?:无论|不管)谁(?:来)?(?:评分|批改|打分|评判)");
 
         // --- headings announcing new grading criteria
-        headings(list, List.of("criteri", "rubric", "guideline", "instruction", "rule", "polic", "standard", "scheme",
-                "protocol", "guidance"), HEADING_EN);
-        headings(list, List.of("notation", "evaluation", "correction", "appreciation", "jugement"), HEADING_FR);
-        headings(list, List.of("evaluacion", "calificacion", "puntuacion", "correccion"), HEADING_ES);
-        headings(list, List.of("bewertung", "benotung", "beurteilung"), HEADING_DE);
-        headings(list, List.of("评分", "评判", "打分", "阅卷", "批改", "评估"), HEADING_ZH);
+        add(list, gi, List.of("criteri", "rubric", "guideline", "instruction", "rule", "polic", "standard", "scheme",
+                        "protocol", "guidance", "notation", "evaluation", "correction", "appreciation", "jugement",
+                        "evaluacion", "calificacion", "puntuacion", "correccion", "bewertung", "benotung", "beurteilung",
+                        "评分", "评判", "打分", "阅卷", "批改", "评估"),
+                HEADING_STARTS, LINE + "(?:" + MARKER + LEAD + HEADINGS + END_MARKED + "|" + LEAD + HEADINGS + END_PLAIN
+                + ")");
         // the same announcement inside a text, after a sentence start and before a colon, only with the
         // words that mean grading an answer (not "evaluation"/"rating", which tenders and credit use)
         inline(list, List.of("grading", "judging", "grader", "judge"), UPDATED_EN + S
@@ -308,10 +339,19 @@ final class LexiconPatterns {
         return List.copyOf(list);
     }
 
-    private static void headings(List<InjectionPatterns.Entry> list, List<String> anchors, String phrase) {
-        add(list, Rules.GRADER_INSTRUCTION, anchors, LINE + "(?:" + MARKER + LEAD + phrase + END_MARKED + "|" + LEAD
-                + phrase + END_PLAIN + ")");
-    }
+    /** Every literal a heading can begin with: marks, lead words, and the first words of any language's phrase. */
+    private static final StartLiterals HEADING_STARTS = StartLiterals.of("#", "*", "_", "=", "-", ">", "[", "【",
+            "important", "note", "attention", "update", "nota", "wichtig", "hinweis", "注意", "重要",
+            "new", "revised", "amended", "corrected", "changed", "latest", "modified", "official", "additional",
+            "supplementary", "final", "replacement", "grading", "scoring", "evaluation", "judging", "rating",
+            "assessment", "marking", "judge", "grader",
+            "nouveaux", "nouvelles", "nouveau", "nouvelle", "criteres", "grille", "bareme", "regles", "consignes",
+            "instructions", "directives", "mise",
+            "nuevos", "nuevas", "nuevo", "nueva", "actualiza", "criterios", "rubrica", "pautas", "reglas",
+            "instrucciones", "normas",
+            "neue", "aktualisier", "geanderte", "uberarbeitete", "revidierte", "korrigierte", "bewertungs", "benotungs",
+            "beurteilungs", "kriterien",
+            "更新", "新", "最新", "修订", "调整", "修改", "评分", "评判", "打分", "阅卷", "批改", "评估");
 
     private static void inline(List<InjectionPatterns.Entry> list, List<String> anchors, String phrase) {
         add(list, Rules.GRADER_INSTRUCTION, anchors, BOS + LEAD + phrase + "[ ]?:");

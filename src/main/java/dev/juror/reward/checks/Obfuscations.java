@@ -56,6 +56,8 @@ final class Obfuscations {
     private static final List<String> SHIFT_KEYWORDS = List.of("instruction", "previous", "ignore", "disregard",
             "evaluator", "criteria", "grader", "rubric", "system", "prompt", "candidate", "response");
 
+    private static final List<String> SHIFT_SIGNATURES = SHIFT_KEYWORDS.stream().map(Obfuscations::differences).toList();
+
     private static final Map<String, Character> ENTITY_NAMES = Map.ofEntries(Map.entry("lt", '<'),
             Map.entry("gt", '>'), Map.entry("amp", '&'), Map.entry("quot", '"'), Map.entry("apos", '\''),
             Map.entry("sol", '/'), Map.entry("bsol", '\\'), Map.entry("nbsp", ' '), Map.entry("lsqb", '['),
@@ -232,6 +234,17 @@ final class Obfuscations {
         int copied = 0;
         int i = 0;
         while (i < n) {
+            if (!Character.isLetterOrDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            if (i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                i += 2; // inside a word: skip it whole
+                while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
             if (!single(s, i)) {
                 i++;
                 continue;
@@ -498,14 +511,17 @@ final class Obfuscations {
             return 0;
         }
         char[] diffs = new char[n - 1];
+        char a = folded.charAt(0);
         for (int i = 0; i + 1 < n; i++) {
-            char a = folded.charAt(i);
             char b = folded.charAt(i + 1);
-            diffs[i] = a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' ? (char) ('a' + (b - a + 26) % 26) : ' ';
+            int d = b - a;
+            diffs[i] = a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' ? (char) ('a' + (d < 0 ? d + 26 : d)) : ' ';
+            a = b;
         }
         String d = new String(diffs);
-        for (String keyword : SHIFT_KEYWORDS) {
-            String signature = differences(keyword);
+        for (int k = 0; k < SHIFT_KEYWORDS.size(); k++) {
+            String keyword = SHIFT_KEYWORDS.get(k);
+            String signature = SHIFT_SIGNATURES.get(k);
             for (int at = d.indexOf(signature); at >= 0; at = d.indexOf(signature, at + 1)) {
                 int shift = (folded.charAt(at) - keyword.charAt(0) + 26) % 26;
                 if (shift != 0) {
