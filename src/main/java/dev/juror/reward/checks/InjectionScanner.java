@@ -210,8 +210,9 @@ public final class InjectionScanner {
      */
     private void match(FoldedText folded, boolean reading, Hits hits) {
         String text = folded.text();
+        AnchorIndex anchors = new AnchorIndex(text);
         for (InjectionPatterns.Entry entry : patterns) {
-            if (!entry.mayMatch(text)) {
+            if (!entry.mayMatch(anchors)) {
                 continue;
             }
             StartLiterals.Matches m = entry.matches(text);
