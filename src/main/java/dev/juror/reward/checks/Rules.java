@@ -61,6 +61,8 @@ public final class Rules {
             "a base64 blob that decodes to text containing an injection");
     public static final Rule HEX_PAYLOAD = new Rule("encoded.hex_payload", ENCODED, FLOOR,
             "a hex blob that decodes to text containing an injection");
+    public static final Rule OBFUSCATED_TEXT = new Rule("encoded.obfuscated_text", ENCODED, FLOOR,
+            "text that reads as an injection once un-spaced, reversed, ROT-shifted or entity/percent-decoded");
 
     // --- master keys (Zhao et al. 2025): responses with no content that some judges accept
     public static final Rule EMPTY = new Rule("master_key.empty", MASTER_KEY, FLOOR,
@@ -127,7 +129,7 @@ public final class Rules {
             GRADER_INSTRUCTION, SCORE_REQUEST, FORGED_VERDICT, FAKE_COMPLETION, RATING_LINE,
             DELIMITER_BREAKOUT, ROLE_TAG, SELF_ASSESSMENT,
             HTML_COMMENT, ZERO_WIDTH, UNICODE_TAG, BIDI_CONTROL, VARIATION_SELECTOR, STYLED_TEXT,
-            BASE64_PAYLOAD, HEX_PAYLOAD,
+            BASE64_PAYLOAD, HEX_PAYLOAD, OBFUSCATED_TEXT,
             EMPTY, ONLY_PUNCTUATION, REASONING_OPENER,
             INVALID_JSON, WRONG_SHAPE, MISSING_FIELD, NON_STRING_FIELD, EMPTY_COMMENT_LIST, EXTRA_FIELD,
             DUPLICATE_COMMENT_ID, DUPLICATE_COMMENT, CODE_FENCE,

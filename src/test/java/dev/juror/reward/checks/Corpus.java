@@ -14,7 +14,12 @@ import java.util.List;
 /** Loads the labelled corpora (attacks.jsonl, benign.jsonl) from the test resources. */
 final class Corpus {
 
-    record Item(String id, List<String> expect, String text) {
+    /** {@code group} is the attack family or the benign text's language (empty in the older corpora). */
+    record Item(String id, List<String> expect, String text, String group) {
+
+        Item(String id, List<String> expect, String text) {
+            this(id, expect, text, "");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +33,16 @@ final class Corpus {
 
     static List<Item> benign() {
         return load("benign.jsonl");
+    }
+
+    /** Hand-written attacks per family of issue #18 §2 (generate_families.py). */
+    static List<Item> families() {
+        return load("injection-families.jsonl");
+    }
+
+    /** Contract-review commentary in en, fr, es, de, zh (generate_families.py). */
+    static List<Item> benignMultilingual() {
+        return load("benign-multilingual.jsonl");
     }
 
     static List<Item> load(String name) {
@@ -47,7 +62,9 @@ final class Corpus {
                 if (node.has("expect")) {
                     node.get("expect").forEach(e -> expect.add(e.asText()));
                 }
-                items.add(new Item(node.get("id").asText(), List.copyOf(expect), node.get("text").asText()));
+                String group = node.has("family") ? node.get("family").asText()
+                        : node.has("lang") ? node.get("lang").asText() : "";
+                items.add(new Item(node.get("id").asText(), List.copyOf(expect), node.get("text").asText(), group));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,7 +23,7 @@ class StartLiteralsProperties {
 
     private static final List<InjectionPatterns.Entry> ENTRIES = entries();
     private static final List<String> TOKENS = tokens();
-    /** The folded texts of the labelled attack and benign corpora. */
+    /** The folded texts of the labelled attack and benign corpora (including the families and five languages). */
     private static final List<String> PHRASES = phrases();
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{20,}+={0,2}+");
     private static final Pattern HEX = Pattern.compile(
@@ -63,6 +63,12 @@ class StartLiteralsProperties {
             out.add(FoldedText.of(RevealedText.of(item.text())).text());
         }
         for (Corpus.Item item : Corpus.benign()) {
+            out.add(FoldedText.of(RevealedText.of(item.text())).text());
+        }
+        for (Corpus.Item item : Corpus.families()) {
+            out.add(FoldedText.of(RevealedText.of(item.text())).text());
+        }
+        for (Corpus.Item item : Corpus.benignMultilingual()) {
             out.add(FoldedText.of(RevealedText.of(item.text())).text());
         }
         return out;
