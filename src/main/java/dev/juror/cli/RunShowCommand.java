@@ -46,11 +46,13 @@ public final class RunShowCommand implements Callable<Integer> {
         StoredJudgeRun run;
         List<JudgeResultRow> results;
         Map<Long, String> sampleIds = Map.of();
+        Map<String, Integer> retried;
         try (Workspace opened = workspace.open()) {
             JudgeRunRepository runs = new JudgeRunRepository(opened);
             run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
                     + workspace.directory() + "; see juror runs"));
             results = runs.resultsOf(runId);
+            retried = runs.retriedCounts(runId);
             if (run.pairwise()) {
                 // Pairs not judged yet have no result to name their sample, so the rollouts are asked.
                 sampleIds = new RolloutRepository(opened).summaries().stream().collect(Collectors.toMap(
@@ -62,6 +64,7 @@ public final class RunShowCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = RunJson.summary(run);
             m.put("settings", new ObjectMapper().readTree(run.settingsJson()));
+            m.put("retried", retried);
             if (run.pairwise()) {
                 Map<Long, String> samples = sampleIds;
                 m.put("position_consistency", PairwiseResults.consistency(pairs));
@@ -70,7 +73,7 @@ public final class RunShowCommand implements Callable<Integer> {
             m.put("results_list", results.stream().map(RunJson::result).toList());
             out.println(new ObjectMapper().writeValueAsString(m));
         } else {
-            out.printf("run %d  %s%n", run.id(), run.status().code());
+            out.printf("run %d  %s%n", run.id(), run.statusText());
             out.printf("rubric    %s (version %s)%n", run.rubricName(), run.rubricVersion());
             out.printf("judge     %s %s%n", run.provider(), run.model());
             out.printf("settings  %s%n", run.settingsJson());
@@ -83,6 +86,13 @@ public final class RunShowCommand implements Callable<Integer> {
             }
             out.printf("created   %s%s%n", run.createdAt(), run.finishedAt().map(f -> ", ended " + f).orElse(""));
             out.printf("results   %d/%d: %s%n", run.results(), run.expectedResults(), run.statusCounts());
+            out.printf("failures  %d service failures (api_error, timeout); threshold %s (at most %d)%s%n",
+                    run.serviceFailures(), run.maxFailures().code(), run.maxFailures().allowed(run.expectedResults()),
+                    run.hasUnresolvedFailures() ? "; judge them again: juror judge --resume " + run.id()
+                            + " --retry-failed" : "");
+            if (!retried.isEmpty()) {
+                out.printf("retried   earlier failed attempts judged again: %s%n", retried);
+            }
             out.printf("tokens    input %d, output %d, cache read %d, cache write %d%n", run.tokens()[0],
                     run.tokens()[1], run.tokens()[2], run.tokens()[3]);
             out.printf("arithmetic mismatches flagged: %d%n", run.arithmeticMismatches());
