@@ -62,7 +62,7 @@ public final class JudgeRunRepository implements ReplaySource {
         this.clock = clock;
     }
 
-    /** Creates a run in status {@code running} and returns its id. */
+    /** Creates a run in status {@code running}, owned by this process, and returns its id. */
     public long create(NewJudgeRun run) {
         ObjectNode selection = JSON.createObjectNode();
         selection.put("selection", run.selection());
@@ -88,10 +88,15 @@ public final class JudgeRunRepository implements ReplaySource {
             insert.setObject(9, Sql.timestamp(clock.instant()));
             insert.setString(10, JudgeRunStatus.RUNNING.code());
             insert.executeUpdate();
+            long id;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            // Owned from the start: another process opening the workspace before this one starts the run
+            // must not take it for abandoned.
+            markRunning(id, RunOwner.current());
+            return id;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("Cannot create a judge run for rubric " + run.rubricName(), e);
         }
