@@ -59,31 +59,25 @@ public record StoredJudgeRun(long id, String rubricName, String rubricVersion, S
 
     /**
      * One sentence for a run calibration must not use as it stands: the run, its service failures by
-     * status against its threshold, and the ways out.
+     * status against its threshold.
      */
     public String unresolvedFailuresSentence() {
+        return "run " + id + " has " + failureCounts();
+    }
+
+    /**
+     * The run's service failures by status against its threshold: {@code 12 service failures
+     * (10 api_error, 2 timeout) among its 2640 of 2640 results, over its threshold of 0 (--max-failures 0)}.
+     */
+    public String failureCounts() {
         List<String> parts = FailureThreshold.SERVICE_FAILURES.stream()
                 .sorted(java.util.Comparator.comparing(dev.juror.judge.ResultStatus::code))
                 .filter(s -> statusCounts.getOrDefault(s.code(), 0) > 0)
                 .map(s -> statusCounts.get(s.code()) + " " + s.code()).toList();
-        return "run " + id + " has " + serviceFailures() + " service failure" + (serviceFailures() == 1 ? "" : "s")
-                + " (" + String.join(", ", parts) + ") among its " + results() + " of " + expectedResults()
-                + " results, over its threshold of " + maxFailures.allowed(expectedResults())
-                + " (--max-failures " + maxFailures.code() + ")";
-    }
-
-    /** The run compares pairs of rollouts (a pairwise rubric). */
-    public boolean pairwise() {
-        return !pairs.isEmpty();
-    }
-
-    /** Results stored so far. */
-    public int results() {
-        return statusCounts.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    /** Results the run needs in total: rollouts x repeats, or pairs x 2 orders x repeats. */
-    public int expectedResults() {
-        return (pairwise() ? pairs.size() * 2 : rolloutIds.size()) * repeats;
+        int failures = serviceFailures();
+        return failures + " service failure" + (failures == 1 ? "" : "s") + " (" + String.join(", ", parts)
+                + ") among its " + results() + " of " + expectedResults() + " results, "
+                + (hasUnresolvedFailures() ? "over" : "within") + " its threshold of "
+                + maxFailures.allowed(expectedResults()) + " (--max-failures " + maxFailures.code() + ")";
     }
 }
