@@ -80,4 +80,19 @@ public record StoredJudgeRun(long id, String rubricName, String rubricVersion, S
                 + (hasUnresolvedFailures() ? "over" : "within") + " its threshold of "
                 + maxFailures.allowed(expectedResults()) + " (--max-failures " + maxFailures.code() + ")";
     }
+
+    /** The run compares pairs of rollouts (a pairwise rubric). */
+    public boolean pairwise() {
+        return !pairs.isEmpty();
+    }
+
+    /** Results stored so far. */
+    public int results() {
+        return statusCounts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Results the run needs in total: rollouts x repeats, or pairs x 2 orders x repeats. */
+    public int expectedResults() {
+        return (pairwise() ? pairs.size() * 2 : rolloutIds.size()) * repeats;
+    }
 }
