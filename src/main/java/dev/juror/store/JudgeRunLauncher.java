@@ -211,8 +211,8 @@ public final class JudgeRunLauncher {
             return Optional.empty();
         }
         StoredJudgeRun run = found.get();
-        if (run.status() == JudgeRunStatus.RUNNING && run.owner().isPresent() && run.owner().get().isAlive()) {
-            RunOwner owner = run.owner().get();
+        if (beingJudged(run)) {
+            RunOwner owner = run.owner().orElseThrow();
             throw new JudgeSetupException("run", runId + " is being judged now by process " + owner.pid() + " on "
                     + owner.host() + "; wait for it to end or stop it there, then resume");
         }
@@ -224,6 +224,29 @@ public final class JudgeRunLauncher {
         StoredJudgeRun current = maxFailures.isPresent() || retried > 0 ? runs.find(runId).orElseThrow() : run;
         return Optional.of(new Prepared(current, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides),
                 0, 0, retried));
+    }
+
+    /**
+     * Whether a session is judging the run now: one of this process (known here), or another live
+     * process that owns it. A run this process owns without a session (a test, or a session that died
+     * without finishing) may be resumed.
+     */
+    private boolean beingJudged(StoredJudgeRun run) {
+        if (run.status() != JudgeRunStatus.RUNNING || run.owner().isEmpty()) {
+            return false;
+        }
+        RunOwner owner = run.owner().get();
+        if (owner.pid() == ProcessHandle.current().pid() && owner.host().equals(RunOwner.current().host())) {
+            return ACTIVE.contains(activeKey(run.id()));
+        }
+        return owner.isAlive();
+    }
+
+    /** Runs with a session in this process, by workspace folder and run id. */
+    private static final java.util.Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private String activeKey(long runId) {
+        return workspace.directory() + "#" + runId;
     }
 
     /**
@@ -246,7 +269,14 @@ public final class JudgeRunLauncher {
         try {
             JudgeRunner runner = JudgeProviders.runner(run.provider(), judge, prepared.settings());
             runs.markRunning(run.id(), RunOwner.current());
-            JudgeRunner.RunHandle handle = runner.start(plan, runs.sink(run.id()), onProgress);
+            ACTIVE.add(activeKey(run.id()));
+            JudgeRunner.RunHandle handle;
+            try {
+                handle = runner.start(plan, runs.sink(run.id()), onProgress);
+            } catch (RuntimeException e) {
+                ACTIVE.remove(activeKey(run.id()));
+                throw e;
+            }
             return new Session(run.id(), judge, handle);
         } catch (RuntimeException e) {
             judge.close();
@@ -316,6 +346,7 @@ public final class JudgeRunLauncher {
                 return finished;
             }
             judge.close();
+            ACTIVE.remove(activeKey(runId));
             JudgeRunStatus status = statusAfter(summary, runs.find(runId).orElseThrow());
             runs.markStatus(runId, status);
             finished = new Finished(runs.find(runId).orElseThrow(), status, summary);

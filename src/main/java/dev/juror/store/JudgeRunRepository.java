@@ -47,6 +47,9 @@ public final class JudgeRunRepository implements ReplaySource {
     /** Statuses whose raw output is a complete model answer worth replaying. */
     private static final String REPLAYABLE = "('ok', 'parse_error', 'schema_error')";
 
+    /** {@link FailureThreshold#SERVICE_FAILURES} as an SQL list (checked against it by JudgeRunFailuresStoreTest). */
+    static final String SERVICE_FAILURE_CODES = "('api_error', 'timeout')";
+
     /** Column limit of raw_output; a judge answer is bounded by max_tokens, far below it. */
     static final int MAX_RAW_OUTPUT = 1_000_000;
 
@@ -227,8 +230,6 @@ public final class JudgeRunRepository implements ReplaySource {
      * @return how many results were moved
      */
     public int retryFailed(long runId) {
-        String statuses = FailureThreshold.SERVICE_FAILURES.stream().map(s -> "'" + s.code() + "'").sorted()
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
         try (Connection c = workspace.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement copy = c.prepareStatement("""
@@ -236,12 +237,13 @@ public final class JudgeRunRepository implements ReplaySource {
                                                             error, latency_ms, attempts, created_at, retried_at)
                          SELECT run_id, rollout_id, rollout_b_id, repeat_index, status, model, error, latency_ms,
                                 attempts, created_at, ?
-                         FROM judge_results WHERE run_id = ? AND status IN\s""" + statuses);
+                         FROM judge_results WHERE run_id = ? AND status IN\s""" + SERVICE_FAILURE_CODES);
                  PreparedStatement scores = c.prepareStatement("""
                          DELETE FROM judge_scores WHERE result_id IN
-                             (SELECT id FROM judge_results WHERE run_id = ? AND status IN\s""" + statuses + ")");
+                             (SELECT id FROM judge_results WHERE run_id = ? AND status IN\s""" + SERVICE_FAILURE_CODES
+                         + ")");
                  PreparedStatement delete = c.prepareStatement(
-                         "DELETE FROM judge_results WHERE run_id = ? AND status IN " + statuses)) {
+                         "DELETE FROM judge_results WHERE run_id = ? AND status IN " + SERVICE_FAILURE_CODES)) {
                 copy.setObject(1, Sql.timestamp(clock.instant()));
                 copy.setLong(2, runId);
                 int copied = copy.executeUpdate();

@@ -25,12 +25,21 @@ public record RunOwner(long pid, String host, Optional<Instant> startedAt) {
         return new RunOwner(self.pid(), hostName(), self.info().startInstant());
     }
 
+    /** This host's name, looked up once (a name lookup can be slow). */
     static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            return name.length() > 255 ? name.substring(0, 255) : name;
-        } catch (UnknownHostException | SecurityException e) {
-            return "localhost";
+        return Host.NAME;
+    }
+
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                String name = InetAddress.getLocalHost().getHostName();
+                return name.length() > 255 ? name.substring(0, 255) : name;
+            } catch (UnknownHostException | SecurityException e) {
+                return "localhost";
+            }
         }
     }
 

@@ -140,6 +140,9 @@ class JudgeRunFailuresStoreTest {
         assertThat(FailureThreshold.parse(" 100% ").allows(10, 10)).isTrue();
         assertThat(FailureThreshold.serviceFailures(Map.of("api_error", 2, "timeout", 1, "parse_error", 7,
                 "schema_error", 3, "refused", 1, "ok", 9))).isEqualTo(3);
+        // The repository's SQL list is the same set of statuses.
+        assertThat(JudgeRunRepository.SERVICE_FAILURE_CODES).isEqualTo(FailureThreshold.SERVICE_FAILURES.stream()
+                .map(s -> "'" + s.code() + "'").sorted().collect(java.util.stream.Collectors.joining(", ", "(", ")")));
         for (String bad : List.of("", "-1", "1.5", "101%", "x%", "1e3", "%")) {
             assertThatThrownBy(() -> FailureThreshold.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("must be a number of results");
