@@ -15,6 +15,7 @@ import dev.juror.store.JudgeRunLauncher;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.PairwiseResults;
+import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
@@ -126,7 +127,9 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<JudgeRunLauncher.Session> running = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = Thread.ofPlatform().unstarted(() -> {
+            signalled.set(true);
             JudgeRunLauncher.Session handle = running.get();
             if (handle != null) {
                 handle.cancel();
@@ -151,7 +154,20 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 }
                 Runtime.getRuntime().addShutdownHook(hook);
                 running.set(session);
-                finished = session.await();
+                try {
+                    finished = session.await();
+                } catch (StoreException e) {
+                    if (!signalled.get()) {
+                        throw e;
+                    }
+                    // Ctrl-C: in mixed mode H2 closes the database at exit, possibly before the run could
+                    // store its status. Its process is gone once this exits, so the next open of the
+                    // workspace marks it interrupted.
+                    err.println("juror: run " + session.runId() + " interrupted; continue it with: juror judge"
+                            + " --resume " + session.runId() + " --workspace " + workspace.directory());
+                    err.flush();
+                    return INTERRUPTED;
+                }
             }
             StoredJudgeRun stored = finished.run();
             Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
