@@ -6,6 +6,7 @@ import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
 import dev.juror.store.AnchorSetRepository;
 import dev.juror.store.JudgeRunLoader;
+import dev.juror.store.UnresolvedFailuresException;
 import dev.juror.store.Workspace;
 import dev.juror.store.WorkspaceCalibration;
 import java.io.PrintWriter;
@@ -31,16 +32,19 @@ final class CalibrationSetup {
     }
 
     /** Checks every {@code --run} (exists, judged this rubric) so errors name the option, then calibrates. */
-    static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config, int k) {
-        return run(workspace, rubric, runIds, config, k, null);
+    static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config,
+                                           int k, boolean allowFailedResults) {
+        return run(workspace, rubric, runIds, config, k, null, allowFailedResults);
     }
 
     /**
-     * As {@link #run(Workspace, Rubric, List, BootstrapConfig, int)}, measuring drift on the anchor set
-     * named by {@code --anchors} (null: the current labels), which is checked first too.
+     * As {@link #run(Workspace, Rubric, List, BootstrapConfig, int, boolean)}, measuring drift on the anchor
+     * set named by {@code --anchors} (null: the current labels), which is checked first too. A run with
+     * more service failures than its threshold allows is refused unless {@code allowFailedResults}
+     * ({@code --allow-failed-results}).
      */
     static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config,
-                                           int k, String anchors) {
+                                           int k, String anchors, boolean allowFailedResults) {
         if (anchors != null) {
             AnchorSet set = new AnchorSetRepository(workspace).find(anchors).orElseThrow(() -> new UserInputException(
                     "--anchors " + anchors + ": no such anchor set in " + workspace.directory()
@@ -64,6 +68,10 @@ final class CalibrationSetup {
             }
             ids.add(id.getAsLong());
         }
-        return WorkspaceCalibration.run(workspace, rubric, ids, config, k, anchors);
+        try {
+            return WorkspaceCalibration.run(workspace, rubric, ids, config, k, anchors, allowFailedResults);
+        } catch (UnresolvedFailuresException e) {
+            throw new UserInputException("--run " + e.runId() + ": " + e.getMessage() + " (--allow-failed-results)", e);
+        }
     }
 }

@@ -16,8 +16,10 @@ final class ExitCodes {
     private static final Map<String, Map<String, String>> EXTRA = Map.of(
             "juror verdict", Map.of("3", "NOT VALIDATED: a condition of the rubric's thresholds failed"),
             "juror regress", Map.of("3", "the suite FAILED: at least one expectation was not met"),
-            "juror judge", Map.of("4", "the run FAILED: more results failed than --max-failures allows "
-                    + "(retry them with --resume RUN_ID --retry-failed)"));
+            "juror judge", Map.of(
+                    "4", "the run FAILED: more service failures (api_error, timeout) than --max-failures "
+                            + "allows (judge them again with --resume RUN_ID --retry-failed)",
+                    "130", "interrupted (Ctrl-C): results so far are kept; continue with --resume RUN_ID"));
 
     private ExitCodes() {
     }
@@ -28,7 +30,9 @@ final class ExitCodes {
         codes.put("0", "success");
         codes.put("1", "unexpected failure (one line on standard error; details in the log)");
         codes.put("2", "bad arguments or refused input (one line on standard error says what to change)");
-        codes.putAll(EXTRA.getOrDefault(root.getCommandSpec().qualifiedName(), Map.of()));
+        EXTRA.getOrDefault(root.getCommandSpec().qualifiedName(), Map.of()).entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey())))
+                .forEach(e -> codes.put(e.getKey(), e.getValue()));
         root.getCommandSpec().usageMessage().exitCodeListHeading(HEADING).exitCodeList(codes);
         root.getSubcommands().values().forEach(ExitCodes::describe);
     }

@@ -3,6 +3,7 @@ package dev.juror.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.calibration.views.PairwiseCalibration.PositionConsistency;
 import dev.juror.judge.ResultStatus;
+import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
@@ -14,6 +15,7 @@ import dev.juror.store.JudgeRunLauncher;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.PairwiseResults;
+import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
@@ -44,11 +46,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Providers: bedrock (AWS credentials from the default chain or --profile), openai (any",
                 "OpenAI-compatible server, --base-url), replay (earlier recorded answers, offline),",
                 "heuristic (rule-based baseline, offline). A pairwise rubric compares pairs of rollouts of",
-                "the same sample, each pair in both orders. Ctrl-C stops; --resume RUN_ID continues."})
+                "the same sample, each pair in both orders. Ctrl-C stops; --resume RUN_ID continues.",
+                "A run fails when it holds more service failures (api_error, timeout) than --max-failures",
+                "allows (default 0: any); --resume RUN_ID --retry-failed judges those results again."})
 public final class JudgeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
     static final int INTERRUPTED = 130;
+
+    /** Exit code of a run that ended with more service failures than its threshold allows. */
+    public static final int RUN_FAILED = 4;
 
     @Mixin
     WorkspaceOption workspace;
@@ -101,6 +108,15 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run.")
     Long resume;
 
+    @Option(names = "--max-failures", paramLabel = "N|P%",
+            description = "Service failures (api_error, timeout) the run may hold and still finish: a count (12) or a"
+                    + " share of its results (2%%). Default 0: any service failure fails the run (exit 4).")
+    String maxFailures;
+
+    @Option(names = "--retry-failed", description = "With --resume: judge the run's service failures again"
+            + " (the failed results are kept in the run's history).")
+    boolean retryFailed;
+
     @Option(names = "--json", description = "Print the summary as one JSON object (no progress lines).")
     boolean json;
 
@@ -114,7 +130,9 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<JudgeRunLauncher.Session> running = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = Thread.ofPlatform().unstarted(() -> {
+            signalled.set(true);
             JudgeRunLauncher.Session handle = running.get();
             if (handle != null) {
                 handle.cancel();
@@ -139,7 +157,20 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 }
                 Runtime.getRuntime().addShutdownHook(hook);
                 running.set(session);
-                finished = session.await();
+                try {
+                    finished = session.await();
+                } catch (StoreException e) {
+                    if (!signalled.get()) {
+                        throw e;
+                    }
+                    // Ctrl-C: in mixed mode H2 closes the database at exit, possibly before the run could
+                    // store its status. Its process is gone once this exits, so the next open of the
+                    // workspace marks it interrupted.
+                    err.println("juror: run " + session.runId() + " interrupted; continue it with: juror judge"
+                            + " --resume " + session.runId() + " --workspace " + workspace.directory());
+                    err.flush();
+                    return INTERRUPTED;
+                }
             }
             StoredJudgeRun stored = finished.run();
             Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
@@ -149,6 +180,13 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "
                         + stored.id() + " --workspace " + workspace.directory());
                 err.flush();
+            }
+            if (finished.status() == JudgeRunStatus.FAILED && stored.hasUnresolvedFailures()) {
+                err.println("juror: " + stored.unresolvedFailuresSentence() + "; the run failed. Fix the cause (see"
+                        + " juror run show " + stored.id() + "), then judge them again with: juror judge --resume "
+                        + stored.id() + " --retry-failed --workspace " + workspace.directory());
+                err.flush();
+                return RUN_FAILED;
             }
             return switch (finished.status()) {
                 case FINISHED -> CliRunner.OK;
@@ -182,6 +220,13 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             throw new UserInputException("--max-pairs-per-sample must be between 1 and " + RolloutPairs.MAX_PER_SAMPLE
                     + ", was " + maxPairsPerSample);
         }
+        if (maxFailures != null) {
+            threshold();
+        }
+        if (retryFailed && resume == null) {
+            throw new UserInputException("--retry-failed works with --resume RUN_ID: it judges that run's failed"
+                    + " results again");
+        }
         if (resume != null) {
             if (rubricFile != null || provider != null || model != null || repeats != null || !sampleIds.isEmpty()
                     || maxPairsPerSample != null) {
@@ -194,13 +239,25 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
+    private Optional<FailureThreshold> threshold() {
+        if (maxFailures == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FailureThreshold.parse(maxFailures));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--max-failures " + e.getMessage(), e);
+        }
+    }
+
     private JudgeRunLauncher.Prepared created(JudgeRunLauncher launcher, Workspace opened) {
         String text = RubricFiles.readText(rubricFile, "--rubric");
         JudgeRunLauncher.Prepared prepared;
         try {
             prepared = launcher.create(new JudgeRunLauncher.NewRun(text, rubricFile.toString(), provider, model,
                     sampleIds, repeats == null ? 1 : repeats, given(),
-                    maxPairsPerSample == null ? OptionalInt.empty() : OptionalInt.of(maxPairsPerSample)));
+                    maxPairsPerSample == null ? OptionalInt.empty() : OptionalInt.of(maxPairsPerSample),
+                    threshold().orElse(FailureThreshold.NONE)));
         } catch (RubricException e) {
             throw new UserInputException(String.join("; ", e.lines()), e);
         } catch (JudgeSetupException e) {
@@ -230,12 +287,19 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
 
     private JudgeRunLauncher.Prepared resumed(JudgeRunLauncher launcher) {
         try {
-            return launcher.resume(resume, given()).orElseThrow(() -> new UserInputException("--resume " + resume
-                    + ": no such run in workspace " + workspace.directory() + "; see juror runs"));
+            JudgeRunLauncher.Prepared prepared = launcher.resume(resume, given(), threshold(), retryFailed)
+                    .orElseThrow(() -> new UserInputException("--resume " + resume + ": no such run in workspace "
+                            + workspace.directory() + "; see juror runs"));
+            if (retryFailed) {
+                spec.commandLine().getErr().println("juror: judging " + prepared.retried() + " failed result"
+                        + (prepared.retried() == 1 ? "" : "s") + " of run " + resume + " again");
+            }
+            return prepared;
         } catch (RubricException e) {
             throw new UserInputException(String.join("; ", e.lines()), e);
         } catch (JudgeSetupException e) {
-            throw new UserInputException("the stored " + e.getMessage(), e);
+            throw e.setting().equals("run") ? new UserInputException("--resume: run " + e.detail(), e)
+                    : new UserInputException("the stored " + e.getMessage(), e);
         }
     }
 
@@ -244,6 +308,8 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("run_id", run.id());
         values.put("status", run.status().code());
+        values.put("service_failures", run.serviceFailures());
+        values.put("max_failures", run.maxFailures().code());
         values.put("rubric", run.rubricName());
         values.put("rubric_version", run.rubricVersion());
         values.put("provider", run.provider());
@@ -275,7 +341,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(values));
         } else {
-            out.printf("run %d %s: %s (version %s), %s %s, %d/%d results%n", run.id(), run.status().code(),
+            out.printf("run %d %s: %s (version %s), %s %s, %d/%d results%n", run.id(), run.statusText(),
                     run.rubricName(), run.rubricVersion(), run.provider(), run.model(), run.results(),
                     run.expectedResults());
             out.println("  " + String.join(", ", counts.entrySet().stream()

@@ -19,6 +19,10 @@ final class RunJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", run.id());
         m.put("status", run.status().code());
+        m.put("status_text", run.statusText());
+        m.put("service_failures", run.serviceFailures());
+        m.put("max_failures", run.maxFailures().code());
+        m.put("unresolved_failures", run.hasUnresolvedFailures());
         m.put("rubric", run.rubricName());
         m.put("rubric_version", run.rubricVersion());
         m.put("provider", run.provider());

@@ -47,11 +47,13 @@ public final class RunShowCommand implements Callable<Integer> {
         StoredJudgeRun run;
         List<JudgeResultRow> results;
         Map<Long, String> sampleIds = Map.of();
+        Map<String, Integer> retried;
         try (Workspace opened = workspace.open()) {
             JudgeRunRepository runs = new JudgeRunRepository(opened);
             run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
                     + workspace.directory() + "; see juror runs"));
             results = runs.resultsOf(runId);
+            retried = runs.retriedCounts(runId);
             if (run.pairwise()) {
                 // Pairs not judged yet have no result to name their sample, so the rollouts are asked.
                 sampleIds = new RolloutRepository(opened).summaries().stream().collect(Collectors.toMap(
@@ -64,6 +66,7 @@ public final class RunShowCommand implements Callable<Integer> {
             Map<String, Object> m = RunJson.summary(run);
             // Redacted on the way out too: runs stored before the settings were checked may hold a key.
             m.put("settings", new ObjectMapper().readTree(Secrets.redact(run.settingsJson())));
+            m.put("retried", retried);
             if (run.pairwise()) {
                 Map<Long, String> samples = sampleIds;
                 m.put("position_consistency", PairwiseResults.consistency(pairs));
@@ -72,7 +75,7 @@ public final class RunShowCommand implements Callable<Integer> {
             m.put("results_list", results.stream().map(RunJson::result).toList());
             out.println(new ObjectMapper().writeValueAsString(m));
         } else {
-            out.printf("run %d  %s%n", run.id(), run.status().code());
+            out.printf("run %d  %s%n", run.id(), run.statusText());
             out.printf("rubric    %s (version %s)%n", run.rubricName(), run.rubricVersion());
             out.printf("judge     %s %s%n", run.provider(), run.model());
             out.printf("settings  %s%n", Secrets.redact(run.settingsJson()));
@@ -85,6 +88,13 @@ public final class RunShowCommand implements Callable<Integer> {
             }
             out.printf("created   %s%s%n", run.createdAt(), run.finishedAt().map(f -> ", ended " + f).orElse(""));
             out.printf("results   %d/%d: %s%n", run.results(), run.expectedResults(), run.statusCounts());
+            out.printf("failures  %d service failures (api_error, timeout); threshold %s (at most %d)%s%n",
+                    run.serviceFailures(), run.maxFailures().code(), run.maxFailures().allowed(run.expectedResults()),
+                    run.hasUnresolvedFailures() ? "; judge them again: juror judge --resume " + run.id()
+                            + " --retry-failed" : "");
+            if (!retried.isEmpty()) {
+                out.printf("retried   earlier failed attempts judged again: %s%n", retried);
+            }
             out.printf("tokens    input %d, output %d, cache read %d, cache write %d%n", run.tokens()[0],
                     run.tokens()[1], run.tokens()[2], run.tokens()[3]);
             out.printf("arithmetic mismatches flagged: %d%n", run.arithmeticMismatches());

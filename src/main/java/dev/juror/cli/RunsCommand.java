@@ -38,10 +38,10 @@ public final class RunsCommand implements Callable<Integer> {
         } else if (runs.isEmpty()) {
             out.println("no judge runs yet; start one with juror judge --rubric FILE --provider heuristic");
         } else {
-            out.printf("%-5s %-11s %-28s %-10s %-40s %-9s %s%n", "id", "status", "rubric@version", "provider", "model",
+            out.printf("%-5s %-28s %-28s %-10s %-40s %-9s %s%n", "id", "status", "rubric@version", "provider", "model",
                     "results", "ok");
             for (StoredJudgeRun run : runs) {
-                out.printf("%-5d %-11s %-28s %-10s %-40s %-9s %d%n", run.id(), run.status().code(),
+                out.printf("%-5d %-28s %-28s %-10s %-40s %-9s %d%n", run.id(), run.statusText(),
                         run.rubricName() + "@" + run.rubricVersion(), run.provider(), run.model(),
                         run.results() + "/" + run.expectedResults(), run.statusCounts().getOrDefault("ok", 0));
             }

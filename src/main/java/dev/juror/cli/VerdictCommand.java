@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "verdict", mixinStandardHelpOptions = true,
         description = {"Decide whether a judge run is validated by the rubric's thresholds and store the verdict.",
-                "Exit code: 0 VALIDATED, 3 NOT VALIDATED, 2 bad input."})
+                "Exit code: 0 VALIDATED, 3 NOT VALIDATED, 2 bad input (including a run with unresolved service",
+                "failures, unless --allow-failed-results)."})
 public final class VerdictCommand implements Callable<Integer> {
 
     public static final int NOT_VALIDATED = 3;
@@ -43,6 +44,12 @@ public final class VerdictCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "OUT", description = "Also write the HTML calibration report with the verdict.")
     Path html;
+
+    @Option(names = "--allow-failed-results",
+            description = "Use a run even though it holds more service failures (api_error, timeout) than its"
+                    + " threshold allows; its failed results have no scores and are left out. Without it such a run"
+                    + " is refused (exit 2).")
+    boolean allowFailedResults;
 
     @Mixin
     BootstrapOptions bootstrap;
@@ -61,7 +68,7 @@ public final class VerdictCommand implements Callable<Integer> {
         Verdict verdict;
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
-            r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2);
+            r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2, allowFailedResults);
             verdict = WorkspaceCalibration.decide(opened, r, r.report().runs().get(0).id(), Clock.systemUTC());
             WorkspaceCalibration.record(opened, verdict);
         }

@@ -3,6 +3,7 @@ package dev.juror.store;
 import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.JudgeConnectionCheck;
+import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeProviders;
 import dev.juror.judge.run.JudgeRunner;
@@ -59,15 +60,25 @@ public final class JudgeRunLauncher {
      * @param sampleIds    the samples whose rollouts to judge; empty for all
      * @param maxPairsPerSample pairwise rubrics only: at most this many pairs per sample; empty for
      *                          {@link #DEFAULT_MAX_PAIRS_PER_SAMPLE}
+     * @param maxFailures  service failures the run may hold and still finish ({@link FailureThreshold#NONE}: none)
      */
     public record NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
-                         int repeats, JudgeSettings settings, OptionalInt maxPairsPerSample) {
+                         int repeats, JudgeSettings settings, OptionalInt maxPairsPerSample,
+                         FailureThreshold maxFailures) {
         public NewRun {
             Objects.requireNonNull(rubricText, "rubricText");
             Objects.requireNonNull(rubricSource, "rubricSource");
             sampleIds = List.copyOf(sampleIds);
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(maxPairsPerSample, "maxPairsPerSample (use OptionalInt.empty())");
+            Objects.requireNonNull(maxFailures, "maxFailures (use FailureThreshold.NONE)");
+        }
+
+        /** A run that fails on any service failure. */
+        public NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
+                      int repeats, JudgeSettings settings, OptionalInt maxPairsPerSample) {
+            this(rubricText, rubricSource, provider, model, sampleIds, repeats, settings, maxPairsPerSample,
+                    FailureThreshold.NONE);
         }
 
         /** A run with the default number of pairs per sample (which only pairwise rubrics use). */
@@ -82,9 +93,14 @@ public final class JudgeRunLauncher {
      *
      * @param leftOutWithoutComments rollouts not selected because a comment-level rubric has nothing to grade in them
      * @param leftOutSingleRollout    pairwise: samples left out because they have fewer than two rollouts
+     * @param retried                 resume with retry: failed results set aside to be judged again
      */
     public record Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments,
-                           int leftOutSingleRollout) {
+                           int leftOutSingleRollout, int retried) {
+        public Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments,
+                        int leftOutSingleRollout) {
+            this(run, rubric, settings, leftOutWithoutComments, leftOutSingleRollout, 0);
+        }
     }
 
     /**
@@ -147,6 +163,7 @@ public final class JudgeRunLauncher {
         }
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
                 model, request.settings().toJson(), request.repeats(), shown, selection.selected()));
+        runs.setMaxFailures(id, request.maxFailures());
         return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(),
                 selection.withoutComments().size(), 0);
     }
@@ -163,6 +180,7 @@ public final class JudgeRunLauncher {
         }
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
                 model, request.settings().toJson(), request.repeats(), shown, selection.rolloutIds(), selection.pairs()));
+        runs.setMaxFailures(id, request.maxFailures());
         return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(), 0,
                 selection.samplesWithOneRollout().size());
     }
@@ -178,16 +196,60 @@ public final class JudgeRunLauncher {
      * no such run.
      *
      * @throws RubricException the stored rubric text no longer reads (a damaged workspace)
+     * @throws JudgeSetupException naming {@code run} when a live process is judging the run now
      */
     public Optional<Prepared> resume(long runId, JudgeSettings overrides) throws RubricException {
+        return resume(runId, overrides, Optional.empty(), false);
+    }
+
+    /**
+     * As {@link #resume(long, JudgeSettings)}, optionally with a new failure threshold for the run and,
+     * with {@code retryFailed}, its service failures set aside (kept in the run's history) so this
+     * session judges them again.
+     */
+    public Optional<Prepared> resume(long runId, JudgeSettings overrides, Optional<FailureThreshold> maxFailures,
+                                     boolean retryFailed) throws RubricException {
         Optional<StoredJudgeRun> found = runs.find(runId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         StoredJudgeRun run = found.get();
+        if (beingJudged(run)) {
+            RunOwner owner = run.owner().orElseThrow();
+            throw new JudgeSetupException("run", runId + " is being judged now by process " + owner.pid() + " on "
+                    + owner.host() + "; wait for it to end or stop it there, then resume");
+        }
         Rubric rubric = new RubricYaml().read(run.rubricYaml(), "run " + run.id() + " rubric");
-        return Optional.of(new Prepared(run, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides), 0,
-                0));
+        if (maxFailures.isPresent()) {
+            runs.setMaxFailures(runId, maxFailures.get());
+        }
+        int retried = retryFailed ? runs.retryFailed(runId) : 0;
+        StoredJudgeRun current = maxFailures.isPresent() || retried > 0 ? runs.find(runId).orElseThrow() : run;
+        return Optional.of(new Prepared(current, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides),
+                0, 0, retried));
+    }
+
+    /**
+     * Whether a session is judging the run now: one of this process (known here), or another live
+     * process that owns it. A run this process owns without a session (a test, or a session that died
+     * without finishing) may be resumed.
+     */
+    private boolean beingJudged(StoredJudgeRun run) {
+        if (run.status() != JudgeRunStatus.RUNNING || run.owner().isEmpty()) {
+            return false;
+        }
+        RunOwner owner = run.owner().get();
+        if (owner.pid() == ProcessHandle.current().pid() && owner.host().equals(RunOwner.current().host())) {
+            return ACTIVE.contains(activeKey(run.id()));
+        }
+        return owner.isAlive();
+    }
+
+    /** Runs with a session in this process, by workspace folder and run id. */
+    private static final java.util.Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private String activeKey(long runId) {
+        return workspace.directory() + "#" + runId;
     }
 
     /**
@@ -209,13 +271,36 @@ public final class JudgeRunLauncher {
         Judge judge = JudgeProviders.judge(run.provider(), run.model(), prepared.settings(), runs);
         try {
             JudgeRunner runner = JudgeProviders.runner(run.provider(), judge, prepared.settings());
-            runs.markStatus(run.id(), dev.juror.store.JudgeRunStatus.RUNNING);
-            JudgeRunner.RunHandle handle = runner.start(plan, runs.sink(run.id()), onProgress);
+            runs.markRunning(run.id(), RunOwner.current());
+            ACTIVE.add(activeKey(run.id()));
+            JudgeRunner.RunHandle handle;
+            try {
+                handle = runner.start(plan, runs.sink(run.id()), onProgress);
+            } catch (RuntimeException e) {
+                ACTIVE.remove(activeKey(run.id()));
+                throw e;
+            }
             return new Session(run.id(), judge, handle);
         } catch (RuntimeException e) {
             judge.close();
             throw e;
         }
+    }
+
+    /**
+     * The status a session leaves its run in: {@code interrupted} when cancelled, {@code failed} when a
+     * call has no stored result or the run holds more service failures than its threshold allows
+     * (counted over the whole run, so a resume that retried them can turn it {@code finished}),
+     * else {@code finished}.
+     */
+    static JudgeRunStatus statusAfter(RunSummary summary, StoredJudgeRun run) {
+        if (summary.cancelled()) {
+            return JudgeRunStatus.INTERRUPTED;
+        }
+        if (!summary.complete() || run.hasUnresolvedFailures()) {
+            return JudgeRunStatus.FAILED;
+        }
+        return JudgeRunStatus.FINISHED;
     }
 
     /** How a session ended: the run as now stored, its new status and the session's summary. */
@@ -264,8 +349,8 @@ public final class JudgeRunLauncher {
                 return finished;
             }
             judge.close();
-            JudgeRunStatus status = summary.complete() ? JudgeRunStatus.FINISHED
-                    : summary.cancelled() ? JudgeRunStatus.INTERRUPTED : JudgeRunStatus.FAILED;
+            ACTIVE.remove(activeKey(runId));
+            JudgeRunStatus status = statusAfter(summary, runs.find(runId).orElseThrow());
             runs.markStatus(runId, status);
             finished = new Finished(runs.find(runId).orElseThrow(), status, summary);
             return finished;

@@ -12,6 +12,7 @@ import dev.juror.judge.output.CommentJudgement;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.OutputError;
 import dev.juror.judge.output.ParsedJudgement;
+import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.ResultSink;
 import dev.juror.judge.run.RolloutPair;
 import dev.juror.judge.run.RunResult;
@@ -46,6 +47,9 @@ public final class JudgeRunRepository implements ReplaySource {
     /** Statuses whose raw output is a complete model answer worth replaying. */
     private static final String REPLAYABLE = "('ok', 'parse_error', 'schema_error')";
 
+    /** {@link FailureThreshold#SERVICE_FAILURES} as an SQL list (checked against it by JudgeRunFailuresStoreTest). */
+    static final String SERVICE_FAILURE_CODES = "('api_error', 'timeout')";
+
     /** Column limit of raw_output; a judge answer is bounded by max_tokens, far below it. */
     static final int MAX_RAW_OUTPUT = 1_000_000;
 
@@ -61,7 +65,7 @@ public final class JudgeRunRepository implements ReplaySource {
         this.clock = clock;
     }
 
-    /** Creates a run in status {@code running} and returns its id. */
+    /** Creates a run in status {@code running}, owned by this process, and returns its id. */
     public long create(NewJudgeRun run) {
         ObjectNode selection = JSON.createObjectNode();
         selection.put("selection", run.selection());
@@ -87,30 +91,195 @@ public final class JudgeRunRepository implements ReplaySource {
             insert.setObject(9, Sql.timestamp(clock.instant()));
             insert.setString(10, JudgeRunStatus.RUNNING.code());
             insert.executeUpdate();
+            long id;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            // Owned from the start: another process opening the workspace before this one starts the run
+            // must not take it for abandoned.
+            markRunning(id, RunOwner.current());
+            return id;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("Cannot create a judge run for rubric " + run.rubricName(), e);
         }
     }
 
-    /** Sets the run's status; {@code finished}, {@code interrupted} and {@code failed} also set {@code finished_at}. */
+    /**
+     * Sets the run's status; {@code finished}, {@code interrupted} and {@code failed} also set
+     * {@code finished_at} and clear the run's owner. A run is marked running with {@link #markRunning}.
+     */
     public void markStatus(long runId, JudgeRunStatus status) {
+        if (status == JudgeRunStatus.RUNNING) {
+            markRunning(runId, RunOwner.current());
+            return;
+        }
         try (Connection c = workspace.connection();
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE judge_runs SET status = ?, finished_at = ? WHERE id = ?")) {
+             PreparedStatement update = c.prepareStatement("""
+                     UPDATE judge_runs SET status = ?, finished_at = ?, owner_pid = NULL, owner_host = NULL,
+                                           owner_started_at = NULL
+                     WHERE id = ?""")) {
             update.setString(1, status.code());
-            if (status == JudgeRunStatus.RUNNING) {
-                update.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                update.setObject(2, Sql.timestamp(clock.instant()));
-            }
+            update.setObject(2, Sql.timestamp(clock.instant()));
             update.setLong(3, runId);
             update.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Cannot set the status of judge run " + runId, e);
+        }
+    }
+
+    /** Marks the run {@code running}, owned by {@code owner} (see {@link #markAbandonedRunsInterrupted()}). */
+    public void markRunning(long runId, RunOwner owner) {
+        try (Connection c = workspace.connection();
+             PreparedStatement update = c.prepareStatement("""
+                     UPDATE judge_runs SET status = ?, finished_at = NULL, owner_pid = ?, owner_host = ?,
+                                           owner_started_at = ?
+                     WHERE id = ?""")) {
+            update.setString(1, JudgeRunStatus.RUNNING.code());
+            update.setLong(2, owner.pid());
+            update.setString(3, owner.host());
+            if (owner.startedAt().isPresent()) {
+                update.setObject(4, Sql.timestamp(owner.startedAt().get()));
+            } else {
+                update.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+            update.setLong(5, runId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot mark judge run " + runId + " running", e);
+        }
+    }
+
+    /** Sets the run's tolerance for service failures (see {@link FailureThreshold}). */
+    public void setMaxFailures(long runId, FailureThreshold threshold) {
+        try (Connection c = workspace.connection();
+             PreparedStatement update = c.prepareStatement("UPDATE judge_runs SET max_failures = ? WHERE id = ?")) {
+            update.setString(1, threshold.code());
+            update.setLong(2, runId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot set the failure threshold of judge run " + runId, e);
+        }
+    }
+
+    /**
+     * Marks every {@code running} run whose owning process is gone (killed, crashed, or a run stored
+     * before owners were recorded) as {@code interrupted}, so it does not show as running forever. A
+     * run owned by a live process, this one or another sharing the workspace, is left alone; the
+     * update re-checks the owner, so a run another process took over meanwhile is left alone too.
+     *
+     * @return the ids of the runs marked interrupted
+     */
+    public List<Long> markAbandonedRunsInterrupted() {
+        List<Long> marked = new ArrayList<>();
+        try (Connection c = workspace.connection()) {
+            List<Object[]> running = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT id, owner_pid, owner_host, owner_started_at FROM judge_runs WHERE status = ?""")) {
+                select.setString(1, JudgeRunStatus.RUNNING.code());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        running.add(new Object[] {rows.getLong(1), owner(rows).orElse(null)});
+                    }
+                }
+            }
+            for (Object[] run : running) {
+                RunOwner owner = (RunOwner) run[1];
+                if (owner != null && owner.isAlive()) {
+                    continue;
+                }
+                try (PreparedStatement update = c.prepareStatement("""
+                        UPDATE judge_runs SET status = ?, finished_at = ?, owner_pid = NULL, owner_host = NULL,
+                                              owner_started_at = NULL
+                        WHERE id = ? AND status = ? AND owner_pid IS NOT DISTINCT FROM ?""")) {
+                    update.setString(1, JudgeRunStatus.INTERRUPTED.code());
+                    update.setObject(2, Sql.timestamp(clock.instant()));
+                    update.setLong(3, (Long) run[0]);
+                    update.setString(4, JudgeRunStatus.RUNNING.code());
+                    if (owner == null) {
+                        update.setNull(5, Types.BIGINT);
+                    } else {
+                        update.setLong(5, owner.pid());
+                    }
+                    if (update.executeUpdate() > 0) {
+                        marked.add((Long) run[0]);
+                    }
+                }
+            }
+            return marked;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot check the running judge runs of " + workspace.directory(), e);
+        }
+    }
+
+    private static Optional<RunOwner> owner(ResultSet rows) throws SQLException {
+        long pid = rows.getLong("owner_pid");
+        if (rows.wasNull()) {
+            return Optional.empty();
+        }
+        Instant started = rows.getObject("owner_started_at") == null ? null : Sql.instant(rows, "owner_started_at");
+        return Optional.of(new RunOwner(pid, Sql.emptyIfNull(rows.getString("owner_host")),
+                Optional.ofNullable(started)));
+    }
+
+    /**
+     * Moves the run's service-failure results ({@link FailureThreshold#SERVICE_FAILURES}) to
+     * {@code judge_results_retried}, in one transaction, so a resume calls the judge for them again;
+     * the history keeps what failed and when.
+     *
+     * @return how many results were moved
+     */
+    public int retryFailed(long runId) {
+        try (Connection c = workspace.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement copy = c.prepareStatement("""
+                         INSERT INTO judge_results_retried (run_id, rollout_id, rollout_b_id, repeat_index, status, model,
+                                                            error, latency_ms, attempts, created_at, retried_at)
+                         SELECT run_id, rollout_id, rollout_b_id, repeat_index, status, model, error, latency_ms,
+                                attempts, created_at, ?
+                         FROM judge_results WHERE run_id = ? AND status IN\s""" + SERVICE_FAILURE_CODES);
+                 PreparedStatement scores = c.prepareStatement("""
+                         DELETE FROM judge_scores WHERE result_id IN
+                             (SELECT id FROM judge_results WHERE run_id = ? AND status IN\s""" + SERVICE_FAILURE_CODES
+                         + ")");
+                 PreparedStatement delete = c.prepareStatement(
+                         "DELETE FROM judge_results WHERE run_id = ? AND status IN " + SERVICE_FAILURE_CODES)) {
+                copy.setObject(1, Sql.timestamp(clock.instant()));
+                copy.setLong(2, runId);
+                int copied = copy.executeUpdate();
+                scores.setLong(1, runId);
+                scores.executeUpdate();
+                delete.setLong(1, runId);
+                int deleted = delete.executeUpdate();
+                if (copied != deleted) {
+                    throw new SQLException("copied " + copied + " failed results but deleted " + deleted);
+                }
+                c.commit();
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot set the failed results of judge run " + runId + " aside for a retry", e);
+        }
+    }
+
+    /** Earlier failed attempts set aside by {@link #retryFailed(long)}, per status code. */
+    public Map<String, Integer> retriedCounts(long runId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT status, COUNT(*) FROM judge_results_retried WHERE run_id = ? GROUP BY status ORDER BY status")) {
+            select.setLong(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the retried results of judge run " + runId, e);
         }
     }
 
@@ -270,7 +439,8 @@ public final class JudgeRunRepository implements ReplaySource {
     private List<StoredJudgeRun> select(String where, Long runId) {
         String sql = """
                 SELECT j.id, j.rubric_name, j.rubric_version, j.rubric_yaml, j.provider, j.model, j.settings_json,
-                       j.repeats, j.selection_json, j.created_at, j.status, j.finished_at
+                       j.repeats, j.selection_json, j.created_at, j.status, j.finished_at, j.max_failures,
+                       j.owner_pid, j.owner_host, j.owner_started_at
                 FROM judge_runs j
                 """ + where;
         try (Connection c = workspace.connection();
@@ -329,7 +499,15 @@ public final class JudgeRunRepository implements ReplaySource {
                 rows.getString("settings_json"), rows.getInt("repeats"), selection.path("selection").asText(""),
                 rolloutIds, Sql.instant(rows, "created_at"), JudgeRunStatus.fromCode(rows.getString("status")),
                 rows.getObject("finished_at") == null ? Optional.empty() : Optional.of(finished), counts, tokens,
-                latency, mismatches, pairs);
+                latency, mismatches, pairs, threshold(id, rows.getString("max_failures")), owner(rows));
+    }
+
+    private static FailureThreshold threshold(long runId, String code) {
+        try {
+            return FailureThreshold.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("Judge run " + runId + " has an unreadable failure threshold '" + code + "'", e);
+        }
     }
 
     /** Every stored score of a run, by rollout, repeat, comment position and dimension. */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
@@ -31,12 +32,29 @@ public final class Workspace implements AutoCloseable {
     public static final String DEFAULT_FOLDER = "Juror";
 
     /*
-     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a still-running
-     * shutdown of the app; Juror closes the workspace explicitly, and a crash loses nothing anyway.
      * WRITE_DELAY=0: write each commit to the file at once instead of up to 500 ms later.
      * CACHE_SIZE (KB): 64 MB instead of 16 MB; a large import otherwise re-reads pages it just wrote.
+     * AUTO_SERVER=TRUE: H2's mixed mode. The first process to open the workspace opens the file and
+     * serves it to the others (the command line beside an open workbench) over a loopback TCP port
+     * whose address and random key are in juror.lock.db; AUTO_RECONNECT=TRUE lets them carry on
+     * (one of them opening the file) when that first process closes. See docs/store.md.
+     * DB_CLOSE_ON_EXIT: H2 refuses FALSE in mixed mode, so its shutdown hook closes the database when
+     * the JVM exits; a run still storing results then (Ctrl-C) loses only calls a resume redoes, and a
+     * run left 'running' is marked 'interrupted' on the next open. Without mixed mode (below) it stays
+     * FALSE, as before: Juror closes the workspace itself.
      */
-    private static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=65536";
+    private static final String URL_SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536";
+    private static final String MIXED_MODE = ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+    private static final String SINGLE_PROCESS = ";DB_CLOSE_ON_EXIT=FALSE";
+    private static final String LOOPBACK = "127.0.0.1";
+
+    static {
+        // H2's mixed-mode server listens on every interface unless told otherwise: a workspace is shared
+        // between processes of this machine only. Read once, when H2 first loads; Workspace loads it.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", LOOPBACK);
+        }
+    }
     /** Compact on close when less than this share of the file's chunks is live data... */
     private static final int COMPACT_BELOW_FILL_PERCENT = 50;
     /** ...and the file is big enough for that to matter. */
@@ -88,12 +106,39 @@ public final class Workspace implements AutoCloseable {
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource);
         pool.setMaxConnections(MAX_POOLED_CONNECTIONS);
-        return new Workspace(directory, pool, keeper);
+        Workspace workspace = new Workspace(directory, pool, keeper);
+        markAbandonedRuns(workspace);
+        return workspace;
+    }
+
+    /** Judge runs left {@code running} by a killed process become {@code interrupted}; see JudgeRunRepository. */
+    private static void markAbandonedRuns(Workspace workspace) {
+        try {
+            List<Long> marked = new JudgeRunRepository(workspace).markAbandonedRunsInterrupted();
+            if (!marked.isEmpty()) {
+                org.slf4j.LoggerFactory.getLogger(Workspace.class).info(
+                        "Judge runs {} of {} were running in a process that is gone; marked interrupted", marked,
+                        workspace.directory());
+            }
+        } catch (StoreException e) {
+            // Opening must not fail for this: the runs just keep showing as running.
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("Could not check the running judge runs of {}",
+                    workspace.directory(), e);
+        }
     }
 
     static String jdbcUrl(Path directory) {
         String base = directory.resolve(DATABASE_NAME).toString().replace('\\', '/');
-        return "jdbc:h2:file:" + base + URL_SETTINGS;
+        return "jdbc:h2:file:" + base + URL_SETTINGS + (mixedModeIsLocal() ? MIXED_MODE : SINGLE_PROCESS);
+    }
+
+    /**
+     * Mixed mode only while H2's server would listen on loopback: someone who set {@code h2.bindAddress}
+     * elsewhere before H2 loaded gets one process per workspace, as before, rather than an open port.
+     */
+    static boolean mixedModeIsLocal() {
+        String bind = org.h2.engine.SysProperties.BIND_ADDRESS;
+        return bind != null && (bind.equals(LOOPBACK) || bind.equals("localhost") || bind.equals("::1"));
     }
 
     private static void prepareFolder(Path directory) {
@@ -263,7 +308,9 @@ public final class Workspace implements AutoCloseable {
     private void compactIfSparse() {
         try {
             // A connection still in use elsewhere would be cut off by SHUTDOWN: leave the file as it is.
-            if (pool.getActiveConnections() > 0 || databaseBytes() < COMPACT_ABOVE_BYTES
+            // That includes other processes sharing the workspace (mixed mode), whether this process
+            // serves the file or uses another's: any session but the keeper's.
+            if (pool.getActiveConnections() > 0 || databaseBytes() < COMPACT_ABOVE_BYTES || otherSessions() > 0
                     || chunkFillPercent() >= COMPACT_BELOW_FILL_PERCENT) {
                 return;
             }
@@ -273,6 +320,13 @@ public final class Workspace implements AutoCloseable {
         } catch (SQLException | StoreException e) {
             // The data is committed either way; only the file stays larger than it needs to be.
             org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("Could not compact {}", databaseFile(), e);
+        }
+    }
+
+    private int otherSessions() throws SQLException {
+        try (PreparedStatement select = keeper.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getInt(1) - 1 : 0;
         }
     }
 

@@ -57,14 +57,23 @@ public final class WorkspaceCalibration {
         return run(workspace, rubric, runIds, config, k, null);
     }
 
+    /** As {@link #run(Workspace, Rubric, List, BootstrapConfig, int, String, boolean)}, refusing runs with unresolved failures. */
+    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
+                             String anchorSet) {
+        return run(workspace, rubric, runIds, config, k, anchorSet, false);
+    }
+
     /**
      * Calibrates; drift is measured on the frozen anchor set {@code anchorSet} when one is named, so
      * labels added since it was frozen do not move it. Agreement always uses the current labels.
      *
      * @param anchorSet the name of an anchor set frozen for this rubric, or null for the current labels
+     * @param allowFailedResults accept runs with more service failures than their threshold allows
+     *                           (their failed results have no scores and are left out, said in a note);
+     *                           false refuses such a run with an {@link UnresolvedFailuresException}
      */
     public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
-                             String anchorSet) {
+                             String anchorSet, boolean allowFailedResults) {
         String version = CanonicalForm.version(rubric);
         // Checked first: a wrong set name should not cost the whole calibration before it is refused.
         AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(workspace).load(anchorSet, rubric);
@@ -80,6 +89,15 @@ public final class WorkspaceCalibration {
             if (!stored.rubricName().equals(rubric.name())) {
                 throw new IllegalArgumentException(JudgeRunLoader.PREFIX + id + " judged rubric "
                         + stored.rubricName() + ", not " + rubric.name());
+            }
+            if (stored.hasUnresolvedFailures() && !allowFailedResults) {
+                throw new UnresolvedFailuresException(stored);
+            }
+            if (stored.serviceFailures() > 0) {
+                notes.add(JudgeRunLoader.PREFIX + id + ": " + stored.serviceFailures() + " results the judge service did"
+                        + " not answer (api_error, timeout) have no scores and were left out"
+                        + (stored.hasUnresolvedFailures() ? " (over the run's threshold, accepted on request)"
+                        : " (within the run's threshold of " + stored.maxFailures().code() + ")"));
             }
             JudgeRunLoader.Loaded loaded = loader.load(id, Scales.of(rubric));
             if (loaded.offScale() > 0) {

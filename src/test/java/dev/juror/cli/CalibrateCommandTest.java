@@ -210,4 +210,32 @@ class CalibrateCommandTest {
         assertThat(badSuite.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(badSuite.err()).contains("objective: unknown key");
     }
+
+    /*
+     * Issue #18: calibrate and verdict used a run whose calls had failed as if it were complete. Now
+     * such a run is refused with one sentence naming it and its counts, unless --allow-failed-results.
+     */
+    @Test
+    void calibrateAndVerdictRefuseARunWithServiceFailuresUnlessAllowed() throws Exception {
+        long failed = CalibrationWorkspace.heuristicRunWithServiceFailures(ws, 3);
+        for (String command : List.of("calibrate", "verdict")) {
+            Run refused = juror(command, "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + failed,
+                    "--resamples", "50", "--workspace", ws.toString());
+            assertThat(refused.exit()).as(command + ": " + refused.err()).isEqualTo(CliRunner.BAD_INPUT);
+            assertThat(refused.err().strip()).as(command)
+                    .startsWith("juror: --run " + failed + ": run " + failed + " has 3 service failures (3 api_error)"
+                            + " among its ")
+                    .contains(" results, over its threshold of 0 (--max-failures 0)")
+                    .contains("juror judge --resume " + failed + " --retry-failed")
+                    .endsWith("(--allow-failed-results)").doesNotContain("\n");
+        }
+        Run allowed = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + failed,
+                "--resamples", "50", "--allow-failed-results", "--workspace", ws.toString());
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("note: run-" + failed + ": 3 results the judge service did not answer");
+        Run verdict = juror("verdict", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + failed,
+                "--resamples", "50", "--allow-failed-results", "--workspace", ws.toString());
+        assertThat(verdict.exit()).as(verdict.err()).isIn(CliRunner.OK, VerdictCommand.NOT_VALIDATED);
+        assertThat(juror("verdict", "--help").out()).contains("--allow-failed-results");
+    }
 }

@@ -1,7 +1,12 @@
 package dev.juror.cli;
 
 import dev.juror.dataset.JsonlImportReader;
+import dev.juror.judge.JudgeResult;
+import dev.juror.judge.ResultStatus;
+import dev.juror.judge.TokenUsage;
 import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.ResultSink;
+import dev.juror.judge.run.RunResult;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeRunner;
 import dev.juror.rubric.CanonicalForm;
@@ -32,6 +37,43 @@ final class CalibrationWorkspace {
     static void importSamples(Path dir) throws Exception {
         try (Workspace ws = Workspace.open(dir)) {
             new Importer(ws).importBatch(JsonlImportReader.read(SAMPLES), ImportOptions.refuseInvalid());
+        }
+    }
+
+    /**
+     * Runs the heuristic judge over every rollout once, as if the judge service had failed the first
+     * {@code failures} calls ({@code api_error}); the run ends failed. Returns the run id.
+     */
+    static long heuristicRunWithServiceFailures(Path dir, int failures) throws Exception {
+        Rubric rubric = new RubricYaml().read(RUBRIC);
+        try (Workspace ws = Workspace.open(dir)) {
+            JudgePlanLoader plans = new JudgePlanLoader(ws);
+            List<Long> rollouts = plans.selectRollouts(List.of());
+            JudgeRunRepository runs = new JudgeRunRepository(ws);
+            long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(RUBRIC),
+                    HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", 1, "all", rollouts));
+            ResultSink stored = runs.sink(id);
+            java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+            ResultSink failing = new ResultSink() {
+                @Override
+                public java.util.Set<String> finishedKeys() {
+                    return stored.finishedKeys();
+                }
+
+                @Override
+                public void save(RunResult result) {
+                    if (failed.getAndIncrement() < failures) {
+                        JudgeResult r = result.result();
+                        result = new RunResult(result.rolloutId(), result.repeat(), new JudgeResult(r.key(),
+                                ResultStatus.API_ERROR, java.util.Optional.empty(), "", "ServiceUnavailableException",
+                                r.latency(), TokenUsage.ZERO, r.model(), 8));
+                    }
+                    stored.save(result);
+                }
+            };
+            JudgeRunner.fixed(new HeuristicJudge(), 1).run(plans.plan(rubric, rollouts, 1), failing, p -> { });
+            runs.markStatus(id, JudgeRunStatus.FAILED);
+            return id;
         }
     }
 

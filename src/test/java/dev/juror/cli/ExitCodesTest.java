@@ -38,7 +38,10 @@ class ExitCodesTest {
     void theCommandsWithCodesOfTheirOwnReturnThem() {
         assertThat(VerdictCommand.NOT_VALIDATED).isEqualTo(3);
         assertThat(RegressCommand.SUITE_FAILED).isEqualTo(3);
-        assertThat(ExitCodes.extra()).containsKeys("juror verdict", "juror regress");
+        assertThat(JudgeCommand.RUN_FAILED).isEqualTo(4);
+        assertThat(JudgeCommand.INTERRUPTED).isEqualTo(130);
+        assertThat(ExitCodes.extra()).containsKeys("juror verdict", "juror regress", "juror judge");
+        assertThat(ExitCodes.extra().get("juror judge")).containsKeys("4", "130");
     }
 
     private static void collect(CommandLine cli, List<String> names) {

@@ -17,6 +17,7 @@ import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
 import dev.juror.store.SampleRepository;
+import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.Workspace;
 import java.nio.file.Path;
@@ -66,6 +67,18 @@ class JudgeResumeAfterKillTest {
                     Thread.sleep(20);
                 }
                 assertThat(child.isAlive()).as("child still running when killed").isTrue();
+                // Beside the live run (mixed mode): it shows as running, owned by the child, and is not
+                // taken for abandoned; resuming it here, under the child, is refused.
+                try (Workspace opened = Workspace.open(ws)) {
+                    StoredJudgeRun live = new JudgeRunRepository(opened).list().get(0);
+                    assertThat(live.status().code()).isEqualTo("running");
+                    assertThat(live.owner()).hasValueSatisfying(o -> assertThat(o.pid()).isEqualTo(child.pid()));
+                }
+                JudgeCliFixture.Run underIt = juror("judge", "--workspace", ws.toString(), "--resume", "1",
+                        "--endpoint", server.endpoint().toString());
+                assertThat(underIt.exit()).isEqualTo(CliRunner.BAD_INPUT);
+                assertThat(underIt.err()).contains("run 1 is being judged now by process " + child.pid());
+                assertThat(child.isAlive()).isTrue();
             } finally {
                 child.destroyForcibly(); // SIGKILL
                 child.waitFor();
@@ -77,7 +90,10 @@ class JudgeResumeAfterKillTest {
             try (Workspace opened = Workspace.open(ws)) {
                 JudgeRunRepository runs = new JudgeRunRepository(opened);
                 runId = runs.list().get(0).id();
-                assertThat(runs.find(runId).orElseThrow().status().code()).isEqualTo("running");
+                // Issue #18: the killed run used to show "running" forever; its owner is gone, so opening
+                // the workspace marked it interrupted.
+                assertThat(runs.find(runId).orElseThrow().status().code()).isEqualTo("interrupted");
+                assertThat(runs.find(runId).orElseThrow().owner()).isEmpty();
                 finishedBefore = runs.finishedKeys(runId);
             }
             assertThat(finishedBefore).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(100);

@@ -11,15 +11,6 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V6 (pairwise results): the two columns gone and the unique key of V3 back. */
-    static final List<String> V6 = List.of(
-            "ALTER TABLE judge_results DROP CONSTRAINT judge_results_once",
-            "DROP INDEX judge_results_content",
-            "ALTER TABLE judge_results DROP COLUMN content_hash",
-            "ALTER TABLE judge_results DROP COLUMN rollout_b_id",
-            "ALTER TABLE judge_results ADD CONSTRAINT judge_results_once UNIQUE (run_id, rollout_id, repeat_index)",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
-
     /** Before V8 (label pack origin): the import table and the two label columns gone. */
     static final List<String> V8 = List.of(
             "DROP INDEX labels_import",
@@ -27,6 +18,25 @@ final class MigrationUndo {
             "ALTER TABLE labels DROP COLUMN declared_at",
             "DROP TABLE label_imports",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'");
+
+    /** Before V7 (run failures, owners, retried results): V8 undone first. */
+    static final List<String> V7 = java.util.stream.Stream.concat(V8.stream(), java.util.stream.Stream.of(
+            "DROP TABLE judge_results_retried",
+            "ALTER TABLE judge_runs DROP COLUMN max_failures",
+            "ALTER TABLE judge_runs DROP COLUMN owner_pid",
+            "ALTER TABLE judge_runs DROP COLUMN owner_host",
+            "ALTER TABLE judge_runs DROP COLUMN owner_started_at",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'")).toList();
+
+    /** Before V6 (pairwise results): V8 and V7 undone, the two columns gone and the unique key of V3 back. */
+    static final List<String> V6 = java.util.stream.Stream.concat(V7.stream(), java.util.stream.Stream.of(
+            "ALTER TABLE judge_results DROP CONSTRAINT judge_results_once",
+            "DROP INDEX judge_results_content",
+            "ALTER TABLE judge_results DROP COLUMN content_hash",
+            "ALTER TABLE judge_results DROP COLUMN rollout_b_id",
+            "ALTER TABLE judge_results ADD CONSTRAINT judge_results_once UNIQUE (run_id, rollout_id, repeat_index)",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'")).toList();
+
 
     private MigrationUndo() {
     }

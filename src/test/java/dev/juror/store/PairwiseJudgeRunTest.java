@@ -266,7 +266,6 @@ class PairwiseJudgeRunTest {
             result = new RunResult(item.rolloutId(), 0, new dev.juror.judge.heuristic.HeuristicJudge().judge(item.item()));
             assertThat(runs.save(runId, result)).isTrue();
         }
-        MigrationUndo.run(temp, MigrationUndo.V8);
         MigrationUndo.run(temp, MigrationUndo.V6);
 
         try (Workspace ws = Workspace.open(temp)) {

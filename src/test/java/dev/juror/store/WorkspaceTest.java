@@ -64,7 +64,6 @@ class WorkspaceTest {
         }
         // Take the workspace back to schema V4 (V6 adds two columns to judge_results, V5 only the two anchor
         // tables), with a label in it.
-        MigrationUndo.run(temp, MigrationUndo.V8);
         MigrationUndo.run(temp, MigrationUndo.V6);
         org.h2.jdbcx.JdbcDataSource v4 = new org.h2.jdbcx.JdbcDataSource();
         v4.setURL(Workspace.jdbcUrl(temp.toAbsolutePath().normalize()));

@@ -44,6 +44,7 @@ public final class CalibrationDashboardView {
     @FXML private ComboBox<AnchorChoice> anchorChoice;
     @FXML private Button computeButton;
     @FXML private ProgressIndicator busyIndicator;
+    @FXML private javafx.scene.control.CheckBox includeFailedRuns;
     @FXML private Button exportButton;
     @FXML private Button recordButton;
     @FXML private Label messageLabel;
@@ -87,6 +88,10 @@ public final class CalibrationDashboardView {
                 model.anchorSetProperty()));
         anchorChoice.setTooltip(anchorTip);
         computeButton.setOnAction(e -> model.compute());
+        includeFailedRuns.selectedProperty().bindBidirectional(model.includeFailedRunsProperty());
+        includeFailedRuns.setTooltip(new javafx.scene.control.Tooltip("A judge run holding more service failures"
+                + " (api_error, timeout) than its threshold allows is refused unless this is ticked; its failed"
+                + " results have no scores and are left out. Better: Resume it on the Judge runs screen."));
         computeButton.disableProperty().bind(model.busyProperty());
         busyIndicator.visibleProperty().bind(model.busyProperty());
         exportButton.disableProperty().bind(model.dashboardProperty().isNull());

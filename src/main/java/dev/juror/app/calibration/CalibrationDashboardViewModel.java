@@ -9,6 +9,7 @@ import dev.juror.calibration.verdict.Verdict;
 import dev.juror.store.AnchorSetRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.UnresolvedFailuresException;
 import dev.juror.store.Workspace;
 import dev.juror.store.WorkspaceCalibration;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,6 +28,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -54,6 +57,7 @@ public final class CalibrationDashboardViewModel {
     private final ObjectProperty<AnchorChoice> anchorSet = new SimpleObjectProperty<>(this, "anchorSet",
             AnchorChoice.CURRENT_LABELS);
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 2);
+    private final BooleanProperty includeFailedRuns = new SimpleBooleanProperty(this, "includeFailedRuns");
     private final IntegerProperty resamples = new SimpleIntegerProperty(this, "resamples", DEFAULT_RESAMPLES);
     private final ObjectProperty<String> dimension = new SimpleObjectProperty<>(this, "dimension");
     private final ObservableList<String> dimensions = FXCollections.observableArrayList();
@@ -180,10 +184,12 @@ public final class CalibrationDashboardViewModel {
         int kNow = k.get();
         String anchors = anchorSet.get() == null ? null : anchorSet.get().name();
         BootstrapConfig config = BootstrapConfig.defaults(1).withResamples(resamples.get());
+        boolean includeFailed = includeFailedRuns.get();
         busy.set(true);
         message.set("Computing the calibration (bootstrap with " + resamples.get() + " resamples) ...");
         tasks.run("Calibrating " + chosen.rubric().name(), progress -> {
-            WorkspaceCalibration.Result r = WorkspaceCalibration.run(open, chosen.rubric(), ids, config, kNow, anchors);
+            WorkspaceCalibration.Result r = WorkspaceCalibration.run(open, chosen.rubric(), ids, config, kNow, anchors,
+                    includeFailed);
             if (r.drift() != null) {
                 WorkspaceCalibration.recordAlerts(open, chosen.rubric().name(), r.drift().alerts());
             }
@@ -206,7 +212,9 @@ public final class CalibrationDashboardViewModel {
         }, failure -> {
             if (wanted == generation) {
                 busy.set(false);
-                message.set("Could not calibrate: " + failure.getMessage());
+                message.set(refusal(failure).map(e -> "Not calibrated: " + sentence(e.getMessage())
+                        + " (tick \"Include runs with service failures\").")
+                        .orElse("Could not calibrate: " + failure.getMessage()));
             }
         });
     }
@@ -276,6 +284,24 @@ public final class CalibrationDashboardViewModel {
 
     public ObjectProperty<RubricChoice> rubricProperty() {
         return rubric;
+    }
+
+    /** The refusal of a run with unresolved service failures, wherever it sits in the failure's causes. */
+    private static java.util.Optional<UnresolvedFailuresException> refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedFailuresException e) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the next compute accepts runs with more service failures than their threshold allows
+     * (their failed results are left out, said in a note); unticked, such a run is refused.
+     */
+    public BooleanProperty includeFailedRunsProperty() {
+        return includeFailedRuns;
     }
 
     /** A note as a sentence in the message line: notes start in lower case, as the CLI prints them. */

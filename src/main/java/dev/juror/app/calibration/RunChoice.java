@@ -34,6 +34,6 @@ public final class RunChoice {
     @Override
     public String toString() {
         return "run-" + run.id() + " · " + run.model() + " · ×" + run.repeats() + " · " + WHEN.format(run.createdAt())
-                + " UTC · " + run.status().name().toLowerCase(java.util.Locale.ROOT);
+                + " UTC · " + run.statusText();
     }
 }

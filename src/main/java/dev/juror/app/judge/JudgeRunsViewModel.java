@@ -119,7 +119,7 @@ public final class JudgeRunsViewModel {
         canResume = Bindings.createBooleanBinding(() -> {
             RunLine line = selectedRun.get();
             return !running.get() && line != null && (line.run().status() == JudgeRunStatus.INTERRUPTED
-                    || line.run().status() == JudgeRunStatus.RUNNING);
+                    || line.run().status() == JudgeRunStatus.RUNNING || line.run().status() == JudgeRunStatus.FAILED);
         }, selectedRun, running);
         selectedRun.addListener((obs, old, now) -> loadResults(now));
         selectedResult.addListener((obs, old, now) -> loadDetail(now));
@@ -206,7 +206,10 @@ public final class JudgeRunsViewModel {
         });
     }
 
-    /** Continues the selected run (interrupted, or left running by a crash). */
+    /**
+     * Continues the selected run (interrupted, or left running by a crash); a failed run's service
+     * failures are judged again (their earlier attempts stay in the run's history).
+     */
     public void resume() {
         if (!canResume.get() || workspace == null) {
             return;
@@ -214,8 +217,10 @@ public final class JudgeRunsViewModel {
         StoredJudgeRun run = selectedRun.get().run();
         JudgeSettings overrides = new JudgeSettings(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(concurrency.get()));
-        execute("Resuming judge run " + run.id(), workspace, launcher -> launcher.resume(run.id(), overrides)
-                .orElseThrow(() -> new JudgeSetupException("run", run.id() + " is no longer in the workspace")));
+        boolean retry = run.serviceFailures() > 0 && run.status() == JudgeRunStatus.FAILED;
+        execute((retry ? "Retrying the failed results of judge run " : "Resuming judge run ") + run.id(), workspace,
+                launcher -> launcher.resume(run.id(), overrides, Optional.empty(), retry)
+                        .orElseThrow(() -> new JudgeSetupException("run", run.id() + " is no longer in the workspace")));
     }
 
     /** Cancels the run in progress (the Cancel button and Esc); results so far stay stored. */
@@ -305,7 +310,10 @@ public final class JudgeRunsViewModel {
                     + " results, " + run.statusCounts().getOrDefault("ok", 0) + " ok.";
             case INTERRUPTED -> "Run " + run.id() + " interrupted at " + run.results() + "/" + run.expectedResults()
                     + " results; Resume continues it.";
-            default -> "Run " + run.id() + " stopped with " + run.results() + "/" + run.expectedResults()
+            default -> run.hasUnresolvedFailures()
+                    ? "Run " + run.id() + " failed: " + run.failureCounts() + ". Fix the cause (select a failed"
+                            + " result to see it), then Resume judges them again."
+                    : "Run " + run.id() + " stopped with " + run.results() + "/" + run.expectedResults()
                     + " results (some could not be stored); Resume retries the rest.";
         });
         showRuns(after, run.id());

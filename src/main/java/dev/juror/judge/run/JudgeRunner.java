@@ -118,6 +118,7 @@ public final class JudgeRunner {
         private final Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
         private volatile RunProgress last;
         private volatile int saveErrors;
+        private volatile boolean cancelRequested;
         private JudgeBatchExecutor.BatchHandle batch;
         private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
 
@@ -154,6 +155,11 @@ public final class JudgeRunner {
                 sink.save(item.result(call.repeat(), result.get()));
             } catch (RuntimeException e) {
                 saveErrors++;
+                if (cancelRequested) {
+                    // Cancelled, typically at process exit (Ctrl-C), when the store may be closing under
+                    // the run: the call is redone by a resume, and there is nothing more to report.
+                    return;
+                }
                 throw e;
             }
             synchronized (counts) {
@@ -180,6 +186,7 @@ public final class JudgeRunner {
 
         @Override
         public void cancel() {
+            cancelRequested = true;
             batch.cancel();
         }
 

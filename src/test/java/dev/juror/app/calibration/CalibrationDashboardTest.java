@@ -220,4 +220,53 @@ class CalibrationDashboardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dashboard.messageProperty().get()).doesNotContain("anchor set");
     }
+
+    /*
+     * Issue #18: a run holding service failures over its threshold is refused by the dashboard, which
+     * says so and offers a box to include it anyway (its failed results are left out, said in a note).
+     */
+    @Test
+    void aRunWithServiceFailuresIsRefusedUntilTheBoxToIncludeItIsTicked(FxRobot robot) throws Exception {
+        Workspace open = workbench.session().current();
+        long failed = heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
+        JudgeRunRepository runs = new JudgeRunRepository(open);
+        // Three of its results are api_errors, as if the service had failed them.
+        List<dev.juror.store.JudgeResultRow> stored = runs.resultsOf(failed);
+        try (var c = open.connection(); var update = c.prepareStatement(
+                "UPDATE judge_results SET status = 'api_error', sample_score = NULL WHERE id IN (?, ?, ?)")) {
+            for (int i = 0; i < 3; i++) {
+                update.setLong(i + 1, stored.get(i).id());
+            }
+            assertThat(update.executeUpdate()).isEqualTo(3);
+        }
+        runs.markStatus(failed, JudgeRunStatus.FAILED);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        CalibrationDashboardViewModel dashboard = workbench.calibration();
+        WaitForAsyncUtils.asyncFx(dashboard::reload);
+        WaitForAsyncUtils.waitForFxEvents();
+        RunChoice choice = dashboard.runs().stream().filter(r -> r.id() == failed).findFirst().orElseThrow();
+        assertThat(choice.toString()).endsWith("failed: 3 service failures");
+        assertThat(robot.lookup("#calibrationRuns").queryListView().getItems()).contains(choice);
+        WaitForAsyncUtils.asyncFx(() -> dashboard.runs().forEach(r -> r.selectedProperty().set(r == choice)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#calibrationCompute");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dashboard.dashboardProperty().get()).isNull();
+        assertThat(robot.lookup("#calibrationMessage").queryAs(Label.class).getText())
+                .startsWith("Not calibrated: Run " + failed + " has 3 service failures (3 api_error)")
+                .contains("Include runs with service failures");
+
+        robot.clickOn("#calibrationIncludeFailed");
+        assertThat(dashboard.includeFailedRunsProperty().get()).isTrue();
+        robot.clickOn("#calibrationCompute");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dashboard.dashboardProperty().get()).isNotNull();
+        assertThat(dashboard.dashboardProperty().get().primaryRun()).isEqualTo("run-" + failed);
+        assertThat(dashboard.messageProperty().get()).contains("Run-" + failed + ": 3 results the judge service did"
+                + " not answer (api_error, timeout) have no scores and were left out (over the run's threshold,"
+                + " accepted on request)");
+    }
 }

@@ -187,6 +187,54 @@ class JudgeRunsScreenTest {
         }
     }
 
+    /*
+     * Issue #18: a run whose every call failed ended "finished". Now it is failed, the list says how
+     * many service failures, and Resume judges them again once the service is back.
+     */
+    @Test
+    void aRunWhoseCallsAllFailIsListedAsFailedAndResumeJudgesTheFailuresAgain(FxRobot robot) throws Exception {
+        try (ConverseTestServer server = ConverseTestServer.start()) {
+            server.setDefault(Reply.accessDenied());
+            JudgeRunsViewModel vm = openScreen(robot);
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.providerProperty().set("bedrock");
+                vm.endpointProperty().set(server.endpoint().toString());
+                vm.regionProperty().set("us-east-1");
+                vm.concurrencyProperty().set(2);
+                vm.allSamplesProperty().set(false);
+                vm.chosenSamples().setAll("cr-01-agape-odm-supply");
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#startRun");
+            waitUntil(() -> !vm.runningProperty().get() && vm.messageProperty().get().contains("failed"),
+                    Duration.ofSeconds(60));
+
+            StoredJudgeRun failed = storedRuns().get(0);
+            int n = failed.expectedResults();
+            assertThat(failed.status()).isEqualTo(JudgeRunStatus.FAILED);
+            assertThat(failed.serviceFailures()).isEqualTo(n);
+            assertThat(vm.messageProperty().get()).startsWith("Run " + failed.id() + " failed: " + n
+                    + " service failures (" + n + " api_error)").contains("Resume judges them again");
+            waitUntil(() -> !vm.runs().isEmpty() && vm.runs().get(0).run().status() == JudgeRunStatus.FAILED,
+                    Duration.ofSeconds(10));
+            assertThat(robot.lookup("#runList").queryListView().getItems().get(0).toString())
+                    .contains("failed: " + n + " service failures");
+            WaitForAsyncUtils.asyncFx(() -> vm.selectedRunProperty().set(vm.runs().get(0)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#resumeRun").queryAs(Button.class).isDisabled()).isFalse();
+
+            server.setDefault(Reply.text("{\"comments\": []}"));
+            robot.clickOn("#resumeRun");
+            waitUntil(() -> !vm.runningProperty().get() && vm.messageProperty().get().contains("finished"),
+                    Duration.ofSeconds(60));
+            StoredJudgeRun after = storedRuns().get(0);
+            assertThat(after.id()).isEqualTo(failed.id());
+            assertThat(after.status()).isEqualTo(JudgeRunStatus.FINISHED);
+            assertThat(after.serviceFailures()).isZero();
+            assertThat(after.results()).isEqualTo(n);
+        }
+    }
+
     @Test
     void aPairwiseRunListsOneRowPerPairAndOrderWithAsShareAsTheScore(FxRobot robot) throws Exception {
         try (ConverseTestServer server = ConverseTestServer.start()) {
