@@ -23,7 +23,10 @@ public final class Main {
         String launcher = System.getProperty(LAUNCHER_PROPERTY);
         if (opensWorkbench(args, launcher)) {
             // Loaded by name so the JavaFX classes are only touched when the workbench is wanted.
-            dev.juror.app.WorkbenchLauncher.launch(args);
+            int exit = dev.juror.app.WorkbenchLauncher.launch(args, System.err);
+            if (exit != 0) {
+                System.exit(exit);
+            }
             return;
         }
         System.exit(JurorCli.run(cliArguments(args)));

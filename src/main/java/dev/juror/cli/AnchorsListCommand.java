@@ -45,7 +45,7 @@ public final class AnchorsListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(sets.stream().map(SetJson::of).toList()));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(sets.stream().map(SetJson::of).toList()));
         } else if (sets.isEmpty()) {
             out.println("no anchor sets yet; freeze one with juror anchors freeze --rubric FILE --name NAME");
         } else {

@@ -106,7 +106,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = result.refused() && !json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(toJson(result)));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(result)));
         } else {
             result.summaryLines().forEach(out::println);
         }

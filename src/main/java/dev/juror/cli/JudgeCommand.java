@@ -339,7 +339,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         values.put("results_per_second", round(summary.throughput()));
         consistency.ifPresent(pc -> values.put("position_consistency", pc));
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(values));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(values));
         } else {
             out.printf("run %d %s: %s (version %s), %s %s, %d/%d results%n", run.id(), run.statusText(),
                     run.rubricName(), run.rubricVersion(), run.provider(), run.model(), run.results(),

@@ -56,7 +56,7 @@ public final class LocateCommand implements Callable<Integer> {
         Location location = ExcerptLocator.forDocuments(targetText, referenceText, threshold).locate(excerpt);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(location)));
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(location)));
         } else {
             out.println(describe(location, location.status() == MatchStatus.IN_REFERENCE ? referenceText : targetText));
         }

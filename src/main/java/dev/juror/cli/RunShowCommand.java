@@ -73,7 +73,7 @@ public final class RunShowCommand implements Callable<Integer> {
                 m.put("pairs_list", pairs.stream().map(p -> PairwiseRunText.json(p, samples)).toList());
             }
             m.put("results_list", results.stream().map(RunJson::result).toList());
-            out.println(new ObjectMapper().writeValueAsString(m));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         } else {
             out.printf("run %d  %s%n", run.id(), run.statusText());
             out.printf("rubric    %s (version %s)%n", run.rubricName(), run.rubricVersion());

@@ -34,7 +34,7 @@ public final class RunsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(runs.stream().map(RunJson::summary).toList()));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(runs.stream().map(RunJson::summary).toList()));
         } else if (runs.isEmpty()) {
             out.println("no judge runs yet; start one with juror judge --rubric FILE --provider heuristic");
         } else {

@@ -44,7 +44,7 @@ public final class StatsCommand implements Callable<Integer> {
         values.put("document_bytes", stats.documentBytes());
         values.put("database_bytes", stats.databaseBytes());
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(values));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(values));
         } else {
             values.forEach((key, value) -> out.printf("%-15s %s%n", key, value));
         }

@@ -36,8 +36,15 @@ public final class CalibrationDataLoader {
      * @param judgeVisible     latest labels left out because the judge's score was shown
      * @param offScale         latest labels left out because the score is not on the rubric's scale
      * @param otherDimensions  latest labels of dimensions the rubric does not have
+     * @param replaced         stored labels that are not the latest of their labeller and item (a later
+     *                         label, a correction, replaced them); 0 for an anchor set's labels
      */
-    public record HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions) {
+    public record HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions,
+                              long replaced) {
+
+        public HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions) {
+            this(ratings, judgeVisible, offScale, otherDimensions, 0);
+        }
     }
 
     /**
@@ -53,7 +60,12 @@ public final class CalibrationDataLoader {
 
     /** The latest labels that count for the rubric, with the rows behind them. */
     public Usable usable(Rubric rubric) {
-        return filter(rubric, labels.latest());
+        List<StoredLabel> latest = labels.latest();
+        Usable usable = filter(rubric, latest);
+        HumanLabels h = usable.labels();
+        long replaced = Math.max(0, labels.count() - latest.size());
+        return new Usable(new HumanLabels(h.ratings(), h.judgeVisible(), h.offScale(), h.otherDimensions(), replaced),
+                usable.rows());
     }
 
     /** The ratings frozen in an anchor set; labels a changed rubric can no longer use are left out and counted. */

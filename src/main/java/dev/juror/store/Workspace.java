@@ -182,6 +182,10 @@ public final class Workspace implements AutoCloseable {
 
     static WorkspaceException translateOpenFailure(Path directory, SQLException e) {
         Path file = directory.resolve(DATABASE_FILE);
+        if (e.getErrorCode() == ErrorCode.FEATURE_NOT_SUPPORTED_1 && String.valueOf(e.getMessage()).contains("readOnly")) {
+            // Mixed mode (AUTO_SERVER) refuses a read-only file outright, before refuseReadOnly can say so.
+            return readOnlyDatabase(directory);
+        }
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new WorkspaceException(WorkspaceException.Reason.LOCKED,
                     "Workspace " + directory + " is in use by another process (H2 holds a lock on " + file
@@ -212,10 +216,14 @@ public final class Workspace implements AutoCloseable {
             throw translateOpenFailure(directory, e);
         }
         if (readOnly) {
-            throw new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
-                    "Workspace database " + directory.resolve(DATABASE_FILE) + " is read-only; make the file writable,"
-                            + " or copy the workspace to a folder you may write and open that (--workspace DIR).", null);
+            throw readOnlyDatabase(directory);
         }
+    }
+
+    private static WorkspaceException readOnlyDatabase(Path directory) {
+        return new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
+                "Workspace database " + directory.resolve(DATABASE_FILE) + " is read-only; make the file writable,"
+                        + " or copy the workspace to a folder you may write and open that (--workspace DIR).", null);
     }
 
     private static void migrate(Path directory, JdbcDataSource dataSource) {

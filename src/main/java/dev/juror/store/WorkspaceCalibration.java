@@ -111,11 +111,19 @@ public final class WorkspaceCalibration {
             models.put(loaded.run().id(), ModelComparison.compare(loader.outcomes(id, rubric),
                     rubric.scale().min(), k, config));
         }
+        // Every stored label is accounted for: counted, or left out with the reason.
+        if (labels.replaced() > 0) {
+            notes.add(labels.replaced() + " earlier labels were replaced by a later label of the same labeller on the"
+                    + " same item (a correction) and do not count; only the latest counts");
+        }
         if (labels.judgeVisible() > 0) {
             notes.add(labels.judgeVisible() + " labels given while the judge's score was visible were left out");
         }
         if (labels.offScale() > 0) {
             notes.add(labels.offScale() + " labels with a score off the rubric's scale were left out");
+        }
+        if (labels.otherDimensions() > 0) {
+            notes.add(labels.otherDimensions() + " labels of dimensions this rubric does not have were left out");
         }
         if (anchors != null) {
             notes.addAll(anchorNotes(anchors, runs.size()));

@@ -136,7 +136,7 @@ class FileArgumentsTest {
         assertThat(err.toString()).contains("line 2").contains("target_document.path \"/proc/self/environ\" is outside"
                 + " the folder of the JSONL file");
         assertThat(juror("stats", "--workspace", ws.toString(), "--json")).isZero();
-        assertThat(out.toString()).contains("\"samples\":0");
+        assertThat(out.toString()).containsPattern("\"samples\"\\s*:\\s*0,");
     }
 
     @Test
@@ -214,7 +214,7 @@ class FileArgumentsTest {
             SpecialFiles.writable(folder);
         }
         assertThat(juror("stats", "--workspace", ws.toString(), "--json")).isZero();
-        assertThat(out.toString()).contains("\"samples\":0");
+        assertThat(out.toString()).containsPattern("\"samples\"\\s*:\\s*0,");
     }
 
     @Test

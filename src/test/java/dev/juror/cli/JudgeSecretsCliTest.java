@@ -80,7 +80,9 @@ class JudgeSecretsCliTest {
             JudgeCliFixture.Run run = juror("judge", "--workspace", ws.toString(), "--rubric",
                     JudgeCliFixture.responseRubric(temp).toString(), "--provider", "openai", "--model", "m",
                     "--base-url", server.endpoint().toString(), "--samples", SAMPLE, "--json");
-            assertThat(run.exit()).as(run.err()).isEqualTo(CliRunner.OK);
+            // Every call failed: the run says so (exit 4), and the stored errors are masked.
+            assertThat(run.exit()).as(run.err()).isEqualTo(JudgeCommand.RUN_FAILED);
+            assertThat(run.err()).doesNotContain(KEY).doesNotContain("AKIAIOSFODNN7EXAMPLE");
             long id = new ObjectMapper().readTree(run.out()).get("run_id").asLong();
 
             JudgeCliFixture.Run shown = juror("run", "show", Long.toString(id), "--workspace", ws.toString(), "--json");

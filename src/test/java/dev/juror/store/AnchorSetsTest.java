@@ -71,6 +71,25 @@ class AnchorSetsTest {
     }
 
     @Test
+    void everyStoredLabelIsCountedOrLeftOutWithItsReason() {
+        at("2026-11-21T09:00:00Z").submit(List.of(label("ana", first, 0, GROUNDING, "3", true))); // a correction
+
+        CalibrationDataLoader.HumanLabels labels = new CalibrationDataLoader(workspace).humanLabels(rubric);
+
+        assertThat(labels.ratings()).hasSize(4);
+        assertThat(labels.replaced()).isEqualTo(1);
+        assertThat(labels.judgeVisible()).isEqualTo(1);
+        assertThat(labels.offScale()).isEqualTo(1);
+        assertThat(labels.otherDimensions()).isEqualTo(1);
+        assertThat(labels.ratings().size() + labels.replaced() + labels.judgeVisible() + labels.offScale()
+                + labels.otherDimensions()).isEqualTo(new LabelRepository(workspace).count());
+        List<String> notes = WorkspaceCalibration.run(workspace, rubric, List.of(),
+                BootstrapConfig.defaults(1).withResamples(50), 2, null).notes();
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("1 earlier labels were replaced by a later label"))
+                .anySatisfy(n -> assertThat(n).startsWith("1 labels of dimensions this rubric does not have"));
+    }
+
+    @Test
     void freezingCapturesExactlyTheCurrentRatings() {
         List<Rating> before = current();
 

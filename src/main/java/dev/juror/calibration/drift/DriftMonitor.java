@@ -87,7 +87,7 @@ public final class DriftMonitor {
                 points.add(new DriftReport.RunPoint(run.id(), run.rubricVersion(), run.judgeModel(), run.createdAt(),
                         pairs.items(), qwk, diff));
                 if (run != baseline) {
-                    runAlerts(run, dimension, qwk, diff, alerts);
+                    runAlerts(run, dimension, qwk, pairs.items(), diff, alerts);
                 }
             }
             dims.add(new DriftReport.DimensionDrift(dimension, versions(ordered, judge, anchors, consensus), points));
@@ -117,12 +117,15 @@ public final class DriftMonitor {
         return StatWithCi.of(r);
     }
 
-    private void runAlerts(JudgeRun run, String dimension, StatWithCi qwk, StatWithCi diff, List<DriftAlert> alerts) {
+    private void runAlerts(JudgeRun run, String dimension, StatWithCi qwk, int items, StatWithCi diff,
+                           List<DriftAlert> alerts) {
         String subject = "run " + run.id() + " (" + run.rubricVersion() + ", " + run.judgeModel() + "), " + dimension;
         if (qwk.estimate() instanceof Estimate.Defined d && d.value() < settings.kappaFloor()) {
             alerts.add(new DriftAlert("kappa_floor", DriftAlert.Severity.ALARM, subject, d.value(), settings.kappaFloor(),
-                    String.format(java.util.Locale.ROOT, "quadratic kappa vs humans %.3f is below the floor %.3f",
-                            d.value(), settings.kappaFloor())));
+                    // Named with its item set: this kappa is against the humans' consensus (median) on the
+                    // anchor items, so it differs from the per-labeller kappa of the agreement table.
+                    String.format(java.util.Locale.ROOT, "quadratic kappa vs the humans' consensus (median label) on "
+                            + "%d anchor items %.3f is below the floor %.3f", items, d.value(), settings.kappaFloor())));
         }
         if (diff.ci() instanceof Interval.Bounds b) {
             if (b.high() < 0) {
