@@ -220,7 +220,8 @@ final class EncodedPayloads {
         return utf8(HexFormat.of().parseHex(digits));
     }
 
-    private static String utf8(byte[] bytes) {
+    /** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
+    static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

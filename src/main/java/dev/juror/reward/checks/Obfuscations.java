@@ -1,9 +1,5 @@
 package dev.juror.reward.checks;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +145,7 @@ final class Obfuscations {
                     bytes.write(Integer.parseInt(s, j + 1, j + 3, 16));
                     j += 3;
                 }
-                decoded = utf8(bytes.toByteArray());
+                decoded = EncodedPayloads.utf8(bytes.toByteArray());
                 consumed = j - i;
             }
             if (decoded == null) {
@@ -195,15 +191,6 @@ final class Obfuscations {
         }
         Character c = ENTITY_NAMES.get(body.toLowerCase(java.util.Locale.ROOT));
         return c == null ? null : String.valueOf(c);
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     // ---------------------------------------------------------------- spaced letters
