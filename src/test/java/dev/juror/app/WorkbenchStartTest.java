@@ -95,8 +95,8 @@ class WorkbenchStartTest {
 
     @Test
     void aDisplayThatCannotBeOpenedIsOneSentenceNotAStackTrace() throws Exception {
-        // JavaFX itself fails here: no X server answers on display 99 (or GTK 3 is missing).
-        Result result = startWorkbench(Map.of("DISPLAY", ":99"));
+        // JavaFX itself fails here: no X server answers on that display (or GTK 3 is missing).
+        Result result = startWorkbench(Map.of("DISPLAY", unusedDisplay()));
         assertThat(result.exit).isEqualTo(2);
         assertThat(result.stderr).doesNotContain("\tat ").doesNotContain("Exception");
         List<String> lines = result.stderr.strip().lines().toList();
@@ -104,6 +104,15 @@ class WorkbenchStartTest {
     }
 
     private record Result(int exit, String stdout, String stderr) {
+    }
+
+    /** A display number no X server on this machine uses (no socket, no lock file). */
+    private static String unusedDisplay() {
+        for (int n = 4242; ; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return ":" + n;
+            }
+        }
     }
 
     private Result startWorkbench(Map<String, String> display) throws Exception {
