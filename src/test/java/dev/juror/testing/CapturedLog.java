@@ -37,6 +37,18 @@ public final class CapturedLog implements AutoCloseable {
                 .toList();
     }
 
+    /** Every event's message and the message of its exception, if any: what the log file would hold. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent e : appender.list) {
+            text.append(e.getFormattedMessage()).append('\n');
+            if (e.getThrowableProxy() != null) {
+                text.append(e.getThrowableProxy().getMessage()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

@@ -15,6 +15,7 @@ import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.testing.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,9 +133,12 @@ class JudgeRunsScreenTest {
             vm.endpointProperty().set("https://AKIAIOSFODNN7EXAMPLE:secret@bedrock.example.com");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#startRun");
-        waitUntil(() -> !vm.runningProperty().get() && vm.messageProperty().get().startsWith("Cannot start"),
-                Duration.ofSeconds(20));
+        try (CapturedLog log = CapturedLog.of(FxBackgroundTasks.class)) { // the refusal is logged: no secret in it
+            robot.clickOn("#startRun");
+            waitUntil(() -> !vm.runningProperty().get() && vm.messageProperty().get().startsWith("Cannot start"),
+                    Duration.ofSeconds(20));
+            assertThat(log.text()).contains("user name or password").doesNotContain("AKIA").doesNotContain("secret@");
+        }
         assertThat(vm.messageProperty().get()).startsWith("Cannot start the run: the Bedrock endpoint holds a user"
                 + " name or password").doesNotContain("AKIA").doesNotContain("secret@");
         assertThat(robot.lookup("#runMessage").queryLabeled().getText()).isEqualTo(vm.messageProperty().get());
