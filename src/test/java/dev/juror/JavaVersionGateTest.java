@@ -36,13 +36,36 @@ class JavaVersionGateTest {
         int major = ((gate[6] & 0xff) << 8) | (gate[7] & 0xff);
         assertThat(major).as("class file major version of the gate").isEqualTo(52);
 
-        Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
-        Assumptions.assumeTrue(Files.isExecutable(java17), "a Java 17 to try the gate with");
-        Process process = new ProcessBuilder(java17.toString(), "-cp", "target/classes", "dev.juror.JavaVersionGate",
-                "--version").redirectErrorStream(true).start();
+        java.util.Optional<Path> oldJava = olderJavaBesideThisOne();
+        Assumptions.assumeTrue(oldJava.isPresent(), "a Java older than 21 installed beside this one");
+        Process process = new ProcessBuilder(oldJava.get().toString(), "-cp", "target/classes",
+                "dev.juror.JavaVersionGate", "--version").redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.exitValue()).as(said).isEqualTo(2);
-        assertThat(said).startsWith("Juror needs Java 21 or newer, and this is Java 17").doesNotContain("Exception");
+        assertThat(said).startsWith("Juror needs Java 21 or newer, and this is Java ").doesNotContain("Exception");
+    }
+
+    /** A JDK or JRE older than 21 in the folder that holds this JDK (where OS packages put them side by side). */
+    private static java.util.Optional<Path> olderJavaBesideThisOne() throws java.io.IOException {
+        Path jvms = Path.of(System.getProperty("java.home")).toRealPath().getParent();
+        try (java.util.stream.Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> releaseFeature(home) > 0 && releaseFeature(home) < JavaVersionGate.REQUIRED)
+                    .map(home -> home.resolve("bin/java")).findFirst();
+        }
+    }
+
+    private static int releaseFeature(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return JavaVersionGate.feature(line.substring("JAVA_VERSION=".length()).replace("\"", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return 0;
     }
 }
