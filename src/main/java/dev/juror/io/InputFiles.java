@@ -113,18 +113,24 @@ public final class InputFiles {
 
     /** The text of a regular UTF-8 file of at most {@code limit.maxBytes()}; a byte-order mark is dropped. */
     public static String readUtf8(Path file, ReadLimit limit, String what) throws InputFileException {
-        byte[] bytes = readBytes(file, limit, what);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        String text = strictUtf8(readBytes(file, limit, what));
+        if (text == null) {
             throw new InputFileException(InputFileException.Kind.NOT_UTF8,
                     what + " is not valid UTF-8 text; save it as UTF-8");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** The bytes as UTF-8 text, or null when they are not valid UTF-8 (no replacement characters). */
+    public static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /**

@@ -9,10 +9,6 @@ import dev.juror.io.InputFileException;
 import dev.juror.io.InputFiles;
 import dev.juror.rubric.Rubric;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -118,11 +114,8 @@ public final class LabelPacks {
         } catch (InputFileException e) {
             throw new LabelPackException(e.getMessage() + "; nothing was imported", e);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        String text = InputFiles.strictUtf8(bytes); // the bytes, not the text, are hashed for the pack's origin
+        if (text == null) {
             throw new LabelPackException(file + ": not UTF-8 text; a label pack is JSONL in UTF-8; nothing was imported");
         }
         Instant now = clock.instant();

@@ -1,9 +1,5 @@
 package dev.juror.reward.checks;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -199,7 +195,7 @@ final class EncodedPayloads {
         try {
             byte[] bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder())
                     .decode(body + "=".repeat((4 - body.length() % 4) % 4));
-            return utf8(bytes);
+            return dev.juror.io.InputFiles.strictUtf8(bytes);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -217,17 +213,7 @@ final class EncodedPayloads {
         if (digits.length() % 2 == 1) {
             digits.setLength(digits.length() - 1);
         }
-        return utf8(HexFormat.of().parseHex(digits));
-    }
-
-    /** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
-    static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return dev.juror.io.InputFiles.strictUtf8(HexFormat.of().parseHex(digits));
     }
 
     /** At least 85% letters, digits, spaces and common punctuation: text, not binary. */

@@ -145,7 +145,7 @@ final class Obfuscations {
                     bytes.write(Integer.parseInt(s, j + 1, j + 3, 16));
                     j += 3;
                 }
-                decoded = EncodedPayloads.utf8(bytes.toByteArray());
+                decoded = dev.juror.io.InputFiles.strictUtf8(bytes.toByteArray());
                 consumed = j - i;
             }
             if (decoded == null) {
