@@ -2,6 +2,7 @@ package dev.juror.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.juror.testing.ChildJava;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,10 +117,7 @@ class WorkbenchStartTest {
     }
 
     private Result startWorkbench(Map<String, String> display) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Djava.util.logging.config.file=none",
+        List<String> command = new ArrayList<>(ChildJava.command(List.of("-Djava.util.logging.config.file=none"),
                 "dev.juror.Main", "--workspace", folder.resolve("ws").toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("DISPLAY");

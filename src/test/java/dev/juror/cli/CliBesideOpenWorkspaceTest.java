@@ -9,6 +9,7 @@ import dev.juror.store.ImportThenHang;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.testing.ChildJava;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,7 @@ class CliBesideOpenWorkspaceTest {
     Path temp;
 
     private static Process cli(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.juror.Main"));
+        List<String> command = new java.util.ArrayList<>(ChildJava.command("dev.juror.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
@@ -68,8 +67,7 @@ class CliBesideOpenWorkspaceTest {
     @Test
     void statsInThisProcessWorksWhileAnotherProcessHoldsTheWorkspace() throws Exception {
         Path ws = temp.resolve("held");
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ImportThenHang.class.getName(), ws.toString(), "20")
+        Process holder = new ProcessBuilder(ChildJava.command(ImportThenHang.class.getName(), ws.toString(), "20"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {

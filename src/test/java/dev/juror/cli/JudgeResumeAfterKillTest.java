@@ -20,6 +20,7 @@ import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.Workspace;
+import dev.juror.testing.ChildJava;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -51,13 +52,12 @@ class JudgeResumeAfterKillTest {
         Path rubricFile = JudgeCliFixture.responseRubric(temp);
         try (ConverseTestServer server = ConverseTestServer.start()) {
             server.setDefault(Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withDelay(Duration.ofMillis(150)));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Process child = new ProcessBuilder(ChildJava.command(List.of(
                     "-Daws.accessKeyId=" + DummyAwsCredentials.ACCESS_KEY_ID,
-                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY,
-                    "-cp", System.getProperty("java.class.path"), "dev.juror.Main",
+                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY), "dev.juror.Main",
                     "judge", "--workspace", ws.toString(), "--rubric", rubricFile.toString(), "--provider", "bedrock",
                     "--endpoint", server.endpoint().toString(), "--region", "us-east-1", "--concurrency", "2",
-                    "--repeats", "2")
+                    "--repeats", "2"))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -8,9 +8,11 @@ import dev.juror.judge.testserver.Reply;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.Workspace;
+import dev.juror.testing.ChildJava;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -36,12 +38,11 @@ class JudgeStoppedBySignalTest {
         Path err = temp.resolve("err.txt");
         try (ConverseTestServer server = ConverseTestServer.start()) {
             server.setDefault(Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withDelay(Duration.ofMillis(150)));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Process child = new ProcessBuilder(ChildJava.command(List.of(
                     "-Daws.accessKeyId=" + DummyAwsCredentials.ACCESS_KEY_ID,
-                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY,
-                    "-cp", System.getProperty("java.class.path"), "dev.juror.Main",
+                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY), "dev.juror.Main",
                     "judge", "--workspace", ws.toString(), "--rubric", rubric.toString(), "--provider", "bedrock",
-                    "--endpoint", server.endpoint().toString(), "--region", "us-east-1", "--concurrency", "2")
+                    "--endpoint", server.endpoint().toString(), "--region", "us-east-1", "--concurrency", "2"))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(err.toFile())
                     .start();

@@ -2,6 +2,7 @@ package dev.juror.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.juror.testing.ChildJava;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +86,8 @@ class WorkspaceDurabilityTest {
     }
 
     private Process startImportingChild() throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ImportThenHang.class.getName(), temp.toString(),
-                Integer.toString(SAMPLES))
+        return new ProcessBuilder(ChildJava.command(ImportThenHang.class.getName(), temp.toString(),
+                Integer.toString(SAMPLES)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }

@@ -6,6 +6,7 @@ import dev.juror.app.TestSettings;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.Workspace;
+import dev.juror.testing.ChildJava;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,9 @@ class LabelSurvivesKillTest {
     void aSubmittedLabelIsInTheWorkspaceAfterTheProcessIsKilled() throws Exception {
         Path workspaceDir = folder.resolve("ws");
         Path settings = TestSettings.withLabeller(folder, "Ann");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(ChildJava.command(List.of(
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
-                "-Djava.awt.headless=true", "-Xmx512m",
+                "-Djava.awt.headless=true", "-Xmx512m"),
                 LabelThenWaitMain.class.getName(), workspaceDir.toString(), settings.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();

@@ -59,6 +59,7 @@ public final class ConverseTestServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
     private final AtomicInteger recordedCount = new AtomicInteger();
     private final AtomicInteger received = new AtomicInteger();
+    private final AtomicReference<java.time.Instant> firstRequestAt = new AtomicReference<>();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrentAdmitted = new AtomicInteger();
@@ -137,6 +138,11 @@ public final class ConverseTestServer implements AutoCloseable {
         return all.get(all.size() - 1);
     }
 
+    /** When the first request of any kind arrived (wall clock, to compare with another process's start). */
+    public Optional<java.time.Instant> firstRequestAt() {
+        return Optional.ofNullable(firstRequestAt.get());
+    }
+
     public int receivedCount() {
         return received.get();
     }
@@ -153,7 +159,9 @@ public final class ConverseTestServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            received.incrementAndGet();
+            if (received.incrementAndGet() == 1) {
+                firstRequestAt.compareAndSet(null, java.time.Instant.now());
+            }
             String path = exchange.getRequestURI().getRawPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean openAi = path.equals("/v1/chat/completions");

@@ -1,0 +1,69 @@
+package dev.juror.bench;
+
+import dev.juror.cli.JudgeCliFixture;
+import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.DummyAwsCredentials;
+import dev.juror.judge.testserver.Reply;
+import dev.juror.store.ImportOptions;
+import dev.juror.store.Importer;
+import dev.juror.store.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up of {@code juror judge} measured from outside (issue 11): a workspace of N synthetic
+ * rollouts, the loopback Converse server in capacity mode (C calls admitted at a time, each answered
+ * after D ms, the rest throttled with 429 like a quota-bound account), and {@code juror judge} started
+ * as a new process. Prints the time from the process's start to the server's first request and to the
+ * process's end, against the ideal {@code N / C x D}. The CLI's JVM gets no options: as a user's shell.
+ *
+ * <pre>java -cp target/test-classes:target/classes:$(cat target/test.cp) dev.juror.bench.JudgeStartup 600 64 200</pre>
+ *
+ * Arguments: rollouts (a multiple of 8), concurrency C, service time D in ms. See docs/benchmarks.md.
+ */
+public final class JudgeStartup {
+
+    public static void main(String[] args) throws Exception {
+        int rollouts = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        long serviceMs = args.length > 2 ? Long.parseLong(args[2]) : 200;
+        Path dir = Files.createTempDirectory("juror-judge-startup");
+        Path ws = dir.resolve("ws");
+        try (Workspace workspace = Workspace.open(ws)) {
+            new Importer(workspace).importBatch(SyntheticImport.batch(rollouts / 8, 8, 10, 2, 40 * 1024),
+                    ImportOptions.refuseInvalid());
+        }
+        Path rubric = dir.resolve("whole-review.yaml");
+        Files.writeString(rubric, JudgeCliFixture.RESPONSE_RUBRIC);
+
+        try (ConverseTestServer server = ConverseTestServer.start()) {
+            Reply answer = Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withUsage(1500, 60, 0, 0);
+            server.setDefault(answer);
+            server.capacityMode(concurrency, Duration.ofMillis(serviceMs));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Daws.accessKeyId=" + DummyAwsCredentials.ACCESS_KEY_ID,
+                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY,
+                    "-cp", System.getProperty("java.class.path"), "dev.juror.Main",
+                    "judge", "--workspace", ws.toString(), "--rubric", rubric.toString(), "--provider", "bedrock",
+                    "--endpoint", server.endpoint().toString(), "--region", "us-east-1",
+                    "--concurrency", Integer.toString(concurrency)));
+            Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(dir.resolve("stderr.txt").toFile()).start();
+            Instant started = child.info().startInstant().orElseThrow();
+            int exit = child.waitFor();
+            Instant ended = Instant.now();
+            double ideal = (double) rollouts / concurrency * serviceMs / 1000.0;
+            double total = Duration.between(started, ended).toMillis() / 1000.0;
+            System.out.printf("rollouts %d, concurrency %d, service %d ms: exit %d, first request %d ms after process"
+                            + " start, whole run %.2f s from process start (ideal %.2f s, %.2fx), %d requests, %d"
+                            + " throttled%n", rollouts, concurrency, serviceMs, exit,
+                    server.firstRequestAt().map(at -> Duration.between(started, at).toMillis()).orElse(-1L), total, ideal,
+                    total / ideal, server.receivedCount(), server.throttledCount());
+        }
+    }
+}
