@@ -4,6 +4,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,35 +60,13 @@ public final class BuildInstallers {
     }
 
     private int run() {
-        List<Type> types = options.types();
-        List<Type> buildable = new ArrayList<>();
-        List<Skip> skipped = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            Type type = types.get(i);
-            Optional<Skip> skip = options.firstTypeOnly() && i > 0
-                    ? Optional.of(new Skip(type, "-Dinstaller.second.skip=true builds the first type of"
-                            + " installer.types only (" + types.get(0).id + ")", false))
-                    : type.missingTools(tools).map(reason -> new Skip(type, reason, true));
-            skip.ifPresentOrElse(skipped::add, () -> buildable.add(type));
-            skip.ifPresent(s -> System.out.println(PREFIX + type.id + " skipped: " + s.reason()));
-        }
-        List<Type> lackingTools = skipped.stream().filter(Skip::toolsMissing).map(Skip::type).toList();
-        if (buildable.isEmpty()) {
-            System.err.println(PREFIX + "no installer could be built on this machine ("
-                    + lackingTools.stream().map(t -> t.id + " needs " + t.tools).collect(Collectors.joining("; "))
-                    + "): install " + lackingTools.stream().map(t -> t.install).collect(Collectors.joining(" or "))
-                    + ", then run the build again.");
+        Plan plan = plan();
+        Optional<String> refusal = plan.refusal(options.strict());
+        if (refusal.isPresent()) {
+            System.err.println(PREFIX + refusal.get());
             return 1;
         }
-        if (options.strict() && !skipped.isEmpty()) {
-            System.err.println(PREFIX + "installer.strict is true and " + String.join(", ", ids(skipped.stream()
-                    .map(Skip::type).toList())) + " could not be built: "
-                    + (lackingTools.isEmpty() ? "" : "install " + lackingTools.stream().map(t -> t.install)
-                            .collect(Collectors.joining(" and ")) + ", or ")
-                    + "build without -Dinstaller.strict=true.");
-            return 1;
-        }
-        for (Type type : buildable) {
+        for (Type type : plan.buildable()) {
             List<String> command = jpackageCommand(type);
             if (options.dryRun()) {
                 System.out.println(PREFIX + "would run: " + shellWords(command));
@@ -104,10 +83,53 @@ public final class BuildInstallers {
                 System.out.println(PREFIX + type.id + " built: " + built);
             }
         }
-        System.out.println(PREFIX + (options.dryRun() ? "would build " : "built ") + String.join(", ", ids(buildable))
-                + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", ids(skipped.stream().map(Skip::type)
-                        .toList())) + " (reasons above)"));
+        System.out.println(PREFIX + (options.dryRun() ? "would build " : "built ")
+                + String.join(", ", ids(plan.buildable()))
+                + (plan.skipped().isEmpty() ? "" : "; skipped " + String.join(", ", ids(plan.skippedTypes()))
+                        + " (reasons above)"));
         return 0;
+    }
+
+    /** Splits installer.types into the types to build and the skipped ones, printing a line for each skip. */
+    private Plan plan() {
+        List<Type> types = options.types();
+        List<Type> buildable = new ArrayList<>();
+        List<Skip> skipped = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            Type type = types.get(i);
+            Optional<Skip> skip = options.firstTypeOnly() && i > 0
+                    ? Optional.of(new Skip(type, "-Dinstaller.second.skip=true builds the first type of"
+                            + " installer.types only (" + types.get(0).id + ")", false))
+                    : type.missingTools(tools).map(reason -> new Skip(type, reason, true));
+            skip.ifPresentOrElse(skipped::add, () -> buildable.add(type));
+            skip.ifPresent(s -> System.out.println(PREFIX + type.id + " skipped: " + s.reason()));
+        }
+        return new Plan(buildable, skipped);
+    }
+
+    record Plan(List<Type> buildable, List<Skip> skipped) {
+
+        List<Type> skippedTypes() {
+            return skipped.stream().map(Skip::type).toList();
+        }
+
+        /** The sentence that stops the build before any jpackage runs, if any. */
+        Optional<String> refusal(boolean strict) {
+            List<Type> lackingTools = skipped.stream().filter(Skip::toolsMissing).map(Skip::type).toList();
+            if (buildable.isEmpty()) {
+                return Optional.of("no installer could be built on this machine ("
+                        + lackingTools.stream().map(t -> t.id + " needs " + t.tools).collect(Collectors.joining("; "))
+                        + "): install " + lackingTools.stream().map(t -> t.install).collect(Collectors.joining(" or "))
+                        + ", then run the build again.");
+            }
+            if (strict && !skipped.isEmpty()) {
+                return Optional.of("installer.strict is true and " + String.join(", ", ids(skippedTypes()))
+                        + " could not be built: " + (lackingTools.isEmpty() ? "" : "install " + lackingTools.stream()
+                                .map(t -> t.install).collect(Collectors.joining(" and ")) + ", or ")
+                        + "build without -Dinstaller.strict=true.");
+            }
+            return Optional.empty();
+        }
     }
 
     /** A type of installer.types that is not built, and whether missing tools are the reason. */
@@ -157,7 +179,7 @@ public final class BuildInstallers {
                 .map(file -> file.startsWith(here) ? here.relativize(file) : file).sorted().toList();
     }
 
-    private static List<String> ids(java.util.Collection<Type> types) {
+    private static List<String> ids(Collection<Type> types) {
         return types.stream().map(type -> type.id).toList();
     }
 
@@ -382,6 +404,8 @@ public final class BuildInstallers {
     }
 
     static final class BadArguments extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         BadArguments(String message) {
             super(message);
         }
