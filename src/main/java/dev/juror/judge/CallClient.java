@@ -2,6 +2,7 @@ package dev.juror.judge;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Adapts a {@link Judge} to the {@link JudgeClient} the retry layer and the batch executor drive:
@@ -13,21 +14,34 @@ import java.util.Objects;
 public final class CallClient implements JudgeClient {
 
     private final Judge judge;
-    private final Map<String, JudgeCall> calls;
+    private final Function<String, JudgeCall> calls;
 
     public CallClient(Judge judge, Map<String, JudgeCall> calls) {
+        this(judge, Objects.requireNonNull(calls, "calls")::get);
+    }
+
+    /**
+     * @param calls the call of a key, or null for an unknown key; may load the call's item (it runs
+     *              on the worker thread, at the attempt)
+     */
+    public CallClient(Judge judge, Function<String, JudgeCall> calls) {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     /** The stand-in request of a call's task: it only carries the key. */
     public static JudgeRequest placeholder(JudgeCall call, String model) {
-        return JudgeRequest.of(call.key(), model.isBlank() ? "unknown" : model, "", "", call.key(), 0.0, 1);
+        return placeholder(call.key(), model);
+    }
+
+    /** The stand-in request of the call with this key. */
+    public static JudgeRequest placeholder(String key, String model) {
+        return JudgeRequest.of(key, model.isBlank() ? "unknown" : model, "", "", key, 0.0, 1);
     }
 
     @Override
     public JudgeResponse call(JudgeRequest request) {
-        JudgeCall call = calls.get(request.key());
+        JudgeCall call = calls.apply(request.key());
         if (call == null) {
             throw JudgeCallException.of(FailureKind.UNKNOWN, "UnknownCall", 0, "no judge call with key " + request.key());
         }

@@ -2,6 +2,7 @@ package dev.juror.store;
 
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.run.JudgePlan;
+import dev.juror.judge.run.PlanItems;
 import dev.juror.judge.run.RolloutPair;
 import dev.juror.judge.run.RolloutPairs;
 import dev.juror.judge.run.RunItem;
@@ -12,10 +13,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * Builds judge plans from the workspace: selects rollouts (or, for a pairwise rubric, pairs of
@@ -141,43 +147,50 @@ public final class JudgePlanLoader {
 
     /**
      * The plan for these rollouts. A rollout that no longer exists is an error (a workspace's
-     * rollouts are never deleted, so this means a foreign or damaged run).
+     * rollouts are never deleted, so this means a foreign or damaged run). Only the rollouts' samples
+     * are read now; each rollout and its sample's documents are read when its first call needs them
+     * ({@link PlanItems}), so the first call of a large run leaves at once.
+     *
+     * @throws IllegalArgumentException a rollout is gone
      */
     public JudgePlan plan(Rubric rubric, List<Long> rolloutIds, int repeats) {
-        Map<String, SampleDocuments> bySample = new HashMap<>();
-        List<RunItem> items = new ArrayList<>();
-        for (long id : rolloutIds) {
-            StoredRollout rollout = rollout(id);
-            SampleDocuments docs = documentsOf(rollout, bySample);
-            JudgeItem item = JudgeItem.pointwise("rollout-" + id, rubric, docs.systemPrompt(), docs.target(),
-                    docs.reference(), rollout.toPrediction());
-            items.add(new RunItem(id, item));
-        }
-        return new JudgePlan(items, repeats);
+        Map<Long, String> sampleOf = sampleIdsOf(rolloutIds);
+        Deferred deferred = new Deferred(rolloutIds.size(), rolloutIds::get, i -> OptionalLong.empty(), (i, docs) -> {
+            StoredRollout rollout = rollout(rolloutIds.get(i));
+            return new RunItem(rollout.id(), JudgeItem.pointwise("rollout-" + rollout.id(), rubric, docs.systemPrompt(),
+                    docs.target(), docs.reference(), rollout.toPrediction()));
+        }, i -> sampleOf.get(rolloutIds.get(i)));
+        return new JudgePlan(deferred, repeats);
     }
 
     /**
      * The plan of a pairwise run: each pair in both orders, (first, second) then (second, first), side
      * by side, so an interrupted run has both orders of the pairs it covered and position consistency
-     * can be measured on them.
+     * can be measured on them. Loaded as {@link #plan} is.
      *
      * @throws IllegalArgumentException a rollout is gone, or the two rollouts of a pair belong to different samples
      */
     public JudgePlan planPairs(Rubric rubric, List<RolloutPair> pairs, int repeats) {
-        Map<String, SampleDocuments> bySample = new HashMap<>();
-        List<RunItem> items = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        pairs.forEach(p -> {
+            ids.add(p.first());
+            ids.add(p.second());
+        });
+        Map<Long, String> sampleOf = sampleIdsOf(ids);
         for (RolloutPair pair : pairs) {
-            StoredRollout first = rollout(pair.first());
-            StoredRollout second = rollout(pair.second());
-            if (!first.sampleId().equals(second.sampleId())) {
-                throw new IllegalArgumentException("pair " + pair + " joins rollouts of samples " + first.sampleId()
-                        + " and " + second.sampleId() + "; a pair must be two rollouts of one sample");
+            if (!sampleOf.get(pair.first()).equals(sampleOf.get(pair.second()))) {
+                throw new IllegalArgumentException("pair " + pair + " joins rollouts of samples "
+                        + sampleOf.get(pair.first()) + " and " + sampleOf.get(pair.second())
+                        + "; a pair must be two rollouts of one sample");
             }
-            SampleDocuments docs = documentsOf(first, bySample);
-            items.add(pairItem(rubric, docs, first, second));
-            items.add(pairItem(rubric, docs, second, first));
         }
-        return new JudgePlan(items, repeats);
+        // Item 2k is pair k as stored, item 2k+1 the same pair swapped.
+        IntFunction<Long> candidateA = i -> i % 2 == 0 ? pairs.get(i / 2).first() : pairs.get(i / 2).second();
+        IntFunction<Long> candidateB = i -> i % 2 == 0 ? pairs.get(i / 2).second() : pairs.get(i / 2).first();
+        Deferred deferred = new Deferred(pairs.size() * 2, candidateA, i -> OptionalLong.of(candidateB.apply(i)),
+                (i, docs) -> pairItem(rubric, docs, rollout(candidateA.apply(i)), rollout(candidateB.apply(i))),
+                i -> sampleOf.get(candidateA.apply(i)));
+        return new JudgePlan(deferred, repeats);
     }
 
     private static RunItem pairItem(Rubric rubric, SampleDocuments docs, StoredRollout a, StoredRollout b) {
@@ -190,8 +203,67 @@ public final class JudgePlanLoader {
         return rollouts.find(id).orElseThrow(() -> new IllegalArgumentException("rollout " + id + " is not in the workspace"));
     }
 
-    private SampleDocuments documentsOf(StoredRollout rollout, Map<String, SampleDocuments> bySample) {
-        return bySample.computeIfAbsent(rollout.sampleId(), sampleId ->
-                documents.documentsOf(samples.find(sampleId).orElseThrow()));
+    /** The sample of each rollout, in one query; a rollout that is not in the workspace is an error. */
+    private Map<Long, String> sampleIdsOf(List<Long> rolloutIds) {
+        Map<Long, String> sampleOf = new HashMap<>();
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("SELECT id, sample_id FROM rollouts WHERE id = ANY(?)")) {
+            select.setArray(1, c.createArrayOf("BIGINT", new HashSet<>(rolloutIds).toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sampleOf.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the rollouts of a judge run", e);
+        }
+        for (long id : rolloutIds) {
+            if (!sampleOf.containsKey(id)) {
+                throw new IllegalArgumentException("rollout " + id + " is not in the workspace");
+            }
+        }
+        return sampleOf;
+    }
+
+    /** Plan items read from the workspace when first asked for; each sample's documents are read once. */
+    private final class Deferred extends PlanItems {
+        private final int size;
+        private final IntFunction<Long> rolloutId;
+        private final IntFunction<OptionalLong> rolloutBId;
+        private final BiFunction<Integer, SampleDocuments, RunItem> load;
+        private final IntFunction<String> sampleId;
+        private final ConcurrentHashMap<Integer, RunItem> loaded = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, SampleDocuments> documentsBySample = new ConcurrentHashMap<>();
+
+        Deferred(int size, IntFunction<Long> rolloutId, IntFunction<OptionalLong> rolloutBId,
+                 BiFunction<Integer, SampleDocuments, RunItem> load, IntFunction<String> sampleId) {
+            this.size = size;
+            this.rolloutId = rolloutId;
+            this.rolloutBId = rolloutBId;
+            this.load = load;
+            this.sampleId = sampleId;
+        }
+
+        @Override
+        public long rolloutId(int index) {
+            return rolloutId.apply(index);
+        }
+
+        @Override
+        public OptionalLong rolloutBId(int index) {
+            return rolloutBId.apply(index);
+        }
+
+        @Override
+        public RunItem get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return loaded.computeIfAbsent(index, i -> load.apply(i, documentsBySample.computeIfAbsent(
+                    sampleId.apply(i), id -> documents.documentsOf(samples.find(id).orElseThrow()))));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

@@ -47,8 +47,13 @@ public final class JudgeStartup {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Daws.accessKeyId=" + DummyAwsCredentials.ACCESS_KEY_ID,
-                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY,
-                    "-cp", System.getProperty("java.class.path"), "dev.juror.Main",
+                    "-Daws.secretAccessKey=" + DummyAwsCredentials.SECRET_ACCESS_KEY));
+            // -Dbench.childOptions="-XX:StartFlightRecording=..." profiles the CLI's start.
+            String childOptions = System.getProperty("bench.childOptions", "").trim();
+            if (!childOptions.isEmpty()) {
+                command.addAll(List.of(childOptions.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.juror.Main",
                     "judge", "--workspace", ws.toString(), "--rubric", rubric.toString(), "--provider", "bedrock",
                     "--endpoint", server.endpoint().toString(), "--region", "us-east-1",
                     "--concurrency", Integer.toString(concurrency)));

@@ -15,7 +15,6 @@ import dev.juror.judge.ResultStatus;
 import dev.juror.judge.AdaptiveLimiter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,25 +82,22 @@ public final class JudgeRunner {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(onProgress, "onProgress");
         Set<String> finished = Set.copyOf(sink.finishedKeys());
-        Map<String, JudgeCall> calls = new HashMap<>();
-        Map<String, RunItem> items = new HashMap<>();
+        PlanCalls calls = new PlanCalls(plan.planItems());
         List<JudgeTask> tasks = new ArrayList<>(plan.calls());
         // Repeat-major order: a cancelled or killed run has covered every rollout once before any twice.
+        // Tasks carry only keys: an item is loaded when its first call is attempted.
         for (int repeat = 0; repeat < plan.repeats(); repeat++) {
-            for (RunItem item : plan.items()) {
-                String key = item.key(repeat);
-                JudgeCall call = new JudgeCall(key, item.item(), repeat);
-                calls.put(key, call);
-                items.put(key, item);
-                tasks.add(new JudgeTask(key, CallClient.placeholder(call, judge.model())));
+            for (int index = 0; index < plan.planItems().size(); index++) {
+                String key = calls.add(index, repeat);
+                tasks.add(new JudgeTask(key, CallClient.placeholder(key, judge.model())));
             }
         }
         int alreadyDone = (int) tasks.stream().filter(t -> finished.contains(t.key())).count();
-        JudgeBatchExecutor executor = JudgeBatchExecutor.builder(new CallClient(judge, calls))
+        JudgeBatchExecutor executor = JudgeBatchExecutor.builder(new CallClient(judge, calls::call))
                 .retryPolicy(judge.retryPolicy())
                 .limiter(limiters)
                 .build();
-        Session session = new Session(plan.calls(), alreadyDone, calls, items, sink, onProgress);
+        Session session = new Session(plan.calls(), alreadyDone, calls, sink, onProgress);
         JudgeBatchExecutor.BatchHandle batch = executor.start(tasks, finished::contains, session::onOutcome,
                 session::onBatchProgress);
         return session.attach(batch);
@@ -111,8 +107,7 @@ public final class JudgeRunner {
     private final class Session implements RunHandle {
         private final int total;
         private final int alreadyDone;
-        private final Map<String, JudgeCall> calls;
-        private final Map<String, RunItem> items;
+        private final PlanCalls calls;
         private final ResultSink sink;
         private final Consumer<RunProgress> onProgress;
         private final Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
@@ -122,12 +117,10 @@ public final class JudgeRunner {
         private JudgeBatchExecutor.BatchHandle batch;
         private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
 
-        Session(int total, int alreadyDone, Map<String, JudgeCall> calls, Map<String, RunItem> items, ResultSink sink,
-                Consumer<RunProgress> onProgress) {
+        Session(int total, int alreadyDone, PlanCalls calls, ResultSink sink, Consumer<RunProgress> onProgress) {
             this.total = total;
             this.alreadyDone = alreadyDone;
             this.calls = calls;
-            this.items = items;
             this.sink = sink;
             this.onProgress = onProgress;
         }
@@ -145,12 +138,15 @@ public final class JudgeRunner {
         }
 
         void onOutcome(JudgeOutcome outcome) {
-            JudgeCall call = calls.get(outcome.key());
+            if (outcome instanceof JudgeOutcome.Cancelled) {
+                return; // nothing to store, and no reason to load an item that was never judged
+            }
+            JudgeCall call = calls.call(outcome.key());
             Optional<JudgeResult> result = JudgeResults.of(call, outcome, judge.parser(), judge.model());
             if (result.isEmpty()) {
                 return;
             }
-            RunItem item = items.get(outcome.key());
+            RunItem item = calls.item(outcome.key());
             try {
                 sink.save(item.result(call.repeat(), result.get()));
             } catch (RuntimeException e) {

@@ -43,7 +43,7 @@ class JudgeRunnerTest {
              "Aggregate_Score": {"score": 4, "total_comments": 1, "rationale": "ok"}}""";
 
     /** Answers after a delay; counts calls per key. */
-    static final class SlowJudge implements Judge {
+    static class SlowJudge implements Judge {
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         final Duration delay;
 
@@ -171,5 +171,68 @@ class JudgeRunnerTest {
         for (String key : finishedBefore) {
             assertThat(judge.calls.get(key).get()).as("calls of finished %s", key).isEqualTo(callsBefore.get(key));
         }
+    }
+
+    /** Plan items that count their loads, as a plan read from a workspace loads them on demand. */
+    static final class CountingItems extends PlanItems {
+        final List<RunItem> items;
+        final Set<Integer> loaded = ConcurrentHashMap.newKeySet();
+
+        CountingItems(List<RunItem> items) {
+            this.items = items;
+        }
+
+        @Override
+        public long rolloutId(int index) {
+            return items.get(index).rolloutId();
+        }
+
+        @Override
+        public java.util.OptionalLong rolloutBId(int index) {
+            return java.util.OptionalLong.empty();
+        }
+
+        @Override
+        public RunItem get(int index) {
+            loaded.add(index);
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    @Test
+    void anItemIsLoadedWhenItsFirstCallIsMadeNotWhenTheRunStarts() throws Exception {
+        CountingItems items = new CountingItems(plan(50, 1).items());
+        List<Integer> loadedAtFirstCall = new ArrayList<>();
+        SlowJudge judge = new SlowJudge(Duration.ZERO) {
+            @Override
+            public JudgeResponse attempt(JudgeCall call) {
+                synchronized (loadedAtFirstCall) {
+                    if (loadedAtFirstCall.isEmpty()) {
+                        loadedAtFirstCall.add(items.loaded.size());
+                    }
+                }
+                return super.attempt(call);
+            }
+        };
+        MemorySink sink = new MemorySink();
+        sink.results.put("7#0", storedResultOfRollout7());
+
+        RunSummary summary = JudgeRunner.fixed(judge, 1).run(new JudgePlan(items, 1), sink, p -> { });
+
+        assertThat(loadedAtFirstCall).containsExactly(1);
+        assertThat(summary.complete()).isTrue();
+        assertThat(items.loaded).as("a call already stored is not loaded again").hasSize(49).doesNotContain(7);
+    }
+
+    /** A result as a stored run holds it: rollout 7, repeat 0. */
+    private static RunResult storedResultOfRollout7() throws Exception {
+        MemorySink sink = new MemorySink();
+        JudgeRunner.fixed(new SlowJudge(Duration.ZERO), 1).run(plan(8, 1), sink, p -> { });
+        return sink.results.get("7#0");
     }
 }
