@@ -165,7 +165,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     private Node exportScreen() {
-        var viewModel = new dev.juror.app.export.ExportViewModel(tasks, session::current);
+        var viewModel = new dev.juror.app.export.ExportViewModel(tasks, session::current,
+                new dev.juror.workspace.ExportService(Clock.systemUTC()));
         session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
         viewModel.load();
         return ViewLoader.load(new dev.juror.app.export.ExportView(viewModel, dialogs), "ExportView.fxml");

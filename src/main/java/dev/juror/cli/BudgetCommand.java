@@ -2,12 +2,13 @@ package dev.juror.cli;
 
 import dev.juror.export.BudgetJson;
 import dev.juror.export.BudgetPlan;
-import dev.juror.export.ExportSample;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.Workspace;
+import dev.juror.workspace.BudgetContext;
+import dev.juror.workspace.ExportService;
+import dev.juror.workspace.ExportWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,10 +59,19 @@ public final class BudgetCommand implements Callable<Integer> {
         }
         Rubric rubric = loaded.get();
         String judgeModel = model != null ? model : rubric.judge().modelId();
-        Path workspaceDir = workspace == null ? Workspace.defaultDirectory() : workspace;
-        List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 1);
-        BudgetPlan plan = BudgetSetup.plan(budget, rubric, judgeModel, workspaceDir, samples,
-                ExportSupport.eventSize(Optional.ofNullable(samplesFile), workspaceDir), err);
+        BudgetPlan plan;
+        // A workspace folder that does not exist is not created: tokens are then estimated, example prices used.
+        try (ExportWorkspace ws = ExportSupport.workspace(workspace)) {
+            BudgetContext context = new ExportService(Clock.systemUTC()).budgetContext(ws, rubric, judgeModel,
+                    Optional.ofNullable(samplesFile), Optional.ofNullable(budget.prices));
+            ExportSupport.reportPricesCreated(context.prices().created()
+                    ? Optional.of(context.prices().table().source()) : Optional.empty(), err);
+            plan = budget.settings().plan(rubric, judgeModel, context);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw ExportSupport.userInput(e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()

@@ -1,19 +1,24 @@
 package dev.juror.cli;
 
-import dev.juror.export.BudgetInputs;
+import dev.juror.workspace.BudgetSettings;
+import dev.juror.workspace.ExportDefaults;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
-/** The reward budget options shared by {@code juror budget} and {@code juror export lambda}. */
+/**
+ * The reward budget options shared by {@code juror budget} and {@code juror export lambda}; their
+ * defaults are {@link ExportDefaults}, the same as the export screen's.
+ */
 public final class BudgetOptions {
 
-    @Option(names = "--judge-rpm", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--judge-rpm", paramLabel = "N", defaultValue = "" + ExportDefaults.JUDGE_RPM,
             description = "the judge model's Bedrock quota, requests per minute (default: ${DEFAULT-VALUE}; "
                     + "enter your account's value from Service Quotas)")
     int judgeRpm;
 
-    @Option(names = "--judge-tpm", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--judge-tpm", paramLabel = "N", defaultValue = "" + ExportDefaults.JUDGE_TPM,
             description = "the judge model's token quota per minute (default: 0 = not given)")
     long judgeTpm;
 
@@ -22,24 +27,25 @@ public final class BudgetOptions {
     Integer judgeLatency;
 
     @Option(names = "--target-step-seconds", paramLabel = "S",
-            defaultValue = "" + BudgetInputs.DEFAULT_TARGET_STEP_SECONDS,
+            defaultValue = "" + ExportDefaults.TARGET_STEP_SECONDS,
             description = "how long the reward of one training step may take (default: ${DEFAULT-VALUE})")
     double targetStepSeconds;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ExportDefaults.SAMPLES_PER_INVOCATION,
             description = "samples per Lambda invocation, lambda_batch_size (default: ${DEFAULT-VALUE}; "
                     + "1 if your trainer sends one sample per invocation)")
     int batchSize;
 
-    @Option(names = "--prompts-per-step", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--prompts-per-step", paramLabel = "N", defaultValue = "" + ExportDefaults.PROMPTS_PER_STEP,
             description = "global_batch_size (default: ${DEFAULT-VALUE})")
     int promptsPerStep;
 
-    @Option(names = "--rollouts", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--rollouts", paramLabel = "N", defaultValue = "" + ExportDefaults.ROLLOUTS_PER_PROMPT,
             description = "number_generation, responses per prompt (default: ${DEFAULT-VALUE})")
     int rollouts;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "516", description = "max_steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + ExportDefaults.STEPS,
+            description = "max_steps (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--concurrency", paramLabel = "N",
@@ -50,11 +56,9 @@ public final class BudgetOptions {
             description = "price table to use instead of the workspace's prices.yaml")
     Path prices;
 
-    OptionalInt latencyMillis() {
-        return judgeLatency == null ? OptionalInt.empty() : OptionalInt.of(judgeLatency);
-    }
-
-    OptionalInt concurrency() {
-        return concurrency == null ? OptionalInt.empty() : OptionalInt.of(concurrency);
+    BudgetSettings settings() {
+        return new BudgetSettings(promptsPerStep, rollouts, steps, batchSize, judgeRpm, judgeTpm,
+                judgeLatency == null ? OptionalInt.empty() : OptionalInt.of(judgeLatency), targetStepSeconds,
+                concurrency == null ? OptionalInt.empty() : OptionalInt.of(concurrency), Optional.ofNullable(prices));
     }
 }

@@ -1,19 +1,18 @@
 package dev.juror.cli;
 
 import dev.juror.export.BudgetPlan;
-import dev.juror.export.ExportGate;
-import dev.juror.export.ExportRefusedException;
-import dev.juror.export.ExportSample;
-import dev.juror.export.LambdaBundleExporter;
-import dev.juror.export.LambdaBundleRequest;
-import dev.juror.export.LambdaJars;
-import dev.juror.export.PromptTokens;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
+import dev.juror.workspace.ExportDefaults;
+import dev.juror.workspace.ExportKind;
+import dev.juror.workspace.ExportOutcome;
+import dev.juror.workspace.ExportRequest;
+import dev.juror.workspace.ExportService;
+import dev.juror.workspace.ExportWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +40,7 @@ public final class ExportLambdaCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
-    @Option(names = "--function-name", paramLabel = "NAME", defaultValue = LambdaBundleRequest.DEFAULT_FUNCTION_NAME,
+    @Option(names = "--function-name", paramLabel = "NAME", defaultValue = ExportDefaults.FUNCTION_NAME,
             description = "must contain SageMaker (default: ${DEFAULT-VALUE})")
     String functionName;
 
@@ -62,7 +61,7 @@ public final class ExportLambdaCommand implements Callable<Integer> {
     @Option(names = "--account-id", paramLabel = "ID", description = "AWS account for ARNs (default: placeholder)")
     String account;
 
-    @Option(names = "--memory", paramLabel = "MB", defaultValue = "2048")
+    @Option(names = "--memory", paramLabel = "MB", defaultValue = "" + ExportDefaults.MEMORY_MB)
     int memory;
 
     @Option(names = "--provisioned-concurrency", paramLabel = "N",
@@ -76,6 +75,16 @@ public final class ExportLambdaCommand implements Callable<Integer> {
     @Mixin
     BudgetOptions budgetOptions;
 
+    private final ExportService service;
+
+    public ExportLambdaCommand() {
+        this(new ExportService(Clock.systemUTC()));
+    }
+
+    public ExportLambdaCommand(ExportService service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -84,43 +93,32 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             return CliRunner.BAD_INPUT;
         }
         Rubric rubric = loaded.get();
-        String version = CanonicalForm.version(rubric);
-        Path workspaceDir = workspace == null ? dev.juror.store.Workspace.defaultDirectory() : workspace;
-        boolean mark;
-        try {
-            mark = ExportSupport.withVerdicts(workspaceDir,
-                    verdicts -> ExportGate.check(verdicts, "reward Lambda bundle", version, model, unvalidated));
-        } catch (ExportRefusedException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
-        List<ExportSample> samples = ExportSupport.samples(Optional.ofNullable(samplesFile), workspaceDir, 20);
-        BudgetPlan budget = BudgetSetup.plan(budgetOptions, rubric, model, workspaceDir, samples,
-                ExportSupport.eventSize(Optional.ofNullable(samplesFile), workspaceDir), err);
-        LambdaBundleRequest request;
-        try {
-            // Provisioned environments beyond the trainer's limit would never be used.
-            int provisionedConcurrency = provisioned == null ? budget.lambdaConcurrencyLimit() : provisioned;
-            request = new LambdaBundleRequest(rubric, RubricFiles.readText(rubricFile, "--rubric"), model, functionName,
-                    budget.handlerConcurrency(), Optional.ofNullable(region), Optional.ofNullable(account), memory,
-                    provisioned == null, provisionedConcurrency, envelope, budget, samples, mark);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
-        try {
-            List<Path> files = new LambdaBundleExporter(LambdaJars.locate()).export(request, out);
-            PrintWriter o = spec.commandLine().getOut();
-            o.println((mark ? "UNVALIDATED bundle" : "bundle") + " for rubric " + rubric.name() + " version " + version
-                    + ", judge " + model + ":");
-            files.forEach(f -> o.println("  " + f));
-            o.println("lambda_concurrency_limit " + budget.lambdaConcurrencyLimit() + ", lambda_batch_size "
-                    + budget.lambdaBatchSize() + ", " + budget.handlerConcurrency()
-                    + " judge calls in flight per invocation (see budget.md); sample event: "
-                    + (samples.isEmpty() ? "empty (no samples found)" : "ok"));
-            budget.warnings().forEach(w -> o.println("warning: " + w));
-            o.flush();
+        ExportRequest request = ExportRequest.builder(ExportKind.LAMBDA_PACKAGE, out)
+                .rubric(rubric, RubricFiles.readText(rubricFile, "--rubric")).model(model).allowUnvalidated(unvalidated)
+                .samplesFile(Optional.ofNullable(samplesFile))
+                .lambda(new ExportRequest.LambdaSettings(functionName, Optional.ofNullable(region),
+                        Optional.ofNullable(account), memory, Optional.ofNullable(provisioned), envelope))
+                .budget(budgetOptions.settings()).build();
+        ExportOutcome outcome;
+        try (ExportWorkspace ws = ExportSupport.workspace(workspace)) {
+            outcome = service.export(request, ws);
         } catch (IOException e) {
             throw new UserInputException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw ExportSupport.userInput(e);
         }
+        ExportSupport.reportPricesCreated(outcome.pricesSource(), err);
+        BudgetPlan budget = outcome.budget().orElseThrow();
+        PrintWriter o = spec.commandLine().getOut();
+        o.println((outcome.unvalidated() ? "UNVALIDATED bundle" : "bundle") + " for rubric " + rubric.name() + " version "
+                + CanonicalForm.version(rubric) + ", judge " + model + ":");
+        outcome.files().forEach(f -> o.println("  " + f));
+        o.println("lambda_concurrency_limit " + budget.lambdaConcurrencyLimit() + ", lambda_batch_size "
+                + budget.lambdaBatchSize() + ", " + budget.handlerConcurrency()
+                + " judge calls in flight per invocation (see budget.md); sample event: "
+                + (outcome.samples() == 0 ? "empty (no samples found)" : "ok"));
+        budget.warnings().forEach(w -> o.println("warning: " + w));
+        o.flush();
         return CliRunner.OK;
     }
 }

@@ -1,12 +1,14 @@
 package dev.juror.cli;
 
-import dev.juror.export.ExportGate;
-import dev.juror.export.ExportRefusedException;
-import dev.juror.export.PromptBundleExporter;
-import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
+import dev.juror.workspace.ExportKind;
+import dev.juror.workspace.ExportOutcome;
+import dev.juror.workspace.ExportRequest;
+import dev.juror.workspace.ExportService;
+import dev.juror.workspace.ExportWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,29 +41,34 @@ public final class ExportPromptCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "workspace holding the verdicts")
     Path workspace;
 
+    private final ExportService service;
+
+    public ExportPromptCommand() {
+        this(new ExportService(Clock.systemUTC()));
+    }
+
+    public ExportPromptCommand(ExportService service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
         Optional<Rubric> loaded = RubricFiles.load(rubricFile, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return CliRunner.BAD_INPUT;
         }
-        Rubric rubric = loaded.get();
-        String judge = model == null ? rubric.judge().modelId() : model;
-        String version = CanonicalForm.version(rubric);
-        Path workspaceDir = workspace == null ? dev.juror.store.Workspace.defaultDirectory() : workspace;
-        boolean mark;
-        try {
-            mark = ExportSupport.withVerdicts(workspaceDir,
-                    verdicts -> ExportGate.check(verdicts, "judge prompt", version, judge, unvalidated));
-        } catch (ExportRefusedException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
-        try {
-            PromptBundleExporter.export(rubric, RubricFiles.readText(rubricFile, "--rubric"), judge, mark, out)
-                    .forEach(f -> spec.commandLine().getOut().println("  " + f));
+        ExportRequest request = ExportRequest.builder(ExportKind.PROMPT_BUNDLE, out)
+                .rubric(loaded.get(), RubricFiles.readText(rubricFile, "--rubric")).model(model)
+                .allowUnvalidated(unvalidated).build();
+        ExportOutcome outcome;
+        try (ExportWorkspace ws = ExportSupport.workspace(workspace)) {
+            outcome = service.export(request, ws);
         } catch (IOException e) {
             throw new UserInputException("--out: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw ExportSupport.userInput(e);
         }
+        outcome.files().forEach(f -> spec.commandLine().getOut().println("  " + f));
         spec.commandLine().getOut().flush();
         return CliRunner.OK;
     }

@@ -1,76 +1,46 @@
 package dev.juror.cli;
 
-import dev.juror.export.EventSize;
-import dev.juror.export.ExportSample;
-import dev.juror.export.SampleSources;
-import dev.juror.export.VerdictSource;
-import dev.juror.export.WorkspaceVerdictSource;
-import dev.juror.store.CalibrationRepository;
+import dev.juror.export.ExportRefusedException;
 import dev.juror.store.Workspace;
 import dev.juror.store.WorkspaceException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.juror.workspace.ExportInputException;
+import dev.juror.workspace.ExportWorkspace;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
-/** What the export commands share: the workspace (verdicts, samples) and sample files. */
+/** What the export and budget commands share: the workspace folder and the CLI wording of export problems. */
 final class ExportSupport {
 
     private ExportSupport() {
     }
 
-    /** Runs {@code action} with the workspace's verdicts, or with none when the workspace does not exist. */
-    static <T> T withVerdicts(Path workspaceDir, Function<VerdictSource, T> action) {
-        if (workspaceDir == null || !Files.isDirectory(workspaceDir)) {
-            return action.apply(VerdictSource.none());
-        }
-        try (Workspace workspace = Workspace.open(workspaceDir)) {
-            return action.apply(new WorkspaceVerdictSource(new CalibrationRepository(workspace)));
-        } catch (WorkspaceException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
+    /** {@code --workspace DIR}, else the Juror folder in the home directory; opened only when the export needs it. */
+    static ExportWorkspace workspace(Path option) {
+        return ExportWorkspace.folder(option == null ? Workspace.defaultDirectory() : option);
     }
 
-    /**
-     * Event bytes per sample of every sample in {@code --samples FILE}, else in the workspace (when it
-     * exists), else unmeasured.
-     */
-    static EventSize eventSize(Optional<Path> file, Path workspaceDir) {
-        if (file.isPresent()) {
-            try {
-                return EventSize.of(SampleSources.fromFile(file.get()));
-            } catch (IOException e) {
-                throw new UserInputException("--samples: " + e.getMessage(), e);
-            }
-        }
-        if (workspaceDir != null && Files.isDirectory(workspaceDir)) {
-            try (Workspace workspace = Workspace.open(workspaceDir)) {
-                return SampleSources.eventSize(workspace);
-            } catch (WorkspaceException e) {
-                throw new UserInputException(e.getMessage(), e);
-            }
-        }
-        return EventSize.UNMEASURED;
+    /** The problem as exit 2 and one line naming the option it came from. */
+    static UserInputException userInput(RuntimeException e) {
+        return switch (e) {
+            case ExportInputException input -> new UserInputException(switch (input.problem()) {
+                case SAMPLES_FILE -> "--samples: " + input.getMessage();
+                case PRICES_FILE -> "--prices " + input.getMessage();
+                case NO_SAMPLES -> "no samples to export: import some (juror import) or pass --samples FILE.jsonl";
+                case SETTINGS -> input.getMessage();
+            }, input);
+            case ExportRefusedException refused -> new UserInputException(refused.getMessage(), refused);
+            case WorkspaceException workspace -> new UserInputException(workspace.getMessage(), workspace);
+            default -> throw e;
+        };
     }
 
-    /** Samples from {@code --samples FILE}, else from the workspace (when it exists), else none. */
-    static List<ExportSample> samples(Optional<Path> file, Path workspaceDir, int limit) {
-        if (file.isPresent()) {
-            try {
-                return SampleSources.fromFile(file.get());
-            } catch (IOException e) {
-                throw new UserInputException("--samples: " + e.getMessage(), e);
-            }
-        }
-        if (workspaceDir != null && Files.isDirectory(workspaceDir)) {
-            try (Workspace workspace = Workspace.open(workspaceDir)) {
-                return SampleSources.fromWorkspace(workspace, limit);
-            } catch (WorkspaceException e) {
-                throw new UserInputException(e.getMessage(), e);
-            }
-        }
-        return List.of();
+    /** Says on stderr that the budget's price table was just written from the shipped example prices. */
+    static void reportPricesCreated(Optional<String> source, PrintWriter err) {
+        source.ifPresent(s -> {
+            err.println("juror: wrote " + s + " from the shipped EXAMPLE prices; check them against current Amazon "
+                    + "Bedrock pricing");
+            err.flush();
+        });
     }
 }

@@ -1,10 +1,14 @@
 package dev.juror.cli;
 
-import dev.juror.export.ExportSample;
-import dev.juror.export.TrainingDataExporter;
+import dev.juror.workspace.ExportDefaults;
+import dev.juror.workspace.ExportKind;
+import dev.juror.workspace.ExportOutcome;
+import dev.juror.workspace.ExportRequest;
+import dev.juror.workspace.ExportService;
+import dev.juror.workspace.ExportWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,23 +35,39 @@ public final class ExportTrainingDataCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR")
     Path workspace;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "100000")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "write at most N of the workspace's samples "
+            + "(default: all)")
+    Integer limit;
+
+    private final ExportService service;
+
+    public ExportTrainingDataCommand() {
+        this(new ExportService(Clock.systemUTC()));
+    }
+
+    public ExportTrainingDataCommand(ExportService service) {
+        this.service = service;
+    }
 
     @Override
     public Integer call() {
-        Path workspaceDir = workspace == null ? dev.juror.store.Workspace.defaultDirectory() : workspace;
-        List<ExportSample> rows = ExportSupport.samples(Optional.ofNullable(samples), workspaceDir, limit);
-        if (rows.isEmpty()) {
-            throw new UserInputException("no samples to export: import some (juror import) or pass --samples FILE.jsonl");
-        }
+        ExportRequest request;
         try {
-            int n = TrainingDataExporter.export(rows, out);
-            spec.commandLine().getOut().println(n + " Nova RFT rows written to " + out);
-            spec.commandLine().getOut().flush();
+            request = ExportRequest.builder(ExportKind.TRAINING_DATA, out).samplesFile(Optional.ofNullable(samples))
+                    .trainingLimit(limit == null ? ExportDefaults.TRAINING_DATA_LIMIT : limit).build();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        ExportOutcome outcome;
+        try (ExportWorkspace ws = ExportSupport.workspace(workspace)) {
+            outcome = service.export(request, ws);
         } catch (IOException e) {
             throw new UserInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw ExportSupport.userInput(e);
         }
+        spec.commandLine().getOut().println(outcome.samples() + " Nova RFT rows written to " + out);
+        spec.commandLine().getOut().flush();
         return CliRunner.OK;
     }
 }

@@ -11,6 +11,7 @@ import dev.juror.rubric.PromptRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -31,9 +32,12 @@ public final class LambdaBundleExporter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path jarDir;
+    /** Stamps the zip's entries: a fixed clock gives the same bytes for the same bundle. */
+    private final Clock clock;
 
-    public LambdaBundleExporter(Path jarDir) {
+    public LambdaBundleExporter(Path jarDir, Clock clock) {
         this.jarDir = jarDir;
+        this.clock = clock;
     }
 
     /** Writes every file into {@code out} (created if needed) and returns their paths. */
@@ -66,15 +70,22 @@ public final class LambdaBundleExporter {
         List<Path> jars = LambdaJars.jars(jarDir);
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (Path jar : jars) {
-                out.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                out.putNextEntry(entry("lib/" + jar.getFileName()));
                 Files.copy(jar, out);
                 out.closeEntry();
             }
-            out.putNextEntry(new ZipEntry(LambdaConfig.RESOURCE));
+            out.putNextEntry(entry(LambdaConfig.RESOURCE));
             out.write(JSON.writeValueAsBytes(config.toJson()));
             out.closeEntry();
         }
         return zip;
+    }
+
+    /** Without a time of its own, an entry would get the time of writing and the zip would differ on every export. */
+    private ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(clock.millis());
+        return entry;
     }
 
     static ObjectNode overrides(LambdaBundleRequest r) {

@@ -1,6 +1,7 @@
 package dev.juror.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,6 +52,18 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.juror.app..", "javafx..", "org.fxmisc..")
             .because("cli -> engines; the command line must run without the JavaFX toolkit");
 
+    /** The use-case layer between store and the front ends: only cli and app (and Main) may call it. */
+    private static final ArchRule onlyFrontEndsUseTheWorkspaceLayer = noClasses()
+            .that().resideOutsideOfPackages("dev.juror.workspace..", "dev.juror.cli..", "dev.juror.app..", "dev.juror")
+            .should().dependOnClassesThat().resideInAPackage("dev.juror.workspace..")
+            .because("workspace holds the use cases over store and the engines; cli and app call it, the engines, "
+                    + "store and the Lambda never do");
+
+    private static final ArchRule workspaceLayerKnowsNoFrontEnd = noClasses().that().resideInAPackage("dev.juror.workspace..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.juror.app..", "dev.juror.cli..", "javafx..",
+                    "org.fxmisc..", "picocli..")
+            .because("the command line and the workbench share the use cases, so they know neither");
+
     @Test
     void enginesKnowNoUi() {
         enginesKnowNoUi.allowEmptyShould(true).check(classes);
@@ -69,5 +82,30 @@ class DependencyRulesTest {
     @Test
     void cliNeverTouchesTheUi() {
         cliNeverTouchesTheUi.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyFrontEndsUseTheWorkspaceLayer() {
+        onlyFrontEndsUseTheWorkspaceLayer.check(classes);
+    }
+
+    @Test
+    void workspaceLayerKnowsNoFrontEnd() {
+        workspaceLayerKnowsNoFrontEnd.check(classes);
+    }
+
+    /** A class outside cli and app that calls the export use case, as an engine or store class might. */
+    static final class EngineCallingAUseCase {
+        Object export(dev.juror.workspace.ExportService service) {
+            return service;
+        }
+    }
+
+    @Test
+    void theWorkspaceLayerRuleCatchesAnEngineThatCallsIt() {
+        JavaClasses offender = new ClassFileImporter().importClasses(EngineCallingAUseCase.class,
+                dev.juror.workspace.ExportService.class);
+        assertThatThrownBy(() -> onlyFrontEndsUseTheWorkspaceLayer.check(offender)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("EngineCallingAUseCase");
     }
 }

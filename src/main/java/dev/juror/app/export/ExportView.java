@@ -1,9 +1,9 @@
 package dev.juror.app.export;
 
-import dev.juror.app.export.ExportViewModel.BudgetField;
 import dev.juror.app.review.RubricChoice;
 import dev.juror.app.shell.Dialogs;
 import dev.juror.export.GateVerdict;
+import dev.juror.workspace.ExportKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -163,22 +163,23 @@ public final class ExportView {
     }
 
     private void bindWritePage() {
+        BudgetViewModel budget = viewModel.budget();
         int row = 0;
         for (BudgetField field : BudgetField.values()) {
             TextField input = new TextField();
             input.setId(field.id());
             input.setPrefColumnCount(8);
-            input.textProperty().bindBidirectional(viewModel.budgetInput(field));
+            input.textProperty().bindBidirectional(budget.input(field));
             budgetForm.addRow(row++, new Label(field.label()), input);
         }
         Label tokens = new Label();
-        tokens.textProperty().bind(viewModel.inputTokensProperty().asString(
+        tokens.textProperty().bind(budget.inputTokensProperty().asString(
                 "Prompt tokens per call, measured on a workspace sample: %,d"));
         budgetForm.add(tokens, 0, row, 2, 1);
-        viewModel.budgetLines().addListener((ListChangeListener<BudgetLine>) change -> showResults());
+        budget.lines().addListener((ListChangeListener<BudgetLine>) change -> showResults());
         showResults();
-        budgetError.textProperty().bind(viewModel.budgetErrorProperty());
-        budgetMarkdown.textProperty().bind(viewModel.budgetMarkdownProperty());
+        budgetError.textProperty().bind(budget.errorProperty());
+        budgetMarkdown.textProperty().bind(budget.markdownProperty());
         var lambda = viewModel.kindProperty().isEqualTo(ExportKind.LAMBDA_PACKAGE);
         budgetSection.visibleProperty().bind(lambda);
         budgetSection.managedProperty().bind(lambda);
@@ -192,7 +193,7 @@ public final class ExportView {
     private void showResults() {
         budgetResults.getChildren().clear();
         int row = 0;
-        for (BudgetLine line : viewModel.budgetLines()) {
+        for (BudgetLine line : viewModel.budget().lines()) {
             Label name = new Label(line.name());
             name.getStyleClass().add("budget-result-name");
             Label value = new Label(line.value());

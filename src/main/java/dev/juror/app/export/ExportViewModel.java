@@ -5,41 +5,17 @@ import dev.juror.app.review.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.export.ArnParts;
-import dev.juror.export.BudgetInputs;
-import dev.juror.export.BudgetPlan;
-import dev.juror.export.EventSize;
-import dev.juror.export.Cost;
-import dev.juror.export.JudgeLatency;
-import dev.juror.export.JudgeQuota;
-import dev.juror.export.JudgeUsage;
-import dev.juror.export.JudgeUsageMeter;
-import dev.juror.export.PriceTable;
-import dev.juror.export.PriceTables;
-import dev.juror.export.TokenEstimate;
-import dev.juror.export.TrainingShape;
-import dev.juror.store.JudgeRunRepository;
-import java.util.OptionalInt;
-import dev.juror.export.ExportGate;
 import dev.juror.export.ExportRefusedException;
-import dev.juror.export.ExportSample;
 import dev.juror.export.GateVerdict;
-import dev.juror.export.LambdaBundleExporter;
-import dev.juror.export.LambdaBundleRequest;
-import dev.juror.export.LambdaJars;
-import dev.juror.export.PromptBundleExporter;
-import dev.juror.export.PromptTokens;
-import dev.juror.export.SampleSources;
-import dev.juror.export.TrainingDataExporter;
-import dev.juror.export.WorkspaceVerdictSource;
-import dev.juror.store.CalibrationRepository;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.ExportInputException;
+import dev.juror.workspace.ExportKind;
+import dev.juror.workspace.ExportOutcome;
+import dev.juror.workspace.ExportRequest;
+import dev.juror.workspace.ExportService;
+import dev.juror.workspace.ExportWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -56,58 +32,23 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The export wizard's state: 1. what, rubric, judge model, output folder; 2. the verdict gate
- * ({@link ExportGate} over the workspace's verdicts) with the explicit UNVALIDATED override; 3. for
- * the Lambda package the reward budget planner, recomputed as the fields change, then the export
- * through the same exporters as {@code juror export}. Changed on the FX thread only.
+ * The export wizard's state: 1. what, rubric, judge model, output folder; 2. the verdict gate with
+ * the explicit UNVALIDATED override; 3. for the Lambda package the reward budget ({@link BudgetViewModel}),
+ * then the export. Gate and export go through the {@link ExportService} that {@code juror export}
+ * uses, with the same defaults. Changed on the FX thread only.
  */
 public final class ExportViewModel {
 
     public static final int WHAT = 0;
     public static final int GATE = 1;
     public static final int WRITE = 2;
-    /** Samples the Lambda bundle's sample event is built from (as {@code juror export lambda}). */
-    static final int EVENT_SAMPLES = 20;
-
-    /** The budget planner's inputs, with the CLI's defaults (docs/export.md). */
-    public enum BudgetField {
-        PROMPTS_PER_STEP("Prompts per step (global_batch_size)", 64),
-        ROLLOUTS("Rollouts per prompt (number_generation)", 8),
-        STEPS("Training steps (max_steps)", 516),
-        JUDGE_RPM("Judge quota, requests per minute", 500),
-        JUDGE_TPM("Judge quota, tokens per minute (0 = not given)", 0),
-        LATENCY_MS("Judge latency, ms", 5000),
-        CONCURRENCY("Judge calls in flight per invocation", 64),
-        BATCH_SIZE("Samples per invocation (lambda_batch_size)", 128);
-
-        private final String label;
-        private final long defaultValue;
-
-        BudgetField(String label, long defaultValue) {
-            this.label = label;
-            this.defaultValue = defaultValue;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        /** Node id of its text field. */
-        public String id() {
-            return "budget-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        boolean mayBeZero() {
-            return this == JUDGE_TPM;
-        }
-    }
-
-    /** What the gate step needs, loaded in the background. */
-    record GateContext(GateVerdict verdict, JudgeUsage usage, PriceTable prices, EventSize eventSize) {
-    }
+    /** The training rows' file in the chosen folder. */
+    static final String TRAINING_DATA_FILE = "training-data.jsonl";
 
     private final BackgroundTasks tasks;
     private final Supplier<Workspace> workspace;
+    private final ExportService service;
+    private final BudgetViewModel budget;
 
     private final ObjectProperty<ExportKind> kind = new SimpleObjectProperty<>(this, "kind", ExportKind.LAMBDA_PACKAGE);
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
@@ -118,37 +59,22 @@ public final class ExportViewModel {
     private final ObjectProperty<GateVerdict> gate = new SimpleObjectProperty<>(this, "gate");
     private final ObservableList<String> gateReasons = FXCollections.observableArrayList();
     private final BooleanProperty overrideUnvalidated = new SimpleBooleanProperty(this, "overrideUnvalidated");
-    private final Map<BudgetField, StringProperty> budgetInputs = new LinkedHashMap<>();
-    private final IntegerProperty inputTokens = new SimpleIntegerProperty(this, "inputTokens", 0);
-    /** Token use per judge call (measured in the workspace's judge runs, else estimated) and the price table. */
-    private JudgeUsage usage;
-    private PriceTable prices;
-    /** Lambda event bytes per sample of the workspace's samples (the payload limit sets lambda_batch_size). */
-    private EventSize eventSize = EventSize.UNMEASURED;
-    private final ObjectProperty<BudgetPlan> plan = new SimpleObjectProperty<>(this, "plan");
-    private final ObservableList<BudgetLine> budgetLines = FXCollections.observableArrayList();
-    private final StringProperty budgetError = new SimpleStringProperty(this, "budgetError", "");
-    private final StringProperty budgetMarkdown = new SimpleStringProperty(this, "budgetMarkdown", "");
     private final BooleanProperty exporting = new SimpleBooleanProperty(this, "exporting");
     private final ObservableList<String> written = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty messageIsProblem = new SimpleBooleanProperty(this, "messageIsProblem", true);
 
-    public ExportViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace) {
+    public ExportViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace, ExportService service) {
         this.tasks = tasks;
         this.workspace = workspace;
-        for (BudgetField f : BudgetField.values()) {
-            StringProperty text = new SimpleStringProperty(this, f.id(), Long.toString(f.defaultValue));
-            text.addListener((obs, old, now) -> recomputePlan());
-            budgetInputs.put(f, text);
-        }
-        inputTokens.addListener((obs, old, now) -> recomputePlan());
-        model.addListener((obs, old, now) -> measureUsage());
+        this.service = service;
+        this.budget = new BudgetViewModel(tasks, workspace, service);
+        model.addListener((obs, old, now) -> budget.measure(rubric.get(), now));
         rubric.addListener((obs, old, now) -> {
             if (now != null && (model.get().isBlank() || old != null && model.get().equals(old.rubric().judge().modelId()))) {
                 model.set(now.rubric().judge().modelId());
             }
-            measureUsage();
+            budget.measure(now, model.get());
         });
         kind.addListener((obs, old, now) -> {
             Workspace open = workspace.get();
@@ -160,7 +86,8 @@ public final class ExportViewModel {
         kind.addListener((obs, old, now) -> step.set(WHAT));
         rubric.addListener((obs, old, now) -> step.set(WHAT));
         model.addListener((obs, old, now) -> step.set(WHAT));
-        recomputePlan();
+        budget.unvalidatedProperty().bind(Bindings.createBooleanBinding(
+                () -> gate.get() != null && !gate.get().validated(), gate));
     }
 
     private static String defaultFolder(Workspace open, ExportKind k) {
@@ -211,7 +138,8 @@ public final class ExportViewModel {
 
     public BooleanBinding canExportBinding() {
         return Bindings.createBooleanBinding(() -> step.get() == WRITE && !exporting.get()
-                && (kind.get() != ExportKind.LAMBDA_PACKAGE || plan.get() != null), step, exporting, kind, plan);
+                && (kind.get() != ExportKind.LAMBDA_PACKAGE || budget.planProperty().get() != null), step, exporting,
+                kind, budget.planProperty());
     }
 
     public void next() {
@@ -238,33 +166,7 @@ public final class ExportViewModel {
         }
     }
 
-    /**
-     * Measures the judge's token use for the planner (the workspace's judge runs of this rubric version
-     * and model, else an estimate from the rendered prompt) and loads the price table, in the background.
-     */
-    private void measureUsage() {
-        Workspace open = workspace.get();
-        RubricChoice r = rubric.get();
-        String judge = model.get().strip();
-        if (open == null || r == null) {
-            recomputePlan();
-            return;
-        }
-        tasks.runQuietly(progress -> new GateContext(null,
-                JudgeUsageMeter.measure(new JudgeRunRepository(open), r.version(), judge)
-                        .orElseGet(() -> TokenEstimate.of(r.rubric(), SampleSources.fromWorkspace(open, 1))),
-                PriceTables.forWorkspace(open.directory()).table(), SampleSources.eventSize(open)), context -> {
-                    if (r.equals(rubric.get()) && judge.equals(model.get().strip())) {
-                        usage = context.usage();
-                        prices = context.prices();
-                        eventSize = context.eventSize();
-                        inputTokens.set((int) Math.round(usage.promptTokensPerCall()));
-                        recomputePlan();
-                    }
-                }, failure -> budgetError.set("Cannot measure the judge's token use: " + failure.getMessage()));
-    }
-
-    /** Looks up the verdict of the rubric version and judge model, and measures the prompt for the planner. */
+    /** Looks up the verdict of the rubric version and judge model, and measures the judge again for the budget. */
     private void checkGate() {
         Workspace open = workspace.get();
         RubricChoice r = rubric.get();
@@ -275,117 +177,11 @@ public final class ExportViewModel {
         if (open == null || r == null) {
             return;
         }
-        tasks.runQuietly(progress -> new GateContext(
-                new WorkspaceVerdictSource(new CalibrationRepository(open)).verdict(r.version(), judge),
-                JudgeUsageMeter.measure(new JudgeRunRepository(open), r.version(), judge)
-                        .orElseGet(() -> TokenEstimate.of(r.rubric(), SampleSources.fromWorkspace(open, 1))),
-                PriceTables.forWorkspace(open.directory()).table(), SampleSources.eventSize(open)), context -> {
-                    gateReasons.setAll(context.verdict().failedConditions());
-                    gate.set(context.verdict());
-                    usage = context.usage();
-                    prices = context.prices();
-                    eventSize = context.eventSize();
-                    // Setting the property recomputes the plan (listener in the constructor).
-                    inputTokens.set(-1);
-                    inputTokens.set((int) Math.round(context.usage().promptTokensPerCall()));
-                }, failure -> message.set("Cannot read the verdicts: " + failure.getMessage()));
-    }
-
-    private void recomputePlan() {
-        Map<BudgetField, Long> values = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (BudgetField f : BudgetField.values()) {
-            String text = budgetInputs.get(f).get().strip().replace("_", "").replace(",", "");
-            try {
-                long v = Long.parseLong(text);
-                long max = f == BudgetField.JUDGE_TPM ? Long.MAX_VALUE : Integer.MAX_VALUE;
-                if (v < (f.mayBeZero() ? 0 : 1) || v > max) {
-                    throw new NumberFormatException();
-                }
-                values.put(f, v);
-            } catch (NumberFormatException e) {
-                problems.add(f.label() + ": '" + budgetInputs.get(f).get() + "' is not a whole number "
-                        + (f.mayBeZero() ? "of 0 or more" : "of 1 or more"));
-            }
-        }
-        RubricChoice r = rubric.get();
-        if (!problems.isEmpty() || r == null) {
-            plan.set(null);
-            budgetLines.clear();
-            budgetMarkdown.set("");
-            budgetError.set(r == null ? "Choose a rubric first." : String.join("\n", problems));
-            return;
-        }
-        if (usage == null || prices == null) {
-            plan.set(null);
-            budgetLines.clear();
-            budgetMarkdown.set("");
-            budgetError.set("Measuring the judge's token use in this workspace...");
-            return;
-        }
-        String judgeModel = model.get().isBlank() ? "<judge model>" : model.get().strip();
-        BudgetPlan p;
-        try {
-            p = new BudgetPlan(new BudgetInputs(judgeModel, r.rubric().name() + " version " + r.version(),
-                    new TrainingShape(values.get(BudgetField.PROMPTS_PER_STEP).intValue(),
-                            values.get(BudgetField.ROLLOUTS).intValue(), values.get(BudgetField.STEPS).intValue(),
-                            values.get(BudgetField.BATCH_SIZE).intValue()),
-                    new JudgeQuota(values.get(BudgetField.JUDGE_RPM).intValue(), values.get(BudgetField.JUDGE_TPM)),
-                    BudgetInputs.DEFAULT_TARGET_STEP_SECONDS,
-                    JudgeLatency.resolve(OptionalInt.of(values.get(BudgetField.LATENCY_MS).intValue()), usage),
-                    OptionalInt.of(values.get(BudgetField.CONCURRENCY).intValue()), usage, prices, eventSize));
-        } catch (IllegalArgumentException e) {
-            plan.set(null);
-            budgetLines.clear();
-            budgetMarkdown.set("");
-            budgetError.set(e.getMessage());
-            return;
-        }
-        plan.set(p);
-        budgetError.set(values.get(BudgetField.CONCURRENCY) > 1024
-                ? "Judge calls in flight per invocation must be at most 1,024 for the Lambda handler." : "");
-        budgetLines.setAll(lines(p));
-        budgetMarkdown.set(p.markdown(gate.get() != null && !gate.get().validated()));
-    }
-
-    private static List<BudgetLine> lines(BudgetPlan p) {
-        JudgeUsage used = p.inputs().usage();
-        return List.of(
-                new BudgetLine("Judge calls per step", grouped(p.callsPerStep()), false),
-                new BudgetLine("Judge calls in total", grouped(p.callsForRun()), false),
-                new BudgetLine("Prompt tokens per call (" + (used.measured() ? "measured" : "estimated") + ")",
-                        grouped(Math.round(used.promptTokensPerCall())), false),
-                new BudgetLine("Output tokens per call", grouped(Math.round(used.output().mean())), false),
-                new BudgetLine("Cost per step, with prompt caching", cost(p.costWithCaching(), true), false),
-                new BudgetLine("Cost for the run, with / without caching", cost(p.costWithCaching(), false) + " / "
-                        + cost(p.costWithoutCaching(), false), false),
-                new BudgetLine("Requests per minute needed / quota", fixed(p.requiredRequestsPerMinute()) + " / "
-                        + fixed(p.quotaRequestsPerMinute()) + (p.quotaMeetsTarget() ? "" : "  (quota too low)"), false),
-                new BudgetLine("Judge calls in flight", grouped(p.judgeCallsInFlight()), false),
-                new BudgetLine("lambda_concurrency_limit", Integer.toString(p.lambdaConcurrencyLimit()), true),
-                new BudgetLine("lambda_batch_size (samples per invocation)", p.lambdaBatchSize()
-                        + (p.batchSizeLoweredByPayload() ? " (lowered by the 6 MB payload limit)" : ""), true),
-                new BudgetLine("Lambda event bytes per sample, largest", p.inputs().eventSize().measured()
-                        ? grouped(p.inputs().eventSize().maxBytesPerSample()) + " (" + grouped(p.eventBytesPerInvocation())
-                        + " per invocation of " + grouped(BudgetPlan.payloadBudgetBytes()) + " allowed)"
-                        : "not measured (no samples)", false),
-                new BudgetLine("Estimated seconds per step", fixed(p.estimatedStepSeconds()), false),
-                new BudgetLine("Estimated hours for the run", fixed(p.estimatedRunHours()), false));
-    }
-
-    private static String cost(Cost cost, boolean perStep) {
-        return switch (cost) {
-            case Cost.Known k -> fixed(perStep ? k.perStep() : k.perRun()) + (k.example() ? " (example prices)" : "");
-            case Cost.Unknown u -> "unknown: " + u.reason();
-        };
-    }
-
-    private static String grouped(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
-
-    private static String fixed(double v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
+        tasks.runQuietly(progress -> service.verdict(ExportWorkspace.of(open), r.version(), judge), verdict -> {
+            gateReasons.setAll(verdict.failedConditions());
+            gate.set(verdict);
+        }, failure -> message.set("Cannot read the verdicts: " + failure.getMessage()));
+        budget.measure(r, judge);
     }
 
     /** Writes the chosen export in the background; {@link #written()} lists the files. */
@@ -396,46 +192,42 @@ public final class ExportViewModel {
         if (open == null || r == null || !canExportBinding().get()) {
             return;
         }
-        String judge = model.get().strip();
-        boolean allowUnvalidated = overrideUnvalidated.get();
         Path out = Path.of(outputFolder.get().strip());
-        BudgetPlan budget = plan.get();
-        int concurrency = budget == null ? 1 : budget.handlerConcurrency();
-        int provisioned = budget == null ? 1 : budget.lambdaConcurrencyLimit();
+        ExportRequest.Builder request = ExportRequest.builder(k, k == ExportKind.TRAINING_DATA
+                        ? out.resolve(TRAINING_DATA_FILE) : out)
+                .model(model.get().strip()).allowUnvalidated(overrideUnvalidated.get());
+        budget.settings().ifPresent(request::budget);
         exporting.set(true);
         written.clear();
         messageIsProblem.set(true);
         message.set("");
         tasks.run("Exporting the " + k.what(), progress -> {
-            boolean mark = k.gated() && ExportGate.check(new WorkspaceVerdictSource(new CalibrationRepository(open)),
-                    k.what(), r.version(), judge, allowUnvalidated);
             String yaml = Files.readString(open.directory().resolve(WorkspaceSeeder.RUBRICS_FOLDER).resolve(r.fileName()));
-            return switch (k) {
-                case PROMPT_BUNDLE -> PromptBundleExporter.export(r.rubric(), yaml, judge, mark, out);
-                case TRAINING_DATA -> {
-                    List<ExportSample> samples = SampleSources.fromWorkspace(open, Integer.MAX_VALUE);
-                    if (samples.isEmpty()) {
-                        throw new IllegalStateException("the workspace holds no samples; import some first");
-                    }
-                    Path file = out.resolve("training-data.jsonl");
-                    TrainingDataExporter.export(samples, file);
-                    yield List.of(file);
-                }
-                case LAMBDA_PACKAGE -> new LambdaBundleExporter(LambdaJars.locate()).export(new LambdaBundleRequest(
-                        r.rubric(), yaml, judge, LambdaBundleRequest.DEFAULT_FUNCTION_NAME, concurrency, Optional.empty(),
-                        Optional.empty(), 2048, true, provisioned, false, budget,
-                        SampleSources.fromWorkspace(open, EVENT_SAMPLES), mark), out);
-            };
-        }, files -> {
+            return service.export(request.rubric(r.rubric(), yaml).build(), ExportWorkspace.of(open));
+        }, (ExportOutcome outcome) -> {
             exporting.set(false);
-            written.setAll(files.stream().map(Path::toString).toList());
+            written.setAll(outcome.files().stream().map(Path::toString).toList());
             messageIsProblem.set(false);
-            message.set("Wrote " + files.size() + " file(s) to " + out + ".");
+            message.set("Wrote " + outcome.files().size() + " file(s) to " + out + ".");
         }, failure -> {
             exporting.set(false);
-            message.set(failure instanceof ExportRefusedException refused ? refused.getMessage()
-                    : "Export failed: " + failure.getMessage());
+            message.set(failureMessage(failure));
         });
+    }
+
+    private static String failureMessage(Throwable failure) {
+        if (failure instanceof ExportRefusedException refused) {
+            return refused.getMessage();
+        }
+        if (failure instanceof ExportInputException input && input.problem() == ExportInputException.Problem.NO_SAMPLES) {
+            return "Export failed: the workspace holds no samples; import some first";
+        }
+        return "Export failed: " + failure.getMessage();
+    }
+
+    /** The budget planner of step 3. */
+    public BudgetViewModel budget() {
+        return budget;
     }
 
     public ObjectProperty<ExportKind> kindProperty() {
@@ -473,31 +265,6 @@ public final class ExportViewModel {
 
     public BooleanProperty overrideUnvalidatedProperty() {
         return overrideUnvalidated;
-    }
-
-    public StringProperty budgetInput(BudgetField field) {
-        return budgetInputs.get(field);
-    }
-
-    public IntegerProperty inputTokensProperty() {
-        return inputTokens;
-    }
-
-    /** The plan of the current inputs; null while an input is not a valid number. */
-    public ObjectProperty<BudgetPlan> planProperty() {
-        return plan;
-    }
-
-    public ObservableList<BudgetLine> budgetLines() {
-        return budgetLines;
-    }
-
-    public StringProperty budgetErrorProperty() {
-        return budgetError;
-    }
-
-    public StringProperty budgetMarkdownProperty() {
-        return budgetMarkdown;
     }
 
     public BooleanProperty exportingProperty() {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.app.SeededWorkspace;
-import dev.juror.app.export.ExportViewModel.BudgetField;
 import dev.juror.app.tasks.InlineBackgroundTasks;
 import dev.juror.store.CalibrationRepository;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.ExportKind;
+import dev.juror.workspace.ExportService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,7 @@ class ExportViewModelTest {
     Path dir;
 
     private ExportViewModel loaded(Workspace ws) {
-        ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws);
+        ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws, new ExportService(Clock.systemUTC()));
         vm.load();
         return vm;
     }
@@ -84,16 +86,16 @@ class ExportViewModelTest {
     void aFieldThatIsNotANumberIsNamedAndLeavesNoPlan() throws Exception {
         try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
             ExportViewModel vm = loaded(ws);
-            assertThat(vm.planProperty().get()).isNotNull();
-            vm.budgetInput(BudgetField.STEPS).set("many");
-            assertThat(vm.planProperty().get()).isNull();
-            assertThat(vm.budgetErrorProperty().get()).isEqualTo("Training steps (max_steps): 'many' is not a whole number"
+            assertThat(vm.budget().planProperty().get()).isNotNull();
+            vm.budget().input(BudgetField.STEPS).set("many");
+            assertThat(vm.budget().planProperty().get()).isNull();
+            assertThat(vm.budget().errorProperty().get()).isEqualTo("Training steps (max_steps): 'many' is not a whole number"
                     + " of 1 or more");
-            assertThat(vm.budgetLines()).isEmpty();
-            vm.budgetInput(BudgetField.STEPS).set("10");
-            vm.budgetInput(BudgetField.JUDGE_TPM).set("0");
-            assertThat(vm.planProperty().get().inputs().training().steps()).isEqualTo(10);
-            assertThat(vm.budgetLines().get(1).value()).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 64 * 8 * 10));
+            assertThat(vm.budget().lines()).isEmpty();
+            vm.budget().input(BudgetField.STEPS).set("10");
+            vm.budget().input(BudgetField.JUDGE_TPM).set("0");
+            assertThat(vm.budget().planProperty().get().inputs().training().steps()).isEqualTo(10);
+            assertThat(vm.budget().lines().get(1).value()).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 64 * 8 * 10));
         }
     }
 
@@ -119,14 +121,14 @@ class ExportViewModelTest {
         try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
             ExportViewModel vm = loaded(ws);
             vm.kindProperty().set(ExportKind.LAMBDA_PACKAGE);
-            var plan = vm.planProperty().get();
+            var plan = vm.budget().planProperty().get();
             assertThat(plan.inputs().eventSize().measured()).isTrue();
             assertThat(plan.eventBytesPerInvocation()).isLessThanOrEqualTo(dev.juror.export.BudgetPlan.payloadBudgetBytes());
-            assertThat(vm.budgetLines()).anySatisfy(line -> {
+            assertThat(vm.budget().lines()).anySatisfy(line -> {
                 assertThat(line.name()).isEqualTo("lambda_batch_size (samples per invocation)");
                 assertThat(line.value()).startsWith(Integer.toString(plan.lambdaBatchSize()));
             });
-            assertThat(vm.budgetLines()).anySatisfy(line -> assertThat(line.name())
+            assertThat(vm.budget().lines()).anySatisfy(line -> assertThat(line.name())
                     .isEqualTo("Lambda event bytes per sample, largest"));
         }
     }

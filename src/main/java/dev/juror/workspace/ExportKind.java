@@ -1,6 +1,6 @@
-package dev.juror.app.export;
+package dev.juror.workspace;
 
-/** What the export wizard writes. */
+/** What an export writes: the judge prompt bundle, Nova RFT training rows or the reward Lambda package. */
 public enum ExportKind {
     PROMPT_BUNDLE("Judge prompt bundle", "judge prompt", "prompt-bundle"),
     TRAINING_DATA("Nova RFT training data", "training data", "training-data"),
