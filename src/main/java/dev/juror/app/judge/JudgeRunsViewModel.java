@@ -324,9 +324,11 @@ public final class JudgeRunsViewModel {
             showRuns(started.runs(), started.runId());
             int leftOut = started.leftOutWithoutComments();
             int single = started.leftOutSingleRollout();
-            message.set("Run " + started.runId() + " running" + (leftOut > 0 ? "; left out " + leftOut
-                    + " rollouts without comments to grade" : "") + (single > 0 ? "; left out " + single
-                    + " samples with a single rollout (nothing to compare)" : "") + ".");
+            if (!cancelling.get()) { // "Cancelling…" stays until the run has stopped
+                message.set("Run " + started.runId() + " running" + (leftOut > 0 ? "; left out " + leftOut
+                        + " rollouts without comments to grade" : "") + (single > 0 ? "; left out " + single
+                        + " samples with a single rollout (nothing to compare)" : "") + ".");
+            }
         }
         if (live.shown() != null) {
             showProgress(live.shown());
