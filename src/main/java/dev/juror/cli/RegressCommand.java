@@ -6,7 +6,6 @@ import dev.juror.calibration.regression.SuiteResult;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.judge.Judge;
-import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
@@ -108,7 +107,7 @@ public final class RegressCommand implements Callable<Integer> {
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
                     Optional.empty(), allowInsecureHttp);
             try (Judge live = CliJudgeFactory.judge(p, judgeModel, settings, recordings);
-                 Judge replay = JudgeFactory.isLive(p) ? new ReplayJudge(recordings, judgeModel) : null) {
+                 Judge replay = JudgeFactory.replayFirst(p, judgeModel, recordings)) {
                 outcome = new SuiteRegression(opened, Clock.systemUTC()).run(suite, rubric, live, replay, judgeModel,
                         SuiteRegression.Progress.NONE);
             }

@@ -12,7 +12,6 @@ import dev.juror.calibration.regression.SuiteException;
 import dev.juror.calibration.regression.SuiteResult;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.judge.Judge;
-import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
@@ -190,7 +189,7 @@ public final class RegressionViewModel {
         ReportingWork<SuiteRegression.Outcome, Double> work = sink -> {
             JudgeRunRepository recordings = new JudgeRunRepository(open);
             try (Judge live = JudgeFactory.judge(p, judgeModel, judgeSettings, recordings);
-                 Judge replay = JudgeFactory.isLive(p) ? new ReplayJudge(recordings, judgeModel) : null) {
+                 Judge replay = JudgeFactory.replayFirst(p, judgeModel, recordings)) {
                 return new SuiteRegression(open, clock).run(s.suite(), r.rubric(), live, replay, judgeModel,
                         (done, total) -> {
                             if (sink.isCancelled()) {

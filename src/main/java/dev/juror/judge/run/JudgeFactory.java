@@ -56,6 +56,15 @@ public final class JudgeFactory {
         return provider.equals("bedrock") || provider.equals("openai");
     }
 
+    /**
+     * The judge a regression tries before the live one: for a provider that calls a model, its
+     * recorded answers of this model (see {@link #isLive}); null for the replay and heuristic judges,
+     * which are not live.
+     */
+    public static Judge replayFirst(String provider, String model, ReplaySource recordings) {
+        return isLive(provider) ? new ReplayJudge(recordings, model) : null;
+    }
+
     /** Whether a judge model id applies (every provider but the heuristic, which has its own). */
     public static boolean needsModel(String provider) {
         return !provider.equals(HeuristicJudge.PROVIDER);

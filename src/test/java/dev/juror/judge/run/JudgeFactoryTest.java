@@ -46,6 +46,8 @@ class JudgeFactoryTest {
         assertThat(JudgeFactory.model("bedrock", " ", "rubric-model")).isEqualTo("rubric-model");
         assertThat(JudgeFactory.PROVIDERS).filteredOn(JudgeFactory::isLive).containsExactly("bedrock", "openai");
         assertThat(JudgeFactory.PROVIDERS).filteredOn(p -> !JudgeFactory.needsModel(p)).containsExactly("heuristic");
+        assertThat(JudgeFactory.replayFirst("heuristic", HeuristicJudge.MODEL, null)).isNull();
+        assertThat(JudgeFactory.replayFirst("bedrock", "m", (key, repeat) -> Optional.empty())).isInstanceOf(dev.juror.judge.ReplayJudge.class);
         try (Judge judge = JudgeFactory.judge("heuristic", HeuristicJudge.MODEL, JudgeSettings.NONE, null)) {
             assertThat(judge).isInstanceOf(HeuristicJudge.class);
         }
