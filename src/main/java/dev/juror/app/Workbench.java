@@ -77,7 +77,7 @@ public final class Workbench implements AutoCloseable {
                 JudgeScores.NONE);
         this.calibration = new CalibrationDashboardViewModel(tasks, session::current, this::openInReview,
                 Clock.systemUTC());
-        this.judgeRuns = new JudgeRunsViewModel(tasks, settings::get, Platform::runLater);
+        this.judgeRuns = new JudgeRunsViewModel(tasks, settings::get);
         session.revisionProperty().addListener((obs, old, now) -> reloadReview());
         session.revisionProperty().addListener((obs, old, now) -> calibration.reload());
         // Runs made since the dashboard was last shown appear when it is shown again.
@@ -157,9 +157,10 @@ public final class Workbench implements AutoCloseable {
     }
 
     private Node regressionScreen() {
-        var viewModel = new dev.juror.app.regression.RegressionViewModel(tasks, session::current, Platform::runLater,
+        var viewModel = new dev.juror.app.regression.RegressionViewModel(tasks, session::current, settings::get,
                 Clock.systemUTC());
         session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
+        settings.settingsProperty().addListener((obs, old, now) -> viewModel.applySettings());
         viewModel.load();
         return ViewLoader.load(new dev.juror.app.regression.RegressionView(viewModel), "RegressionView.fxml");
     }

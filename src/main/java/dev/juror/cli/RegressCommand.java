@@ -6,8 +6,7 @@ import dev.juror.calibration.regression.SuiteResult;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.judge.Judge;
-import dev.juror.judge.ReplayJudge;
-import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
@@ -98,17 +97,17 @@ public final class RegressCommand implements Callable<Integer> {
             throw new UserInputException(suiteFile + ": the suite is for rubric '" + suite.rubric() + "', not '"
                     + rubric.name() + "'");
         }
-        String p = JudgeProviders.normalise(provider);
+        String p = CliJudgeFactory.normalise(provider);
         String version = CanonicalForm.version(rubric);
         SuiteRegression.Outcome outcome;
         try (Workspace opened = workspace.open()) {
             JudgeRunRepository recordings = new JudgeRunRepository(opened);
-            String judgeModel = p.equals("heuristic") ? HeuristicJudge.MODEL : model != null ? model : rubric.judge().modelId();
+            String judgeModel = JudgeFactory.model(p, model, rubric.judge().modelId());
             JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
                     Optional.empty(), allowInsecureHttp);
-            try (Judge live = JudgeProviders.judge(p, judgeModel, settings, recordings);
-                 Judge replay = p.equals("replay") || p.equals("heuristic") ? null : new ReplayJudge(recordings, judgeModel)) {
+            try (Judge live = CliJudgeFactory.judge(p, judgeModel, settings, recordings);
+                 Judge replay = JudgeFactory.replayFirst(p, judgeModel, recordings)) {
                 outcome = new SuiteRegression(opened, Clock.systemUTC()).run(suite, rubric, live, replay, judgeModel,
                         SuiteRegression.Progress.NONE);
             }

@@ -8,18 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
@@ -45,9 +40,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
  *
  * <p>The SDK's own retries are switched off ({@link AwsRetryStrategy#doNotRetry()}): every attempt
  * goes through {@link RetryingJudgeCaller} so attempts, throttles and back-off are counted and the
- * adaptive limiter sees each 429. The HTTP client is the SDK's default Apache HttpClient 5
- * ({@code apache5-client}), configured explicitly so its connection pool is as large as the
- * concurrency cap; it pools keep-alive connections and is safe on virtual threads.
+ * adaptive limiter sees each 429. The SDK client itself is built by {@link BedrockClientBuilder}, the
+ * one builder the workbench, the command line and the reward Lambda share.
  *
  * <p>Request shape: system prompt as one system block; one user message with the static prefix,
  * then a {@code cachePoint} block (for models with prompt caching), then the dynamic suffix;
@@ -68,36 +62,19 @@ public final class BedrockJudgeClient implements JudgeClient {
         this.name = "bedrock:" + config.region() + config.endpointOverride().map(uri -> "@" + uri).orElse("");
     }
 
-    /** Credentials from the named profile of the config, else from the AWS default chain. */
+    /** Through {@link BedrockClientBuilder}: credentials from the config's named profile, else the default chain. */
     public static BedrockJudgeClient create(BedrockJudgeConfig config) {
-        AwsCredentialsProvider credentials = config.profileName()
-                .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder().profileName(profile).build())
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-        return create(config, credentials);
+        return new BedrockJudgeClient(BedrockClientBuilder.build(config), config);
     }
 
     /** With an explicit credentials provider (tests use {@code StaticCredentialsProvider} with dummy keys). */
     public static BedrockJudgeClient create(BedrockJudgeConfig config, AwsCredentialsProvider credentials) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(credentials, "credentials");
-        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(config.maxConnections())
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .connectionAcquisitionTimeout(config.apiCallTimeout())
-                        .socketTimeout(config.attemptTimeout()))
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(config.apiCallTimeout())
-                        .apiCallAttemptTimeout(config.attemptTimeout()));
-        config.endpointOverride().ifPresent(builder::endpointOverride);
-        return new BedrockJudgeClient(builder.build(), config);
+        return new BedrockJudgeClient(BedrockClientBuilder.build(config, credentials), config);
     }
 
     /**
-     * Wraps an SDK client built elsewhere (e.g. the reward Lambda with its own HTTP client). The
+     * Wraps an SDK client built elsewhere: for benchmarks that swap the HTTP client for a canned one.
+     * Judges that call Bedrock are built with {@link #create}, through {@link BedrockClientBuilder}. The
      * caller is responsible for having disabled SDK retries; {@code config} supplies the prompt-cache
      * policy and the name.
      */

@@ -61,6 +61,18 @@ public record BedrockJudgeConfig(String region, Optional<String> profileName, Op
                 DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_MAX_CONNECTIONS, PromptCache.AUTO);
     }
 
+    /**
+     * The reward Lambda's connection. It differs from the workbench's on purpose, and only here:
+     * no profile (the execution role, through the default chain), no endpoint override (the SDK's
+     * standard {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} variable still applies), timeouts budgeted to
+     * the Lambda's own time, and as many pooled connections as judge calls the cap lets in flight.
+     */
+    public static BedrockJudgeConfig forLambda(String region, Duration apiCallTimeout, Duration attemptTimeout,
+                                               int concurrencyCap, PromptCache promptCache) {
+        return new BedrockJudgeConfig(region, Optional.empty(), Optional.empty(), apiCallTimeout, attemptTimeout,
+                concurrencyCap, promptCache);
+    }
+
     public BedrockJudgeConfig withProfile(String profile) {
         return new BedrockJudgeConfig(region, Optional.of(profile), endpointOverride, apiCallTimeout, attemptTimeout,
                 maxConnections, promptCache);

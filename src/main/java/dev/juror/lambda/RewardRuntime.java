@@ -8,8 +8,8 @@ import dev.juror.judge.ConcurrencyLimiter;
 import dev.juror.judge.FixedLimiter;
 import dev.juror.judge.Judge;
 import dev.juror.judge.JudgeClient;
-import dev.juror.judge.LlmJudge;
 import dev.juror.judge.RetryPolicy;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.reward.CompositeReward;
 import dev.juror.reward.EngineJudgeScorer;
 import dev.juror.reward.RewardConfig;
@@ -24,24 +24,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
  * What the handler builds once per execution environment: the configuration, the rubric (checked
  * against the recorded version and rendered prompt), the composite reward and the judge with its
  * Bedrock client and concurrency limiter.
  *
- * <p>The Bedrock client gets no endpoint override, so the SDK's standard
- * {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} variable (system property
+ * <p>The Bedrock client is built by {@link dev.juror.judge.BedrockClientBuilder}, like the workbench's
+ * and the command line's, and the judge by {@link JudgeFactory}. It gets no endpoint override, so
+ * the SDK's standard {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} variable (system property
  * {@code aws.endpointUrlBedrockRuntime}) still applies, e.g. for a VPC endpoint or a local server.
  */
 public final class RewardRuntime {
@@ -78,8 +74,7 @@ public final class RewardRuntime {
                 : new FixedLimiter(config.concurrency());
         RetryPolicy retry = new RetryPolicy(config.retryMaxAttempts(), config.retryBaseDelay(), config.retryMaxDelay(),
                 config.maxEventTime());
-        Judge judge = LlmJudge.builder(client, "bedrock", config.judgeModelId()).retryPolicy(retry).limiter(limiter)
-                .build();
+        Judge judge = JudgeFactory.llm(client, "bedrock", config.judgeModelId(), retry, limiter);
         return new RewardRuntime(config, rubric, judge, new CompositeReward(rewardConfig, new EngineJudgeScorer(rubric, judge)));
     }
 
@@ -124,25 +119,13 @@ public final class RewardRuntime {
     }
 
     static JudgeClient bedrockClient(LambdaConfig config) {
-        Region region = region(config);
-        BedrockRuntimeClient sdk = BedrockRuntimeClient.builder()
-                .region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(config.concurrency())
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .connectionAcquisitionTimeout(config.apiCallTimeout())
-                        .socketTimeout(config.attemptTimeout()))
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(config.apiCallTimeout())
-                        .apiCallAttemptTimeout(config.attemptTimeout()))
-                .build();
-        BedrockJudgeConfig judgeConfig = BedrockJudgeConfig.forRegion(region.id())
-                .withTimeouts(config.apiCallTimeout(), config.attemptTimeout())
-                .withMaxConnections(config.concurrency())
-                .withPromptCache(config.promptCache());
-        return BedrockJudgeClient.wrap(sdk, judgeConfig);
+        return BedrockJudgeClient.create(bedrockConfig(config));
+    }
+
+    /** The Lambda's Bedrock connection: the workbench's client settings, with the differences {@link BedrockJudgeConfig#forLambda} names. */
+    static BedrockJudgeConfig bedrockConfig(LambdaConfig config) {
+        return BedrockJudgeConfig.forLambda(region(config).id(), config.apiCallTimeout(), config.attemptTimeout(),
+                config.concurrency(), config.promptCache());
     }
 
     /** The configuration file: the override named by property/variable, else the packaged resource. */

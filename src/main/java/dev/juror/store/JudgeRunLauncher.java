@@ -5,7 +5,7 @@ import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.JudgeConnectionCheck;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgePlan;
-import dev.juror.judge.run.JudgeProviders;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeRunner;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
@@ -112,7 +112,7 @@ public final class JudgeRunLauncher {
      *                             to judge) or {@code pairs} (pairwise: no sample with two rollouts)
      */
     public Prepared create(NewRun request) throws RubricException {
-        String provider = JudgeProviders.normalise(request.provider());
+        String provider = JudgeFactory.normalise(request.provider());
         // Before anything is stored: the settings are kept with the run and must hold no credential.
         JudgeConnectionCheck.check(provider, request.settings());
         if (request.repeats() < 1 || request.repeats() > JudgePlan.MAX_REPEATS) {
@@ -137,7 +137,7 @@ public final class JudgeRunLauncher {
             }
         }
         JudgePlanLoader loader = new JudgePlanLoader(workspace);
-        String model = JudgeProviders.model(provider, request.model(), rubric.judge().modelId());
+        String model = JudgeFactory.model(provider, request.model(), rubric.judge().modelId());
         String shown = request.sampleIds().isEmpty() ? "all" : "samples " + String.join(",", request.sampleIds());
         if (pairwise) {
             return createPairwise(request, rubric, selected(() -> loader.selectPairs(request.sampleIds(), maxPairs)),
@@ -268,9 +268,9 @@ public final class JudgeRunLauncher {
         } catch (IllegalArgumentException e) {
             throw new JudgeSetupException("run", run.id() + ": " + e.getMessage());
         }
-        Judge judge = JudgeProviders.judge(run.provider(), run.model(), prepared.settings(), runs);
+        Judge judge = JudgeFactory.judge(run.provider(), run.model(), prepared.settings(), runs);
         try {
-            JudgeRunner runner = JudgeProviders.runner(run.provider(), judge, prepared.settings());
+            JudgeRunner runner = JudgeFactory.runner(run.provider(), judge, prepared.settings());
             runs.markRunning(run.id(), RunOwner.current());
             ACTIVE.add(activeKey(run.id()));
             JudgeRunner.RunHandle handle;

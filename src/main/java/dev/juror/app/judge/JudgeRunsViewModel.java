@@ -4,9 +4,11 @@ import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.RubricChoice;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.BackgroundTasks;
-import dev.juror.app.tasks.TaskProgress;
+import dev.juror.app.tasks.ReportingWork;
+import dev.juror.app.tasks.TaskCallbacks;
+import dev.juror.app.tasks.TaskHandle;
 import dev.juror.app.workspace.WorkspaceSeeder;
-import dev.juror.judge.run.JudgeProviders;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RunProgress;
@@ -29,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -51,24 +52,21 @@ import javafx.collections.ObservableList;
 
 /**
  * State and commands of the judge runs screen. All database and judge work goes through
- * {@link BackgroundTasks}; a running judge reports progress from its own delivery thread, and the
- * screen sees it through a {@link ProgressThrottle} (at most ten updates a second), so the FX
- * thread only ever copies a handful of numbers into properties.
+ * {@link BackgroundTasks}; a running judge publishes typed progress from its own delivery thread,
+ * which the task seam coalesces (at most ten updates a second), so the FX thread only ever copies
+ * a handful of numbers into properties. Cancel goes through the task too: the screen shows
+ * "cancelling" while the calls in flight stop, and the outcome once they have.
  */
 public final class JudgeRunsViewModel {
 
-    /** Progress reaches the screen at most this often. */
-    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
-
     private final BackgroundTasks tasks;
     private final Supplier<Settings> settings;
-    private final Executor fxThread;
     private Workspace workspace;
 
     // The "New run" form.
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
     private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
-    private final ObservableList<String> providers = FXCollections.observableArrayList(JudgeProviders.PROVIDERS);
+    private final ObservableList<String> providers = FXCollections.observableArrayList(JudgeFactory.PROVIDERS);
     private final StringProperty provider = new SimpleStringProperty(this, "provider", "heuristic");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private final StringProperty region = new SimpleStringProperty(this, "region", "");
@@ -95,8 +93,8 @@ public final class JudgeRunsViewModel {
     private final StringProperty countsText = new SimpleStringProperty(this, "countsText", "");
     private final LongProperty progressUpdates = new SimpleLongProperty(this, "progressUpdates");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final AtomicReference<JudgeRunLauncher.Session> session = new AtomicReference<>();
-    private volatile boolean cancelRequested;
+    /** The run's task while one runs; changed on the FX thread only. */
+    private TaskHandle handle;
 
     // Runs, results, detail.
     private final ObservableList<RunLine> runs = FXCollections.observableArrayList();
@@ -111,10 +109,9 @@ public final class JudgeRunsViewModel {
     /** The run in progress, whose results the table follows while it is selected; -1 when none. */
     private long runningRun = -1;
 
-    public JudgeRunsViewModel(BackgroundTasks tasks, Supplier<Settings> settings, Executor fxThread) {
+    public JudgeRunsViewModel(BackgroundTasks tasks, Supplier<Settings> settings) {
         this.tasks = tasks;
         this.settings = settings;
-        this.fxThread = fxThread;
         this.follower = new ResultsFollower(tasks, results, System::nanoTime);
         canResume = Bindings.createBooleanBinding(() -> {
             RunLine line = selectedRun.get();
@@ -223,16 +220,14 @@ public final class JudgeRunsViewModel {
                         .orElseThrow(() -> new JudgeSetupException("run", run.id() + " is no longer in the workspace")));
     }
 
-    /** Cancels the run in progress (the Cancel button and Esc); results so far stay stored. */
+    /**
+     * Cancels the run in progress (the Cancel button, Esc, the status bar's cancel and closing the
+     * window): the task goes to stopping, the run cancels its calls in flight, and the screen says
+     * "cancelled" only once they have stopped. Results so far stay stored.
+     */
     public void cancel() {
-        if (!running.get()) {
-            return;
-        }
-        cancelRequested = true;
-        cancelling.set(true);
-        message.set("Cancelling: stopping the calls in flight…");
-        JudgeRunLauncher.Session current = session.get();
-        if (current != null) {
+        TaskHandle current = handle;
+        if (running.get() && current != null) {
             current.cancel();
         }
     }
@@ -242,64 +237,109 @@ public final class JudgeRunsViewModel {
         JudgeRunLauncher.Prepared prepare(JudgeRunLauncher launcher) throws Exception;
     }
 
+    /** The run as stored when it started: which one, and what the selection left out. */
+    private record Started(long runId, int leftOutWithoutComments, int leftOutSingleRollout,
+                           List<StoredJudgeRun> runs) {
+    }
+
+    /**
+     * What a running judge publishes: the started run (so the newest value, which is all the FX
+     * thread sees when values are coalesced, always says which run it is) and the latest progress
+     * (null before the first result).
+     */
+    private record Live(Started started, Shown shown) {
+    }
+
+    /** How the work ended, with what the screen shows of it. */
+    private record Ended(JudgeRunLauncher.Finished finished, Shown last, List<StoredJudgeRun> runs) {
+    }
+
     private void execute(String title, Workspace opened, Preparation preparation) {
         running.set(true);
         cancelling.set(false);
-        cancelRequested = false;
         resetCounts();
         message.set("Starting…");
-        tasks.run(title, taskProgress -> {
-            // The status bar's copy of the progress rides on the same throttled post as the screen's.
-            ProgressThrottle<Shown> throttle = new ProgressThrottle<>(fxThread, PROGRESS_INTERVAL, shown -> {
-                showProgress(shown);
-                taskProgress.update(shown.progress().done(), shown.progress().total(), shown.statusText());
+        ReportingWork<Ended, Live> work = progress -> {
+            AtomicReference<JudgeRunLauncher.Session> session = new AtomicReference<>();
+            // The run stops itself (cancelled calls, its status stored); the thread is never interrupted
+            // in the middle of a database write.
+            progress.onCancel(() -> {
+                JudgeRunLauncher.Session current = session.get();
+                if (current != null) {
+                    current.cancel();
+                }
             });
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
             JudgeRunLauncher.Prepared prepared = preparation.prepare(launcher);
-            long runId = prepared.run().id();
-            int leftOut = prepared.leftOutWithoutComments();
-            int single = prepared.leftOutSingleRollout();
-            List<StoredJudgeRun> listed = launcher.runs().list();
-            fxThread.execute(() -> {
-                runningRun = runId;
-                showRuns(listed, runId);
-                message.set("Run " + runId + " running" + (leftOut > 0 ? "; left out " + leftOut
-                        + " rollouts without comments to grade" : "") + (single > 0 ? "; left out " + single
-                        + " samples with a single rollout (nothing to compare)" : "") + ".");
+            Started started = new Started(prepared.run().id(), prepared.leftOutWithoutComments(),
+                    prepared.leftOutSingleRollout(), launcher.runs().list());
+            progress.publish(new Live(started, null));
+            JudgeRunLauncher.Session run = launcher.start(prepared, p -> {
+                Shown shown = Shown.of(p);
+                progress.update(p.done(), p.total(), shown.statusText());
+                progress.publish(new Live(started, shown));
             });
-            JudgeRunLauncher.Session started = launcher.start(prepared, p -> throttle.offer(Shown.of(p)));
-            session.set(started);
+            session.set(run);
             JudgeRunLauncher.Finished finished;
-            if (cancelRequested || taskProgress.isCancelled()) {
-                finished = started.cancelAndAwait();
+            if (progress.isCancelled()) {
+                finished = run.cancelAndAwait();
             } else {
                 try {
-                    finished = started.await();
-                } catch (InterruptedException cancelledFromStatusBar) {
-                    finished = started.cancelAndAwait();
+                    finished = run.await();
+                } catch (InterruptedException interrupted) {
+                    finished = run.cancelAndAwait();
                 }
             }
-            List<StoredJudgeRun> after = launcher.runs().list();
-            JudgeRunLauncher.Finished end = finished;
-            Shown last = Shown.of(end.summary().progress());
-            // Posted from here rather than through onSuccess: a task cancelled from the status bar
-            // reports its cancellation at once, while the run is still stopping.
-            fxThread.execute(() -> finished(end, last, after));
-            return end;
-        }, end -> { }, failure -> {
-            if (failure instanceof CancellationException) {
-                return;
-            }
-            session.set(null);
-            runningRun = -1;
-            running.set(false);
-            cancelling.set(false);
-            message.set(problem(failure));
-        });
+            return new Ended(finished, Shown.of(finished.summary().progress()), launcher.runs().list());
+        };
+        handle = tasks.run(title, work, TaskCallbacks.<Ended, Live>of(this::finished, this::failed)
+                .withProgress(this::showLive)
+                .withStopping(() -> {
+                    cancelling.set(true);
+                    message.set("Cancelling: stopping the calls in flight…");
+                })
+                .withCancelled(ended -> {
+                    if (ended != null) {
+                        finished(ended); // the run stopped cleanly: interrupted, resumable
+                    } else {
+                        failed(new CancellationException("cancelled"));
+                    }
+                }));
     }
 
-    private void finished(JudgeRunLauncher.Finished end, Shown last, List<StoredJudgeRun> after) {
-        session.set(null);
+    private void failed(Throwable failure) {
+        handle = null;
+        runningRun = -1;
+        running.set(false);
+        cancelling.set(false);
+        message.set(failure instanceof CancellationException ? "Cancelled before the run started; nothing was"
+                + " judged." : problem(failure));
+    }
+
+    /** On the FX thread: the started run once, then the counts. */
+    private void showLive(Live live) {
+        Started started = live.started();
+        if (runningRun != started.runId()) {
+            runningRun = started.runId();
+            showRuns(started.runs(), started.runId());
+            int leftOut = started.leftOutWithoutComments();
+            int single = started.leftOutSingleRollout();
+            if (!cancelling.get()) { // "Cancelling…" stays until the run has stopped
+                message.set("Run " + started.runId() + " running" + (leftOut > 0 ? "; left out " + leftOut
+                        + " rollouts without comments to grade" : "") + (single > 0 ? "; left out " + single
+                        + " samples with a single rollout (nothing to compare)" : "") + ".");
+            }
+        }
+        if (live.shown() != null) {
+            showProgress(live.shown());
+        }
+    }
+
+    private void finished(Ended ended) {
+        JudgeRunLauncher.Finished end = ended.finished();
+        Shown last = ended.last();
+        List<StoredJudgeRun> after = ended.runs();
+        handle = null;
         runningRun = -1;
         showProgress(last);
         running.set(false);

@@ -1,11 +1,13 @@
 package dev.juror.app.regression;
 
 import dev.juror.app.review.RubricChoice;
+import dev.juror.judge.run.JudgeFactory;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
 
 /** Code-behind of {@code RegressionView.fxml}: binds the controls to the {@link RegressionViewModel}. */
 public final class RegressionView {
@@ -22,11 +25,17 @@ public final class RegressionView {
     @FXML private BorderPane root;
     @FXML private ComboBox<SuiteChoice> suiteChoice;
     @FXML private ComboBox<RubricChoice> rubricChoice;
-    @FXML private ComboBox<JudgeProvider> providerChoice;
+    @FXML private ComboBox<String> providerChoice;
     @FXML private Label modelLabel;
     @FXML private TextField modelField;
     @FXML private Label regionLabel;
     @FXML private TextField regionField;
+    @FXML private Label profileLabel;
+    @FXML private TextField profileField;
+    @FXML private Label endpointLabel;
+    @FXML private TextField endpointField;
+    @FXML private Label baseUrlLabel;
+    @FXML private TextField baseUrlField;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private ProgressBar runProgress;
@@ -56,18 +65,31 @@ public final class RegressionView {
         suiteChoice.valueProperty().bindBidirectional(viewModel.suiteProperty());
         rubricChoice.setItems(viewModel.rubrics());
         rubricChoice.valueProperty().bindBidirectional(viewModel.rubricProperty());
-        providerChoice.getItems().setAll(JudgeProvider.values());
+        providerChoice.setItems(viewModel.providers());
+        providerChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String provider) {
+                return provider == null ? "" : label(provider);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return viewModel.providers().stream().filter(p -> label(p).equals(label)).findFirst().orElse(null);
+            }
+        });
         providerChoice.valueProperty().bindBidirectional(viewModel.providerProperty());
         modelField.textProperty().bindBidirectional(viewModel.modelProperty());
         regionField.textProperty().bindBidirectional(viewModel.regionProperty());
-        var needsModel = viewModel.providerProperty().map(JudgeProvider::needsModel);
-        modelField.disableProperty().bind(needsModel.map(b -> !b));
+        profileField.textProperty().bindBidirectional(viewModel.profileProperty());
+        endpointField.textProperty().bindBidirectional(viewModel.endpointProperty());
+        baseUrlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
+        var needsModel = viewModel.providerProperty().map(JudgeFactory::needsModel);
+        modelField.disableProperty().bind(needsModel.map(b -> !b).orElse(true));
         modelLabel.disableProperty().bind(modelField.disableProperty());
-        var bedrock = viewModel.providerProperty().map(p -> p == JudgeProvider.BEDROCK);
-        regionField.visibleProperty().bind(bedrock);
-        regionField.managedProperty().bind(bedrock);
-        regionLabel.visibleProperty().bind(bedrock);
-        regionLabel.managedProperty().bind(bedrock);
+        ObservableValue<Boolean> bedrock = viewModel.providerProperty().map("bedrock"::equals).orElse(false);
+        ObservableValue<Boolean> openai = viewModel.providerProperty().map("openai"::equals).orElse(false);
+        showWhen(bedrock, regionLabel, regionField, profileLabel, profileField, endpointLabel, endpointField);
+        showWhen(openai, baseUrlLabel, baseUrlField);
         runButton.disableProperty().bind(viewModel.canRunBinding().not());
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         runProgress.progressProperty().bind(viewModel.progressProperty());
@@ -96,6 +118,24 @@ public final class RegressionView {
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
         messageLabel.setId("regressionMessage");
+    }
+
+    /** What the provider list shows: what each judge is, in words. */
+    static String label(String provider) {
+        return switch (provider) {
+            case "heuristic" -> "Heuristic (offline)";
+            case "replay" -> "Replay recorded answers";
+            case "bedrock" -> "Amazon Bedrock";
+            case "openai" -> "OpenAI-compatible server";
+            default -> provider;
+        };
+    }
+
+    private static void showWhen(ObservableValue<Boolean> shown, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(shown);
+            node.managedProperty().bind(shown);
+        }
     }
 
     private static void text(TableColumn<CaseRow, String> column, Function<CaseRow, String> value) {

@@ -2,18 +2,19 @@ package dev.juror.app.regression;
 
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.RubricChoice;
+import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.tasks.ReportingWork;
+import dev.juror.app.tasks.TaskCallbacks;
 import dev.juror.app.tasks.TaskHandle;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.calibration.regression.SuiteException;
 import dev.juror.calibration.regression.SuiteResult;
 import dev.juror.calibration.regression.SuiteYaml;
-import dev.juror.judge.BedrockJudgeClient;
-import dev.juror.judge.BedrockJudgeConfig;
 import dev.juror.judge.Judge;
-import dev.juror.judge.LlmJudge;
-import dev.juror.judge.ReplayJudge;
-import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.run.JudgeFactory;
+import dev.juror.judge.run.JudgeSettings;
+import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.SuiteRegression;
 import dev.juror.store.Workspace;
@@ -24,7 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
@@ -44,6 +45,10 @@ import javafx.collections.ObservableList;
  * The Regression screen's state: the workspace's suites and rubrics, the chosen judge, a run in
  * the background (through {@link SuiteRegression}, the same code as {@code juror regress}) with
  * progress and cancel, and the per-case results. Changed on the FX thread only.
+ *
+ * <p>The judge is built by {@link JudgeFactory} from the same settings as the judge screen's: the
+ * providers of {@link JudgeFactory#PROVIDERS}, region, profile and base URL from the Settings
+ * dialog, an endpoint override typed on the screen; live judges replay recorded answers first.
  */
 public final class RegressionViewModel {
 
@@ -53,17 +58,20 @@ public final class RegressionViewModel {
 
     private final BackgroundTasks tasks;
     private final Supplier<Workspace> workspace;
-    private final Executor fxThread;
+    private final Supplier<Settings> settings;
     private final Clock clock;
 
     private final ObservableList<SuiteChoice> suites = FXCollections.observableArrayList();
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
     private final ObjectProperty<SuiteChoice> suite = new SimpleObjectProperty<>(this, "suite");
     private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
-    private final ObjectProperty<JudgeProvider> provider = new SimpleObjectProperty<>(this, "provider",
-            JudgeProvider.HEURISTIC);
+    private final ObservableList<String> providers = FXCollections.observableArrayList(JudgeFactory.PROVIDERS);
+    private final StringProperty provider = new SimpleStringProperty(this, "provider", "heuristic");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
-    private final StringProperty region = new SimpleStringProperty(this, "region", defaultRegion());
+    private final StringProperty region = new SimpleStringProperty(this, "region", "");
+    private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
+    private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
     private final ObservableList<CaseRow> cases = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObjectProperty<Boolean> passed = new SimpleObjectProperty<>(this, "passed");
@@ -72,19 +80,27 @@ public final class RegressionViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private TaskHandle handle;
 
-    /**
-     * @param fxThread runs progress updates on the FX thread ({@code Platform::runLater}; inline in tests)
-     */
-    public RegressionViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace, Executor fxThread, Clock clock) {
+    /** @param settings where region, profile and base URL come from (the Settings dialog) */
+    public RegressionViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace, Supplier<Settings> settings,
+                               Clock clock) {
         this.tasks = tasks;
         this.workspace = workspace;
-        this.fxThread = fxThread;
+        this.settings = settings;
         this.clock = clock;
+        applySettings();
         rubric.addListener((obs, old, now) -> {
             if (now != null && (model.get().isBlank() || old != null && model.get().equals(old.rubric().judge().modelId()))) {
                 model.set(now.rubric().judge().modelId());
             }
         });
+    }
+
+    /** Takes region, profile and base URL from the settings, as the judge screen does. */
+    public void applySettings() {
+        Settings s = settings.get();
+        region.set(s.bedrockRegion());
+        profile.set(s.bedrockProfile());
+        baseUrl.set(s.openAiBaseUrl());
     }
 
     /** Reads the suites and rubrics of the open workspace (in the background). */
@@ -143,7 +159,8 @@ public final class RegressionViewModel {
 
     public BooleanBinding canRunBinding() {
         return Bindings.createBooleanBinding(() -> !running.get() && suite.get() != null && rubric.get() != null
-                        && (!provider.get().needsModel() || !model.get().isBlank()),
+                        && provider.get() != null
+                        && (!JudgeFactory.needsModel(provider.get()) || !model.get().isBlank()),
                 running, suite, rubric, provider, model);
     }
 
@@ -160,46 +177,62 @@ public final class RegressionViewModel {
                     + " rubric (a version of it) instead of '" + r.rubric().name() + "'.");
             return;
         }
-        JudgeProvider p = provider.get();
-        String judgeModel = p == JudgeProvider.HEURISTIC ? HeuristicJudge.MODEL : model.get().strip();
-        String chosenRegion = region.get().isBlank() ? defaultRegion() : region.get().strip();
+        String p = provider.get();
+        String judgeModel = JudgeFactory.model(p, model.get(), r.rubric().judge().modelId());
+        JudgeSettings judgeSettings = judgeSettings(p);
         cases.clear();
         summary.set("");
         passed.set(null);
         message.set("");
         progress.set(0);
         running.set(true);
-        handle = tasks.run("Regression suite " + s.suite().name(), work -> {
+        ReportingWork<SuiteRegression.Outcome, Double> work = sink -> {
             JudgeRunRepository recordings = new JudgeRunRepository(open);
-            try (Judge live = judge(p, judgeModel, chosenRegion, recordings);
-                 Judge replay = p == JudgeProvider.BEDROCK ? new ReplayJudge(recordings, judgeModel) : null) {
+            try (Judge live = JudgeFactory.judge(p, judgeModel, judgeSettings, recordings);
+                 Judge replay = JudgeFactory.replayFirst(p, judgeModel, recordings)) {
                 return new SuiteRegression(open, clock).run(s.suite(), r.rubric(), live, replay, judgeModel,
                         (done, total) -> {
-                            if (work.isCancelled()) {
+                            if (sink.isCancelled()) {
                                 throw new CancellationException("cancelled");
                             }
-                            work.update(done, total, done + " of " + total + " rollouts scored");
-                            fxThread.execute(() -> progress.set(total == 0 ? 1 : (double) done / total));
+                            sink.update(done, total, done + " of " + total + " rollouts scored");
+                            sink.publish(total == 0 ? 1 : (double) done / total);
                         });
             }
-        }, outcome -> {
-            running.set(false);
-            show(outcome, r);
-        }, failure -> {
-            running.set(false);
-            progress.set(0);
-            message.set(failure instanceof CancellationException ? "Cancelled: nothing was stored."
-                    : "The suite could not run: " + failure.getMessage());
-        });
+        };
+        handle = tasks.run("Regression suite " + s.suite().name(), work,
+                TaskCallbacks.<SuiteRegression.Outcome, Double>of(outcome -> {
+                    running.set(false);
+                    show(outcome, r);
+                }, failure -> {
+                    running.set(false);
+                    progress.set(0);
+                    message.set(failure instanceof JudgeSetupException e ? "The judge cannot be reached: "
+                            + e.getMessage() : "The suite could not run: " + failure.getMessage());
+                }).withProgress(progress::set)
+                        .withStopping(() -> message.set("Cancelling: stopping the judge calls in flight…"))
+                        .withCancelled(outcome -> {
+                            running.set(false);
+                            if (outcome != null) {
+                                show(outcome, r); // it had finished, and was stored, before it saw the cancel
+                            } else {
+                                progress.set(0);
+                                message.set("Cancelled: nothing was stored.");
+                            }
+                        }));
     }
 
-    private static Judge judge(JudgeProvider p, String judgeModel, String region, JudgeRunRepository recordings) {
-        return switch (p) {
-            case HEURISTIC -> new HeuristicJudge();
-            case REPLAY -> new ReplayJudge(recordings, judgeModel);
-            case BEDROCK -> LlmJudge.builder(BedrockJudgeClient.create(BedrockJudgeConfig.forRegion(region)), "bedrock",
-                    judgeModel).build();
-        };
+    /** The judge settings of the form, as the judge screen builds them (no credentials: names only). */
+    private JudgeSettings judgeSettings(String p) {
+        boolean bedrock = p.equals("bedrock");
+        return new JudgeSettings(bedrock ? text(region) : Optional.empty(), bedrock ? text(profile) : Optional.empty(),
+                bedrock ? text(endpoint) : Optional.empty(), p.equals("openai") ? text(baseUrl) : Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static Optional<String> text(StringProperty p) {
+        String v = p.get() == null ? "" : p.get().strip();
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
     private void show(SuiteRegression.Outcome outcome, RubricChoice r) {
@@ -221,11 +254,6 @@ public final class RegressionViewModel {
         }
     }
 
-    private static String defaultRegion() {
-        String env = System.getenv("AWS_REGION");
-        return env == null || env.isBlank() ? "us-east-1" : env.strip();
-    }
-
     public ObservableList<SuiteChoice> suites() {
         return suites;
     }
@@ -242,7 +270,12 @@ public final class RegressionViewModel {
         return rubric;
     }
 
-    public ObjectProperty<JudgeProvider> providerProperty() {
+    /** The judge providers, as {@link JudgeFactory#PROVIDERS} names them. */
+    public ObservableList<String> providers() {
+        return providers;
+    }
+
+    public StringProperty providerProperty() {
         return provider;
     }
 
@@ -252,6 +285,18 @@ public final class RegressionViewModel {
 
     public StringProperty regionProperty() {
         return region;
+    }
+
+    public StringProperty profileProperty() {
+        return profile;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public StringProperty baseUrlProperty() {
+        return baseUrl;
     }
 
     public ObservableList<CaseRow> cases() {

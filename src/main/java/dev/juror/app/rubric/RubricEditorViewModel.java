@@ -5,7 +5,7 @@ import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
-import dev.juror.judge.run.JudgeProviders;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.rubric.CanonicalForm;
@@ -498,10 +498,10 @@ public final class RubricEditorViewModel {
                     return TrialResult.refused(unsupported.get());
                 }
             }
-            String model = JudgeProviders.model(provider, null, rubric.judge().modelId());
+            String model = JudgeFactory.model(provider, null, rubric.judge().modelId());
             Judge judge;
             try {
-                judge = JudgeProviders.judge(provider, model, settingsNow, null);
+                judge = JudgeFactory.judge(provider, model, settingsNow, null);
             } catch (JudgeSetupException e) {
                 return TrialResult.refused(provider + ": " + e.detail() + " (set it in File > Settings)");
             }

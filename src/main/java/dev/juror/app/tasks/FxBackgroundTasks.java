@@ -1,22 +1,26 @@
 package dev.juror.app.tasks;
 
-import java.util.concurrent.CancellationException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link BackgroundTasks} over {@code javafx.concurrent.Task} on a small pool of named daemon
- * threads (daemons, so a forgotten task never keeps the app alive). Failures are logged here, once,
- * and handed to the caller, who turns them into a message for the user.
+ * {@link BackgroundTasks} on a small pool of named daemon threads (daemons, so a forgotten task
+ * never keeps the app alive), reaching the FX thread through {@code Platform.runLater}; progress
+ * reaches it at most every {@link #PROGRESS_INTERVAL}. Failures are logged here, once, and handed to
+ * the caller, who turns them into a message for the user.
  */
 public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
+
+    /** Progress (typed, and the status bar's) reaches the screen at most this often: ten times a second. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
 
     private static final Logger log = LoggerFactory.getLogger(FxBackgroundTasks.class);
 
@@ -31,47 +35,31 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
     }
 
     @Override
+    public <T, P> TaskHandle run(String title, ReportingWork<T, P> work, TaskCallbacks<T, P> callbacks) {
+        return submit(title, true, work, callbacks);
+    }
+
+    @Override
     public <T> TaskHandle run(String title, Work<T> work, Consumer<? super T> onSuccess,
                               Consumer<Throwable> onFailure) {
-        return submit(title, true, work, onSuccess, onFailure);
+        return submit(title, true, work::call, TaskCallbacks.of(onSuccess, onFailure));
     }
 
     @Override
     public <T> TaskHandle runQuietly(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return submit("", false, work, onSuccess, onFailure);
+        return submit("", false, work::call, TaskCallbacks.of(onSuccess, onFailure));
     }
 
-    private <T> TaskHandle submit(String title, boolean listed, Work<T> work, Consumer<? super T> onSuccess,
-                                  Consumer<Throwable> onFailure) {
-        WorkTask<T> task = new WorkTask<>(title, work);
+    /** Called on the FX thread (the status bar list changes there only). */
+    private <T, P> TaskHandle submit(String title, boolean listed, ReportingWork<T, P> work,
+                                     TaskCallbacks<T, P> callbacks) {
+        SubmittedTask<T, P> task = new SubmittedTask<>(title, work, callbacks, Platform::runLater, PROGRESS_INTERVAL,
+                running::remove, log);
         if (listed) {
             running.add(task);
         }
-        task.setOnSucceeded(event -> {
-            running.remove(task);
-            onSuccess.accept(task.getValue());
-        });
-        task.setOnFailed(event -> {
-            running.remove(task);
-            log.warn("Background task '{}' failed", title, task.getException());
-            onFailure.accept(task.getException());
-        });
-        task.setOnCancelled(event -> {
-            running.remove(task);
-            onFailure.accept(new CancellationException(title + " was cancelled"));
-        });
         pool.execute(task);
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                task.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return task.isDone();
-            }
-        };
+        return task;
     }
 
     @Override
@@ -90,39 +78,6 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class WorkTask<T> extends Task<T> implements RunningTask, TaskProgress {
-        private final String title;
-        private final Work<T> work;
-
-        WorkTask(String title, Work<T> work) {
-            this.title = title;
-            this.work = work;
-            updateTitle(title);
-            updateProgress(-1, 1);
-        }
-
-        @Override
-        protected T call() throws Exception {
-            return work.call(this);
-        }
-
-        @Override
-        public void update(long done, long total, String message) {
-            updateProgress(done, total < 0 ? -1 : total);
-            updateMessage(message == null ? "" : message);
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public void requestCancel() {
-            cancel(true);
         }
     }
 }

@@ -1,50 +1,87 @@
 package dev.juror.app.tasks;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs work at once on the calling thread, callbacks included, so view-model tests are
- * deterministic and need no toolkit. Not for production: it would block the FX thread.
+ * Runs work on the calling thread, callbacks included, so view-model tests are deterministic and
+ * need no toolkit. Not for production: it would block the FX thread. Tasks go through the same
+ * {@link SubmittedTask} as in {@link FxBackgroundTasks}, so states, stopping and the order of
+ * progress and outcome are the same; only every published progress value is delivered (there is no
+ * interval to coalesce over).
+ *
+ * <p>{@link #InlineBackgroundTasks() At once} (the default) runs work inside {@code run};
+ * {@link #queued()} keeps it until {@link #runQueued()}, so a test holds the handle while the work
+ * runs (to cancel it from a progress callback, say).
  */
 public final class InlineBackgroundTasks implements BackgroundTasks {
 
+    private static final Logger log = LoggerFactory.getLogger(InlineBackgroundTasks.class);
+
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private final boolean deferred;
+    private final Queue<Runnable> queue = new ArrayDeque<>();
+
+    /** Work runs inside {@code run}. */
+    public InlineBackgroundTasks() {
+        this(false);
+    }
+
+    private InlineBackgroundTasks(boolean deferred) {
+        this.deferred = deferred;
+    }
+
+    /** Work waits for {@link #runQueued()}. */
+    public static InlineBackgroundTasks queued() {
+        return new InlineBackgroundTasks(true);
+    }
+
+    /** Runs the queued work, in order, on this thread (also what that work queues meanwhile). */
+    public void runQueued() {
+        for (Runnable next = queue.poll(); next != null; next = queue.poll()) {
+            next.run();
+        }
+    }
+
+    @Override
+    public <T, P> TaskHandle run(String title, ReportingWork<T, P> work, TaskCallbacks<T, P> callbacks) {
+        return submit(title, true, work, callbacks);
+    }
 
     @Override
     public <T> TaskHandle run(String title, Work<T> work, Consumer<? super T> onSuccess,
                               Consumer<Throwable> onFailure) {
-        return runQuietly(work, onSuccess, onFailure);
+        return submit(title, true, work::call, TaskCallbacks.of(onSuccess, onFailure));
     }
 
     @Override
     public <T> TaskHandle runQuietly(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        T result;
-        try {
-            result = work.call(TaskProgress.NONE);
-        } catch (Exception | Error e) {
-            onFailure.accept(e);
-            return DONE;
+        return submit("", false, work::call, TaskCallbacks.of(onSuccess, onFailure));
+    }
+
+    private <T, P> TaskHandle submit(String title, boolean listed, ReportingWork<T, P> work,
+                                     TaskCallbacks<T, P> callbacks) {
+        SubmittedTask<T, P> task = new SubmittedTask<>(title, work, callbacks, Runnable::run, Duration.ZERO,
+                running::remove, log);
+        if (listed) {
+            running.add(task);
         }
-        // Outside the try: a failing callback must not look like failed work.
-        onSuccess.accept(result);
-        return DONE;
+        if (deferred) {
+            queue.add(task);
+        } else {
+            task.run();
+        }
+        return task;
     }
 
     @Override
     public ObservableList<RunningTask> running() {
         return running;
     }
-
-    private static final TaskHandle DONE = new TaskHandle() {
-        @Override
-        public void cancel() {
-        }
-
-        @Override
-        public boolean isDone() {
-            return true;
-        }
-    };
 }

@@ -8,6 +8,15 @@ public interface TaskProgress {
 
     boolean isCancelled();
 
+    /**
+     * How this work stops when cancelled. Work that registers an action is not interrupted: the
+     * action runs (on the thread that cancels) and the work returns when it has stopped, e.g. a judge
+     * run that cancels its calls and stores its state. Work that registers none is interrupted.
+     * An action registered after cancellation runs at once.
+     */
+    default void onCancel(Runnable stop) {
+    }
+
     /** For work that cannot report anything (tests, quiet reads). */
     TaskProgress NONE = new TaskProgress() {
         @Override

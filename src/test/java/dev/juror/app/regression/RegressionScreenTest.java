@@ -65,7 +65,7 @@ class RegressionScreenTest {
         ComboBox<SuiteChoice> suites = robot.lookup("#suiteChoice").queryAs(ComboBox.class);
         assertThat(suites.getValue()).isNotNull();
         assertThat(suites.getValue().suite().name()).isEqualTo("contract-review-core");
-        assertThat(robot.lookup("#providerChoice").queryAs(ComboBox.class).getValue()).isEqualTo(JudgeProvider.HEURISTIC);
+        assertThat(robot.lookup("#providerChoice").queryAs(ComboBox.class).getValue()).isEqualTo("heuristic");
 
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitForFxEvents();

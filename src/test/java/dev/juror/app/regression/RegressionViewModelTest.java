@@ -3,6 +3,8 @@ package dev.juror.app.regression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.SeededWorkspace;
+import dev.juror.app.settings.Settings;
+import dev.juror.app.settings.Theme;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.InlineBackgroundTasks;
 import dev.juror.app.tasks.RunningTask;
@@ -10,8 +12,11 @@ import dev.juror.app.tasks.TaskHandle;
 import dev.juror.app.tasks.TaskProgress;
 import dev.juror.app.tasks.Work;
 import dev.juror.judge.heuristic.HeuristicJudge;
+import dev.juror.judge.testserver.ConverseTestServer;
+import dev.juror.judge.testserver.Reply;
 import dev.juror.store.CalibrationRepository;
 import dev.juror.store.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +36,7 @@ class RegressionViewModelTest {
     void aRunCancelledAfterTheThirdRolloutStoresNothingAndSaysSo() throws Exception {
         try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
             CancelAfter tasks = new CancelAfter(3);
-            RegressionViewModel vm = new RegressionViewModel(tasks, () -> ws, Runnable::run, Clock.systemUTC());
+            RegressionViewModel vm = new RegressionViewModel(tasks, () -> ws, Settings::defaults, Clock.systemUTC());
             vm.load();
             assertThat(vm.suites()).hasSize(1);
             vm.run();
@@ -48,7 +53,7 @@ class RegressionViewModelTest {
     @Test
     void aSuiteForAnotherRubricIsRefusedWithTheRubricItNeeds() throws Exception {
         try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
-            RegressionViewModel vm = new RegressionViewModel(new InlineBackgroundTasks(), () -> ws, Runnable::run,
+            RegressionViewModel vm = new RegressionViewModel(new InlineBackgroundTasks(), () -> ws, Settings::defaults,
                     Clock.systemUTC());
             vm.load();
             var other = vm.rubrics().stream().filter(r -> r.rubric().name().equals("boolean-checklist")).findFirst();
@@ -56,6 +61,71 @@ class RegressionViewModelTest {
             vm.rubricProperty().set(other.get());
             vm.run();
             assertThat(vm.messageProperty().get()).contains("is written for rubric 'contract-review'");
+            assertThat(vm.cases()).isEmpty();
+        }
+    }
+
+    /*
+     * Issue #11: the Regression screen built its Bedrock judge by hand, with the default chain and no
+     * endpoint, ignoring the profile and region of the Settings dialog. Now it builds it like the
+     * judge screen: the call reaches the endpoint typed on the screen, signed with the Settings'
+     * profile for the Settings' region.
+     */
+    @Test
+    void aBedrockSuiteUsesTheSettingsRegionAndProfileAndTheEndpointOfTheScreen() throws Exception {
+        Path credentials = Files.writeString(dir.resolve("credentials"),
+                "[juror-regress]\naws_access_key_id = AKIDFROMPROFILE\naws_secret_access_key = not-a-real-secret\n");
+        Path config = Files.writeString(dir.resolve("config"), "[profile juror-regress]\nregion = eu-west-1\n");
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.configFile", config.toString());
+        Settings settings = Settings.defaults().withPreferences(Theme.LIGHT, Settings.DEFAULT_FONT_SIZE,
+                Settings.DEFAULT_CONCURRENCY, "eu-west-1", "juror-regress", "http://localhost:8000/v1");
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"));
+             ConverseTestServer server = ConverseTestServer.start()) {
+            server.setDefault(Reply.text("{\"comments\": []}"));
+            RegressionViewModel vm = new RegressionViewModel(new InlineBackgroundTasks(), () -> ws, () -> settings,
+                    Clock.systemUTC());
+            vm.load();
+            assertThat(vm.regionProperty().get()).isEqualTo("eu-west-1");
+            assertThat(vm.profileProperty().get()).isEqualTo("juror-regress");
+            vm.providerProperty().set("bedrock");
+            vm.modelProperty().set("us.amazon.nova-pro-v1:0");
+            vm.endpointProperty().set(server.endpoint().toString());
+            vm.run();
+
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(server.receivedCount()).as("the judge calls reach the endpoint of the screen").isPositive();
+            assertThat(server.lastRequest().modelId()).isEqualTo("us.amazon.nova-pro-v1:0");
+            assertThat(server.lastRequest().header("Authorization"))
+                    .as("signed with the Settings' profile, for the Settings' region")
+                    .contains("Credential=AKIDFROMPROFILE/").contains("/eu-west-1/bedrock/aws4_request");
+            assertThat(vm.summaryProperty().get()).contains("judged live");
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+        }
+    }
+
+    @Test
+    void cancelShowsStoppingUntilTheSuiteHasReallyStopped() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            InlineBackgroundTasks tasks = InlineBackgroundTasks.queued();
+            RegressionViewModel vm = new RegressionViewModel(tasks, () -> ws, Settings::defaults, Clock.systemUTC());
+            vm.load();
+            tasks.runQueued();
+            List<String> seen = new ArrayList<>();
+            vm.progressProperty().addListener((obs, old, now) -> {
+                if (now.doubleValue() > 0 && seen.isEmpty()) {
+                    vm.cancel(); // from the first progress the screen sees, while the suite is still running
+                    seen.add(vm.messageProperty().get() + " | running=" + vm.runningProperty().get());
+                }
+            });
+            vm.run();
+            tasks.runQueued();
+
+            assertThat(seen).containsExactly("Cancelling: stopping the judge calls in flight… | running=true");
+            assertThat(vm.messageProperty().get()).isEqualTo("Cancelled: nothing was stored.");
+            assertThat(vm.runningProperty().get()).isFalse();
             assertThat(vm.cases()).isEmpty();
         }
     }

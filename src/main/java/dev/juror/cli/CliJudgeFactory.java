@@ -6,15 +6,15 @@ import dev.juror.judge.run.JudgeRunner;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 
-/** The shared {@link dev.juror.judge.run.JudgeProviders}, with its problems worded as command-line options. */
-final class JudgeProviders {
+/** The shared {@link dev.juror.judge.run.JudgeFactory}, with its problems worded as command-line options. */
+final class CliJudgeFactory {
 
-    private JudgeProviders() {
+    private CliJudgeFactory() {
     }
 
     static String normalise(String provider) {
         try {
-            return dev.juror.judge.run.JudgeProviders.normalise(provider);
+            return dev.juror.judge.run.JudgeFactory.normalise(provider);
         } catch (JudgeSetupException e) {
             throw asOption(e);
         }
@@ -22,14 +22,14 @@ final class JudgeProviders {
 
     static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
         try {
-            return dev.juror.judge.run.JudgeProviders.judge(provider, model, settings, replay);
+            return dev.juror.judge.run.JudgeFactory.judge(provider, model, settings, replay);
         } catch (JudgeSetupException e) {
             throw asOption(e);
         }
     }
 
     static JudgeRunner runner(String provider, Judge judge, JudgeSettings settings) {
-        return dev.juror.judge.run.JudgeProviders.runner(provider, judge, settings);
+        return dev.juror.judge.run.JudgeFactory.runner(provider, judge, settings);
     }
 
     /** {@code provider gpt is not known} becomes {@code --provider gpt is not known}. */

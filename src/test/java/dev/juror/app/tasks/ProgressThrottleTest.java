@@ -1,4 +1,4 @@
-package dev.juror.app.judge;
+package dev.juror.app.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,22 +2,27 @@ package dev.juror.judge.run;
 
 import dev.juror.judge.BedrockJudgeClient;
 import dev.juror.judge.BedrockJudgeConfig;
+import dev.juror.judge.ConcurrencyLimiter;
 import dev.juror.judge.Judge;
+import dev.juror.judge.JudgeClient;
 import dev.juror.judge.LlmJudge;
 import dev.juror.judge.OpenAiCompatibleJudgeClient;
 import dev.juror.judge.OpenAiJudgeConfig;
 import dev.juror.judge.ReplayJudge;
 import dev.juror.judge.ReplaySource;
+import dev.juror.judge.RetryPolicy;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds the judge and the runner of a provider from run settings; shared by the command line and
- * the workbench so both connect the same way. Problems are {@link JudgeSetupException}s naming the
- * setting to fix.
+ * The one way a judge is built: the judge and the runner of a provider from run settings, for the
+ * command line (judge, regress), the workbench (judge runs, regression, the rubric editor's trial)
+ * and, through {@link #llm}, the reward Lambda. Bedrock clients come from
+ * {@link dev.juror.judge.BedrockClientBuilder} in every case, so all of them connect the same way.
+ * Problems are {@link JudgeSetupException}s naming the setting to fix.
  */
-public final class JudgeProviders {
+public final class JudgeFactory {
 
     public static final List<String> PROVIDERS = List.of("bedrock", "openai", "replay", "heuristic");
     public static final String DEFAULT_REGION = "us-east-1";
@@ -26,7 +31,7 @@ public final class JudgeProviders {
     /** A local server usually serves a handful of requests at a time well. */
     public static final int DEFAULT_OPENAI_CONCURRENCY = 4;
 
-    private JudgeProviders() {
+    private JudgeFactory() {
     }
 
     /** The provider's canonical (lower-case) name. */
@@ -46,22 +51,36 @@ public final class JudgeProviders {
         return given != null && !given.isBlank() ? given.strip() : rubricModel;
     }
 
+    /** Whether the provider calls a model (a regression replays recorded answers of it first). */
+    public static boolean isLive(String provider) {
+        return provider.equals("bedrock") || provider.equals("openai");
+    }
+
+    /**
+     * The judge a regression tries before the live one: for a provider that calls a model, its
+     * recorded answers of this model (see {@link #isLive}); null for the replay and heuristic judges,
+     * which are not live.
+     */
+    public static Judge replayFirst(String provider, String model, ReplaySource recordings) {
+        return isLive(provider) ? new ReplayJudge(recordings, model) : null;
+    }
+
+    /** Whether a judge model id applies (every provider but the heuristic, which has its own). */
+    public static boolean needsModel(String provider) {
+        return !provider.equals(HeuristicJudge.PROVIDER);
+    }
+
+    /**
+     * The judge of a provider (a canonical name).
+     *
+     * @param replay where the replay judge finds recorded answers; unused by the other providers
+     * @throws JudgeSetupException naming the setting that stops the judge from being built
+     */
     public static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
         JudgeConnectionCheck.check(provider, settings);
         return switch (provider) {
-            case "bedrock" -> {
-                BedrockJudgeConfig config = BedrockJudgeConfig.forRegion(settings.region().orElseGet(JudgeProviders::region));
-                if (settings.profile().isPresent()) {
-                    config = config.withProfile(settings.profile().get());
-                }
-                if (settings.endpoint().isPresent()) {
-                    config = config.withEndpoint(JudgeConnectionCheck.url(settings.endpoint().get(), "endpoint", true,
-                            settings.allowInsecureHttp()));
-                }
-                int cap = settings.concurrency().orElse(DEFAULT_BEDROCK_CONCURRENCY);
-                config = config.withMaxConnections(Math.max(cap, BedrockJudgeConfig.DEFAULT_MAX_CONNECTIONS));
-                yield LlmJudge.builder(BedrockJudgeClient.create(config), provider, model).build();
-            }
+            case "bedrock" -> LlmJudge.builder(BedrockJudgeClient.create(bedrockConfig(settings)), provider, model)
+                    .build();
             case "openai" -> {
                 String base = settings.baseUrl().orElseThrow(() -> new JudgeSetupException("provider",
                         "openai needs a base URL (e.g. http://localhost:8000/v1)"));
@@ -76,6 +95,35 @@ public final class JudgeProviders {
             case "heuristic" -> new HeuristicJudge();
             default -> throw new JudgeSetupException("provider", provider + " is not known; use one of " + PROVIDERS);
         };
+    }
+
+    /**
+     * How the workbench and the command line reach Bedrock: region (else {@code AWS_REGION}, else
+     * {@link #DEFAULT_REGION}), profile and endpoint from the settings, a connection pool at least as
+     * large as the concurrency cap. The reward Lambda's differs only as
+     * {@link BedrockJudgeConfig#forLambda} says.
+     */
+    public static BedrockJudgeConfig bedrockConfig(JudgeSettings settings) {
+        BedrockJudgeConfig config = BedrockJudgeConfig.forRegion(settings.region().orElseGet(JudgeFactory::region));
+        if (settings.profile().isPresent()) {
+            config = config.withProfile(settings.profile().get());
+        }
+        if (settings.endpoint().isPresent()) {
+            config = config.withEndpoint(JudgeConnectionCheck.url(settings.endpoint().get(), "endpoint", true,
+                    settings.allowInsecureHttp()));
+        }
+        int cap = settings.concurrency().orElse(DEFAULT_BEDROCK_CONCURRENCY);
+        return config.withMaxConnections(Math.max(cap, BedrockJudgeConfig.DEFAULT_MAX_CONNECTIONS));
+    }
+
+    /**
+     * An LLM judge over a client with its own retry policy and limiter of single calls: the reward
+     * Lambda's (its client from {@link BedrockJudgeClient#create} with
+     * {@link BedrockJudgeConfig#forLambda}), and tests' over a client built elsewhere.
+     */
+    public static Judge llm(JudgeClient client, String provider, String model, RetryPolicy retry,
+                            ConcurrencyLimiter limiter) {
+        return LlmJudge.builder(client, provider, model).retryPolicy(retry).limiter(limiter).build();
     }
 
     public static JudgeRunner runner(String provider, Judge judge, JudgeSettings settings) {
