@@ -138,7 +138,10 @@ public final class MainWindowView {
             Button cancel = new Button("Cancel");
             cancel.getStyleClass().add("task-cancel");
             cancel.setFocusTraversable(false);
-            cancel.setOnAction(event -> task.requestCancel());
+            cancel.setOnAction(event -> {
+                task.requestCancel();
+                cancel.setDisable(true); // the line now says "Stopping…" until the work has returned
+            });
             HBox row = new HBox(6, title, bar, message, cancel);
             row.getStyleClass().add("task");
             taskArea.getChildren().add(row);

@@ -61,7 +61,8 @@ final class SubmittedTask<T, P> implements RunningTask, TaskHandle, ProgressSink
         this.progress = new ProgressThrottle<>(fxThread, interval, callbacks.onProgress()::accept);
         this.status = new ProgressThrottle<>(fxThread, interval, line -> {
             statusProgress.set(line.total() <= 0 ? -1 : Math.min(1.0, (double) line.done() / line.total()));
-            statusMessage.set(line.message() == null ? "" : line.message());
+            String message = line.message() == null ? "" : line.message();
+            statusMessage.set(state.get() == TaskState.STOPPING ? stopping(message) : message);
         });
     }
 
@@ -133,8 +134,16 @@ final class SubmittedTask<T, P> implements RunningTask, TaskHandle, ProgressSink
         } else {
             stopActions.forEach(Runnable::run);
         }
+        fxThread.execute(() -> statusMessage.set(stopping(statusMessage.get())));
         fxThread.execute(callbacks.onStopping());
     }
+
+    /** The status bar's line while the work winds down: what it last said, marked as stopping. */
+    private static String stopping(String message) {
+        return message.isEmpty() || message.startsWith(STOPPING) ? STOPPING : STOPPING + " " + message;
+    }
+
+    static final String STOPPING = "Stopping\u2026";
 
     @Override
     public void requestCancel() {

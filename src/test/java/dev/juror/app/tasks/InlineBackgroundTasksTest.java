@@ -62,6 +62,27 @@ class InlineBackgroundTasksTest {
     }
 
     @Test
+    void theStatusBarLineSaysStoppingFromTheCancelUntilTheWorkHasReturned() {
+        InlineBackgroundTasks tasks = InlineBackgroundTasks.queued();
+        List<String> lines = new ArrayList<>();
+        tasks.run("judge run", (ProgressSink<String> progress) -> {
+            RunningTask listed = tasks.running().getFirst();
+            progress.update(3, 10, "3 of 10 calls");
+            lines.add(listed.messageProperty().get());
+            listed.requestCancel();
+            lines.add(listed.messageProperty().get());
+            progress.update(4, 10, "4 of 10 calls");
+            lines.add(listed.messageProperty().get());
+            return "partial";
+        }, TaskCallbacks.<String, String>of(v -> { }, f -> { }));
+
+        tasks.runQueued();
+
+        assertThat(lines).containsExactly("3 of 10 calls", "Stopping\u2026 3 of 10 calls", "Stopping\u2026 4 of 10 calls");
+        assertThat(tasks.running()).as("listed until the work returned, then gone").isEmpty();
+    }
+
+    @Test
     void workWithoutAStopActionIsInterruptedAndAFailureAfterCancelIsReportedAsCancellation() {
         InlineBackgroundTasks tasks = InlineBackgroundTasks.queued();
         AtomicReference<TaskHandle> handle = new AtomicReference<>();
