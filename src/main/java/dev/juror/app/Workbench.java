@@ -17,7 +17,7 @@ import dev.juror.app.settings.Settings;
 import dev.juror.app.settings.SettingsModel;
 import dev.juror.app.settings.SettingsStore;
 import dev.juror.app.settings.WindowLayout;
-import dev.juror.app.shell.Dialogs;
+import dev.juror.app.ui.Dialogs;
 import dev.juror.app.shell.MainWindowView;
 import dev.juror.app.shell.ScreenId;
 import dev.juror.app.shell.ShellViewModel;

@@ -1,5 +1,7 @@
 package dev.juror.calibration;
 
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Scale;
 import dev.juror.calibration.views.CrossJudgeMatrix;

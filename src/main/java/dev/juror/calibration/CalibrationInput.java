@@ -1,5 +1,6 @@
 package dev.juror.calibration;
 
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.Scale;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;

@@ -64,7 +64,8 @@ public final class LambdaBundleExporter {
 
     private Path writeZip(Path zip, LambdaConfig config) throws IOException {
         List<Path> jars = LambdaJars.jars(jarDir);
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        AtomicFiles.writeBytes(zip, file -> {
+            ZipOutputStream out = new ZipOutputStream(file);
             for (Path jar : jars) {
                 out.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
                 Files.copy(jar, out);
@@ -73,7 +74,8 @@ public final class LambdaBundleExporter {
             out.putNextEntry(new ZipEntry(LambdaConfig.RESOURCE));
             out.write(JSON.writeValueAsBytes(config.toJson()));
             out.closeEntry();
-        }
+            out.finish();
+        });
         return zip;
     }
 

@@ -7,7 +7,7 @@ import dev.juror.judge.Judge;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.JudgedItem;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.ParsedJudgement;
 import dev.juror.rubric.Rubric;

@@ -1,7 +1,7 @@
 package dev.juror.store;
 
-import dev.juror.calibration.ItemKeys;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.ItemKeys;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.Scales;
 import dev.juror.calibration.stats.Scale;
 import dev.juror.rubric.Rubric;

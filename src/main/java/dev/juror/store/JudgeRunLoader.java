@@ -1,6 +1,6 @@
 package dev.juror.store;
 
-import dev.juror.calibration.ItemKeys;
+import dev.juror.calibration.rating.ItemKeys;
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
 import dev.juror.calibration.views.ModelComparison;

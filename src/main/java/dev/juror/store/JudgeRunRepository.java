@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.ReplayKey;
 import dev.juror.judge.ReplaySource;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.output.CommentJudgement;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.OutputError;

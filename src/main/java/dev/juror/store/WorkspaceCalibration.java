@@ -4,7 +4,7 @@ import dev.juror.calibration.CalibrationEngine;
 import dev.juror.calibration.CalibrationInput;
 import dev.juror.calibration.CalibrationReport;
 import dev.juror.calibration.JudgeRun;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.Scales;
 import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.drift.DriftMonitor;

@@ -1,9 +1,9 @@
 package dev.juror.app.calibration;
 
 import dev.juror.calibration.CalibrationReport;
-import dev.juror.calibration.Item;
+import dev.juror.calibration.rating.Item;
 import dev.juror.calibration.JudgeRun;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Krippendorff;

@@ -1,10 +1,10 @@
 package dev.juror.app.judge;
 
-import dev.juror.app.review.ReviewData;
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.TaskProgress;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.judge.run.JudgeProviders;
 import dev.juror.judge.run.JudgeSettings;
@@ -146,7 +146,7 @@ public final class JudgeRunsViewModel {
             return;
         }
         tasks.runQuietly(progress -> {
-            ReviewData.RubricList list = new ReviewData(opened).rubrics(EnumSet.allOf(Mode.class));
+            WorkspaceRubrics.RubricList list = new WorkspaceRubrics(opened).ofModes(EnumSet.allOf(Mode.class));
             List<String> ids = new SampleRepository(opened).list(0, Integer.MAX_VALUE).stream()
                     .map(StoredSample::id).toList();
             return new Loaded(list, ids, new JudgeRunRepository(opened).list());
@@ -166,7 +166,7 @@ public final class JudgeRunsViewModel {
         }, failure -> message.set("Cannot read the workspace: " + failure.getMessage()));
     }
 
-    private record Loaded(ReviewData.RubricList rubrics, List<String> samples, List<StoredJudgeRun> runs) {
+    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<String> samples, List<StoredJudgeRun> runs) {
     }
 
     private void showRuns(List<StoredJudgeRun> stored, long select) {

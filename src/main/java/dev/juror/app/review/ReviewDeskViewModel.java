@@ -1,6 +1,8 @@
 package dev.juror.app.review;
 
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.workspace.RubricChoice;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.dataset.Location;
 import dev.juror.rubric.Dimension;
 import dev.juror.rubric.Unit;
@@ -174,7 +176,7 @@ public final class ReviewDeskViewModel {
         }
     }
 
-    private record Loaded(ReviewData.RubricList rubrics, List<QueueEntry> queue, List<StoredLabel> labels) {
+    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<QueueEntry> queue, List<StoredLabel> labels) {
     }
 
     private void clear() {

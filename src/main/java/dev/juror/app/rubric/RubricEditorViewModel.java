@@ -1,6 +1,7 @@
 package dev.juror.app.rubric;
 
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.io.AtomicFiles;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.Judge;
@@ -424,7 +425,8 @@ public final class RubricEditorViewModel {
             Rubric rubric = validation.rubric().get();
             String before = previous == null ? "" : draftYaml.fileText(previous);
             String after = draftYaml.fileText(rubric);
-            RubricFiles.writeAtomically(target, after);
+            // Owner-only, as rubric saves have always been: a crash mid-save leaves the old file or the new one.
+            AtomicFiles.write(target, after, AtomicFiles.Permissions.OWNER_ONLY);
             SaveOutcome outcome = new SaveOutcome(target, CanonicalForm.version(rubric),
                     previous == null ? "" : CanonicalForm.version(previous), LineDiff.of(before, after));
             return Map.entry(rubric, outcome);

@@ -3,6 +3,7 @@ package dev.juror.app.shell;
 import dev.juror.app.settings.SettingsDialog;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.RunningTask;
+import dev.juror.app.ui.Dialogs;
 import dev.juror.app.workspace.WorkspaceSession;
 import java.nio.file.Path;
 import java.util.EnumMap;

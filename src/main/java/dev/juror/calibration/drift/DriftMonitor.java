@@ -1,8 +1,8 @@
 package dev.juror.calibration.drift;
 
-import dev.juror.calibration.Item;
+import dev.juror.calibration.rating.Item;
 import dev.juror.calibration.JudgeRun;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.BootstrapResult;
 import dev.juror.calibration.stats.Estimate;

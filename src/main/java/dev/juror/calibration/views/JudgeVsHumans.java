@@ -1,7 +1,7 @@
 package dev.juror.calibration.views;
 
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.Scale;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.juror.judge.run;
 
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.TokenUsage;
 import java.time.Duration;
 

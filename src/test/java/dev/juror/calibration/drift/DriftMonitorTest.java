@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Interval;

@@ -3,10 +3,10 @@ package dev.juror.calibration.views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.juror.calibration.Item;
+import dev.juror.calibration.rating.Item;
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Scale;

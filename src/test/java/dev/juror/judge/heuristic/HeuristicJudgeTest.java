@@ -10,7 +10,7 @@ import dev.juror.dataset.RolloutInput;
 import dev.juror.dataset.SampleInput;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.output.CommentJudgement;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.rubric.Rubric;

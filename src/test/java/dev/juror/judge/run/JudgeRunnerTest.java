@@ -9,7 +9,7 @@ import dev.juror.judge.Judge;
 import dev.juror.judge.JudgeCall;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResponse;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.RetryPolicy;
 import dev.juror.judge.TokenUsage;
 import dev.juror.judge.output.JudgeOutputParser;
