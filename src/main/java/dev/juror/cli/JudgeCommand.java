@@ -153,7 +153,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                     session = launcher.start(prepared, progress::update);
                 } catch (JudgeSetupException e) {
                     throw e.setting().equals("run") ? new UserInputException("run " + e.detail(), e)
-                            : JudgeProviders.asOption(e);
+                            : ProviderOptions.asOption(e);
                 }
                 Runtime.getRuntime().addShutdownHook(hook);
                 running.set(session);
@@ -270,7 +270,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 case "pairs" -> new UserInputException(rubricFile + " is pairwise: pairs " + e.detail()
                         + "; import more rollouts per sample (juror import ROLLOUTS_FILE)"
                         + (sampleIds.isEmpty() ? "" : " or choose other --samples"), e);
-                default -> JudgeProviders.asOption(e);
+                default -> ProviderOptions.asOption(e);
             };
         }
         if (prepared.leftOutWithoutComments() > 0) {

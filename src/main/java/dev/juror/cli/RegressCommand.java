@@ -98,7 +98,7 @@ public final class RegressCommand implements Callable<Integer> {
             throw new UserInputException(suiteFile + ": the suite is for rubric '" + suite.rubric() + "', not '"
                     + rubric.name() + "'");
         }
-        String p = JudgeProviders.normalise(provider);
+        String p = ProviderOptions.normalise(provider);
         String version = CanonicalForm.version(rubric);
         SuiteRegression.Outcome outcome;
         try (Workspace opened = workspace.open()) {
@@ -107,7 +107,7 @@ public final class RegressCommand implements Callable<Integer> {
             JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
                     Optional.empty(), allowInsecureHttp);
-            try (Judge live = JudgeProviders.judge(p, judgeModel, settings, recordings);
+            try (Judge live = ProviderOptions.judge(p, judgeModel, settings, recordings);
                  Judge replay = p.equals("replay") || p.equals("heuristic") ? null : new ReplayJudge(recordings, judgeModel)) {
                 outcome = new SuiteRegression(opened, Clock.systemUTC()).run(suite, rubric, live, replay, judgeModel,
                         SuiteRegression.Progress.NONE);

@@ -1,8 +1,8 @@
 package dev.juror.app.export;
 
 import dev.juror.app.export.ExportViewModel.BudgetField;
-import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.ui.Dialogs;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.export.GateVerdict;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.juror.app.judge;
 
-import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.TaskProgress;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.judge.run.JudgeProviders;

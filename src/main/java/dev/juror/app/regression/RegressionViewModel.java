@@ -1,8 +1,8 @@
 package dev.juror.app.regression;
 
-import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.TaskHandle;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.calibration.regression.SuiteException;

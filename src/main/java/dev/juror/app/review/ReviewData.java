@@ -43,10 +43,6 @@ public final class ReviewData {
         this.workspace = workspace;
     }
 
-    public Workspace workspace() {
-        return workspace;
-    }
-
     /** The pointwise rubrics in {@code rubrics/}, the default one first: what the desk can label with. */
     public WorkspaceRubrics.RubricList rubrics() throws IOException {
         return new WorkspaceRubrics(workspace).pointwise();

@@ -52,7 +52,7 @@ public final class ReviewDeskViewModel {
     private final BackgroundTasks tasks;
     private final Supplier<String> labeller;
     private final Clock clock;
-    private final JudgeScores judgeScores;
+    private final JudgeScoreLookup judgeScores;
     private ReviewData data;
 
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
@@ -90,7 +90,7 @@ public final class ReviewDeskViewModel {
     private Integer wantedPosition;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock,
-                               JudgeScores judgeScores) {
+                               JudgeScoreLookup judgeScores) {
         this.tasks = tasks;
         this.labeller = labeller;
         this.clock = clock;

@@ -140,7 +140,7 @@ public final class RubricEditorViewModel {
         }
         Path dir = opened.directory();
         Path current = file.get();
-        tasks.runQuietly(progress -> RubricFiles.list(dir), list -> {
+        tasks.runQuietly(progress -> RubricFolder.list(dir), list -> {
             files.setAll(list);
             Path choice = current != null && list.contains(current) ? current
                     : list.stream().filter(p -> p.getFileName().toString().startsWith("contract-review")).findFirst()
@@ -148,7 +148,7 @@ public final class RubricEditorViewModel {
             if (choice != null && !choice.equals(current)) {
                 open(choice);
             }
-        }, failure -> status.set("Cannot list " + dir.resolve(RubricFiles.FOLDER) + ": " + failure.getMessage()));
+        }, failure -> status.set("Cannot list " + dir.resolve(RubricFolder.FOLDER) + ": " + failure.getMessage()));
         SampleSource source = new SampleSource(opened);
         tasks.runQuietly(progress -> source.samples(), list -> {
             samples.setAll(list);
@@ -541,11 +541,6 @@ public final class RubricEditorViewModel {
         return formRevision.getReadOnlyProperty();
     }
 
-    /** Field path of the last typed edit: where focus returns after the form is rebuilt. */
-    public String lastEditedField() {
-        return lastEditedField;
-    }
-
     /** Problem text per field path; the general ones are in {@link #generalProblemsProperty()}. */
     public ObservableMap<String, String> problems() {
         return problems;
@@ -614,15 +609,5 @@ public final class RubricEditorViewModel {
 
     public ReadOnlyBooleanProperty tryingProperty() {
         return trying.getReadOnlyProperty();
-    }
-
-    /** Problems of the current draft, flattened (for tests and the status line). */
-    public List<String> allProblems() {
-        List<String> out = new ArrayList<>();
-        if (!generalProblems.get().isEmpty()) {
-            out.add(generalProblems.get());
-        }
-        out.addAll(problems.values());
-        return out;
     }
 }

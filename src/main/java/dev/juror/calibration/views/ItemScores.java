@@ -33,10 +33,6 @@ public final class ItemScores {
         return out;
     }
 
-    public Map<String, Rating> of(Item item) {
-        return byItem.getOrDefault(item, Map.of());
-    }
-
     /** Mean of the scores, for the consensus of several humans. */
     public static double mean(Collection<Rating> ratings) {
         return ratings.stream().mapToInt(Rating::score).average().orElseThrow();

@@ -25,14 +25,4 @@ public enum ResultStatus {
     public String code() {
         return code;
     }
-
-    public static ResultStatus fromCode(String code) {
-        for (ResultStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown result status '" + code + "'; expected one of ok, parse_error, "
-                + "schema_error, api_error, timeout, refused");
-    }
 }

@@ -2,19 +2,19 @@ package dev.juror.cli;
 
 import dev.juror.judge.Judge;
 import dev.juror.judge.ReplaySource;
-import dev.juror.judge.run.JudgeRunner;
+import dev.juror.judge.run.JudgeProviders;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 
-/** The shared {@link dev.juror.judge.run.JudgeProviders}, with its problems worded as command-line options. */
-final class JudgeProviders {
+/** The shared {@link JudgeProviders}, with its problems worded as command-line options ({@code --provider}, ...). */
+final class ProviderOptions {
 
-    private JudgeProviders() {
+    private ProviderOptions() {
     }
 
     static String normalise(String provider) {
         try {
-            return dev.juror.judge.run.JudgeProviders.normalise(provider);
+            return JudgeProviders.normalise(provider);
         } catch (JudgeSetupException e) {
             throw asOption(e);
         }
@@ -22,14 +22,10 @@ final class JudgeProviders {
 
     static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
         try {
-            return dev.juror.judge.run.JudgeProviders.judge(provider, model, settings, replay);
+            return JudgeProviders.judge(provider, model, settings, replay);
         } catch (JudgeSetupException e) {
             throw asOption(e);
         }
-    }
-
-    static JudgeRunner runner(String provider, Judge judge, JudgeSettings settings) {
-        return dev.juror.judge.run.JudgeProviders.runner(provider, judge, settings);
     }
 
     /** {@code provider gpt is not known} becomes {@code --provider gpt is not known}. */

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The rubric files of a workspace ({@code <workspace>/rubrics/*.yaml}). */
-final class RubricFiles {
+final class RubricFolder {
 
     static final String FOLDER = "rubrics";
 
-    private RubricFiles() {
+    private RubricFolder() {
     }
 
     static List<Path> list(Path workspaceDir) throws IOException {
