@@ -11,7 +11,6 @@ import dev.juror.judge.output.CommentJudgement;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.OutputError;
 import dev.juror.judge.output.ParsedJudgement;
-import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.ResultSink;
 import dev.juror.judge.run.RolloutPair;

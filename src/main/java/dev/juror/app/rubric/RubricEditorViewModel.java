@@ -19,7 +19,6 @@ import dev.juror.rubric.RubricException;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.Workspace;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

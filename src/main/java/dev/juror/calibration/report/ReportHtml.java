@@ -10,7 +10,6 @@ import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.drift.DriftReport;
 import dev.juror.calibration.views.ModelComparison;
 import dev.juror.calibration.stats.Estimate;
-import dev.juror.calibration.stats.Interval;
 import dev.juror.calibration.verdict.Condition;
 import dev.juror.calibration.verdict.Verdict;
 import dev.juror.calibration.views.Agreement;
@@ -21,7 +20,6 @@ import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.calibration.views.LeaveOneAnnotatorOut;
 import dev.juror.calibration.views.RunAgreement;
 import dev.juror.calibration.views.SampleScoreAgreement;
-import dev.juror.calibration.views.StatWithCi;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,6 @@ package dev.juror.calibration.views;
 import dev.juror.calibration.stats.Bootstrap;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.BootstrapResult;
-import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.ItemGroups;
 import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.stats.TwoRaterAgreement;
