@@ -6,7 +6,7 @@ import dev.juror.app.calibration.ItemRef;
 import dev.juror.app.calibration.ReportSaver;
 import dev.juror.app.judge.JudgeRunsView;
 import dev.juror.app.judge.JudgeRunsViewModel;
-import dev.juror.app.review.JudgeScores;
+import dev.juror.app.review.JudgeScoreLookup;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
 import dev.juror.app.review.ReviewDeskViewModel;
@@ -17,11 +17,11 @@ import dev.juror.app.settings.Settings;
 import dev.juror.app.settings.SettingsModel;
 import dev.juror.app.settings.SettingsStore;
 import dev.juror.app.settings.WindowLayout;
-import dev.juror.app.shell.Dialogs;
 import dev.juror.app.shell.MainWindowView;
 import dev.juror.app.shell.ScreenId;
 import dev.juror.app.shell.ShellViewModel;
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.ui.Dialogs;
 import dev.juror.app.ui.Themes;
 import dev.juror.app.ui.ViewLoader;
 import dev.juror.app.workspace.WorkspaceSession;
@@ -74,7 +74,7 @@ public final class Workbench implements AutoCloseable {
         this.session = new WorkspaceSession(tasks);
         this.shell = new ShellViewModel(session, settings, tasks);
         this.review = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(), Clock.systemUTC(),
-                JudgeScores.NONE);
+                JudgeScoreLookup.NONE);
         this.calibration = new CalibrationDashboardViewModel(tasks, session::current, this::openInReview,
                 Clock.systemUTC());
         this.judgeRuns = new JudgeRunsViewModel(tasks, settings::get);
@@ -249,10 +249,6 @@ public final class Workbench implements AutoCloseable {
 
     public WorkspaceSession session() {
         return session;
-    }
-
-    public SettingsModel settings() {
-        return settings;
     }
 
     /** Closes the workspace and flushes the settings. Call on the way out (Application.stop). */

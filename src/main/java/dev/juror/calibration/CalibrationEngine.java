@@ -1,7 +1,9 @@
 package dev.juror.calibration;
 
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.views.CrossJudgeMatrix;
 import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.Disagreement;
@@ -12,7 +14,7 @@ import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.calibration.views.JudgeVsHumans;
 import dev.juror.calibration.views.LeaveOneAnnotatorOut;
 import dev.juror.calibration.views.RepeatConsistency;
-import dev.juror.calibration.views.RunSummary;
+import dev.juror.calibration.views.RunAgreement;
 import dev.juror.calibration.views.SampleScoreAgreement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public final class CalibrationEngine {
     }
 
     public CalibrationReport calibrate(CalibrationInput input) {
-        Scale scale = input.scale();
+        ScoreRange scale = input.scale();
         List<String> humans = input.humans();
         ItemScores humanScores = new ItemScores(input.humanLabels());
         Map<String, Map<Item, Rating>> judgeByRun = new LinkedHashMap<>();
@@ -91,12 +93,12 @@ public final class CalibrationEngine {
                 cross.add(CrossJudgeMatrix.of(dimension, humansOfDim, judgeByRun, scale, ERROR_THRESHOLD));
             }
         }
-        List<RunSummary> runs = new ArrayList<>();
+        List<RunAgreement> runs = new ArrayList<>();
         Map<Item, Map<String, Rating>> allHumans = humanScores.byItem();
         for (JudgeRun run : input.runs()) {
             Map<Item, Rating> judge = judgeByRun.get(run.id());
             List<Disagreement> list = Disagreement.rank(allHumans, judge);
-            runs.add(new RunSummary(run.id(), run.rubricVersion(), run.judgeModel(), run.createdAt(), run.repeats(),
+            runs.add(new RunAgreement(run.id(), run.rubricVersion(), run.judgeModel(), run.createdAt(), run.repeats(),
                     SampleScoreAgreement.judgeVsHumans(input.rubric(), judge.values(), input.humanLabels(), config),
                     list.size(), List.copyOf(list.subList(0, Math.min(DISAGREEMENTS_LISTED, list.size())))));
         }
@@ -115,7 +117,7 @@ public final class CalibrationEngine {
         return out;
     }
 
-    private static long[] histogram(Map<Item, Rating> judge, String dimension, Scale scale) {
+    private static long[] histogram(Map<Item, Rating> judge, String dimension, ScoreRange scale) {
         long[] h = new long[scale.size()];
         judge.forEach((item, r) -> {
             if (item.dimension().equals(dimension)) {
@@ -125,7 +127,7 @@ public final class CalibrationEngine {
         return h;
     }
 
-    private static long[] humanHistogram(Map<Item, Map<String, Rating>> humans, Scale scale) {
+    private static long[] humanHistogram(Map<Item, Map<String, Rating>> humans, ScoreRange scale) {
         long[] h = new long[scale.size()];
         humans.values().forEach(raters -> raters.values().forEach(r -> h[scale.index(r.score())]++));
         return h;

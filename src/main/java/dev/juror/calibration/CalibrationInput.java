@@ -1,6 +1,7 @@
 package dev.juror.calibration;
 
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.rating.Rating;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
 import java.util.List;
@@ -27,7 +28,7 @@ public record CalibrationInput(Rubric rubric, String rubricVersion, List<Rating>
     }
 
     /** The rubric's scale as the statistics see it (boolean: fail 0, pass 1). */
-    public Scale scale() {
+    public ScoreRange scale() {
         return Scales.of(rubric);
     }
 

@@ -3,7 +3,7 @@ package dev.juror.calibration;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.juror.calibration.views.CrossJudgeMatrix;
 import dev.juror.calibration.views.DimensionCalibration;
-import dev.juror.calibration.views.RunSummary;
+import dev.juror.calibration.views.RunAgreement;
 import dev.juror.calibration.views.SampleScoreAgreement;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public record CalibrationReport(String rubric, @JsonProperty("rubric_version") S
                                 @JsonProperty("human_labels") int humanLabels,
                                 @JsonProperty("bootstrap") BootstrapInfo bootstrap,
                                 @JsonProperty("human_sample_score") SampleScoreAgreement humanSampleScore,
-                                List<DimensionCalibration> dimensions, List<RunSummary> runs,
+                                List<DimensionCalibration> dimensions, List<RunAgreement> runs,
                                 @JsonProperty("cross_judge") List<CrossJudgeMatrix> crossJudge) {
 
     public record BootstrapInfo(int resamples, double level, long seed, String unit) {

@@ -1,8 +1,9 @@
 package dev.juror.calibration;
 
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +51,7 @@ public record JudgeRun(String id, String rubricVersion, String judgeModel, Insta
         }
         List<Rating> out = new ArrayList<>();
         repeatScores().forEach((item, values) -> out.add(new Rating(item.itemKey(), item.dimension(), id,
-                median(values), rationale.getOrDefault(item, ""))));
+                Rating.median(values), rationale.getOrDefault(item, ""))));
         return out;
-    }
-
-    /** Median of integer scores, rounded half to even when it falls between two of them. */
-    public static int median(int[] values) {
-        int[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        if (n % 2 == 1) {
-            return v[n / 2];
-        }
-        return (int) Math.rint((v[n / 2 - 1] + v[n / 2]) / 2.0);
     }
 }

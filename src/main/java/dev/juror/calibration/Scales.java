@@ -1,6 +1,6 @@
 package dev.juror.calibration;
 
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Rubric;
 import java.util.OptionalInt;
 
@@ -10,17 +10,17 @@ public final class Scales {
     private Scales() {
     }
 
-    public static Scale of(Rubric rubric) {
+    public static ScoreRange of(Rubric rubric) {
         return switch (rubric.scale()) {
-            case dev.juror.rubric.Scale.IntegerScale s -> new Scale(s.low(), s.high());
-            case dev.juror.rubric.Scale.BooleanScale b -> Scale.binary();
+            case dev.juror.rubric.Scale.IntegerScale s -> new ScoreRange(s.low(), s.high());
+            case dev.juror.rubric.Scale.BooleanScale b -> ScoreRange.binary();
             case dev.juror.rubric.Scale.PreferenceScale p ->
                     throw new IllegalArgumentException("a preference scale has no integer scores");
         };
     }
 
     /** A stored label's score text ({@code "4"}, {@code "pass"}, {@code "fail"}) as an integer, if it is one. */
-    public static OptionalInt parse(String text, Scale scale) {
+    public static OptionalInt parse(String text, ScoreRange scale) {
         String t = text == null ? "" : text.strip();
         if (t.equalsIgnoreCase("pass")) {
             return OptionalInt.of(scale.max());

@@ -13,7 +13,7 @@ import dev.juror.calibration.stats.Krippendorff;
 import dev.juror.calibration.stats.Level;
 import dev.juror.calibration.stats.PairedCells;
 import dev.juror.calibration.stats.RatingMatrix;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.stats.TwoRaterAgreement;
 import dev.juror.calibration.stats.TwoRaterResult;
 import dev.juror.calibration.stats.UnitCounts;
@@ -73,7 +73,7 @@ public final class AgreementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scale declared = parseScale();
+        ScoreRange declared = parseScale();
         Level alphaLevel = parseLevel();
         if (resamples < 0) {
             throw new UserInputException("--bootstrap must be 0 or a positive number of resamples, got " + resamples);
@@ -91,7 +91,7 @@ public final class AgreementCommand implements Callable<Integer> {
         if (!ratings.anyScore()) {
             throw new UserInputException(file + " has no scores, only blank ones; fill in at least two raters' scores");
         }
-        Scale used = declared != null ? declared : new Scale(ratings.minScore(), ratings.maxScore());
+        ScoreRange used = declared != null ? declared : new ScoreRange(ratings.minScore(), ratings.maxScore());
         Map<String, Object> report = report(ratings, declared, used, alphaLevel);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -103,7 +103,7 @@ public final class AgreementCommand implements Callable<Integer> {
         return CliRunner.OK;
     }
 
-    private Map<String, Object> report(RatingsCsv.Ratings ratings, Scale declared, Scale used, Level alphaLevel) {
+    private Map<String, Object> report(RatingsCsv.Ratings ratings, ScoreRange declared, ScoreRange used, Level alphaLevel) {
         RatingMatrix m = ratings.matrix();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("file", file.getFileName().toString());
@@ -172,12 +172,12 @@ public final class AgreementCommand implements Callable<Integer> {
         return r;
     }
 
-    private Scale parseScale() {
+    private ScoreRange parseScale() {
         if (scale == null) {
             return null;
         }
         try {
-            Scale s = Scale.parse(scale);
+            ScoreRange s = ScoreRange.parse(scale);
             if (s.size() < 2) {
                 throw new UserInputException("--scale " + scale + " has a single category; give MIN..MAX with MIN < MAX");
             }

@@ -2,11 +2,11 @@ package dev.juror.cli;
 
 import dev.juror.judge.Judge;
 import dev.juror.judge.ReplaySource;
-import dev.juror.judge.run.JudgeRunner;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 
-/** The shared {@link dev.juror.judge.run.JudgeFactory}, with its problems worded as command-line options. */
+/** The shared {@link JudgeFactory}, with its problems worded as command-line options ({@code --provider}, ...). */
 final class CliJudgeFactory {
 
     private CliJudgeFactory() {
@@ -14,7 +14,7 @@ final class CliJudgeFactory {
 
     static String normalise(String provider) {
         try {
-            return dev.juror.judge.run.JudgeFactory.normalise(provider);
+            return JudgeFactory.normalise(provider);
         } catch (JudgeSetupException e) {
             throw asOption(e);
         }
@@ -22,14 +22,10 @@ final class CliJudgeFactory {
 
     static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
         try {
-            return dev.juror.judge.run.JudgeFactory.judge(provider, model, settings, replay);
+            return JudgeFactory.judge(provider, model, settings, replay);
         } catch (JudgeSetupException e) {
             throw asOption(e);
         }
-    }
-
-    static JudgeRunner runner(String provider, Judge judge, JudgeSettings settings) {
-        return dev.juror.judge.run.JudgeFactory.runner(provider, judge, settings);
     }
 
     /** {@code provider gpt is not known} becomes {@code --provider gpt is not known}. */

@@ -2,7 +2,7 @@ package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.calibration.views.PairwiseCalibration.PositionConsistency;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeSettings;

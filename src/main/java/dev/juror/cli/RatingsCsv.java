@@ -1,7 +1,7 @@
 package dev.juror.cli;
 
 import dev.juror.calibration.stats.RatingMatrix;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.io.InputFileException;
 import dev.juror.io.InputFiles;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class RatingsCsv {
     private RatingsCsv() {
     }
 
-    static Ratings read(Path file, Scale declared) {
+    static Ratings read(Path file, ScoreRange declared) {
         List<String> lines;
         try {
             lines = InputFiles.readUtf8(file, LIMIT, "the ratings CSV " + file).lines().toList();

@@ -1,6 +1,6 @@
 package dev.juror.cli;
 
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.StoredJudgeRun;
 import java.util.LinkedHashMap;

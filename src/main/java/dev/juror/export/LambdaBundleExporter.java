@@ -68,7 +68,8 @@ public final class LambdaBundleExporter {
 
     private Path writeZip(Path zip, LambdaConfig config) throws IOException {
         List<Path> jars = LambdaJars.jars(jarDir);
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        AtomicFiles.writeBytes(zip, file -> {
+            ZipOutputStream out = new ZipOutputStream(file);
             for (Path jar : jars) {
                 out.putNextEntry(entry("lib/" + jar.getFileName()));
                 Files.copy(jar, out);
@@ -77,7 +78,8 @@ public final class LambdaBundleExporter {
             out.putNextEntry(entry(LambdaConfig.RESOURCE));
             out.write(JSON.writeValueAsBytes(config.toJson()));
             out.closeEntry();
-        }
+            out.finish();
+        });
         return zip;
     }
 

@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.io.AtomicFiles;
 import dev.juror.io.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -201,19 +202,23 @@ public final class LocalLambdaInvoker {
                     Files.createDirectories(target);
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+                if (Files.exists(target)) {
+                    throw new java.nio.file.FileAlreadyExistsException(target.toString());
+                }
+                long[] written = {total};
+                AtomicFiles.writeBytes(target, out -> {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
-                        total += n;
-                        if (total > maxBytes) {
+                        written[0] += n;
+                        if (written[0] > maxBytes) {
                             throw new IOException("the package unpacks to more than " + InputFiles.size(maxBytes)
                                     + " (the Lambda limit for an unzipped package); it is not a zip written by juror"
                                     + " export lambda");
                         }
                         out.write(buffer, 0, n);
                     }
-                }
+                });
+                total = written[0];
             }
         } catch (java.util.zip.ZipException e) {
             throw new IOException(zip + " is not a zip file: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class PriceTables {
         boolean created = false;
         if (!Files.exists(file)) {
             try {
-                Files.writeString(file, shippedText(), StandardCharsets.UTF_8);
+                AtomicFiles.write(file, shippedText());
                 created = true;
             } catch (IOException e) {
                 throw new PriceTableException(file + ": cannot write the price table: " + e.getMessage()

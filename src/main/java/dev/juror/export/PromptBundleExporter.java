@@ -60,7 +60,7 @@ public final class PromptBundleExporter {
         manifest.put("candidate_tag", "replace {{NONCE_128_BIT_HEX}} with 32 fresh random hex digits per call, "
                 + "drawn again if the candidate contains them");
         Path manifestFile = out.resolve("manifest.json");
-        JSON.writeValue(manifestFile.toFile(), manifest);
+        AtomicFiles.writeBytes(manifestFile, file -> JSON.writeValue(file, manifest));
         if (unvalidated) {
             // The prompt texts go to the judge verbatim, so the mark lives in a file beside them.
             write(out.resolve("UNVALIDATED.txt"), mark);

@@ -1,5 +1,7 @@
 package dev.juror.judge;
 
+import dev.juror.judge.output.ResultStatus;
+
 /**
  * Why a judge call failed, with whether Juror's retry layer tries again and which
  * {@link ResultStatus} a final failure of this kind is recorded as.

@@ -1,5 +1,6 @@
 package dev.juror.judge;
 
+import dev.juror.judge.output.ResultStatus;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

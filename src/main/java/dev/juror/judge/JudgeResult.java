@@ -1,6 +1,7 @@
 package dev.juror.judge;
 
 import dev.juror.judge.output.ParsedJudgement;
+import dev.juror.judge.output.ResultStatus;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.juror.judge;
 
 import dev.juror.judge.output.JudgeOutputParser;
-import dev.juror.rubric.JudgeSettings;
+import dev.juror.rubric.JudgeModelSettings;
 import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.RenderedPrompt;
 import java.util.Objects;
@@ -61,7 +61,7 @@ public final class LlmJudge implements Judge {
             throw JudgeCallException.of(FailureKind.VALIDATION_ERROR, "RenderError", 0,
                     "cannot render the prompt of " + call.item().key() + ": " + e.getMessage());
         }
-        JudgeSettings settings = call.item().rubric().judge();
+        JudgeModelSettings settings = call.item().rubric().judge();
         return new JudgeRequest(call.key(), model, prompt.system(), prompt.userPrefix(), prompt.userSuffix(),
                 settings.temperature(), settings.maxTokens(), settings.topP());
     }

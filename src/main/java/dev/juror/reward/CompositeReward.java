@@ -123,10 +123,6 @@ public final class CompositeReward {
         }
     }
 
-    public RewardOutcome score(RewardInput input) {
-        return score(input, "sample");
-    }
-
     private RewardOutcome scoreOrThrow(RewardInput input, String key, JudgeScorer judge) {
         Prediction prediction = PredictionParser.parse(input.prediction());
         List<CheckResult> results = runChecks(input, prediction);
@@ -182,7 +178,7 @@ public final class CompositeReward {
                     "judge failed (" + failed.status() + "): " + failed.message(), new MetricList(), locations,
                     failed.cause());
         }
-        List<CommentJudgement> judged = ((JudgeScores.Scored) scores).comments();
+        List<CommentScores> judged = ((JudgeScores.Scored) scores).comments();
         Aggregated aggregated = aggregate(prediction, judged, perComment,
                 overrideGrounding ? grounding : Optional.empty(), ungrounded);
         if (aggregated.error != null) {
@@ -227,15 +223,15 @@ public final class CompositeReward {
     private record Aggregated(double normalised, Map<String, Double> dimensionMeans, String error) {
     }
 
-    private Aggregated aggregate(Prediction prediction, List<CommentJudgement> judged, boolean perComment,
+    private Aggregated aggregate(Prediction prediction, List<CommentScores> judged, boolean perComment,
                                  Optional<Dimension> grounding, Set<String> ungrounded) {
         Rubric rubric = config.rubric();
-        List<CommentJudgement> ordered;
+        List<CommentScores> ordered;
         if (perComment) {
             ordered = matchComments(prediction.comments(), judged);
             if (ordered == null) {
                 return new Aggregated(0, Map.of(), "judge scored comments " + judged.stream()
-                        .map(CommentJudgement::commentId).toList() + " but the prediction has "
+                        .map(CommentScores::commentId).toList() + " but the prediction has "
                         + prediction.comments().stream().map(Comment::commentId).toList());
             }
         } else {
@@ -273,14 +269,14 @@ public final class CompositeReward {
      * The judge's entries in the prediction's comment order: by comment id, or by position when the
      * judge used its own ids for a prediction of the same length. Null when they do not correspond.
      */
-    private static List<CommentJudgement> matchComments(List<Comment> comments, List<CommentJudgement> judged) {
-        Map<String, CommentJudgement> byId = new HashMap<>();
-        for (CommentJudgement j : judged) {
+    private static List<CommentScores> matchComments(List<Comment> comments, List<CommentScores> judged) {
+        Map<String, CommentScores> byId = new HashMap<>();
+        for (CommentScores j : judged) {
             byId.putIfAbsent(j.commentId(), j);
         }
-        List<CommentJudgement> ordered = new ArrayList<>();
+        List<CommentScores> ordered = new ArrayList<>();
         for (Comment c : comments) {
-            CommentJudgement j = byId.get(c.commentId());
+            CommentScores j = byId.get(c.commentId());
             if (j == null) {
                 return judged.size() == comments.size() ? judged : null;
             }

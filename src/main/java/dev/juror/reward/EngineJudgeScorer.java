@@ -7,9 +7,9 @@ import dev.juror.judge.Judge;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.JudgedItem;
-import dev.juror.judge.ResultStatus;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.ParsedJudgement;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.rubric.Rubric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,13 +51,13 @@ public final class EngineJudgeScorer implements JudgeScorer {
                 return failed(judged, input);
             }
             ParsedJudgement parsed = result.judgement().get();
-            List<CommentJudgement> out = new ArrayList<>();
+            List<CommentScores> out = new ArrayList<>();
             for (var c : parsed.comments()) {
                 Map<String, Double> dims = new LinkedHashMap<>();
                 for (DimensionScore s : c.scores()) {
                     dims.put(s.dimension(), s.score());
                 }
-                out.add(new CommentJudgement(c.position() < 0 ? "response" : c.commentId(), dims));
+                out.add(new CommentScores(c.position() < 0 ? "response" : c.commentId(), dims));
             }
             return new JudgeScores.Scored(out);
         } catch (RuntimeException e) {

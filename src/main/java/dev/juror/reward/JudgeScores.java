@@ -7,7 +7,7 @@ import java.util.Objects;
 public sealed interface JudgeScores {
 
     /** The judge answered and its answer parsed: one entry per judged unit, in the judge's order. */
-    record Scored(List<CommentJudgement> comments) implements JudgeScores {
+    record Scored(List<CommentScores> comments) implements JudgeScores {
         public Scored {
             comments = List.copyOf(comments);
         }

@@ -204,12 +204,6 @@ public record RewardConfig(Rubric rubric, RuleActions ruleActions, boolean forma
                 ignoredReferenceCategories, neutralReward);
     }
 
-    public RewardConfig withGroundingDimension(Optional<String> dimension) {
-        return new RewardConfig(rubric, ruleActions, formatEnabled, groundingEnabled, dimension, lengthBand,
-                lengthPenalty, maxComments, languageEnabled, safetyRules, referenceOverlapWeight,
-                ignoredReferenceCategories, neutralReward);
-    }
-
     public RewardConfig withReferenceOverlapWeight(Optional<Double> weight) {
         return new RewardConfig(rubric, ruleActions, formatEnabled, groundingEnabled, groundingDimension, lengthBand,
                 lengthPenalty, maxComments, languageEnabled, safetyRules, weight, ignoredReferenceCategories,

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record Rubric(String name, String description, String objective, String approach, Unit unit, Mode mode,
                      List<Dimension> dimensions, List<String> edgeCases, List<String> encourage,
-                     List<String> discourage, Aggregation aggregation, JudgeSettings judge,
+                     List<String> discourage, Aggregation aggregation, JudgeModelSettings judge,
                      ValidationThresholds validation, Checks checks) {
 
     public Rubric {

@@ -24,11 +24,6 @@ public class RubricException extends Exception {
         this.problems = List.of(new Problem("", message));
     }
 
-    /** The file (or other source name) the rubric was read from. */
-    public String source() {
-        return source;
-    }
-
     public List<Problem> problems() {
         return problems;
     }

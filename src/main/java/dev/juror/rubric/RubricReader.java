@@ -48,7 +48,7 @@ final class RubricReader {
         List<String> encourage = f.textList("encourage");
         List<String> discourage = f.textList("discourage");
         Aggregation aggregation = aggregation(Fields.of(f.raw("aggregation"), "aggregation", problems));
-        JudgeSettings judge = judge(Fields.of(f.raw("judge"), "judge", problems), f.has("judge"));
+        JudgeModelSettings judge = judge(Fields.of(f.raw("judge"), "judge", problems), f.has("judge"));
         List<String> dimensionNames = dimensions.stream().map(Dimension::name).toList();
         ValidationThresholds validation = validation(Fields.of(f.raw("validation"), "validation", problems),
                 dimensionNames);
@@ -249,15 +249,15 @@ final class RubricReader {
         return new Aggregation(comment, sample, floor);
     }
 
-    private JudgeSettings judge(Fields f, boolean present) {
+    private JudgeModelSettings judge(Fields f, boolean present) {
         String modelId = present
                 ? f.requiredText("model_id", "name the judge model, e.g. amazon.nova-pro-v1:0")
                 : "";
         if (!present) {
             problems.add(new Problem("judge", "is missing; add judge: with at least model_id"));
         }
-        double temperature = f.number("temperature", JudgeSettings.DEFAULT_TEMPERATURE, 0, 1);
-        int maxTokens = f.integer("max_tokens", JudgeSettings.DEFAULT_MAX_TOKENS, 1, 1_000_000);
+        double temperature = f.number("temperature", JudgeModelSettings.DEFAULT_TEMPERATURE, 0, 1);
+        int maxTokens = f.integer("max_tokens", JudgeModelSettings.DEFAULT_MAX_TOKENS, 1, 1_000_000);
         OptionalDouble topP = OptionalDouble.empty();
         if (f.has("top_p")) {
             double p = f.number("top_p", -1, 0, 1);
@@ -268,7 +268,7 @@ final class RubricReader {
             }
         }
         f.finish();
-        return new JudgeSettings(modelId, temperature, maxTokens, topP);
+        return new JudgeModelSettings(modelId, temperature, maxTokens, topP);
     }
 
     private ValidationThresholds validation(Fields f, List<String> dimensionNames) {

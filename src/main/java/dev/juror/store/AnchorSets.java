@@ -1,6 +1,6 @@
 package dev.juror.store;
 
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.rubric.Rubric;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.juror.store;
 
-import dev.juror.calibration.ItemKeys;
-import dev.juror.calibration.Rating;
 import dev.juror.calibration.Scales;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.rating.ItemKeys;
+import dev.juror.calibration.rating.Rating;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Rubric;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +74,7 @@ public final class CalibrationDataLoader {
     }
 
     private Usable filter(Rubric rubric, List<StoredLabel> candidates) {
-        Scale scale = Scales.of(rubric);
+        ScoreRange scale = Scales.of(rubric);
         Set<String> dimensions = Set.copyOf(rubric.dimensionNames());
         Map<Long, StoredRollout> cache = new HashMap<>();
         List<Rating> out = new ArrayList<>();

@@ -42,10 +42,6 @@ public final class DocumentRepository {
                 "Document " + hash + " of sample " + sampleId + " is missing from the workspace", null));
     }
 
-    public boolean exists(String hash) {
-        return text(hash).isPresent();
-    }
-
     public long count() {
         return WorkspaceStats.single(workspace, "SELECT COUNT(*) FROM documents");
     }

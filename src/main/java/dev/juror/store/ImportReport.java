@@ -2,13 +2,9 @@ package dev.juror.store;
 
 import dev.juror.dataset.ImportBatch;
 import dev.juror.dataset.LineError;
-import java.io.BufferedWriter;
+import dev.juror.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,13 +31,11 @@ final class ImportReport {
         return workspace.directory().resolve(FOLDER).resolve(name + "-" + STAMP.format(now) + "-skipped.txt");
     }
 
-    /** Writes the report to a temporary file beside {@code target} and returns that file. */
-    static Path writeTemporary(Path target, ImportBatch batch, List<LineError> errors, List<String> summary)
+    /** Writes the report in full beside {@code target}; the importer publishes it once the import has committed. */
+    static AtomicFiles.Staged stage(Path target, ImportBatch batch, List<LineError> errors, List<String> summary)
             throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".juror-report", ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        // Owner-only, as import reports have always been written.
+        return AtomicFiles.stage(target, AtomicFiles.Permissions.OWNER_ONLY, out -> {
             out.write("# Juror import report: lines skipped by --skip-invalid\n");
             out.write("# source: " + (batch.source() == null ? "(no file)" : batch.source()) + "\n");
             out.write("# format: " + batch.format() + ", lines read: " + batch.linesRead() + ", lines skipped: "
@@ -52,18 +46,6 @@ final class ImportReport {
             for (LineError error : errors) {
                 out.write("line " + error.line() + ": " + error.reason().replace('\n', ' ') + "\n");
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        return temporary;
-    }
-
-    static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 }

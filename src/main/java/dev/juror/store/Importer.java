@@ -3,10 +3,10 @@ package dev.juror.store;
 import dev.juror.dataset.Comment;
 import dev.juror.dataset.ImportBatch;
 import dev.juror.dataset.LineError;
+import dev.juror.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,7 +61,7 @@ public final class Importer {
         Instant now = clock.instant();
         try (Connection c = workspace.connection()) {
             c.setAutoCommit(false);
-            Path temporaryReport = null;
+            AtomicFiles.Staged stagedReport = null;
             try {
                 ImportPlan plan = new ImportPlanner().plan(c, batch);
                 if (!plan.errors().isEmpty() && !options.skipInvalid()) {
@@ -74,12 +74,12 @@ public final class Importer {
                     report = Optional.of(target.toAbsolutePath());
                     ImportResult preview = result(ImportResult.Status.IMPORTED_SKIPPING_INVALID, batch, plan,
                             report, 0);
-                    temporaryReport = ImportReport.writeTemporary(target, batch, plan.errors(), preview.summaryLines());
+                    stagedReport = ImportReport.stage(target, batch, plan.errors(), preview.summaryLines());
                 }
                 long importId = write(c, batch, plan, report, now);
                 c.commit();
-                if (temporaryReport != null) {
-                    report = Optional.of(moveIntoPlace(temporaryReport, report.get()));
+                if (stagedReport != null) {
+                    report = Optional.of(publish(stagedReport));
                 }
                 ImportResult.Status status = plan.errors().isEmpty()
                         ? ImportResult.Status.IMPORTED : ImportResult.Status.IMPORTED_SKIPPING_INVALID;
@@ -87,7 +87,9 @@ public final class Importer {
             } catch (SQLException | IOException | RuntimeException e) {
                 // Also before anything was written: setAutoCommit(true) below would commit what is pending.
                 c.rollback();
-                deleteQuietly(temporaryReport);
+                if (stagedReport != null) {
+                    stagedReport.discard();
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(true);
@@ -290,24 +292,13 @@ public final class Importer {
     }
 
     /** Moves the report into place; the import is committed, so on failure the temporary file is the report. */
-    private static Path moveIntoPlace(Path temporary, Path target) {
+    private static Path publish(AtomicFiles.Staged report) {
         try {
-            ImportReport.moveIntoPlace(temporary, target);
-            return target;
+            report.publish();
+            return report.target();
         } catch (IOException e) {
-            LOG.warn("Report of skipped lines left at {}: cannot move it to {}", temporary, target, e);
-            return temporary;
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // A stray temporary report is harmless; the import error matters more.
+            LOG.warn("Report of skipped lines left at {}: cannot move it to {}", report.temporary(), report.target(), e);
+            return report.temporary();
         }
     }
 }

@@ -329,10 +329,6 @@ public final class JudgeRunLauncher {
             handle.cancel();
         }
 
-        public RunProgress progress() {
-            return handle.progress();
-        }
-
         /** Waits for the end of the session, then closes the judge and stores the run's new status. */
         public Finished await() throws InterruptedException {
             return finish(handle.await());

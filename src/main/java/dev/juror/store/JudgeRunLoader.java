@@ -1,8 +1,8 @@
 package dev.juror.store;
 
-import dev.juror.calibration.ItemKeys;
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
+import dev.juror.calibration.rating.ItemKeys;
 import dev.juror.calibration.views.ModelComparison;
 import dev.juror.rubric.Rubric;
 import java.sql.Connection;
@@ -54,15 +54,11 @@ public final class JudgeRunLoader {
         return runs.find(runId);
     }
 
-    public List<StoredJudgeRun> list() {
-        return runs.list();
-    }
-
     /**
      * The run's integer scores on {@code scale} (values off the scale are skipped and counted in
      * {@link Loaded#offScale()}).
      */
-    public Loaded load(long runId, dev.juror.calibration.stats.Scale scale) {
+    public Loaded load(long runId, dev.juror.calibration.stats.ScoreRange scale) {
         StoredJudgeRun run = runs.find(runId).orElseThrow(() -> new StoreException("judge run " + runId
                 + " is not in the workspace", null));
         List<JudgeScore> scores = new ArrayList<>();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.ReplayKey;
 import dev.juror.judge.ReplaySource;
-import dev.juror.judge.ResultStatus;
 import dev.juror.judge.output.CommentJudgement;
 import dev.juror.judge.output.DimensionScore;
 import dev.juror.judge.output.OutputError;
@@ -703,16 +702,5 @@ public final class JudgeRunRepository implements ReplaySource {
                 return Optional.of(new Recording(rows.getString(1), Long.toString(rows.getLong(2))));
             }
         }
-    }
-
-    /** Counts of results per status for one run, in {@link ResultStatus} order. */
-    public Map<ResultStatus, Integer> statusCounts(long runId) {
-        Map<ResultStatus, Integer> counts = new LinkedHashMap<>();
-        find(runId).ifPresent(run -> {
-            for (ResultStatus s : ResultStatus.values()) {
-                counts.put(s, run.statusCounts().getOrDefault(s.code(), 0));
-            }
-        });
-        return counts;
     }
 }

@@ -71,7 +71,7 @@ public record StoredJudgeRun(long id, String rubricName, String rubricVersion, S
      */
     public String failureCounts() {
         List<String> parts = FailureThreshold.SERVICE_FAILURES.stream()
-                .sorted(java.util.Comparator.comparing(dev.juror.judge.ResultStatus::code))
+                .sorted(java.util.Comparator.comparing(dev.juror.judge.output.ResultStatus::code))
                 .filter(s -> statusCounts.getOrDefault(s.code(), 0) > 0)
                 .map(s -> statusCounts.get(s.code()) + " " + s.code()).toList();
         int failures = serviceFailures();

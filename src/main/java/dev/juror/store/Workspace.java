@@ -78,11 +78,6 @@ public final class Workspace implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), DEFAULT_FOLDER);
     }
 
-    /** Opens the default workspace, creating it if needed. */
-    public static Workspace openDefault() {
-        return open(defaultDirectory());
-    }
-
     /**
      * Opens (and if needed creates) the workspace in {@code dir} and migrates its schema.
      *

@@ -1,7 +1,7 @@
 package dev.juror.app;
 
-import dev.juror.app.shell.Dialogs;
 import dev.juror.app.shell.FxDialogs;
+import dev.juror.app.ui.Dialogs;
 import dev.juror.app.workspace.ImportOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;

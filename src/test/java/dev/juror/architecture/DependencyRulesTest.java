@@ -2,6 +2,8 @@ package dev.juror.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -63,6 +65,21 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.juror.app..", "dev.juror.cli..", "javafx..",
                     "org.fxmisc..", "picocli..")
             .because("the command line and the workbench share the use cases, so they know neither");
+    /** Every package is its own slice, sub-packages included: {@code judge} and {@code judge.output} are two. */
+    static final ArchRule noCyclesBetweenPackages = slices().matching("dev.juror.(**)").should().beFreeOfCycles()
+            .because("a cycle makes two packages one unit that can only be understood, tested and changed together");
+
+    @Test
+    void noCyclesBetweenAnyPackages() {
+        noCyclesBetweenPackages.check(classes);
+    }
+
+    @Test
+    void theCycleRuleCatchesACycleBetweenSubPackages() {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("dev.juror.architecture.fixtures.cycle");
+        assertThat(noCyclesBetweenPackages.evaluate(fixtures).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("fixtures.cycle.one").contains("fixtures.cycle.two"));
+    }
 
     @Test
     void enginesKnowNoUi() {

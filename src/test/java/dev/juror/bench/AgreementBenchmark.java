@@ -8,7 +8,7 @@ import dev.juror.calibration.stats.Krippendorff;
 import dev.juror.calibration.stats.Level;
 import dev.juror.calibration.stats.PairedCells;
 import dev.juror.calibration.stats.RatingMatrix;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.stats.TwoRaterAgreement;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class AgreementBenchmark {
 
-    private static final Scale SCALE = new Scale(1, 5);
+    private static final ScoreRange SCALE = new ScoreRange(1, 5);
     private static final int DIMENSIONS = 5;
     private static final int PAIRS = 100_000;
 

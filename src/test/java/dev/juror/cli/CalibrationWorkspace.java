@@ -2,7 +2,7 @@ package dev.juror.cli;
 
 import dev.juror.dataset.JsonlImportReader;
 import dev.juror.judge.JudgeResult;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.TokenUsage;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.ResultSink;

@@ -2,8 +2,8 @@ package dev.juror.export;
 
 import dev.juror.dataset.JsonlImportReader;
 import dev.juror.judge.JudgeResult;
-import dev.juror.judge.ResultStatus;
 import dev.juror.judge.TokenUsage;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;

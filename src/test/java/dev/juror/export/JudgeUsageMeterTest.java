@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.juror.export.BudgetWorkspaces.Call;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.Workspace;

@@ -57,4 +57,52 @@ class AtomicFilesTest {
             assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.GROUP_READ);
         }
     }
+
+    @Test
+    void ownerOnlyKeepsTheFilePrivate() throws IOException {
+        Path file = dir.resolve("rubrics/contract-review.yaml");
+        AtomicFiles.write(file, "name: x\n", AtomicFiles.Permissions.OWNER_ONLY);
+
+        assertThat(file).hasContent("name: x\n");
+        assertThat(filesIn(file.getParent())).isEqualTo(1);
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+    }
+
+    @Test
+    void aStagedFileAppearsOnlyWhenPublished() throws IOException {
+        Path file = dir.resolve("reports/skipped.txt");
+        AtomicFiles.Staged staged = AtomicFiles.stage(file, AtomicFiles.Permissions.ORDINARY, out -> out.write("line 3\n"));
+
+        assertThat(file).doesNotExist();
+        assertThat(staged.temporary()).hasContent("line 3\n");
+        assertThat(staged.temporary().getFileName().toString()).startsWith(".");
+
+        staged.publish();
+
+        assertThat(file).hasContent("line 3\n");
+        assertThat(filesIn(file.getParent())).isEqualTo(1);
+    }
+
+    @Test
+    void aDiscardedStagedFileLeavesNothing() throws IOException {
+        Path file = dir.resolve("skipped.txt");
+        AtomicFiles.Staged staged = AtomicFiles.stage(file, AtomicFiles.Permissions.OWNER_ONLY, out -> out.write("x"));
+
+        staged.discard();
+
+        assertThat(filesIn(dir)).isZero();
+    }
+
+    @Test
+    void aFailingStageLeavesNoTemporaryBehind() {
+        assertThatThrownBy(() -> AtomicFiles.stage(dir.resolve("r.txt"), AtomicFiles.Permissions.ORDINARY, out -> {
+            out.write("half");
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+
+        assertThat(dir.toFile().list()).isEmpty();
+    }
 }

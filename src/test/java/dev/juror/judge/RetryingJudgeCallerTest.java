@@ -2,6 +2,7 @@ package dev.juror.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.juror.judge.output.ResultStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -42,7 +42,7 @@ class CompositeRewardProperties {
 
     @Provide
     Arbitrary<JudgeScorer> judges() {
-        JudgeScorer nan = (input, key) -> new JudgeScores.Scored(List.of(new CommentJudgement("c1",
+        JudgeScorer nan = (input, key) -> new JudgeScores.Scored(List.of(new CommentScores("c1",
                 Map.of("TargetDocument_Grounding", Double.NaN, "Reference_Consistency", 3.0, "Actionability", 3.0))));
         JudgeScorer empty = (input, key) -> new JudgeScores.Scored(List.of());
         JudgeScorer failing = (input, key) -> new JudgeScores.Failed("timeout", "slow");

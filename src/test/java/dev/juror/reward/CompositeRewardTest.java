@@ -231,7 +231,7 @@ class CompositeRewardTest {
 
     @Test
     void judgeScoringOtherCommentsIsAJudgeError() {
-        JudgeScorer wrong = (input, key) -> new JudgeScores.Scored(List.of(new CommentJudgement("zz",
+        JudgeScorer wrong = (input, key) -> new JudgeScores.Scored(List.of(new CommentScores("zz",
                 Map.of("TargetDocument_Grounding", 5.0, "Reference_Consistency", 5.0, "Actionability", 5.0))));
         RewardOutcome out = new CompositeReward(RewardConfig.fromRubric(RUBRIC), wrong).score(first("strong").input(), "k");
         assertThat(out.judgeError()).isTrue();
@@ -243,8 +243,8 @@ class CompositeRewardTest {
     @Test
     void judgeScoreOutsideTheScaleIsAJudgeErrorNotAWrongReward() {
         JudgeScorer wild = (input, key) -> {
-            List<CommentJudgement> all = dev.juror.dataset.PredictionParser.parse(input.prediction()).comments().stream()
-                    .map(c -> new CommentJudgement(c.commentId(), Map.of("TargetDocument_Grounding", 9.0,
+            List<CommentScores> all = dev.juror.dataset.PredictionParser.parse(input.prediction()).comments().stream()
+                    .map(c -> new CommentScores(c.commentId(), Map.of("TargetDocument_Grounding", 9.0,
                             "Reference_Consistency", 5.0, "Actionability", 5.0))).toList();
             return new JudgeScores.Scored(all);
         };

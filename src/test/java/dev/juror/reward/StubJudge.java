@@ -30,7 +30,7 @@ final class StubJudge implements JudgeScorer {
     @Override
     public JudgeScores score(RewardInput input, String key) {
         calls.incrementAndGet();
-        List<CommentJudgement> out = new ArrayList<>();
+        List<CommentScores> out = new ArrayList<>();
         List<Comment> comments = PredictionParser.parse(input.prediction()).comments();
         List<String> ids = comments.isEmpty() ? List.of("response") : comments.stream().map(Comment::commentId).toList();
         for (String id : ids) {
@@ -38,7 +38,7 @@ final class StubJudge implements JudgeScorer {
             for (Dimension d : rubric.dimensions()) {
                 dims.put(d.name(), score.applyAsDouble(d));
             }
-            out.add(new CommentJudgement(id, dims));
+            out.add(new CommentScores(id, dims));
         }
         return new JudgeScores.Scored(out);
     }

@@ -32,7 +32,7 @@ class RubricYamlTest {
         assertThat(r.dimensions()).extracting(Dimension::dealBreaker).containsExactly(false, false);
         assertThat(r.aggregation()).isEqualTo(Aggregation.DEFAULT);
         assertThat(r.judge().temperature()).isZero();
-        assertThat(r.judge().maxTokens()).isEqualTo(JudgeSettings.DEFAULT_MAX_TOKENS);
+        assertThat(r.judge().maxTokens()).isEqualTo(JudgeModelSettings.DEFAULT_MAX_TOKENS);
         assertThat(r.judge().topP()).isEmpty();
         assertThat(r.validation()).isEqualTo(ValidationThresholds.DEFAULT);
         assertThat(r.checks()).isEqualTo(Checks.DEFAULT);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.juror.dataset.JsonlImportReader;
 import dev.juror.judge.JudgeResult;
-import dev.juror.judge.ResultStatus;
 import dev.juror.judge.TokenUsage;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;

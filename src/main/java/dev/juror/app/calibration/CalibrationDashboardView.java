@@ -1,6 +1,6 @@
 package dev.juror.app.calibration;
 
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.calibration.verdict.Condition;
 import java.util.Random;
 import java.util.function.Function;

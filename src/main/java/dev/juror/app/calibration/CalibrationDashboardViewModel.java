@@ -1,8 +1,8 @@
 package dev.juror.app.calibration;
 
-import dev.juror.app.review.ReviewData;
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.io.AtomicFiles;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.Verdict;
@@ -96,7 +96,7 @@ public final class CalibrationDashboardViewModel {
             message.set("No workspace open.");
             return;
         }
-        tasks.runQuietly(progress -> new ReviewData(open).rubrics(), list -> {
+        tasks.runQuietly(progress -> new WorkspaceRubrics(open).pointwise(), list -> {
             if (workspace.get() != open) {
                 return;
             }

@@ -1,10 +1,10 @@
 package dev.juror.app.calibration;
 
 import dev.juror.calibration.CalibrationReport;
-import dev.juror.calibration.Item;
 import dev.juror.calibration.JudgeRun;
-import dev.juror.calibration.Rating;
 import dev.juror.calibration.drift.DriftAlert;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Krippendorff;
 import dev.juror.calibration.stats.Level;
@@ -17,7 +17,7 @@ import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.Disagreement;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.calibration.views.ModelComparison;
-import dev.juror.calibration.views.RunSummary;
+import dev.juror.calibration.views.RunAgreement;
 import dev.juror.store.WorkspaceCalibration;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ final class DashboardBuilder {
 
     private static List<Dashboard.DisagreementRow> disagreements(CalibrationReport report, String primary) {
         return report.runs().stream().filter(run -> run.id().equals(primary)).findFirst()
-                .map(RunSummary::disagreements).orElse(List.of()).stream()
+                .map(RunAgreement::disagreements).orElse(List.of()).stream()
                 .map(DashboardBuilder::disagreement).toList();
     }
 
@@ -140,10 +140,10 @@ final class DashboardBuilder {
     /** Each run's kappa per dimension in time order, with the drift alerts about it. */
     private static List<Dashboard.TrendPoint> trend(WorkspaceCalibration.Result r) {
         List<Dashboard.TrendPoint> points = new ArrayList<>();
-        List<RunSummary> runs = r.report().runs().stream().sorted(Comparator.comparing(RunSummary::createdAt)
-                .thenComparing(RunSummary::id)).toList();
+        List<RunAgreement> runs = r.report().runs().stream().sorted(Comparator.comparing(RunAgreement::createdAt)
+                .thenComparing(RunAgreement::id)).toList();
         List<DriftAlert> alerts = r.drift() == null ? List.of() : r.drift().alerts();
-        for (RunSummary run : runs) {
+        for (RunAgreement run : runs) {
             for (DimensionCalibration d : r.report().dimensions()) {
                 d.judge(run.id()).ifPresent(j -> {
                     Estimate k = j.vsHumans().kappaQuadratic().estimate();

@@ -1,6 +1,6 @@
 package dev.juror.app.export;
 
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.export.BudgetPlan;
 import dev.juror.store.Workspace;

@@ -1,7 +1,7 @@
 package dev.juror.app.export;
 
-import dev.juror.app.review.RubricChoice;
-import dev.juror.app.shell.Dialogs;
+import dev.juror.app.ui.Dialogs;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.export.GateVerdict;
 import dev.juror.workspace.ExportKind;
 import java.nio.file.Path;

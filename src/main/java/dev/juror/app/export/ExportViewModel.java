@@ -1,8 +1,8 @@
 package dev.juror.app.export;
 
-import dev.juror.app.review.ReviewData;
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.export.ArnParts;
 import dev.juror.export.ExportRefusedException;
@@ -104,7 +104,7 @@ public final class ExportViewModel {
         if (outputFolder.get().isBlank()) {
             outputFolder.set(defaultFolder(open, kind.get()));
         }
-        tasks.runQuietly(progress -> new ReviewData(open).rubrics(), list -> {
+        tasks.runQuietly(progress -> new WorkspaceRubrics(open).pointwise(), list -> {
             rubrics.setAll(list.rubrics());
             if (rubric.get() == null || !rubrics.contains(rubric.get())) {
                 rubric.set(rubrics.isEmpty() ? null : rubrics.get(0));

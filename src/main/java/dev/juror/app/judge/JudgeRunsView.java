@@ -1,6 +1,6 @@
 package dev.juror.app.judge;
 
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;

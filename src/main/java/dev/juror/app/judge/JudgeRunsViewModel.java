@@ -1,12 +1,12 @@
 package dev.juror.app.judge;
 
-import dev.juror.app.review.ReviewData;
-import dev.juror.app.review.RubricChoice;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.ReportingWork;
 import dev.juror.app.tasks.TaskCallbacks;
 import dev.juror.app.tasks.TaskHandle;
+import dev.juror.app.workspace.RubricChoice;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
@@ -143,7 +143,7 @@ public final class JudgeRunsViewModel {
             return;
         }
         tasks.runQuietly(progress -> {
-            ReviewData.RubricList list = new ReviewData(opened).rubrics(EnumSet.allOf(Mode.class));
+            WorkspaceRubrics.RubricList list = new WorkspaceRubrics(opened).ofModes(EnumSet.allOf(Mode.class));
             List<String> ids = new SampleRepository(opened).list(0, Integer.MAX_VALUE).stream()
                     .map(StoredSample::id).toList();
             return new Loaded(list, ids, new JudgeRunRepository(opened).list());
@@ -163,7 +163,7 @@ public final class JudgeRunsViewModel {
         }, failure -> message.set("Cannot read the workspace: " + failure.getMessage()));
     }
 
-    private record Loaded(ReviewData.RubricList rubrics, List<String> samples, List<StoredJudgeRun> runs) {
+    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<String> samples, List<StoredJudgeRun> runs) {
     }
 
     private void showRuns(List<StoredJudgeRun> stored, long select) {

@@ -1,6 +1,6 @@
 package dev.juror.app.regression;
 
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.judge.run.JudgeFactory;
 import java.util.Objects;
 import java.util.function.Function;

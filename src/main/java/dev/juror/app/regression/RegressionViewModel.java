@@ -1,12 +1,12 @@
 package dev.juror.app.regression;
 
-import dev.juror.app.review.ReviewData;
-import dev.juror.app.review.RubricChoice;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.ReportingWork;
 import dev.juror.app.tasks.TaskCallbacks;
 import dev.juror.app.tasks.TaskHandle;
+import dev.juror.app.workspace.RubricChoice;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.calibration.regression.SuiteException;
 import dev.juror.calibration.regression.SuiteResult;
@@ -135,7 +135,7 @@ public final class RegressionViewModel {
                 }
             }
         }
-        ReviewData.RubricList rubricList = new ReviewData(open).rubrics();
+        WorkspaceRubrics.RubricList rubricList = new WorkspaceRubrics(open).pointwise();
         problems.addAll(rubricList.problems());
         return new Choices(found, rubricList.rubrics(), problems);
     }

@@ -50,10 +50,6 @@ final class DocumentPane {
         return scroll;
     }
 
-    StyleClassedTextArea area() {
-        return area;
-    }
-
     /** Builds the styled model of a document with its excerpt ranges shaded. Safe off the FX thread. */
     static Prepared prepare(String text, Collection<int[]> excerptRanges) {
         List<int[]> marks = valid(excerptRanges, text.length());

@@ -1,11 +1,7 @@
 package dev.juror.app.review;
 
-import dev.juror.app.workspace.WorkspaceSeeder;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.dataset.ExcerptLocator;
-import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.Mode;
-import dev.juror.rubric.RubricException;
-import dev.juror.rubric.RubricYaml;
 import dev.juror.store.DocumentRepository;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.NewLabel;
@@ -18,16 +14,10 @@ import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * What the review desk reads and writes in a workspace. Every method does I/O and is called off the
@@ -36,8 +26,6 @@ import java.util.stream.Stream;
  */
 public final class ReviewData {
 
-    /** The rubric the desk starts with when the workspace has it. */
-    public static final String DEFAULT_RUBRIC = "contract-review.yaml";
     private static final int CACHED_SAMPLES = 4;
 
     private final Workspace workspace;
@@ -48,10 +36,6 @@ public final class ReviewData {
         }
     };
 
-    /** Rubrics that could not be read, by file, with the reason: shown, not hidden. */
-    public record RubricList(List<RubricChoice> rubrics, List<String> problems) {
-    }
-
     private record SampleText(SampleDocuments documents, ExcerptLocator locator) {
     }
 
@@ -59,42 +43,9 @@ public final class ReviewData {
         this.workspace = workspace;
     }
 
-    public Workspace workspace() {
-        return workspace;
-    }
-
     /** The pointwise rubrics in {@code rubrics/}, the default one first: what the desk can label with. */
-    public RubricList rubrics() throws IOException {
-        return rubrics(EnumSet.of(Mode.POINTWISE));
-    }
-
-    /** The rubrics of these modes in {@code rubrics/}, the default one first (the judge screen runs both modes). */
-    public RubricList rubrics(Set<Mode> modes) throws IOException {
-        Path folder = workspace.directory().resolve(WorkspaceSeeder.RUBRICS_FOLDER);
-        List<RubricChoice> rubrics = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return new RubricList(rubrics, List.of("No rubrics/ folder in " + workspace.directory()));
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
-                    .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().equals(DEFAULT_RUBRIC))
-                            .thenComparing(p -> p.getFileName().toString()))
-                    .toList();
-        }
-        RubricYaml yaml = new RubricYaml();
-        for (Path file : files) {
-            try {
-                var rubric = yaml.read(file);
-                if (modes.contains(rubric.mode())) {
-                    rubrics.add(new RubricChoice(file.getFileName().toString(), rubric, CanonicalForm.version(rubric)));
-                }
-            } catch (RubricException e) {
-                problems.add(file.getFileName() + ": " + String.join("; ", e.lines()));
-            }
-        }
-        return new RubricList(rubrics, problems);
+    public WorkspaceRubrics.RubricList rubrics() throws IOException {
+        return new WorkspaceRubrics(workspace).pointwise();
     }
 
     /** Every rollout of the workspace, in file order of the samples (without their text). */

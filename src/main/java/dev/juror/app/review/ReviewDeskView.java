@@ -1,6 +1,7 @@
 package dev.juror.app.review;
 
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.dataset.MatchStatus;
 import java.util.List;
 import java.util.Map;

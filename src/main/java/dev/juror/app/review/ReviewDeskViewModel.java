@@ -1,6 +1,8 @@
 package dev.juror.app.review;
 
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.workspace.RubricChoice;
+import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.dataset.Location;
 import dev.juror.rubric.Dimension;
 import dev.juror.rubric.Unit;
@@ -50,7 +52,7 @@ public final class ReviewDeskViewModel {
     private final BackgroundTasks tasks;
     private final Supplier<String> labeller;
     private final Clock clock;
-    private final JudgeScores judgeScores;
+    private final JudgeScoreLookup judgeScores;
     private ReviewData data;
 
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
@@ -88,7 +90,7 @@ public final class ReviewDeskViewModel {
     private Integer wantedPosition;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock,
-                               JudgeScores judgeScores) {
+                               JudgeScoreLookup judgeScores) {
         this.tasks = tasks;
         this.labeller = labeller;
         this.clock = clock;
@@ -174,7 +176,7 @@ public final class ReviewDeskViewModel {
         }
     }
 
-    private record Loaded(ReviewData.RubricList rubrics, List<QueueEntry> queue, List<StoredLabel> labels) {
+    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<QueueEntry> queue, List<StoredLabel> labels) {
     }
 
     private void clear() {

@@ -17,7 +17,7 @@ final class ScoreComparison {
     private final Map<String, Map<String, StoredLabel>> others;
     private final Map<String, String> judge;
 
-    ScoreComparison(ItemKey item, String labeller, List<String> dimensions, LabelBook book, JudgeScores judges) {
+    ScoreComparison(ItemKey item, String labeller, List<String> dimensions, LabelBook book, JudgeScoreLookup judges) {
         this.dimensions = dimensions;
         this.mine = book.of(item, labeller);
         this.others = book.othersOn(item, labeller);

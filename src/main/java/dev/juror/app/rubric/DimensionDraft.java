@@ -63,10 +63,4 @@ public record DimensionDraft(String name, String question, String scale, List<Le
     DimensionDraft withDealBreaker(boolean value) {
         return new DimensionDraft(name, question, scale, levels, rules, weight, value);
     }
-
-    /** Whether the level boxes match the scale (false while the scale is being typed). */
-    boolean levelsFollowScale() {
-        return LevelKeys.of(scale).map(keys -> keys.equals(levels.stream().map(LevelText::key).toList()))
-                .orElse(false);
-    }
 }

@@ -575,8 +575,4 @@ public final class RubricEditorView {
         return root;
     }
 
-    CodeArea previewArea() {
-        return preview;
-    }
-
 }

@@ -1,6 +1,7 @@
 package dev.juror.app.rubric;
 
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.io.AtomicFiles;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.Judge;
@@ -18,7 +19,6 @@ import dev.juror.rubric.RubricException;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.Workspace;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,7 +139,7 @@ public final class RubricEditorViewModel {
         }
         Path dir = opened.directory();
         Path current = file.get();
-        tasks.runQuietly(progress -> RubricFiles.list(dir), list -> {
+        tasks.runQuietly(progress -> RubricFolder.list(dir), list -> {
             files.setAll(list);
             Path choice = current != null && list.contains(current) ? current
                     : list.stream().filter(p -> p.getFileName().toString().startsWith("contract-review")).findFirst()
@@ -147,7 +147,7 @@ public final class RubricEditorViewModel {
             if (choice != null && !choice.equals(current)) {
                 open(choice);
             }
-        }, failure -> status.set("Cannot list " + dir.resolve(RubricFiles.FOLDER) + ": " + failure.getMessage()));
+        }, failure -> status.set("Cannot list " + dir.resolve(RubricFolder.FOLDER) + ": " + failure.getMessage()));
         SampleSource source = new SampleSource(opened);
         tasks.runQuietly(progress -> source.samples(), list -> {
             samples.setAll(list);
@@ -424,7 +424,8 @@ public final class RubricEditorViewModel {
             Rubric rubric = validation.rubric().get();
             String before = previous == null ? "" : draftYaml.fileText(previous);
             String after = draftYaml.fileText(rubric);
-            RubricFiles.writeAtomically(target, after);
+            // Owner-only, as rubric saves have always been: a crash mid-save leaves the old file or the new one.
+            AtomicFiles.write(target, after, AtomicFiles.Permissions.OWNER_ONLY);
             SaveOutcome outcome = new SaveOutcome(target, CanonicalForm.version(rubric),
                     previous == null ? "" : CanonicalForm.version(previous), LineDiff.of(before, after));
             return Map.entry(rubric, outcome);
@@ -539,11 +540,6 @@ public final class RubricEditorViewModel {
         return formRevision.getReadOnlyProperty();
     }
 
-    /** Field path of the last typed edit: where focus returns after the form is rebuilt. */
-    public String lastEditedField() {
-        return lastEditedField;
-    }
-
     /** Problem text per field path; the general ones are in {@link #generalProblemsProperty()}. */
     public ObservableMap<String, String> problems() {
         return problems;
@@ -612,15 +608,5 @@ public final class RubricEditorViewModel {
 
     public ReadOnlyBooleanProperty tryingProperty() {
         return trying.getReadOnlyProperty();
-    }
-
-    /** Problems of the current draft, flattened (for tests and the status line). */
-    public List<String> allProblems() {
-        List<String> out = new ArrayList<>();
-        if (!generalProblems.get().isEmpty()) {
-            out.add(generalProblems.get());
-        }
-        out.addAll(problems.values());
-        return out;
     }
 }

@@ -36,10 +36,6 @@ public final class SettingsModel implements AutoCloseable {
         return current.getReadOnlyProperty();
     }
 
-    public SettingsStore store() {
-        return store;
-    }
-
     /** Applies a change and saves it in the background. Call on the FX thread. */
     public void update(UnaryOperator<Settings> change) {
         Settings changed = change.apply(current.get());

@@ -1,5 +1,6 @@
 package dev.juror.app.shell;
 
+import dev.juror.app.ui.Dialogs;
 import dev.juror.app.workspace.ImportOutcome;
 import java.io.File;
 import java.nio.file.Files;

@@ -3,9 +3,11 @@ package dev.juror.app.shell;
 import dev.juror.app.settings.SettingsDialog;
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.RunningTask;
+import dev.juror.app.ui.Dialogs;
 import dev.juror.app.workspace.WorkspaceSession;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -56,6 +58,11 @@ public final class MainWindowView {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.tasks = tasks;
+        EnumSet<ScreenId> missing = EnumSet.allOf(ScreenId.class);
+        missing.removeAll(screenFactories.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("every screen of the rail needs a view; missing: " + missing);
+        }
         this.screenFactories = Map.copyOf(screenFactories);
     }
 
@@ -114,10 +121,7 @@ public final class MainWindowView {
     }
 
     private void showScreen(ScreenId id) {
-        Node screen = screens.computeIfAbsent(id, key -> {
-            Supplier<Node> factory = screenFactories.get(key);
-            return factory != null ? factory.get() : PlaceholderScreen.of(key);
-        });
+        Node screen = screens.computeIfAbsent(id, key -> screenFactories.get(key).get());
         screenHost.getChildren().setAll(screen);
         railGroup.getToggles().stream().filter(t -> t.getUserData() == id).findFirst()
                 .ifPresent(t -> t.setSelected(true));

@@ -1,5 +1,6 @@
 package dev.juror.app.workspace;
 
+import dev.juror.io.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,7 +10,6 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,8 +72,8 @@ final class SeedFiles {
             if (Files.exists(destination)) {
                 continue;
             }
-            Files.createDirectories(destination.getParent());
-            Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES);
+            AtomicFiles.writeBytes(destination, out -> Files.copy(file, out));
+            Files.setLastModifiedTime(destination, Files.getLastModifiedTime(file));
             copied++;
         }
         return copied;

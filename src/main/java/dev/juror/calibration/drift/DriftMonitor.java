@@ -1,15 +1,15 @@
 package dev.juror.calibration.drift;
 
-import dev.juror.calibration.Item;
 import dev.juror.calibration.JudgeRun;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.BootstrapResult;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Interval;
 import dev.juror.calibration.stats.JudgeComparison;
 import dev.juror.calibration.stats.RatingMatrix;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.stats.TwoRaterResult;
 import dev.juror.calibration.views.ItemPairs;
 import dev.juror.calibration.views.ItemScores;
@@ -33,11 +33,11 @@ import java.util.TreeMap;
  */
 public final class DriftMonitor {
 
-    private final Scale scale;
+    private final ScoreRange scale;
     private final BootstrapConfig config;
     private final DriftSettings settings;
 
-    public DriftMonitor(Scale scale, BootstrapConfig config, DriftSettings settings) {
+    public DriftMonitor(ScoreRange scale, BootstrapConfig config, DriftSettings settings) {
         this.scale = scale;
         this.config = config;
         this.settings = settings;

@@ -1,6 +1,6 @@
 package dev.juror.calibration.regression;
 
-import dev.juror.calibration.ItemKeys;
+import dev.juror.calibration.rating.ItemKeys;
 
 /** A rollout named by its sample id and 0-based index, as in the workspace and the sample files. */
 public record RolloutRef(String sample, int index) {

@@ -10,7 +10,6 @@ import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.drift.DriftReport;
 import dev.juror.calibration.views.ModelComparison;
 import dev.juror.calibration.stats.Estimate;
-import dev.juror.calibration.stats.Interval;
 import dev.juror.calibration.verdict.Condition;
 import dev.juror.calibration.verdict.Verdict;
 import dev.juror.calibration.views.Agreement;
@@ -19,9 +18,8 @@ import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.Disagreement;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.calibration.views.LeaveOneAnnotatorOut;
-import dev.juror.calibration.views.RunSummary;
+import dev.juror.calibration.views.RunAgreement;
 import dev.juror.calibration.views.SampleScoreAgreement;
-import dev.juror.calibration.views.StatWithCi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +60,7 @@ public final class ReportHtml {
         for (CrossJudgeMatrix m : report.crossJudge()) {
             crossJudge(h, m);
         }
-        for (RunSummary r : report.runs()) {
+        for (RunAgreement r : report.runs()) {
             disagreements(h, r);
         }
         extraSections.forEach(h::append);
@@ -97,7 +95,7 @@ public final class ReportHtml {
             return;
         }
         h.append("<table><tr><th>run</th><th>judge model</th><th>rubric version</th><th>repeats</th><th>created</th></tr>\n");
-        for (RunSummary r : report.runs()) {
+        for (RunAgreement r : report.runs()) {
             h.append("<tr><td>").append(esc(r.id())).append("</td><td>").append(esc(r.judgeModel())).append("</td><td>")
                     .append(esc(r.rubricVersion())).append("</td><td>").append(r.repeats()).append("</td><td>")
                     .append(esc(r.createdAt().toString())).append("</td></tr>\n");
@@ -190,7 +188,7 @@ public final class ReportHtml {
         h.append("<section><h2>Sample score (rubric aggregate)</h2>\n<table><tr><th>comparison</th><th>rollouts</th>"
                 + "<th>pairs</th><th>mae</th><th>bias</th><th>pearson</th><th>spearman</th></tr>\n");
         sampleRow(h, "human vs human", report.humanSampleScore());
-        for (RunSummary r : report.runs()) {
+        for (RunAgreement r : report.runs()) {
             sampleRow(h, r.id() + " vs humans", r.sampleScore());
         }
         h.append("</table></section>\n");
@@ -221,7 +219,7 @@ public final class ReportHtml {
         h.append("</section>\n");
     }
 
-    private static void disagreements(StringBuilder h, RunSummary r) {
+    private static void disagreements(StringBuilder h, RunAgreement r) {
         h.append("<section><h2>Disagreements: ").append(esc(r.id())).append("</h2>\n<p>")
                 .append(r.disagreementCount()).append(" items where the judge differs from the humans' mean; the ")
                 .append(r.disagreements().size()).append(" largest:</p>\n<table><tr><th>item</th><th>dimension</th>"
@@ -320,11 +318,6 @@ public final class ReportHtml {
                     .append(est(w.cusumZ())).append("</td><td>").append(w.cusumAlarm() ? "yes" : "").append("</td></tr>\n");
         }
         return h.append("</table></section>\n").toString();
-    }
-
-    static String intervalText(StatWithCi s) {
-        return s.ci() instanceof Interval.Bounds b ? "[" + num(b.low()) + ", " + num(b.high()) + "]"
-                : s.estimate() instanceof Estimate.Defined ? "no interval" : "";
     }
 
     private static final String CSS = """

@@ -34,9 +34,4 @@ public final class ReportJson {
             throw new IllegalStateException("cannot write report JSON: " + e.getOriginalMessage(), e);
         }
     }
-
-    /** A mapper for reading back what {@link #write} produced (tests, tools). */
-    public static ObjectMapper mapper() {
-        return MAPPER.copy();
-    }
 }

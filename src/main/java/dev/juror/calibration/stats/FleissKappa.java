@@ -23,11 +23,6 @@ public final class FleissKappa {
         return compute(units, units.fullCounts());
     }
 
-    /** Fleiss' kappa as a bootstrap statistic over {@link UnitCounts#groups()}. */
-    public static CountStatistic statistic(UnitCounts units) {
-        return counts -> compute(units, counts);
-    }
-
     /** Kappa with each pattern of {@code units} weighted by {@code patternCounts}. */
     public static Estimate compute(UnitCounts units, int[] patternCounts) {
         int k = units.categoryCount();

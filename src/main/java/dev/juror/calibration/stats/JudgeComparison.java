@@ -11,18 +11,18 @@ import java.util.Map;
  */
 public final class JudgeComparison {
 
-    private final Scale scale;
+    private final ScoreRange scale;
     private final int[] cellOfItem;
     private final int comparedItems;
 
-    private JudgeComparison(Scale scale, int[] cellOfItem, int comparedItems) {
+    private JudgeComparison(ScoreRange scale, int[] cellOfItem, int comparedItems) {
         this.scale = scale;
         this.cellOfItem = cellOfItem;
         this.comparedItems = comparedItems;
     }
 
     /** Item-aligned scores; {@link RatingMatrix#MISSING} anywhere excludes the item. */
-    public static JudgeComparison of(int[] first, int[] second, int[] reference, Scale scale) {
+    public static JudgeComparison of(int[] first, int[] second, int[] reference, ScoreRange scale) {
         if (first.length != second.length || first.length != reference.length) {
             throw new IllegalArgumentException("score arrays differ in length: " + first.length + ", "
                     + second.length + ", " + reference.length);

@@ -29,12 +29,6 @@ public final class Krippendorff {
         return new Prepared(units);
     }
 
-    /** Alpha as a bootstrap statistic over {@link UnitCounts#groups()}. */
-    public static CountStatistic statistic(UnitCounts units, Level level) {
-        Prepared prepared = prepare(units);
-        return counts -> prepared.alpha(counts, level);
-    }
-
     /** Coincidence contributions of every pattern, ready to be weighted by resample counts. */
     public static final class Prepared {
         private final UnitCounts units;

@@ -9,15 +9,11 @@ package dev.juror.calibration.stats;
  * @param cellOfItem  cell per item, in the caller's item order
  * @param pairedItems items scored by both raters
  */
-public record PairedCells(Scale scale, int[] cellOfItem, int pairedItems) {
+public record PairedCells(ScoreRange scale, int[] cellOfItem, int pairedItems) {
 
     /** Group index of an item that lacks one of the two scores. */
     public int unpaired() {
         return scale.size() * scale.size();
-    }
-
-    public int itemCount() {
-        return cellOfItem.length;
     }
 
     /** Items and their cells as resampling units for {@link Bootstrap}. */

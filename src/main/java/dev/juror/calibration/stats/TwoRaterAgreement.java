@@ -3,7 +3,7 @@ package dev.juror.calibration.stats;
 import java.util.Optional;
 
 /**
- * Agreement of two raters on paired integer scores over a declared {@link Scale}: rater A is the
+ * Agreement of two raters on paired integer scores over a declared {@link ScoreRange}: rater A is the
  * one under test (the judge), rater B the reference (the human). Items where either score is
  * {@link RatingMatrix#MISSING} are dropped pairwise. All statistics are computed from the K x K
  * contingency table (rows A, columns B), which is what makes bootstrapping 100,000 items cheap.
@@ -19,12 +19,12 @@ public final class TwoRaterAgreement {
     }
 
     /** Statistics of rater A ({@code a}) against rater B ({@code b}); arrays are item-aligned. */
-    public static TwoRaterResult compute(int[] a, int[] b, Scale scale) {
+    public static TwoRaterResult compute(int[] a, int[] b, ScoreRange scale) {
         return fromCellCounts(pair(a, b, scale).cellCounts(), scale);
     }
 
     /** Maps each item to its contingency cell; throws if a score lies outside the scale. */
-    public static PairedCells pair(int[] a, int[] b, Scale scale) {
+    public static PairedCells pair(int[] a, int[] b, ScoreRange scale) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("rater A has " + a.length + " items, rater B " + b.length);
         }
@@ -44,7 +44,7 @@ public final class TwoRaterAgreement {
     }
 
     /** The whole two-rater set as a bootstrap statistic over {@link PairedCells#groups()}. */
-    public static CountStatistics statistics(Scale scale) {
+    public static CountStatistics statistics(ScoreRange scale) {
         return counts -> fromCellCounts(counts, scale).statistics();
     }
 
@@ -52,7 +52,7 @@ public final class TwoRaterAgreement {
      * Statistics from cell counts: entry {@code indexA * K + indexB}; entries beyond K*K (unpaired
      * items) are ignored.
      */
-    public static TwoRaterResult fromCellCounts(int[] cellCounts, Scale scale) {
+    public static TwoRaterResult fromCellCounts(int[] cellCounts, ScoreRange scale) {
         int k = scale.size();
         if (cellCounts.length < k * k) {
             throw new IllegalArgumentException("need " + (k * k) + " cell counts for scale " + scale);
@@ -88,7 +88,7 @@ public final class TwoRaterAgreement {
             this.n = total;
         }
 
-        TwoRaterResult result(Scale scale) {
+        TwoRaterResult result(ScoreRange scale) {
             if (n == 0) {
                 Estimate none = Estimate.undefined("no item was scored by both raters");
                 return new TwoRaterResult(0, none, none, none, none, none, none, none, none, none, none, none,

@@ -92,10 +92,6 @@ public final class UnitCounts {
         return new UnitCounts(categoryValues, patterns.toArray(new int[0][]), patternOfItem);
     }
 
-    public int itemCount() {
-        return patternOfItem.length;
-    }
-
     public int categoryCount() {
         return categoryValues.length;
     }

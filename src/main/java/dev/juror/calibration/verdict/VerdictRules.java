@@ -4,7 +4,7 @@ import dev.juror.calibration.CalibrationReport;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.JudgeDimension;
-import dev.juror.calibration.views.RunSummary;
+import dev.juror.calibration.views.RunAgreement;
 import dev.juror.calibration.views.StatWithCi;
 import dev.juror.rubric.DimensionThresholds;
 import dev.juror.rubric.Rubric;
@@ -30,7 +30,7 @@ public final class VerdictRules {
 
     public static Verdict decide(Rubric rubric, String rubricVersion, CalibrationReport report, String runId,
                                  Optional<RegressionEvidence> regression, Clock clock) {
-        RunSummary run = report.runs().stream().filter(r -> r.id().equals(runId)).findFirst()
+        RunAgreement run = report.runs().stream().filter(r -> r.id().equals(runId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("run " + runId + " is not in the calibration report"));
         List<Condition> conditions = new ArrayList<>();
         boolean sameVersion = run.rubricVersion().equals(rubricVersion);

@@ -1,11 +1,11 @@
 package dev.juror.calibration.views;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.Correlations;
 import dev.juror.calibration.stats.Estimate;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public record CrossJudgeMatrix(String dimension, List<String> raters, List<Cell>
     }
 
     public static CrossJudgeMatrix of(String dimension, Map<Item, Map<String, Rating>> humansByItem,
-                                      Map<String, Map<Item, Rating>> judges, Scale scale, double errorThreshold) {
+                                      Map<String, Map<Item, Rating>> judges, ScoreRange scale, double errorThreshold) {
         Map<String, Map<Item, Integer>> raters = new LinkedHashMap<>();
         Map<Item, Double> humanMean = new LinkedHashMap<>();
         Map<Item, Integer> consensus = new LinkedHashMap<>();

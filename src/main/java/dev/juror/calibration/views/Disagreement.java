@@ -1,8 +1,8 @@
 package dev.juror.calibration.views;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.juror.calibration.views;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Krippendorff;
 import dev.juror.calibration.stats.Level;
 import dev.juror.calibration.stats.RatingMatrix;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.Map;
 public record HumanCeiling(@JsonProperty("doubly_covered_items") int doublyCovered, Agreement agreement,
                            @JsonProperty("alpha_ordinal") Estimate alphaOrdinal) {
 
-    public static HumanCeiling of(Map<Item, Map<String, Rating>> humansByItem, List<String> humans, Scale scale,
+    public static HumanCeiling of(Map<Item, Map<String, Rating>> humansByItem, List<String> humans, ScoreRange scale,
                                   BootstrapConfig config) {
         ItemPairs pairs = new ItemPairs(scale);
         List<int[]> rows = new ArrayList<>();

@@ -3,9 +3,8 @@ package dev.juror.calibration.views;
 import dev.juror.calibration.stats.Bootstrap;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.BootstrapResult;
-import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.ItemGroups;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.stats.TwoRaterAgreement;
 import dev.juror.calibration.stats.TwoRaterResult;
 import java.util.ArrayList;
@@ -20,12 +19,12 @@ import java.util.Map;
  */
 public final class ItemPairs {
 
-    private final Scale scale;
+    private final ScoreRange scale;
     private final List<int[]> cellsOfItem = new ArrayList<>();
     private final List<String> itemNames = new ArrayList<>();
     private int pairCount;
 
-    public ItemPairs(Scale scale) {
+    public ItemPairs(ScoreRange scale) {
         this.scale = scale;
     }
 
@@ -58,14 +57,6 @@ public final class ItemPairs {
 
     public int pairs() {
         return pairCount;
-    }
-
-    public List<String> itemNames() {
-        return List.copyOf(itemNames);
-    }
-
-    public Scale scale() {
-        return scale;
     }
 
     /** The K x K table (rows A, columns B) of all pairs, items weighted by {@code itemCounts}. */
@@ -111,16 +102,5 @@ public final class ItemPairs {
         Map<String, BootstrapResult> cis = Bootstrap.cis(groups(), counts -> result(counts).statistics(), config);
         full.statistics().forEach((name, e) -> stats.put(name, StatWithCi.of(cis.get(name))));
         return new Agreement(items(), pairs(), stats);
-    }
-
-    /** Point estimates only (no bootstrap), for views that do not need intervals. */
-    public Agreement pointAgreement() {
-        Map<String, StatWithCi> stats = new LinkedHashMap<>();
-        result().statistics().forEach((name, e) -> stats.put(name, StatWithCi.without(e, "not bootstrapped")));
-        return new Agreement(items(), pairs(), stats);
-    }
-
-    static Estimate qwk(TwoRaterResult r) {
-        return r.kappaQuadratic();
     }
 }

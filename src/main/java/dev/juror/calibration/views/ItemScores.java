@@ -1,7 +1,7 @@
 package dev.juror.calibration.views;
 
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,6 @@ public final class ItemScores {
         return out;
     }
 
-    public Map<String, Rating> of(Item item) {
-        return byItem.getOrDefault(item, Map.of());
-    }
-
     /** Mean of the scores, for the consensus of several humans. */
     public static double mean(Collection<Rating> ratings) {
         return ratings.stream().mapToInt(Rating::score).average().orElseThrow();
@@ -44,7 +40,7 @@ public final class ItemScores {
 
     /** Median of the humans' scores, rounded half to even: the consensus used where an integer is needed. */
     public static int consensus(Collection<Rating> ratings) {
-        return dev.juror.calibration.JudgeRun.median(ratings.stream().mapToInt(Rating::score).toArray());
+        return Rating.median(ratings.stream().mapToInt(Rating::score).toArray());
     }
 
     static List<Rating> values(Map<String, Rating> raters) {

@@ -1,8 +1,8 @@
 package dev.juror.calibration.views;
 
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
+import dev.juror.calibration.stats.ScoreRange;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +16,7 @@ public final class JudgeVsHumans {
     }
 
     /** @param only restrict to these item keys, or null for all */
-    public static ItemPairs pairs(Map<Item, Map<String, Rating>> humansByItem, Map<Item, Rating> judge, Scale scale,
+    public static ItemPairs pairs(Map<Item, Map<String, Rating>> humansByItem, Map<Item, Rating> judge, ScoreRange scale,
                                   Set<String> only) {
         ItemPairs pairs = new ItemPairs(scale);
         for (Map.Entry<Item, Map<String, Rating>> e : humansByItem.entrySet()) {

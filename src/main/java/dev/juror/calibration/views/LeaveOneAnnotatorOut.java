@@ -1,14 +1,14 @@
 package dev.juror.calibration.views;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.juror.calibration.Item;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.Bootstrap;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.BootstrapResult;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.ItemGroups;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.calibration.stats.TwoRaterAgreement;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public record LeaveOneAnnotatorOut(@JsonProperty("per_annotator") List<HeldOut> 
      * @param judge        the judge's rating per item (items it did not score are absent)
      */
     public static LeaveOneAnnotatorOut compute(Map<Item, Map<String, Rating>> humansByItem, Map<Item, Rating> judge,
-                                               List<String> humans, Scale scale, BootstrapConfig config) {
+                                               List<String> humans, ScoreRange scale, BootstrapConfig config) {
         List<Item> items = new ArrayList<>();
         for (Map.Entry<Item, Map<String, Rating>> e : humansByItem.entrySet()) {
             if (e.getValue().size() >= 2 && judge.containsKey(e.getKey())) {
@@ -125,10 +125,10 @@ public record LeaveOneAnnotatorOut(@JsonProperty("per_annotator") List<HeldOut> 
 
     /** Pairs of one held-out labeller, per item index. */
     private static final class Builder {
-        private final Scale scale;
+        private final ScoreRange scale;
         private final List<List<int[]>> pairsOfItem = new ArrayList<>();
 
-        Builder(Scale scale, int items) {
+        Builder(ScoreRange scale, int items) {
             this.scale = scale;
             for (int i = 0; i < items; i++) {
                 pairsOfItem.add(new ArrayList<>());

@@ -3,7 +3,7 @@ package dev.juror.calibration.views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Estimate;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Preference;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 public final class PairwiseCalibration {
 
     /** Preference as a score for the agreement statistics: B = 0, tie = 1, A = 2. */
-    public static final Scale PREFERENCE_SCALE = new Scale(0, 2);
+    public static final ScoreRange PREFERENCE_SCALE = new ScoreRange(0, 2);
 
     private PairwiseCalibration() {
     }

@@ -1,7 +1,7 @@
 package dev.juror.calibration.views;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.juror.calibration.Item;
+import dev.juror.calibration.rating.Item;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Krippendorff;
 import dev.juror.calibration.stats.Level;

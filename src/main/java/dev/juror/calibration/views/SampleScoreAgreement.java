@@ -1,8 +1,8 @@
 package dev.juror.calibration.views;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.juror.calibration.ItemKeys;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.ItemKeys;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.Bootstrap;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Correlations;

@@ -2,7 +2,6 @@ package dev.juror.judge.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.juror.dataset.Comment;
-import dev.juror.judge.ResultStatus;
 import dev.juror.rubric.Dimension;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.OutputSchema;

@@ -1,6 +1,5 @@
 package dev.juror.judge.output;
 
-import dev.juror.judge.ResultStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;

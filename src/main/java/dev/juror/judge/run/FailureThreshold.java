@@ -1,6 +1,6 @@
 package dev.juror.judge.run;
 
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

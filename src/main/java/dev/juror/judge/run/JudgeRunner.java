@@ -11,7 +11,7 @@ import dev.juror.judge.JudgeOutcome;
 import dev.juror.judge.JudgeResult;
 import dev.juror.judge.JudgeResults;
 import dev.juror.judge.JudgeTask;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.AdaptiveLimiter;
 import java.util.ArrayList;
 import java.util.EnumMap;

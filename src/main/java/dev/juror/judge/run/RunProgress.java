@@ -1,7 +1,7 @@
 package dev.juror.judge.run;
 
 import dev.juror.judge.BatchProgress;
-import dev.juror.judge.ResultStatus;
+import dev.juror.judge.output.ResultStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -31,25 +31,13 @@ final class InjectionPatterns {
             return starts.matches(pattern, foldedText);
         }
 
-        /** As {@link #mayMatch(String)}, with the anchor lookups shared by all patterns of a scan. */
+        /** Whether the pattern can match: true when any anchor occurs (the lookups are shared by all patterns of a scan). */
         boolean mayMatch(AnchorIndex index) {
             if (anchors.isEmpty()) {
                 return true;
             }
             for (String anchor : anchors) {
                 if (index.contains(anchor)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean mayMatch(String foldedText) {
-            if (anchors.isEmpty()) {
-                return true;
-            }
-            for (String anchor : anchors) {
-                if (foldedText.contains(anchor)) {
                     return true;
                 }
             }

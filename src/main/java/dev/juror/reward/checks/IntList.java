@@ -19,10 +19,6 @@ final class IntList {
         values[size++] = value;
     }
 
-    int size() {
-        return size;
-    }
-
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }

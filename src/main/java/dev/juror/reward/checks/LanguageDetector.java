@@ -70,11 +70,6 @@ public final class LanguageDetector {
         this.weights = Map.copyOf(byWord);
     }
 
-    /** Languages the stopword profile can tell apart (Latin script). */
-    public static List<String> latinLanguages() {
-        return STOPWORDS.keySet().stream().sorted().toList();
-    }
-
     public LanguageGuess detect(String text) {
         String s = text == null ? "" : text;
         Map<Script, Integer> letters = new EnumMap<>(Script.class);

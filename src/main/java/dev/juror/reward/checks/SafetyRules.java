@@ -114,10 +114,6 @@ public final class SafetyRules {
         return version;
     }
 
-    public String source() {
-        return source;
-    }
-
     Map<String, Rule> terms() {
         return terms;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.SeededWorkspace;
 import dev.juror.app.review.ReviewData;
-import dev.juror.app.review.RubricChoice;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.tasks.InlineBackgroundTasks;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.cli.CliRunner;

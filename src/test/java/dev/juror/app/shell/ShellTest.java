@@ -66,7 +66,7 @@ class ShellTest {
     }
 
     @Test
-    void ctrlDigitsSwitchScreensAndPlaceholdersNameTheCommandOfToday(FxRobot robot) {
+    void ctrlDigitsSwitchScreens(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#rubricEditor").query().isVisible()).isTrue();

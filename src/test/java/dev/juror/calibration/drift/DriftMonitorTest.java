@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.stats.Interval;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class DriftMonitorTest {
 
-    static final Scale S5 = new Scale(1, 5);
+    static final ScoreRange S5 = new ScoreRange(1, 5);
 
     @Test
     void shiftedRunRaisesPsiCusumAndKappaDropAlarms() {

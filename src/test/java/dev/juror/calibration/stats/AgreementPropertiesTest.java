@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Properties every agreement statistic must have, checked on random 1..5 score data. */
 class AgreementPropertiesTest {
 
-    private static final Scale SCALE = new Scale(1, 5);
+    private static final ScoreRange SCALE = new ScoreRange(1, 5);
 
     /** Two raters' item-aligned scores on 1..5, 0..40 items, about 10% missing. */
     record Pair(int[] a, int[] b) {

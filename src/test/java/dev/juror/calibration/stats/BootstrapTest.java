@@ -158,7 +158,7 @@ class BootstrapTest {
             human[i] = 1 + rng.nextInt(5);
             judge[i] = i % 10 == 0 ? RatingMatrix.MISSING : Math.max(1, Math.min(5, human[i] + rng.nextInt(3) - 1));
         }
-        Scale scale = new Scale(1, 5);
+        ScoreRange scale = new ScoreRange(1, 5);
         PairedCells cells = TwoRaterAgreement.pair(judge, human, scale);
         BootstrapConfig byItems = BootstrapConfig.defaults(99).withResamples(400)
                 .withSampling(BootstrapConfig.Sampling.ITEMS);

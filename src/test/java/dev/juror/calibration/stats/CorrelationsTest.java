@@ -18,7 +18,7 @@ class CorrelationsTest {
         assertThat(Correlations.kendallTauB(x, y).value()).isCloseTo(-0.47140452079103173, within(TIGHT));
         // same integers through the contingency-table path
         TwoRaterResult r = TwoRaterAgreement.compute(new int[] {12, 2, 1, 12, 2}, new int[] {1, 4, 7, 1, 0},
-                new Scale(0, 12));
+                new ScoreRange(0, 12));
         assertThat(r.kendallTauB().value()).isCloseTo(-0.47140452079103173, within(TIGHT));
     }
 
@@ -28,7 +28,7 @@ class CorrelationsTest {
         double[] y = {5, 6, 7, 8, 7};
         assertThat(Correlations.spearman(x, y).value()).isCloseTo(0.8207826816681233, within(TIGHT));
         TwoRaterResult r = TwoRaterAgreement.compute(new int[] {1, 2, 3, 4, 5}, new int[] {5, 6, 7, 8, 7},
-                new Scale(1, 8));
+                new ScoreRange(1, 8));
         assertThat(r.spearman().value()).isCloseTo(0.8207826816681233, within(TIGHT));
     }
 

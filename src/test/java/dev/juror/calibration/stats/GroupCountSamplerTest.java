@@ -77,7 +77,7 @@ class GroupCountSamplerTest {
             human[i] = 1 + rng.nextInt(5);
             judge[i] = Math.max(1, Math.min(5, human[i] + (rng.nextInt(4) == 0 ? rng.nextInt(3) - 1 : 0)));
         }
-        Scale scale = new Scale(1, 5);
+        ScoreRange scale = new ScoreRange(1, 5);
         ItemGroups groups = TwoRaterAgreement.pair(judge, human, scale).groups();
         BootstrapConfig config = BootstrapConfig.defaults(12).withResamples(3000);
         Map<String, BootstrapResult> items = Bootstrap.cis(groups, TwoRaterAgreement.statistics(scale),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class JudgeComparisonTest {
 
-    private static final Scale SCALE = new Scale(1, 5);
+    private static final ScoreRange SCALE = new ScoreRange(1, 5);
 
     @Test
     void eachJudgeMatchesItsTwoRaterResultOnTheCommonItems() {

@@ -42,7 +42,7 @@ class KappaTest {
     }
 
     static TwoRaterResult fromTable(int[][] table) {
-        return TwoRaterAgreement.fromCellCounts(cells(table), new Scale(1, table.length));
+        return TwoRaterAgreement.fromCellCounts(cells(table), new ScoreRange(1, table.length));
     }
 
     /** TV-04 (c, d): Krippendorff (2004) examples, kappa parts. */
@@ -52,7 +52,7 @@ class KappaTest {
         void a_binaryPairs() {
             int[] c1 = {0, 1, 0, 0, 0, 0, 0, 0, 1, 0};
             int[] c2 = {0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
-            TwoRaterResult r = TwoRaterAgreement.compute(c1, c2, Scale.binary());
+            TwoRaterResult r = TwoRaterAgreement.compute(c1, c2, ScoreRange.binary());
             assertThat(r.kappa().value()).isCloseTo(0.090909, within(SIX_DECIMALS));
             assertThat(r.exact().value()).isCloseTo(0.600, within(1e-12));
         }
@@ -73,7 +73,7 @@ class KappaTest {
     class Tv06 {
         private final int[] y1 = concat(repeat(0, 46), repeat(1, 44), repeat(2, 10));
         private final int[] y2 = concat(repeat(0, 50), repeat(1, 40), repeat(2, 10));
-        private final Scale scale = new Scale(0, 2);
+        private final ScoreRange scale = new ScoreRange(0, 2);
 
         @Test
         void unweightedLinearQuadratic() {
@@ -100,7 +100,7 @@ class KappaTest {
             // an undeclared score can never vanish from the statistics unnoticed.
             int[] a = concat(y1, repeat(2, 4));
             int[] b = concat(y2, repeat(2, 4));
-            assertThatThrownBy(() -> TwoRaterAgreement.compute(a, b, new Scale(0, 1)))
+            assertThatThrownBy(() -> TwoRaterAgreement.compute(a, b, new ScoreRange(0, 1)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the scale 0..1");
         }
     }
@@ -134,7 +134,7 @@ class KappaTest {
         void paradox2x2() {
             // rows rater1 pass/fail: on Juror's binary scale pass is the HIGHER category, so the
             // table is mirrored; kappa and AC1 do not depend on the category order.
-            TwoRaterResult r = TwoRaterAgreement.fromCellCounts(cells(new int[][] {{5, 8}, {7, 80}}), Scale.binary());
+            TwoRaterResult r = TwoRaterAgreement.fromCellCounts(cells(new int[][] {{5, 8}, {7, 80}}), ScoreRange.binary());
             assertThat(r.exact().value()).isCloseTo(0.85, within(1e-12));
             assertThat(r.gwetAc1().value()).isCloseTo(0.808, within(1e-12)); // (0.85-0.21875)/(1-0.21875) exactly
             assertThat(r.kappa().value()).isCloseTo(0.314442, within(SIX_DECIMALS));
@@ -168,9 +168,9 @@ class KappaTest {
      */
     @Test
     void weightedKappaUsesTheFullDeclaredScaleNotTheObservedCategories() {
-        TwoRaterResult declared = TwoRaterAgreement.compute(new int[] {1, 2, 5}, new int[] {2, 1, 5}, new Scale(1, 5));
+        TwoRaterResult declared = TwoRaterAgreement.compute(new int[] {1, 2, 5}, new int[] {2, 1, 5}, new ScoreRange(1, 5));
         assertThat(declared.kappaQuadratic().value()).isCloseTo(1 - 6.0 / 52, within(1e-12));
-        TwoRaterResult observedOnly = TwoRaterAgreement.compute(new int[] {1, 2, 3}, new int[] {2, 1, 3}, new Scale(1, 3));
+        TwoRaterResult observedOnly = TwoRaterAgreement.compute(new int[] {1, 2, 3}, new int[] {2, 1, 3}, new ScoreRange(1, 3));
         assertThat(observedOnly.kappaQuadratic().value()).isCloseTo(0.5, within(1e-12));
     }
 
@@ -194,9 +194,9 @@ class KappaTest {
     void missingScoresAreDroppedPairwise() {
         int[] a = {1, 2, MISSING, 3, 5};
         int[] b = {1, 3, 4, MISSING, 5};
-        TwoRaterResult r = TwoRaterAgreement.compute(a, b, new Scale(1, 5));
+        TwoRaterResult r = TwoRaterAgreement.compute(a, b, new ScoreRange(1, 5));
         assertThat(r.n()).isEqualTo(3);
-        TwoRaterResult complete = TwoRaterAgreement.compute(new int[] {1, 2, 5}, new int[] {1, 3, 5}, new Scale(1, 5));
+        TwoRaterResult complete = TwoRaterAgreement.compute(new int[] {1, 2, 5}, new int[] {1, 3, 5}, new ScoreRange(1, 5));
         assertThat(r).isEqualTo(complete);
     }
 
@@ -205,7 +205,7 @@ class KappaTest {
     class Tv16 {
         @Test
         void bothRatersConstantAndEqual() {
-            TwoRaterResult r = TwoRaterAgreement.compute(new int[] {3, 3, 3}, new int[] {3, 3, 3}, new Scale(1, 5));
+            TwoRaterResult r = TwoRaterAgreement.compute(new int[] {3, 3, 3}, new int[] {3, 3, 3}, new ScoreRange(1, 5));
             assertThat(r.kappa()).isInstanceOf(Estimate.Undefined.class);
             assertThat(r.kappaLinear()).isInstanceOf(Estimate.Undefined.class);
             assertThat(r.kappaQuadratic()).isInstanceOf(Estimate.Undefined.class);
@@ -219,7 +219,7 @@ class KappaTest {
 
         @Test
         void oneRaterConstant() {
-            TwoRaterResult r = TwoRaterAgreement.compute(new int[] {3, 3, 3}, new int[] {2, 3, 4}, new Scale(1, 5));
+            TwoRaterResult r = TwoRaterAgreement.compute(new int[] {3, 3, 3}, new int[] {2, 3, 4}, new ScoreRange(1, 5));
             assertThat(r.kappa().value()).isEqualTo(0.0); // defined: P_o = P_e = 1/3
             assertThat(((Estimate.Undefined) r.pearson()).reason()).contains("rater A");
             assertThat(r.kendallTauB().isDefined()).isFalse();
@@ -227,11 +227,11 @@ class KappaTest {
 
         @Test
         void fewerThanTwoPairs() {
-            TwoRaterResult one = TwoRaterAgreement.compute(new int[] {1}, new int[] {2}, new Scale(1, 5));
+            TwoRaterResult one = TwoRaterAgreement.compute(new int[] {1}, new int[] {2}, new ScoreRange(1, 5));
             assertThat(one.kappa().isDefined()).isFalse();
             assertThat(one.pearson().isDefined()).isFalse();
             assertThat(one.mae().value()).isEqualTo(1.0);
-            TwoRaterResult none = TwoRaterAgreement.compute(new int[] {MISSING}, new int[] {2}, new Scale(1, 5));
+            TwoRaterResult none = TwoRaterAgreement.compute(new int[] {MISSING}, new int[] {2}, new ScoreRange(1, 5));
             assertThat(none.n()).isZero();
             assertThat(none.exact().isDefined()).isFalse();
             assertThat(none.bias().isDefined()).isFalse();
@@ -240,8 +240,8 @@ class KappaTest {
 
     @Test
     void binaryStatisticsOnlyOnTwoCategoryScales() {
-        assertThat(TwoRaterAgreement.compute(new int[] {1, 2}, new int[] {1, 2}, new Scale(1, 5)).binary()).isEmpty();
-        TwoRaterResult r = TwoRaterAgreement.compute(new int[] {0, 0, 0}, new int[] {0, 0, 0}, Scale.binary());
+        assertThat(TwoRaterAgreement.compute(new int[] {1, 2}, new int[] {1, 2}, new ScoreRange(1, 5)).binary()).isEmpty();
+        TwoRaterResult r = TwoRaterAgreement.compute(new int[] {0, 0, 0}, new int[] {0, 0, 0}, ScoreRange.binary());
         BinaryAgreement b = r.binary().orElseThrow();
         assertThat(b.tpr().isDefined()).isFalse();
         assertThat(b.tnr().value()).isEqualTo(1.0);

@@ -51,7 +51,7 @@ class PassRateCorrectionTest {
     @Test
     void fromTwoRaterBinaryResult() {
         // judge vs human: TP 45, FN 5 (q1 = 0.9), FP 10, TN 40 (q0 = 0.8); rows judge, cols human, 0 = fail
-        TwoRaterResult cal = TwoRaterAgreement.fromCellCounts(new int[] {40, 5, 10, 45}, Scale.binary());
+        TwoRaterResult cal = TwoRaterAgreement.fromCellCounts(new int[] {40, 5, 10, 45}, ScoreRange.binary());
         BinaryAgreement b = cal.binary().orElseThrow();
         assertThat(b.tpr().value()).isCloseTo(0.9, within(1e-12));
         assertThat(b.tnr().value()).isCloseTo(0.8, within(1e-12));

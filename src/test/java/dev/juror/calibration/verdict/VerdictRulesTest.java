@@ -7,7 +7,7 @@ import dev.juror.calibration.CalibrationInput;
 import dev.juror.calibration.CalibrationReport;
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;

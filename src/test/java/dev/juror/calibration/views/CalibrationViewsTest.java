@@ -3,13 +3,13 @@ package dev.juror.calibration.views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.juror.calibration.Item;
 import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.JudgeScore;
-import dev.juror.calibration.Rating;
+import dev.juror.calibration.rating.Item;
+import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.stats.Estimate;
-import dev.juror.calibration.stats.Scale;
+import dev.juror.calibration.stats.ScoreRange;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Views on small fixtures whose values are worked out by hand in the comments. */
 class CalibrationViewsTest {
 
-    static final Scale S3 = new Scale(1, 3);
+    static final ScoreRange S3 = new ScoreRange(1, 3);
     static final BootstrapConfig CONFIG = BootstrapConfig.defaults(7).withResamples(200).withParallel(false);
 
     /*

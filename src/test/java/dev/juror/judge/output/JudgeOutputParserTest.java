@@ -3,7 +3,6 @@ package dev.juror.judge.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.dataset.Comment;
-import dev.juror.judge.ResultStatus;
 import dev.juror.rubric.Preference;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;

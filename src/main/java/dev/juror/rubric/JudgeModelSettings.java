@@ -10,12 +10,12 @@ import java.util.OptionalDouble;
  * @param maxTokens   output token cap, &gt; 0
  * @param topP        nucleus sampling in (0, 1]; empty = provider default
  */
-public record JudgeSettings(String modelId, double temperature, int maxTokens, OptionalDouble topP) {
+public record JudgeModelSettings(String modelId, double temperature, int maxTokens, OptionalDouble topP) {
 
     public static final double DEFAULT_TEMPERATURE = 0.0;
     public static final int DEFAULT_MAX_TOKENS = 4096;
 
-    public JudgeSettings {
+    public JudgeModelSettings {
         topP = topP == null ? OptionalDouble.empty() : topP;
     }
 }

@@ -1,4 +1,4 @@
-package dev.juror.app.review;
+package dev.juror.app.workspace;
 
 import dev.juror.rubric.Rubric;
 

@@ -8,10 +8,10 @@ import java.util.Map;
  * them exactly like another labeller's: hidden in blind mode until this labeller has submitted.
  */
 @FunctionalInterface
-public interface JudgeScores {
+public interface JudgeScoreLookup {
 
     /** Dimension name to score for the item; empty when no judge has scored it. */
     Map<String, String> scoresFor(ItemKey item);
 
-    JudgeScores NONE = item -> Map.of();
+    JudgeScoreLookup NONE = item -> Map.of();
 }

@@ -1,4 +1,4 @@
-package dev.juror.calibration;
+package dev.juror.calibration.rating;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.juror.calibration;
+package dev.juror.calibration.rating;
 
 /**
  * Item keys are plain strings so the engine needs no database: {@code sampleId/rolloutIndex/position}

@@ -6,12 +6,12 @@ package dev.juror.calibration.stats;
  * kappa changes otherwise; reference TV-13). A two-category scale is pass/fail with the higher
  * value meaning pass.
  */
-public record Scale(int min, int max) {
+public record ScoreRange(int min, int max) {
 
     /** Larger scales are rejected: the statistics build size x size tables. */
     public static final int MAX_CATEGORIES = 1_001;
 
-    public Scale {
+    public ScoreRange {
         if (max < min) {
             throw new IllegalArgumentException("scale max " + max + " is below min " + min);
         }
@@ -22,12 +22,12 @@ public record Scale(int min, int max) {
     }
 
     /** The pass/fail scale 0..1 (1 = pass). */
-    public static Scale binary() {
-        return new Scale(0, 1);
+    public static ScoreRange binary() {
+        return new ScoreRange(0, 1);
     }
 
     /** Parses {@code "1..5"} (also {@code "1-5"} for non-negative bounds). */
-    public static Scale parse(String text) {
+    public static ScoreRange parse(String text) {
         String s = text.strip();
         int dots = s.indexOf("..");
         String lo;
@@ -44,7 +44,7 @@ public record Scale(int min, int max) {
             hi = s.substring(dash + 1);
         }
         try {
-            return new Scale(Integer.parseInt(lo.strip()), Integer.parseInt(hi.strip()));
+            return new ScoreRange(Integer.parseInt(lo.strip()), Integer.parseInt(hi.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("scale '" + text + "' is not of the form MIN..MAX, e.g. 1..5");
         }
@@ -69,10 +69,6 @@ public record Scale(int min, int max) {
             throw new IllegalArgumentException("score " + value + " is outside the scale " + this);
         }
         return value - min;
-    }
-
-    public int valueAt(int index) {
-        return min + index;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.juror.app.shell;
+package dev.juror.app.ui;
 
 import dev.juror.app.workspace.ImportOutcome;
 import java.nio.file.Path;

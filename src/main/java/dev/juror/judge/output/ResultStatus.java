@@ -1,9 +1,11 @@
-package dev.juror.judge;
+package dev.juror.judge.output;
 
 /**
  * The status Juror records per judge result. The transport produces {@link #OK}, {@link #API_ERROR},
  * {@link #TIMEOUT}, {@link #REFUSED} and {@link #PARSE_ERROR} (truncated or malformed model output);
  * {@link #SCHEMA_ERROR} and further {@link #PARSE_ERROR}s come from parsing the text of an OK answer.
+ * It lives here, beside the parser that produces most of its values, because {@code judge} depends on
+ * {@code judge.output} and never the other way round.
  */
 public enum ResultStatus {
     OK("ok"),
@@ -22,15 +24,5 @@ public enum ResultStatus {
     /** The lower-case code stored and exported ({@code ok}, {@code api_error}, ...). */
     public String code() {
         return code;
-    }
-
-    public static ResultStatus fromCode(String code) {
-        for (ResultStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown result status '" + code + "'; expected one of ok, parse_error, "
-                + "schema_error, api_error, timeout, refused");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param disagreementCount all items where judge and humans differ; {@code disagreements} lists the largest
  */
-public record RunSummary(String id, @JsonProperty("rubric_version") String rubricVersion,
+public record RunAgreement(String id, @JsonProperty("rubric_version") String rubricVersion,
                          @JsonProperty("judge_model") String judgeModel, @JsonProperty("created_at") Instant createdAt,
                          int repeats, @JsonProperty("sample_score_vs_humans") SampleScoreAgreement sampleScore,
                          @JsonProperty("disagreement_count") int disagreementCount,

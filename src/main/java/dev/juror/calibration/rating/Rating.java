@@ -1,5 +1,6 @@
-package dev.juror.calibration;
+package dev.juror.calibration.rating;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,5 +22,19 @@ public record Rating(String itemKey, String dimension, String rater, int score, 
 
     public Rating(String itemKey, String dimension, String rater, int score) {
         this(itemKey, dimension, rater, score, "");
+    }
+
+    /**
+     * The one score several scores of an item collapse to (a judge's repeats, several labellers): their
+     * median, rounded half to even when it falls between two of them.
+     */
+    public static int median(int[] values) {
+        int[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        if (n % 2 == 1) {
+            return v[n / 2];
+        }
+        return (int) Math.rint((v[n / 2 - 1] + v[n / 2]) / 2.0);
     }
 }
