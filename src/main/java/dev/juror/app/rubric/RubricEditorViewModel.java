@@ -4,6 +4,7 @@ import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.io.AtomicFiles;
 import dev.juror.judge.JudgeItem;
 import dev.juror.judge.JudgeResult;
+import dev.juror.judge.RetryPolicy;
 import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.JudgeFactory;
@@ -502,7 +503,8 @@ public final class RubricEditorViewModel {
             String model = JudgeFactory.model(provider, null, rubric.judge().modelId());
             Judge judge;
             try {
-                judge = JudgeFactory.judge(provider, model, settingsNow, null);
+                // A person waits for this one call: a dead endpoint is reported in seconds.
+                judge = JudgeFactory.judge(provider, model, settingsNow, null, RetryPolicy.INTERACTIVE);
             } catch (JudgeSetupException e) {
                 return TrialResult.refused(provider + ": " + e.detail() + " (set it in File > Settings)");
             }

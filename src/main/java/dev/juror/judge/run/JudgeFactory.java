@@ -77,10 +77,19 @@ public final class JudgeFactory {
      * @throws JudgeSetupException naming the setting that stops the judge from being built
      */
     public static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay) {
+        return judge(provider, model, settings, replay, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * As {@link #judge(String, String, JudgeSettings, ReplaySource)}, with the retry policy of the LLM
+     * judges ({@link RetryPolicy#INTERACTIVE} for a call a person waits for).
+     */
+    public static Judge judge(String provider, String model, JudgeSettings settings, ReplaySource replay,
+                              RetryPolicy retry) {
         JudgeConnectionCheck.check(provider, settings);
         return switch (provider) {
             case "bedrock" -> LlmJudge.builder(BedrockJudgeClient.create(bedrockConfig(settings)), provider, model)
-                    .build();
+                    .retryPolicy(retry).build();
             case "openai" -> {
                 String base = settings.baseUrl().orElseThrow(() -> new JudgeSetupException("provider",
                         "openai needs a base URL (e.g. http://localhost:8000/v1)"));
@@ -89,7 +98,7 @@ public final class JudgeFactory {
                 if (settings.apiKeyEnv().isPresent()) {
                     config = config.withApiKeyEnvVar(settings.apiKeyEnv().get());
                 }
-                yield LlmJudge.builder(new OpenAiCompatibleJudgeClient(config), provider, model).build();
+                yield LlmJudge.builder(new OpenAiCompatibleJudgeClient(config), provider, model).retryPolicy(retry).build();
             }
             case "replay" -> new ReplayJudge(replay, model);
             case "heuristic" -> new HeuristicJudge();

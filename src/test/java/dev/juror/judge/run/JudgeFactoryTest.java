@@ -52,4 +52,18 @@ class JudgeFactoryTest {
             assertThat(judge).isInstanceOf(HeuristicJudge.class);
         }
     }
+
+    @Test
+    void aCallAPersonWaitsForGetsTheShortRetryPolicyAndARunTheDefault() {
+        JudgeSettings openAi = new JudgeSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("http://127.0.0.1:9/v1"), Optional.empty(), Optional.empty());
+        try (Judge trial = JudgeFactory.judge("openai", "m", openAi, null, dev.juror.judge.RetryPolicy.INTERACTIVE);
+             Judge run = JudgeFactory.judge("openai", "m", openAi, null);
+             Judge bedrock = JudgeFactory.judge("bedrock", "m", bedrock("us-east-1", null, null, null), null,
+                     dev.juror.judge.RetryPolicy.INTERACTIVE)) {
+            assertThat(trial.retryPolicy()).isEqualTo(dev.juror.judge.RetryPolicy.INTERACTIVE);
+            assertThat(bedrock.retryPolicy()).isEqualTo(dev.juror.judge.RetryPolicy.INTERACTIVE);
+            assertThat(run.retryPolicy()).isEqualTo(dev.juror.judge.RetryPolicy.DEFAULT);
+        }
+    }
 }
