@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 
 /**
  * Not a test: puts the workbench into the state shown in docs/screenshots (run under Xvfb, then
- * capture the screen). Arguments: workspace, settings file, "review" or "shell".
+ * capture the screen). Arguments: workspace, settings file, "review", "shell" or "screenN" (the screen of Ctrl+N).
  * For "review" it first stores labels by two labellers so blind mode has something to reveal.
  */
 public final class ScreenshotDriver {
@@ -66,6 +66,37 @@ public final class ScreenshotDriver {
                     sheet.setX(stage.getWidth() - sheet.getWidth() - 24);
                     sheet.setY(stage.getHeight() - sheet.getHeight() - 48);
                 });
+            } else if (scene.matches("screen[1-6]")) {
+                // "screen5": the screen of Ctrl+5 (regression), "screen6" export, and so on.
+                KeyCode digit = KeyCode.valueOf("DIGIT" + scene.charAt(scene.length() - 1));
+                stage.getScene().getAccelerators().get(new KeyCodeCombination(digit,
+                        KeyCodeCombination.SHORTCUT_DOWN)).run();
+                // -Dshot.provider=bedrock shows the regression screen with a live judge's fields.
+                String provider = System.getProperty("shot.provider", "");
+                if (!provider.isEmpty()) {
+                    Platform.runLater(() -> {
+                        @SuppressWarnings("unchecked")
+                        javafx.scene.control.ComboBox<Object> choice = (javafx.scene.control.ComboBox<Object>)
+                                stage.getScene().lookup("#providerChoice");
+                        choice.getItems().stream().filter(p -> p.toString().toLowerCase().contains(provider))
+                                .findFirst().ifPresent(choice::setValue);
+                    });
+                }
+                // -Dshot.exportStep=3 walks the export screen to its budget step (exporting UNVALIDATED).
+                if (Integer.getInteger("shot.exportStep", 1) == 3) {
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(4));
+                    later.setOnFinished(event -> {
+                        var next = (javafx.scene.control.Button) stage.getScene().lookup("#nextButton");
+                        next.fire();
+                        var gate = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+                        gate.setOnFinished(shown -> {
+                            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#overrideCheck")).setSelected(true);
+                            next.fire();
+                        });
+                        gate.play();
+                    });
+                    later.play();
+                }
             } else {
                 var review = workbench.review();
                 review.filterProperty().set(dev.juror.app.review.QueueFilter.ALL);

@@ -21,7 +21,8 @@ import java.util.List;
  * as a new process. Prints the time from the process's start to the server's first request and to the
  * process's end, against the ideal {@code N / C x D}. The CLI's JVM gets no options: as a user's shell.
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat target/test.cp) dev.juror.bench.JudgeStartup 600 64 200</pre>
+ * <pre>java -Dbench.jar=target/juror.jar -cp target/test-classes:target/classes:$(cat target/test.cp) \
+ *     dev.juror.bench.JudgeStartup 600 64 400</pre>
  *
  * Arguments: rollouts (a multiple of 8), concurrency C, service time D in ms. See docs/benchmarks.md.
  */
@@ -53,8 +54,11 @@ public final class JudgeStartup {
             if (!childOptions.isEmpty()) {
                 command.addAll(List.of(childOptions.split("\\s+")));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.juror.Main",
-                    "judge", "--workspace", ws.toString(), "--rubric", rubric.toString(), "--provider", "bedrock",
+            // -Dbench.jar=target/juror.jar runs the built jar, as a user does (and as an AOT cache needs).
+            String jar = System.getProperty("bench.jar", "");
+            command.addAll(jar.isEmpty() ? List.of("-cp", System.getProperty("java.class.path"), "dev.juror.Main")
+                    : List.of("-jar", jar));
+            command.addAll(List.of("judge", "--workspace", ws.toString(), "--rubric", rubric.toString(), "--provider", "bedrock",
                     "--endpoint", server.endpoint().toString(), "--region", "us-east-1",
                     "--concurrency", Integer.toString(concurrency)));
             Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)

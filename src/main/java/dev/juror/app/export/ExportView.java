@@ -196,8 +196,12 @@ public final class ExportView {
         for (BudgetLine line : viewModel.budget().lines()) {
             Label name = new Label(line.name());
             name.getStyleClass().add("budget-result-name");
+            name.setWrapText(true);
             Label value = new Label(line.value());
             value.getStyleClass().add("budget-result-value");
+            value.setWrapText(true); // "65,142 (5,015,934 per invocation of ...)" must not be cut off
+            value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             value.setId("budget-result-" + row);
             if (line.key()) {
                 value.getStyleClass().add("budget-key");

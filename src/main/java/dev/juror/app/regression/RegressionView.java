@@ -28,6 +28,7 @@ public final class RegressionView {
     @FXML private ComboBox<String> providerChoice;
     @FXML private Label modelLabel;
     @FXML private TextField modelField;
+    @FXML private javafx.scene.layout.FlowPane connectionRow;
     @FXML private Label regionLabel;
     @FXML private TextField regionField;
     @FXML private Label profileLabel;
@@ -90,6 +91,7 @@ public final class RegressionView {
         ObservableValue<Boolean> openai = viewModel.providerProperty().map("openai"::equals).orElse(false);
         showWhen(bedrock, regionLabel, regionField, profileLabel, profileField, endpointLabel, endpointField);
         showWhen(openai, baseUrlLabel, baseUrlField);
+        showWhen(viewModel.providerProperty().map(JudgeFactory::isLive).orElse(false), connectionRow);
         runButton.disableProperty().bind(viewModel.canRunBinding().not());
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         runProgress.progressProperty().bind(viewModel.progressProperty());
