@@ -44,7 +44,9 @@ final class WorkbenchJvm {
         }
         List<String> command = new ArrayList<>();
         command.add(javaExecutable);
-        command.addAll(jvmArguments);
+        // An AOT cache belongs to one class path; the child's (JavaFX on the module path) is another,
+        // so the child would only warn that it cannot use it (docs/cli.md, AOT cache).
+        jvmArguments.stream().filter(argument -> !argument.startsWith("-XX:AOT")).forEach(command::add);
         command.add("--module-path");
         command.add(String.join(java.io.File.pathSeparator, fxJars.stream().map(Path::toString).toList()));
         command.add("--add-modules");

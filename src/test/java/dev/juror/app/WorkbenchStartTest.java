@@ -30,8 +30,8 @@ class WorkbenchStartTest {
         Files.createFile(lib.resolve("javafx-base-21.0.11-linux.jar"));
         Files.createFile(lib.resolve("h2-2.3.232.jar"));
 
-        List<String> command = WorkbenchJvm.relaunchCommand(jar, "java", List.of("-Xmx1g"), 25, false, false,
-                List.of("--workspace", "w")).orElseThrow();
+        List<String> command = WorkbenchJvm.relaunchCommand(jar, "java", List.of("-Xmx1g",
+                "-XX:AOTCache=/home/a/.juror/juror.aot"), 25, false, false, List.of("--workspace", "w")).orElseThrow();
 
         String modulePath = command.get(command.indexOf("--module-path") + 1);
         assertThat(modulePath.split(File.pathSeparator)).containsExactly(
@@ -42,6 +42,8 @@ class WorkbenchStartTest {
                         "-D" + WorkbenchJvm.RELAUNCHED_PROPERTY + "=true")
                 .endsWith("-cp", jar.toAbsolutePath().toString(), "dev.juror.Main", "--workspace", "w");
         assertThat(command.get(command.indexOf("--add-modules") + 1)).isEqualTo("javafx.controls,javafx.fxml");
+        assertThat(command).as("a command-line AOT cache does not fit the child's class path")
+                .noneMatch(argument -> argument.startsWith("-XX:AOT"));
     }
 
     @Test

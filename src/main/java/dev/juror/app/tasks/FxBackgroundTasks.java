@@ -54,7 +54,7 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
     private <T, P> TaskHandle submit(String title, boolean listed, ReportingWork<T, P> work,
                                      TaskCallbacks<T, P> callbacks) {
         SubmittedTask<T, P> task = new SubmittedTask<>(title, work, callbacks, Platform::runLater, PROGRESS_INTERVAL,
-                running::remove, log);
+                running::remove, (name, failure) -> log.warn("Background task '{}' failed", name, failure));
         if (listed) {
             running.add(task);
         }

@@ -6,12 +6,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.slf4j.Logger;
 
 /**
  * One task of either {@link BackgroundTasks} implementation: both run every task through this
@@ -30,7 +30,7 @@ final class SubmittedTask<T, P> implements RunningTask, TaskHandle, ProgressSink
     private final TaskCallbacks<T, P> callbacks;
     private final Executor fxThread;
     private final Consumer<SubmittedTask<?, ?>> whenDone;
-    private final Logger log;
+    private final BiConsumer<String, Throwable> logFailure;
     private final ProgressThrottle<P> progress;
     private final ProgressThrottle<StatusLine> status;
     private final ReadOnlyDoubleWrapper statusProgress = new ReadOnlyDoubleWrapper(this, "progress", -1);
@@ -49,15 +49,16 @@ final class SubmittedTask<T, P> implements RunningTask, TaskHandle, ProgressSink
      * @param fxThread where callbacks and property changes run
      * @param interval progress reaches the FX thread at most this often
      * @param whenDone on the FX thread, before the outcome callback (the status bar forgets the task)
+     * @param logFailure how a failure is logged, with the task's title, besides its callback
      */
     SubmittedTask(String title, ReportingWork<T, P> work, TaskCallbacks<T, P> callbacks, Executor fxThread,
-                  Duration interval, Consumer<SubmittedTask<?, ?>> whenDone, Logger log) {
+                  Duration interval, Consumer<SubmittedTask<?, ?>> whenDone, BiConsumer<String, Throwable> logFailure) {
         this.title = title;
         this.work = work;
         this.callbacks = callbacks;
         this.fxThread = fxThread;
         this.whenDone = whenDone;
-        this.log = log;
+        this.logFailure = logFailure;
         this.progress = new ProgressThrottle<>(fxThread, interval, callbacks.onProgress()::accept);
         this.status = new ProgressThrottle<>(fxThread, interval, line -> {
             statusProgress.set(line.total() <= 0 ? -1 : Math.min(1.0, (double) line.done() / line.total()));
@@ -114,7 +115,7 @@ final class SubmittedTask<T, P> implements RunningTask, TaskHandle, ProgressSink
         } else if (failure == null) {
             callbacks.onSuccess().accept(value);
         } else {
-            log.warn("Background task '{}' failed", title, failure);
+            logFailure.accept(title, failure);
             callbacks.onFailure().accept(failure);
         }
     }

@@ -239,7 +239,6 @@ public final class ReportHtml {
         h.append("</table></section>\n");
     }
 
-    /** The model comparison section (the article's result charts). */
     /**
      * How many of the labels that count came from one source for one labeller.
      *
