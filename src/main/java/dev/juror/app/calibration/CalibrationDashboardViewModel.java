@@ -6,16 +6,13 @@ import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.io.AtomicFiles;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.Verdict;
-import dev.juror.store.AnchorSetRepository;
-import dev.juror.store.JudgeRunRepository;
-import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.UnresolvedFailuresException;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import dev.juror.store.WorkspaceCalibration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -126,11 +123,7 @@ public final class CalibrationDashboardViewModel {
         }
         String name = chosen.rubric().name();
         loadAnchorSets(open, chosen);
-        tasks.runQuietly(progress -> new JudgeRunRepository(open).list().stream()
-                .filter(r -> r.rubricName().equals(name))
-                .sorted(Comparator.comparing(StoredJudgeRun::createdAt).reversed()
-                        .thenComparing(Comparator.comparingLong(StoredJudgeRun::id).reversed()))
-                .toList(), list -> {
+        tasks.runQuietly(progress -> new WorkspaceLookups(open).runsOf(name), list -> {
             if (rubric.get() != chosen) {
                 return;
             }
@@ -147,8 +140,7 @@ public final class CalibrationDashboardViewModel {
     private void loadAnchorSets(Workspace open, RubricChoice chosen) {
         String kept = anchorSet.get() == null ? null : anchorSet.get().name();
         String name = chosen.rubric().name();
-        tasks.runQuietly(progress -> new AnchorSetRepository(open).list().stream()
-                .filter(a -> a.rubricName().equals(name)).toList(), list -> {
+        tasks.runQuietly(progress -> new WorkspaceLookups(open).anchorSetsOf(name), list -> {
             if (rubric.get() != chosen) {
                 return;
             }

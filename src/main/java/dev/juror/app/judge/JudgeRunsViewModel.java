@@ -14,21 +14,16 @@ import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RunProgress;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.RubricException;
-import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunLauncher;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredJudgeRun;
-import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -144,9 +139,8 @@ public final class JudgeRunsViewModel {
         }
         tasks.runQuietly(progress -> {
             WorkspaceRubrics.RubricList list = new WorkspaceRubrics(opened).ofModes(EnumSet.allOf(Mode.class));
-            List<String> ids = new SampleRepository(opened).list(0, Integer.MAX_VALUE).stream()
-                    .map(StoredSample::id).toList();
-            return new Loaded(list, ids, new JudgeRunRepository(opened).list());
+            WorkspaceLookups lookups = new WorkspaceLookups(opened);
+            return new Loaded(list, lookups.sampleIds(), lookups.runs());
         }, loaded -> {
             if (opened != workspace) {
                 return;
@@ -272,7 +266,7 @@ public final class JudgeRunsViewModel {
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
             JudgeRunLauncher.Prepared prepared = preparation.prepare(launcher);
             Started started = new Started(prepared.run().id(), prepared.leftOutWithoutComments(),
-                    prepared.leftOutSingleRollout(), launcher.runs().list());
+                    prepared.leftOutSingleRollout(), new WorkspaceLookups(opened).runs());
             progress.publish(new Live(started, null));
             JudgeRunLauncher.Session run = launcher.start(prepared, p -> {
                 Shown shown = Shown.of(p);
@@ -290,7 +284,7 @@ public final class JudgeRunsViewModel {
                     finished = run.cancelAndAwait();
                 }
             }
-            return new Ended(finished, Shown.of(finished.summary().progress()), launcher.runs().list());
+            return new Ended(finished, Shown.of(finished.summary().progress()), new WorkspaceLookups(opened).runs());
         };
         handle = tasks.run(title, work, TaskCallbacks.<Ended, Live>of(this::finished, this::failed)
                 .withProgress(this::showLive)
@@ -449,13 +443,8 @@ public final class JudgeRunsViewModel {
         }
         long runId = line.run().id();
         tasks.runQuietly(progress -> {
-            JudgeRunRepository repo = new JudgeRunRepository(opened);
-            Map<Long, String> sampleIds = repo.sampleIdsOf(runId);
-            List<ResultRow> rows = new ArrayList<>();
-            for (JudgeResultRow r : repo.resultsOf(runId)) {
-                rows.add(new ResultRow(r, sampleIds.getOrDefault(r.rolloutId(), "?")));
-            }
-            return rows;
+            return new WorkspaceLookups(opened).resultsOf(runId).stream()
+                    .map(r -> new ResultRow(r.result(), r.sampleId())).toList();
         }, rows -> {
             RunLine current = selectedRun.get();
             if (current != null && current.run().id() == runId) {
@@ -476,7 +465,7 @@ public final class JudgeRunsViewModel {
         resultProblem.set(row.status().equals("ok") ? "" : row.status() + ": " + row.errorText());
         Workspace opened = workspace;
         long resultId = row.result().id();
-        tasks.runQuietly(progress -> new JudgeRunRepository(opened).scoreDetailsOf(resultId), details -> {
+        tasks.runQuietly(progress -> new WorkspaceLookups(opened).scoreDetailsOf(resultId), details -> {
             ResultRow current = selectedResult.get();
             if (current != null && current.result().id() == resultId) {
                 scores.setAll(details.stream().map(ScoreRow::new).toList());

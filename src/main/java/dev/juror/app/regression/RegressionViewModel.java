@@ -12,12 +12,13 @@ import dev.juror.calibration.regression.SuiteException;
 import dev.juror.calibration.regression.SuiteResult;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.judge.Judge;
+import dev.juror.judge.ReplaySource;
 import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.SuiteRegression;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ public final class RegressionViewModel {
         progress.set(0);
         running.set(true);
         ReportingWork<SuiteRegression.Outcome, Double> work = sink -> {
-            JudgeRunRepository recordings = new JudgeRunRepository(open);
+            ReplaySource recordings = new WorkspaceLookups(open).recordedAnswers();
             try (Judge live = JudgeFactory.judge(p, judgeModel, judgeSettings, recordings);
                  Judge replay = JudgeFactory.replayFirst(p, judgeModel, recordings)) {
                 return new SuiteRegression(open, clock).run(s.suite(), r.rubric(), live, replay, judgeModel,

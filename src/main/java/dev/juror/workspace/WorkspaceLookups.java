@@ -1,0 +1,77 @@
+package dev.juror.workspace;
+
+import dev.juror.judge.ReplaySource;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.JudgeResultRow;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.JudgeScoreDetail;
+import dev.juror.store.SampleRepository;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.StoredSample;
+import dev.juror.store.Workspace;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the screens read from a workspace to offer choices and show a run: its judge runs, anchor
+ * sets and samples, a run's results and a result's scores, and the answers judge runs recorded. View
+ * models ask this, never a repository (an ArchUnit rule), so what a screen may read is said here.
+ */
+public final class WorkspaceLookups {
+
+    private final Workspace workspace;
+
+    public WorkspaceLookups(Workspace workspace) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+    }
+
+    /** Every judge run, as the store lists them. */
+    public List<StoredJudgeRun> runs() {
+        return new JudgeRunRepository(workspace).list();
+    }
+
+    /** The judge runs of one rubric, newest first (by creation time, then id). */
+    public List<StoredJudgeRun> runsOf(String rubricName) {
+        return runs().stream()
+                .filter(r -> r.rubricName().equals(rubricName))
+                .sorted(Comparator.comparing(StoredJudgeRun::createdAt).reversed()
+                        .thenComparing(Comparator.comparingLong(StoredJudgeRun::id).reversed()))
+                .toList();
+    }
+
+    /** The frozen anchor sets of one rubric. */
+    public List<AnchorSet> anchorSetsOf(String rubricName) {
+        return new AnchorSetRepository(workspace).list().stream().filter(a -> a.rubricName().equals(rubricName))
+                .toList();
+    }
+
+    /** Every sample id, in import order. */
+    public List<String> sampleIds() {
+        return new SampleRepository(workspace).list(0, Integer.MAX_VALUE).stream().map(StoredSample::id).toList();
+    }
+
+    /** A run's results, each with the sample of its rollout ("?" when the rollout is gone). */
+    public List<RunResult> resultsOf(long runId) {
+        JudgeRunRepository repository = new JudgeRunRepository(workspace);
+        Map<Long, String> sampleIds = repository.sampleIdsOf(runId);
+        return repository.resultsOf(runId).stream()
+                .map(r -> new RunResult(r, sampleIds.getOrDefault(r.rolloutId(), "?"))).toList();
+    }
+
+    /** One result of a run and the sample it judged. */
+    public record RunResult(JudgeResultRow result, String sampleId) {
+    }
+
+    /** The per-comment, per-dimension scores of one stored result. */
+    public List<JudgeScoreDetail> scoreDetailsOf(long resultId) {
+        return new JudgeRunRepository(workspace).scoreDetailsOf(resultId);
+    }
+
+    /** The answers the workspace's judge runs recorded, for a judge that replays them. */
+    public ReplaySource recordedAnswers() {
+        return new JudgeRunRepository(workspace);
+    }
+}
