@@ -3,22 +3,28 @@ package dev.juror.workspace;
 import dev.juror.judge.ReplaySource;
 import dev.juror.store.AnchorSet;
 import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.DocumentRepository;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeScoreDetail;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.SampleDocuments;
 import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What the screens read from a workspace to offer choices and show a run: its judge runs, anchor
- * sets and samples, a run's results and a result's scores, and the answers judge runs recorded. View
- * models ask this, never a repository (an ArchUnit rule), so what a screen may read is said here.
+ * What the screens read from a workspace to offer choices and show things: its judge runs, anchor
+ * sets, samples, rollouts and documents, a run's results and a result's scores, and the answers judge
+ * runs recorded. The workbench asks this (and {@link Labelling}), never a repository (an ArchUnit
+ * rule), so what a screen may read is said here.
  */
 public final class WorkspaceLookups {
 
@@ -51,6 +57,41 @@ public final class WorkspaceLookups {
     /** Every sample id, in import order. */
     public List<String> sampleIds() {
         return new SampleRepository(workspace).list(0, Integer.MAX_VALUE).stream().map(StoredSample::id).toList();
+    }
+
+    /** The first {@code limit} samples, in import order. */
+    public List<StoredSample> samples(int limit) {
+        return new SampleRepository(workspace).list(0, limit);
+    }
+
+    public Optional<StoredSample> sample(String sampleId) {
+        return new SampleRepository(workspace).find(sampleId);
+    }
+
+    /** A sample's system prompt, target and reference documents. */
+    public SampleDocuments documentsOf(StoredSample sample) {
+        return new DocumentRepository(workspace).documentsOf(sample);
+    }
+
+    /** Every rollout without its text, in file order of the samples: a queue to work through. */
+    public List<RolloutRepository.Summary> rolloutSummaries() {
+        return new RolloutRepository(workspace).summaries();
+    }
+
+    /** The rollouts of one sample, by index. */
+    public List<StoredRollout> rolloutsOf(String sampleId) {
+        return new RolloutRepository(workspace).ofSample(sampleId);
+    }
+
+    /** One rollout with its comments. */
+    public Optional<StoredRollout> rollout(long rolloutId) {
+        return new RolloutRepository(workspace).find(rolloutId);
+    }
+
+    /** The results a run stored after the result {@code afterId}, each with its sample: a running run's news. */
+    public List<RunResult> resultsAfter(long runId, long afterId) {
+        return new JudgeRunRepository(workspace).resultsAfter(runId, afterId).stream()
+                .map(r -> new RunResult(r.result(), r.sampleId())).toList();
     }
 
     /** A run's results, each with the sample of its rollout ("?" when the rollout is gone). */

@@ -108,20 +108,26 @@ class AppArchitectureTest {
                 .check(classes);
     }
 
-    /** View models reach the store through the use-case layer ({@code dev.juror.workspace}), never a repository. */
-    static final ArchRule viewModelsUseNoRepository = noClasses().that().haveSimpleNameEndingWith("ViewModel")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-            .because("what a screen reads and writes is a use case of the workspace layer, shared with the CLI");
+    /**
+     * The workbench reaches the store through the use-case layer ({@code dev.juror.workspace}), never a
+     * repository: view models and their helpers alike.
+     */
+    static ArchRule usesNoRepository(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .because("what a screen reads and writes is a use case of the workspace layer, shared with the CLI");
+    }
 
     @Test
-    void viewModelsUseNoRepository() {
-        viewModelsUseNoRepository.check(classes);
+    void theWorkbenchUsesNoRepository() {
+        usesNoRepository(APP).check(classes);
     }
 
     @Test
     void theRepositoryRuleCatchesAViewModelThatReadsTheStore() {
-        JavaClasses fixtures = new ClassFileImporter().importPackages("dev.juror.architecture.fixtures.repositories");
-        assertThat(viewModelsUseNoRepository.evaluate(fixtures).getFailureReport().getDetails())
+        String root = "dev.juror.architecture.fixtures.repositories";
+        JavaClasses fixtures = new ClassFileImporter().importPackages(root);
+        assertThat(usesNoRepository(root).evaluate(fixtures).getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("ReadsTheStoreViewModel").contains("FixtureRepository"));
     }
 

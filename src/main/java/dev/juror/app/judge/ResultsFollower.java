@@ -1,8 +1,8 @@
 package dev.juror.app.judge;
 
 import dev.juror.app.tasks.BackgroundTasks;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -59,12 +59,12 @@ final class ResultsFollower {
         lastRead = now;
         long read = generation;
         long after = lastId;
-        tasks.runQuietly(progress -> new JudgeRunRepository(workspace).resultsAfter(runningRun, after), rows -> {
+        tasks.runQuietly(progress -> new WorkspaceLookups(workspace).resultsAfter(runningRun, after), rows -> {
             if (read != generation) {
                 return;
             }
             reading = false;
-            for (JudgeRunRepository.ResultOfSample r : rows) {
+            for (WorkspaceLookups.RunResult r : rows) {
                 results.add(new ResultRow(r.result(), r.sampleId()));
                 lastId = Math.max(lastId, r.result().id());
             }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * The latest label of every labeller on every item, kept in memory so the desk can answer "did I
  * label this?", "who else did?", "do we disagree?" without a query. Fed from
- * {@code LabelRepository.latest()} and updated with each submit; a label stored later (higher id)
+ * {@code Labelling.latest()} and updated with each submit; a label stored later (higher id)
  * replaces an earlier one for the same labeller, item and dimension, as in the store: by insert
  * order, never by the time a label carries.
  */

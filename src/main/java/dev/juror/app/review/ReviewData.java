@@ -2,17 +2,15 @@ package dev.juror.app.review;
 
 import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.dataset.ExcerptLocator;
-import dev.juror.store.DocumentRepository;
-import dev.juror.store.LabelRepository;
 import dev.juror.store.NewLabel;
-import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
-import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredComment;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.Labelling;
+import dev.juror.workspace.WorkspaceLookups;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,18 +48,18 @@ public final class ReviewData {
 
     /** Every rollout of the workspace, in file order of the samples (without their text). */
     public List<QueueEntry> queue() {
-        return new RolloutRepository(workspace).summaries().stream()
+        return new WorkspaceLookups(workspace).rolloutSummaries().stream()
                 .map(r -> new QueueEntry(r.sampleId(), r.rolloutId(), r.index(), r.model(), r.commentCount(), r.parsed()))
                 .toList();
     }
 
     public List<StoredLabel> latestLabels() {
-        return new LabelRepository(workspace).latest();
+        return new Labelling(workspace).latest();
     }
 
     /** Loads a rollout with its documents and locates every excerpt (the locator is built once per sample). */
     public OpenedRollout open(QueueEntry entry, boolean responseLevel) {
-        StoredRollout rollout = new RolloutRepository(workspace).find(entry.rolloutId())
+        StoredRollout rollout = new WorkspaceLookups(workspace).rollout(entry.rolloutId())
                 .orElseThrow(() -> new IllegalStateException("rollout " + entry.rolloutId() + " is gone"));
         SampleText text = sampleText(entry.sampleId());
         List<ReviewItem> items = new ArrayList<>();
@@ -84,9 +82,10 @@ public final class ReviewData {
                 return cached;
             }
         }
-        StoredSample sample = new SampleRepository(workspace).find(sampleId)
+        WorkspaceLookups lookups = new WorkspaceLookups(workspace);
+        StoredSample sample = lookups.sample(sampleId)
                 .orElseThrow(() -> new IllegalStateException("sample " + sampleId + " is gone"));
-        SampleDocuments documents = new DocumentRepository(workspace).documentsOf(sample);
+        SampleDocuments documents = lookups.documentsOf(sample);
         SampleText text = new SampleText(documents, ExcerptLocator.forDocuments(documents.target(),
                 documents.reference()));
         synchronized (cache) {
@@ -97,6 +96,6 @@ public final class ReviewData {
 
     /** Stores one submit; committed before this returns. */
     public List<StoredLabel> submit(List<NewLabel> labels) {
-        return new LabelRepository(workspace).submit(labels);
+        return new Labelling(workspace).submit(labels);
     }
 }

@@ -40,7 +40,7 @@ import javafx.collections.ObservableList;
  * {@link #submit}, ...), so the whole labelling flow is testable without a toolkit.
  *
  * <p>Blind mode: other labellers' labels and judge scores on an item stay hidden until this labeller
- * has submitted that item. Every submit is one committed write ({@code LabelRepository.submit}).
+ * has submitted that item. Every submit is one committed write ({@code Labelling.submit}).
  *
  * <p>Threading: call on the FX thread; reads and writes go through {@link BackgroundTasks}. Results
  * of a rollout that is no longer wanted (the user pressed J again) are dropped.

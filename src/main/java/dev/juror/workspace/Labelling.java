@@ -1,0 +1,28 @@
+package dev.juror.workspace;
+
+import dev.juror.store.LabelRepository;
+import dev.juror.store.NewLabel;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.Workspace;
+import java.util.List;
+import java.util.Objects;
+
+/** The experts' labels as the review desk reads and stores them. */
+public final class Labelling {
+
+    private final Workspace workspace;
+
+    public Labelling(Workspace workspace) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+    }
+
+    /** The label that counts for every item and labeller (the latest one stored). */
+    public List<StoredLabel> latest() {
+        return new LabelRepository(workspace).latest();
+    }
+
+    /** Stores one submit in one transaction; committed before this returns, so it survives a crash. */
+    public List<StoredLabel> submit(List<NewLabel> labels) {
+        return new LabelRepository(workspace).submit(labels);
+    }
+}
