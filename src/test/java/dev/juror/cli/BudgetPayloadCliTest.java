@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.juror.export.BudgetWorkspaces;
 import dev.juror.store.Workspace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.juror.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,15 +20,6 @@ class BudgetPayloadCliTest {
 
     @TempDir
     Path dir;
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return CliRunner.execute(new JurorCli(), new PrintWriter(out), new PrintWriter(err), args);
-    }
-
     /** A JSONL file with one sample whose contract is {@code contractBytes} long, and one short sample. */
     private Path samples(int contractBytes) throws Exception {
         StringBuilder lines = new StringBuilder();
@@ -54,45 +44,46 @@ class BudgetPayloadCliTest {
     @Test
     void aFourMegabyteContractGivesOneSamplePerInvocationInTheBudget() throws Exception {
         Path file = samples(4 * 1024 * 1024);
-        int exit = run("budget", "--rubric", BudgetWorkspaces.RUBRIC, "--samples", file.toString(), "--workspace",
-                emptyWorkspace(), "--json");
-        assertThat(exit).as(err.toString()).isZero();
-        JsonNode payload = JSON.readTree(out.toString()).get("payload");
+        CliRun json = CliRun.of("budget", "--rubric", BudgetWorkspaces.RUBRIC, "--samples", file.toString(),
+                "--workspace", emptyWorkspace(), "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode payload = JSON.readTree(json.out()).get("payload");
         assertThat(payload.get("lambda_batch_size").asInt()).isEqualTo(1);
         assertThat(payload.get("largest_sample").asText()).isEqualTo("big-contract");
         assertThat(payload.get("max_event_bytes_per_sample").asLong()).isGreaterThan(4L * 1024 * 1024);
 
-        assertThat(run("budget", "--rubric", BudgetWorkspaces.RUBRIC, "--samples", file.toString(), "--workspace",
-                emptyWorkspace())).isZero();
-        assertThat(out.toString()).contains("**`lambda_batch_size`** (samples per invocation) | **1**")
+        CliRun text = CliRun.of("budget", "--rubric", BudgetWorkspaces.RUBRIC, "--samples", file.toString(),
+                "--workspace", emptyWorkspace());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("**`lambda_batch_size`** (samples per invocation) | **1**")
                 .contains("lambda_batch_size lowered from 128 to 1");
     }
 
     @Test
     void theExportWritesTheBatchSizeIntoTheTrainingOverrides() throws Exception {
         Path file = samples(4 * 1024 * 1024);
-        int exit = run("export", "lambda", "--rubric", BudgetWorkspaces.RUBRIC, "--model", "amazon.nova-pro-v1:0",
-                "--out", dir.resolve("b").toString(), "--workspace", emptyWorkspace(), "--unvalidated", "--samples",
-                file.toString());
-        assertThat(exit).as(err.toString()).isZero();
+        CliRun export = CliRun.of("export", "lambda", "--rubric", BudgetWorkspaces.RUBRIC, "--model",
+                "amazon.nova-pro-v1:0", "--out", dir.resolve("b").toString(), "--workspace", emptyWorkspace(),
+                "--unvalidated", "--samples", file.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
         JsonNode overrides = JSON.readTree(dir.resolve("b/training-overrides.json").toFile());
         assertThat(overrides.get("lambda_batch_size").asInt()).isEqualTo(1);
-        assertThat(out.toString()).contains("lambda_batch_size 1");
+        assertThat(export.out()).contains("lambda_batch_size 1");
         assertThat(Files.readString(dir.resolve("b/budget.md"))).contains("## Lambda payload");
     }
 
     @Test
     void aSampleTooLargeForOneInvocationIsRefused() throws Exception {
         Path file = samples(5_500_000);
-        int exit = run("budget", "--rubric", BudgetWorkspaces.RUBRIC, "--samples", file.toString(), "--workspace",
-                emptyWorkspace());
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("juror: sample big-contract is 5,500,")
+        CliRun budget = CliRun.of("budget", "--rubric", BudgetWorkspaces.RUBRIC, "--samples", file.toString(),
+                "--workspace", emptyWorkspace());
+        assertThat(budget.exit()).isEqualTo(2);
+        assertThat(budget.err()).contains("juror: sample big-contract is 5,500,")
                 .contains("6 MB synchronous invoke limit").doesNotContain("Exception");
 
-        assertThat(run("export", "lambda", "--rubric", BudgetWorkspaces.RUBRIC, "--model", "amazon.nova-pro-v1:0",
-                "--out", dir.resolve("b").toString(), "--workspace", emptyWorkspace(), "--unvalidated", "--samples",
-                file.toString())).isEqualTo(2);
+        assertThat(CliRun.of("export", "lambda", "--rubric", BudgetWorkspaces.RUBRIC, "--model",
+                "amazon.nova-pro-v1:0", "--out", dir.resolve("b").toString(), "--workspace", emptyWorkspace(),
+                "--unvalidated", "--samples", file.toString()).exit()).isEqualTo(2);
         assertThat(dir.resolve("b")).doesNotExist();
     }
 }

@@ -4,9 +4,8 @@ import dev.juror.dataset.JsonlImportReader;
 import dev.juror.store.ImportOptions;
 import dev.juror.store.Importer;
 import dev.juror.store.Workspace;
+import dev.juror.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,9 +44,6 @@ public final class JudgeCliFixture {
               "Comment_Score": 3.5}],
              "Aggregate_Score": {"score": 3.5, "total_comments": 1, "rationale": "fine"}}""";
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
     private JudgeCliFixture() {
     }
 
@@ -66,10 +62,8 @@ public final class JudgeCliFixture {
 
     /** Runs {@code juror args...}; returns exit code, output in {@code out}/{@code err}. */
     static Run juror(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = CliRunner.execute(new JurorCli(), new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+        CliRun run = CliRun.of(args);
+        return new Run(run.exit(), run.out(), run.err());
     }
 
     record Run(int exit, String out, String err) {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.juror.cli.CliRunner;
-import dev.juror.cli.JurorCli;
 import dev.juror.store.Workspace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.juror.testing.CliRun;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,15 +22,6 @@ class IamWildcardTest {
 
     @TempDir
     Path dir;
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return CliRunner.execute(new JurorCli(), new PrintWriter(out), new PrintWriter(err), args);
-    }
-
     private String workspace() {
         Path ws = dir.resolve("ws");
         try (Workspace w = Workspace.open(ws)) {
@@ -60,16 +48,18 @@ class IamWildcardTest {
         String[] args = concat(new String[] {"export", "lambda", "--rubric", RUBRIC, "--model", model, "--out",
             dir.resolve("b").toString(), "--workspace", workspace(), "--unvalidated"}, extra);
 
-        assertThat(run(args)).as(err.toString()).isEqualTo(2);
-        assertThat(err.toString()).startsWith("juror: ").contains(message).doesNotContain("Exception");
+        CliRun run = CliRun.of(args);
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("juror: ").contains(message).doesNotContain("Exception");
         assertThat(dir.resolve("b")).doesNotExist();
     }
 
     @Test
     void exactPartsGiveExactArns() throws Exception {
-        assertThat(run("export", "lambda", "--rubric", RUBRIC, "--model", "amazon.nova-pro-v1:0", "--out",
+        CliRun run = CliRun.of("export", "lambda", "--rubric", RUBRIC, "--model", "amazon.nova-pro-v1:0", "--out",
                 dir.resolve("b").toString(), "--workspace", workspace(), "--unvalidated", "--region", "eu-west-1",
-                "--account-id", "123456789012")).as(err.toString()).isZero();
+                "--account-id", "123456789012");
+        assertThat(run.exit()).as(run.err()).isZero();
         JsonNode policy = new ObjectMapper().readTree(dir.resolve("b/iam/lambda-execution-policy.json").toFile());
         for (JsonNode statement : policy.get("Statement")) {
             for (JsonNode arn : statement.get("Resource")) {
