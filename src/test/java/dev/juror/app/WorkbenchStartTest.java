@@ -119,7 +119,9 @@ class WorkbenchStartTest {
     }
 
     private Result startWorkbench(Map<String, String> display) throws Exception {
-        List<String> command = new ArrayList<>(ChildJava.command(List.of("-Djava.util.logging.config.file=none"),
+        // Its own settings file: should a display work after all, the user's settings stay untouched.
+        List<String> command = new ArrayList<>(ChildJava.command(List.of("-Djava.util.logging.config.file=none",
+                "-Djuror.settings=" + folder.resolve("settings.json")),
                 "dev.juror.Main", "--workspace", folder.resolve("ws").toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("DISPLAY");
