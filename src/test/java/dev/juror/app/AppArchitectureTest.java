@@ -8,10 +8,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.juror.testing.MainClasses;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +36,7 @@ class AppArchitectureTest {
 
     @BeforeAll
     static void importAppClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(APP);
+        classes = MainClasses.all().that(JavaClass.Predicates.resideInAPackage(APP + ".."));
     }
 
     /** The first package segment under {@code root} ({@code review} for {@code dev.juror.app.review.x}). */

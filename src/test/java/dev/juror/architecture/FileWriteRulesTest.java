@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.juror.testing.MainClasses;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.FileWriter;
@@ -77,9 +77,7 @@ class FileWriteRulesTest {
 
     @Test
     void everyFileWriteGoesThroughAtomicFiles() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.juror");
-        fileWritesGoThroughAtomicFiles.check(main);
+        fileWritesGoThroughAtomicFiles.check(MainClasses.all());
     }
 
     @Test

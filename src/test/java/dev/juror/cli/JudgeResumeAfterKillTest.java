@@ -84,6 +84,8 @@ class JudgeResumeAfterKillTest {
                 child.waitFor();
             }
             int requestsBeforeResume = server.receivedCount();
+            // The delay only made sure the kill landed mid-run; the resume needs no slow server.
+            server.setDefault(Reply.text(JudgeCliFixture.RESPONSE_ANSWER));
 
             Set<String> finishedBefore;
             long runId;

@@ -45,6 +45,29 @@ class WorkspaceTest {
     }
 
     @Test
+    void theSchemaVersionThatSkipsFlywayIsTheNewestMigration() throws Exception {
+        assertThat(Workspace.SCHEMA_VERSION).isEqualTo(Integer.toString(latestMigration()));
+    }
+
+    /* Opening an up-to-date workspace skips Flyway; anything else must still go through it. */
+    @Test
+    void onlyAWorkspaceWhoseLastMigrationIsTheNewestAndSucceededCountsAsUpToDate() throws Exception {
+        try (Connection empty = java.sql.DriverManager.getConnection(
+                "jdbc:h2:" + temp.resolve("empty").toAbsolutePath().toString().replace('\\', '/'), "sa", "")) {
+            assertThat(Workspace.upToDate(empty)).as("no history table").isFalse();
+        }
+        try (Workspace workspace = Workspace.open(temp.resolve("ws")); Connection c = workspace.connection()) {
+            assertThat(Workspace.upToDate(c)).isTrue();
+            c.createStatement().executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE "
+                    + "WHERE \"version\" = '" + Workspace.SCHEMA_VERSION + "'");
+            assertThat(Workspace.upToDate(c)).as("last migration failed").isFalse();
+            c.createStatement().executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '"
+                    + Workspace.SCHEMA_VERSION + "'");
+            assertThat(Workspace.upToDate(c)).as("an older workspace").isFalse();
+        }
+    }
+
+    @Test
     void reopeningKeepsTheSchemaAndAppliesNoMigrationTwice() throws Exception {
         Workspace.open(temp).close();
         try (Workspace workspace = Workspace.open(temp);

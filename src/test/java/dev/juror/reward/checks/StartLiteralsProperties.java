@@ -91,12 +91,12 @@ class StartLiteralsProperties {
     /**
      * Near misses of real attacks: in every attack text expected to hit a rule, each word in turn is
      * replaced by, or prefixed with, each word and punctuation run of that rule's patterns. The
-     * default run takes every third word (a different third for consecutive attacks, so every
+     * default run takes every eighth word (a different eighth for consecutive attacks, so every
      * position class is met); {@code -Djuror.tests.deep=true} takes every word.
      */
     @org.junit.jupiter.api.Test
     void everyPatternFindsWhatFindFindsOnOneWordVariantsOfTheAttacks() {
-        int stride = TestDepth.stride(3);
+        int stride = TestDepth.stride(8);
         int variants = 0;
         int attack = 0;
         for (Corpus.Item item : Corpus.attacks()) {
@@ -168,9 +168,23 @@ class StartLiteralsProperties {
         });
     }
 
-    /** 500 tries, each on a fresh seed per run; the corpus and variant sweeps above are the systematic part. */
-    @Property(tries = 500)
+    /**
+     * 150 tries, each on a fresh seed per run; the corpus and variant sweeps above are the systematic
+     * part, and a deep run adds {@link #everyPatternFindsWhatFindFindsOnManyMoreRandomTexts()}.
+     */
+    @Property(tries = 150)
     void everyPatternFindsWhatFindFinds(@ForAll("texts") String text) {
+        assertEveryPatternFindsWhatFindFinds(text);
+    }
+
+    /** Deep runs only ({@code -Djuror.tests.deep=true}, CI): 2,000 more texts from the same generator. */
+    @org.junit.jupiter.api.Test
+    void everyPatternFindsWhatFindFindsOnManyMoreRandomTexts() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDepth.deep(), "deep runs only");
+        texts().sampleStream().limit(2_000).forEach(StartLiteralsProperties::assertEveryPatternFindsWhatFindFinds);
+    }
+
+    private static void assertEveryPatternFindsWhatFindFinds(String text) {
         for (InjectionPatterns.Entry entry : ENTRIES) {
             assertThat(MatchSpans.of(entry.matches(text))).as("%s on %s", entry.pattern(), text)
                     .isEqualTo(MatchSpans.plain(entry.pattern(), text));
