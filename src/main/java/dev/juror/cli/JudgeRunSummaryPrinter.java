@@ -2,7 +2,6 @@ package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.calibration.views.PairwiseCalibration.PositionConsistency;
-import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.RunSummary;
 import dev.juror.store.StoredJudgeRun;
 import java.io.PrintWriter;
@@ -39,10 +38,7 @@ final class JudgeRunSummaryPrinter {
         }
         values.put("results", run.results());
         values.put("expected_results", run.expectedResults());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ResultStatus s : ResultStatus.values()) {
-            counts.put(s.code(), run.statusCounts().getOrDefault(s.code(), 0));
-        }
+        Map<String, Integer> counts = RunJson.statusCounts(run);
         values.put("counts", counts);
         values.put("this_session", Map.of("results", summary.progress().batch().done(),
                 "skipped_already_done", summary.progress().alreadyDone(),

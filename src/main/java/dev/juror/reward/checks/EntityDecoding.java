@@ -74,10 +74,7 @@ final class EntityDecoding {
             if (out == null) {
                 out = new StringBuilder(n);
                 origin = new IntList(n);
-                out.append(s, 0, i);
-                for (int k = 0; k < i; k++) {
-                    origin.add(in.originalOffset(k));
-                }
+                in.copyTo(0, i, out, origin);
             }
             int from = in.originalOffset(i);
             for (int k = 0; k < decoded.length(); k++) {

@@ -127,10 +127,7 @@ final class ReversedText {
         IntList origin = new IntList(s.length() + runs.size() * 2);
         int copied = 0;
         for (int[] run : runs) {
-            for (int k = copied; k < run[0]; k++) {
-                out.append(s.charAt(k));
-                origin.add(revealed.originalOffset(k));
-            }
+            revealed.copyTo(copied, run[0], out, origin);
             out.append('\n');
             origin.add(revealed.originalOffset(run[0]));
             if (asBlock) {
@@ -156,10 +153,7 @@ final class ReversedText {
             origin.add(revealed.originalOffset(run[1] - 1));
             copied = run[1];
         }
-        for (int k = copied; k < s.length(); k++) {
-            out.append(s.charAt(k));
-            origin.add(revealed.originalOffset(k));
-        }
+        revealed.copyTo(copied, s.length(), out, origin);
         return new RevealedText(out.toString(), origin.toArray(), List.of(), revealed.originalLength());
     }
 

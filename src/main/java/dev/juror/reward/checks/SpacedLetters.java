@@ -79,10 +79,7 @@ final class SpacedLetters {
                 out = new StringBuilder(n);
                 origin = new IntList(n);
             }
-            for (int k = copied; k < i; k++) {
-                out.append(s.charAt(k));
-                origin.add(revealed.originalOffset(k));
-            }
+            revealed.copyTo(copied, i, out, origin);
             appendRun(s, letters, out, origin, revealed);
             int[] last = letters.get(letters.size() - 1);
             copied = last[1]; // the separator after the last letter is kept
@@ -91,10 +88,7 @@ final class SpacedLetters {
         if (out == null) {
             return null;
         }
-        for (int k = copied; k < n; k++) {
-            out.append(s.charAt(k));
-            origin.add(revealed.originalOffset(k));
-        }
+        revealed.copyTo(copied, n, out, origin);
         return new RevealedText(out.toString(), origin.toArray(), List.of(), revealed.originalLength());
     }
 
