@@ -46,11 +46,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT", description = "Write the self-contained HTML report here.")
     Path html;
 
-    @Option(names = "--allow-failed-results",
-            description = "Use a run even though it holds more service failures (api_error, timeout) than its"
-                    + " threshold allows; its failed results have no scores and are left out. Without it such a run"
-                    + " is refused (exit 2).")
-    boolean allowFailedResults;
+    @Mixin
+    FailedResultsOption failedResults;
 
     @Mixin
     BootstrapOptions bootstrap;
@@ -74,7 +71,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         BootstrapConfig config = bootstrap.config();
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
-            r = CalibrationSetup.run(opened, rubric, runs, config, k, anchors, allowFailedResults);
+            r = CalibrationSetup.run(opened, rubric, runs, config, k, anchors, failedResults.allowed());
             if (r.drift() != null) {
                 WorkspaceCalibration.recordAlerts(opened, rubric.name(), r.drift().alerts());
             }

@@ -1,15 +1,11 @@
 package dev.juror.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.calibration.views.PairwiseCalibration.PositionConsistency;
-import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RolloutPairs;
-import dev.juror.judge.run.RunSummary;
-import dev.juror.judge.run.RunProgress;
 import dev.juror.rubric.RubricException;
 import dev.juror.store.JudgeRunLauncher;
 import dev.juror.store.JudgeRunRepository;
@@ -20,10 +16,7 @@ import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -147,7 +140,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
             JudgeRunLauncher.Prepared prepared = resume != null ? resumed(launcher) : created(launcher, opened);
             JudgeRunLauncher.Finished finished;
-            try (ProgressPrinter progress = new ProgressPrinter(err, !json && System.console() != null)) {
+            try (JudgeProgressPrinter progress = new JudgeProgressPrinter(err, !json && System.console() != null)) {
                 JudgeRunLauncher.Session session;
                 try {
                     session = launcher.start(prepared, progress::update);
@@ -175,7 +168,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             StoredJudgeRun stored = finished.run();
             Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
                     PairwiseResults.of(stored, new JudgeRunRepository(opened).resultsOf(stored.id())))) : Optional.empty();
-            print(out, stored, finished.summary(), consistency);
+            JudgeRunSummaryPrinter.print(out, json, workspace.directory(), stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "
                         + stored.id() + " --workspace " + workspace.directory());
@@ -300,115 +293,6 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         } catch (JudgeSetupException e) {
             throw e.setting().equals("run") ? new UserInputException("--resume: run " + e.detail(), e)
                     : new UserInputException("the stored " + e.getMessage(), e);
-        }
-    }
-
-    private void print(PrintWriter out, StoredJudgeRun run, RunSummary summary,
-                       Optional<PositionConsistency> consistency) throws Exception {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("run_id", run.id());
-        values.put("status", run.status().code());
-        values.put("service_failures", run.serviceFailures());
-        values.put("max_failures", run.maxFailures().code());
-        values.put("rubric", run.rubricName());
-        values.put("rubric_version", run.rubricVersion());
-        values.put("provider", run.provider());
-        values.put("model", run.model());
-        values.put("repeats", run.repeats());
-        if (run.pairwise()) {
-            values.put("pairs", run.pairs().size());
-        }
-        values.put("results", run.results());
-        values.put("expected_results", run.expectedResults());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ResultStatus s : ResultStatus.values()) {
-            counts.put(s.code(), run.statusCounts().getOrDefault(s.code(), 0));
-        }
-        values.put("counts", counts);
-        values.put("this_session", Map.of("results", summary.progress().batch().done(),
-                "skipped_already_done", summary.progress().alreadyDone(),
-                "retries", summary.progress().retries(), "throttled", summary.progress().throttled()));
-        values.put("arithmetic_mismatches", run.arithmeticMismatches());
-        Map<String, Long> tokens = new LinkedHashMap<>();
-        tokens.put("input", summary.usage().inputTokens());
-        tokens.put("output", summary.usage().outputTokens());
-        tokens.put("cache_read", summary.usage().cacheReadInputTokens());
-        tokens.put("cache_write", summary.usage().cacheWriteInputTokens());
-        values.put("tokens", tokens);
-        values.put("wall_seconds", round(summary.elapsed().toNanos() / 1e9));
-        values.put("results_per_second", round(summary.throughput()));
-        consistency.ifPresent(pc -> values.put("position_consistency", pc));
-        if (json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(values));
-        } else {
-            out.printf("run %d %s: %s (version %s), %s %s, %d/%d results%n", run.id(), run.statusText(),
-                    run.rubricName(), run.rubricVersion(), run.provider(), run.model(), run.results(),
-                    run.expectedResults());
-            out.println("  " + String.join(", ", counts.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).toList()));
-            out.printf(Locale.ROOT, "  this session: %d results (%d already done), %d retries, %d throttled%n",
-                    summary.progress().batch().done(), summary.progress().alreadyDone(), summary.progress().retries(),
-                    summary.progress().throttled());
-            out.printf(Locale.ROOT, "  tokens: input %d, output %d, cache read %d, cache write %d%n",
-                    tokens.get("input"), tokens.get("output"), tokens.get("cache_read"), tokens.get("cache_write"));
-            out.printf(Locale.ROOT, "  wall time %.1f s, %.1f results/s, %d arithmetic mismatches flagged%n",
-                    summary.elapsed().toNanos() / 1e9, summary.throughput(), run.arithmeticMismatches());
-            if (run.pairwise()) {
-                out.printf("  %d pairs, each in both orders; %s%n", run.pairs().size(),
-                        PairwiseRunText.consistencyLine(consistency.orElseThrow()));
-                out.println("  per pair: juror run show " + run.id() + " --workspace " + workspace.directory());
-            }
-        }
-        out.flush();
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100.0) / 100.0;
-    }
-
-    /** Prints the latest progress on stderr about once a second, when a person is watching. */
-    static final class ProgressPrinter implements AutoCloseable {
-        private final PrintWriter err;
-        private final AtomicReference<RunProgress> latest = new AtomicReference<>();
-        private final Thread ticker;
-
-        ProgressPrinter(PrintWriter err, boolean enabled) {
-            this.err = err;
-            this.ticker = enabled ? Thread.ofPlatform().daemon(true).name("judge-progress").start(this::loop) : null;
-        }
-
-        void update(RunProgress progress) {
-            latest.set(progress);
-        }
-
-        private void loop() {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(1000);
-                    RunProgress p = latest.get();
-                    if (p != null) {
-                        err.println(line(p));
-                        err.flush();
-                    }
-                }
-            } catch (InterruptedException stopped) {
-                // closed
-            }
-        }
-
-        static String line(RunProgress p) {
-            return String.format(Locale.ROOT, "judge: %d/%d done, %d failed, %d in flight, %d throttled, %d retries,"
-                            + " %d tokens, %.0f s elapsed%s", p.done(), p.total(), p.failed(), p.batch().inFlight(),
-                    p.throttled(), p.retries(), p.batch().usage().inputTokens() + p.batch().usage().outputTokens(),
-                    p.elapsed().toNanos() / 1e9,
-                    p.eta().map(eta -> String.format(Locale.ROOT, ", ETA %.0f s", eta.toNanos() / 1e9)).orElse(""));
-        }
-
-        @Override
-        public void close() {
-            if (ticker != null) {
-                ticker.interrupt();
-            }
         }
     }
 }

@@ -35,15 +35,20 @@ final class RunJson {
         }
         m.put("results", run.results());
         m.put("expected_results", run.expectedResults());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ResultStatus s : ResultStatus.values()) {
-            counts.put(s.code(), run.statusCounts().getOrDefault(s.code(), 0));
-        }
-        m.put("counts", counts);
+        m.put("counts", statusCounts(run));
         m.put("arithmetic_mismatches", run.arithmeticMismatches());
         m.put("created_at", run.createdAt().toString());
         m.put("finished_at", run.finishedAt().map(Object::toString).orElse(null));
         return m;
+    }
+
+    /** The run's result count per status, every status named (0 when none), in the statuses' order. */
+    static Map<String, Integer> statusCounts(StoredJudgeRun run) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ResultStatus s : ResultStatus.values()) {
+            counts.put(s.code(), run.statusCounts().getOrDefault(s.code(), 0));
+        }
+        return counts;
     }
 
     static Map<String, Object> result(JudgeResultRow r) {

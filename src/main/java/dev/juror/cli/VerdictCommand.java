@@ -45,11 +45,8 @@ public final class VerdictCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT", description = "Also write the HTML calibration report with the verdict.")
     Path html;
 
-    @Option(names = "--allow-failed-results",
-            description = "Use a run even though it holds more service failures (api_error, timeout) than its"
-                    + " threshold allows; its failed results have no scores and are left out. Without it such a run"
-                    + " is refused (exit 2).")
-    boolean allowFailedResults;
+    @Mixin
+    FailedResultsOption failedResults;
 
     @Mixin
     BootstrapOptions bootstrap;
@@ -68,7 +65,7 @@ public final class VerdictCommand implements Callable<Integer> {
         Verdict verdict;
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
-            r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2, allowFailedResults);
+            r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2, failedResults.allowed());
             verdict = WorkspaceCalibration.decide(opened, r, r.report().runs().get(0).id(), Clock.systemUTC());
             WorkspaceCalibration.record(opened, verdict);
         }

@@ -8,21 +8,15 @@ import dev.juror.dataset.Prediction;
 import dev.juror.dataset.PredictionParser;
 import dev.juror.reward.checks.CheckFinding;
 import dev.juror.reward.checks.CheckResult;
-import dev.juror.reward.checks.CommentCountCheck;
 import dev.juror.reward.checks.FormatCheck;
-import dev.juror.reward.checks.InjectionScanner;
 import dev.juror.reward.checks.LanguageCheck;
 import dev.juror.reward.checks.LengthCheck;
 import dev.juror.reward.checks.ReferenceOverlapCheck;
 import dev.juror.reward.checks.RuleAction;
 import dev.juror.reward.checks.Rules;
-import dev.juror.reward.checks.SafetyCheck;
-import dev.juror.reward.checks.ScannerConfig;
 import dev.juror.rubric.Dimension;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.Unit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,24 +56,13 @@ public final class CompositeReward {
 
     private final RewardConfig config;
     private final JudgeScorer judge;
-    private final InjectionScanner scanner;
-    private final FormatCheck formatCheck = new FormatCheck(false);
-    private final Optional<LengthCheck> lengthCheck;
-    private final Optional<CommentCountCheck> commentCountCheck;
-    private final LanguageCheck languageCheck = new LanguageCheck();
-    private final Optional<SafetyCheck> safetyCheck;
+    private final RewardChecks checks;
     private final ReferenceOverlapCheck overlapCheck = new ReferenceOverlapCheck();
 
     public CompositeReward(RewardConfig config, JudgeScorer judge) {
         this.config = Objects.requireNonNull(config, "config");
         this.judge = Objects.requireNonNull(judge, "judge");
-        this.scanner = new InjectionScanner(ScannerConfig.defaults()
-                .withExtraDelimiters(List.of("</TargetDocument>", "</Reference>", "</SystemPrompt>"))
-                .withExtraVerdictKeys(config.rubric().dimensionNames()));
-        this.lengthCheck = config.lengthBand().map(LengthCheck::new);
-        this.commentCountCheck = config.maxComments().isPresent()
-                ? Optional.of(new CommentCountCheck(config.maxComments().getAsInt())) : Optional.empty();
-        this.safetyCheck = config.safetyRules().map(SafetyCheck::new);
+        this.checks = new RewardChecks(config);
     }
 
     public RewardConfig config() {
@@ -125,7 +108,7 @@ public final class CompositeReward {
 
     private RewardOutcome scoreOrThrow(RewardInput input, String key, JudgeScorer judge) {
         Prediction prediction = PredictionParser.parse(input.prediction());
-        List<CheckResult> results = runChecks(input, prediction);
+        List<CheckResult> results = checks.run(input, prediction);
         Map<String, Integer> ruleCounts = new TreeMap<>();
         Set<String> floors = new LinkedHashSet<>();
         Set<String> flags = new LinkedHashSet<>();
@@ -179,32 +162,15 @@ public final class CompositeReward {
                     failed.cause());
         }
         List<CommentScores> judged = ((JudgeScores.Scored) scores).comments();
-        Aggregated aggregated = aggregate(prediction, judged, perComment,
-                overrideGrounding ? grounding : Optional.empty(), ungrounded);
-        if (aggregated.error != null) {
-            return facts.finish(config.neutralReward(), false, true, "schema_error", aggregated.error, new MetricList(),
+        JudgeScoreAggregation.Aggregated aggregated = JudgeScoreAggregation.aggregate(rubric, prediction, judged,
+                perComment, overrideGrounding ? grounding : Optional.empty(), ungrounded);
+        if (aggregated.error() != null) {
+            return facts.finish(config.neutralReward(), false, true, "schema_error", aggregated.error(), new MetricList(),
                     locations, JudgeScores.Cause.SERVICE);
         }
-        MetricList extra = new MetricList().reward("judge_score", aggregated.normalised);
-        aggregated.dimensionMeans.forEach((name, mean) -> extra.metric("dim." + name, mean));
-        return facts.combine(aggregated.normalised, "ok", "", extra, locations);
-    }
-
-    private List<CheckResult> runChecks(RewardInput input, Prediction prediction) {
-        List<CheckResult> results = new ArrayList<>();
-        results.add(scanner.scanPrediction(prediction));
-        if (config.formatEnabled()) {
-            results.add(formatCheck.check(input.prediction()));
-        }
-        lengthCheck.ifPresent(check -> results.add(check.check(input.prediction())));
-        commentCountCheck.ifPresent(check -> results.add(check.check(prediction.comments().size())));
-        if (config.languageEnabled()) {
-            String source = input.targetDocument().isBlank() ? input.systemPrompt() : input.targetDocument();
-            String prose = prediction.comments().isEmpty() ? input.prediction() : LanguageCheck.predictionProse(prediction);
-            results.add(languageCheck.check(source, prose));
-        }
-        safetyCheck.ifPresent(check -> results.add(check.check(input.prediction())));
-        return results;
+        MetricList extra = new MetricList().reward("judge_score", aggregated.normalised());
+        aggregated.dimensionMeans().forEach((name, mean) -> extra.metric("dim." + name, mean));
+        return facts.combine(aggregated.normalised(), "ok", "", extra, locations);
     }
 
     /** Location of each comment's excerpt, by comment id; empty when grounding is off. */
@@ -218,78 +184,6 @@ public final class CompositeReward {
             out.put(c.commentId(), locator.locate(c.textExcerpt()));
         }
         return out;
-    }
-
-    private record Aggregated(double normalised, Map<String, Double> dimensionMeans, String error) {
-    }
-
-    private Aggregated aggregate(Prediction prediction, List<CommentScores> judged, boolean perComment,
-                                 Optional<Dimension> grounding, Set<String> ungrounded) {
-        Rubric rubric = config.rubric();
-        List<CommentScores> ordered;
-        if (perComment) {
-            ordered = matchComments(prediction.comments(), judged);
-            if (ordered == null) {
-                return new Aggregated(0, Map.of(), "judge scored comments " + judged.stream()
-                        .map(CommentScores::commentId).toList() + " but the prediction has "
-                        + prediction.comments().stream().map(Comment::commentId).toList());
-            }
-        } else {
-            if (judged.size() != 1) {
-                return new Aggregated(0, Map.of(), "judge returned " + judged.size()
-                        + " units for a whole-response rubric; expected exactly 1");
-            }
-            ordered = judged;
-        }
-        List<Double> commentScores = new ArrayList<>();
-        Map<String, Double> sums = new LinkedHashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Map<String, Double> dims = new HashMap<>(ordered.get(i).dimensionScores());
-            if (grounding.isPresent() && ungrounded.contains(prediction.comments().get(i).commentId())) {
-                dims.put(grounding.get().name(), grounding.get().scale().min());
-            }
-            try {
-                commentScores.add(rubric.commentScore(dims));
-            } catch (IllegalArgumentException e) {
-                return new Aggregated(0, Map.of(), "judge scores of comment " + ordered.get(i).commentId() + ": "
-                        + e.getMessage());
-            }
-            for (Dimension d : rubric.dimensions()) {
-                sums.merge(d.name(), dims.get(d.name()), Double::sum);
-            }
-        }
-        double sample = rubric.sampleScore(commentScores);
-        double normalised = clamp(rubric.normalise(sample));
-        Map<String, Double> means = new LinkedHashMap<>();
-        sums.forEach((name, sum) -> means.put(name, sum / ordered.size()));
-        return new Aggregated(normalised, means, null);
-    }
-
-    /**
-     * The judge's entries in the prediction's comment order: by comment id, or by position when the
-     * judge used its own ids for a prediction of the same length. Null when they do not correspond.
-     */
-    private static List<CommentScores> matchComments(List<Comment> comments, List<CommentScores> judged) {
-        Map<String, CommentScores> byId = new HashMap<>();
-        for (CommentScores j : judged) {
-            byId.putIfAbsent(j.commentId(), j);
-        }
-        List<CommentScores> ordered = new ArrayList<>();
-        for (Comment c : comments) {
-            CommentScores j = byId.get(c.commentId());
-            if (j == null) {
-                return judged.size() == comments.size() ? judged : null;
-            }
-            ordered.add(j);
-        }
-        return ordered;
-    }
-
-    private static double clamp(double v) {
-        if (!Double.isFinite(v)) {
-            return 0.0;
-        }
-        return Math.max(0.0, Math.min(1.0, v));
     }
 
     /** What the checks established about one prediction; builds the outcome. */
@@ -330,7 +224,7 @@ public final class CompositeReward {
                 double factor = length.get().metric("length_factor", 1.0);
                 reward -= config.lengthPenalty() * (1 - factor);
             }
-            return finish(clamp(reward), false, false, judgeStatus, detail, extra, locations, null);
+            return finish(JudgeScoreAggregation.clamp(reward), false, false, judgeStatus, detail, extra, locations, null);
         }
 
         /** @param failure who a failure is charged to; null when nothing failed */

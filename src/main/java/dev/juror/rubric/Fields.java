@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -161,6 +162,30 @@ final class Fields {
             out.add(t);
         }
         return out;
+    }
+
+    /** Reads an enum by its lower-case YAML spelling; reports the allowed values on a bad one. */
+    <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
+        JsonNode v = raw(key);
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        if (v == null) {
+            if (fallback == null) {
+                problem(key, "is missing; use one of " + String.join(", ", allowed));
+            }
+            return fallback;
+        }
+        String text = v.isValueNode() ? v.asText().strip().toLowerCase(Locale.ROOT) : "";
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return e;
+            }
+        }
+        problem(key, "'" + (v.isValueNode() ? v.asText() : describe(v)) + "' is not allowed; use one of "
+                + String.join(", ", allowed));
+        return fallback;
     }
 
     /** Reports every key that no reader asked for, with the nearest known key as a hint. */

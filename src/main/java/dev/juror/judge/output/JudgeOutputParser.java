@@ -9,17 +9,13 @@ import dev.juror.rubric.OutputSchemaCache;
 import dev.juror.rubric.Preference;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.Scale;
-import dev.juror.rubric.Unit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a judge's raw answer into scores, checking it against the rubric.
@@ -36,9 +32,7 @@ import java.util.regex.Pattern;
  *       compared and a difference is flagged, never used.</li>
  * </ol>
  *
- * <p>Comments are matched by {@code comment_id}. The judge sees the prediction as the policy wrote
- * it, while the dataset renames repeated ids ({@code c1}, {@code c1-2}); so an id the judge
- * repeats is first matched exactly, then to the renamed copies of that id in order.
+ * <p>Comments are matched by {@code comment_id} (see {@link CommentMatcher}).
  *
  * <p>Thread-safe; build one per run (it caches compiled schemas).
  */
@@ -47,8 +41,6 @@ public final class JudgeOutputParser {
     /** The judge's arithmetic may be rounded to two decimals (4.33 for 4.333...). */
     public static final double ARITHMETIC_TOLERANCE = 0.01;
     private static final double EPSILON = 1e-9;
-    /** The suffix {@code PredictionParser} gives repeated ids: {@code c1-2}, {@code c1-3}. */
-    private static final Pattern RENAMED = Pattern.compile("(.+)-(\\d+)");
 
     private final OutputSchemaCache schemas;
 
@@ -105,14 +97,14 @@ public final class JudgeOutputParser {
             } else {
                 list.forEach(entries::add);
             }
-            List<Integer> positions = match(entries, expected);
+            List<Integer> positions = CommentMatcher.positions(entries, expected, rubric.unit(), errors);
             List<CommentJudgement> judged = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 int position = positions.get(i);
-                if (position == UNMATCHED) {
+                if (position == CommentMatcher.UNMATCHED) {
                     continue;
                 }
-                String id = expected != null && position >= 0 ? expected.get(position).commentId() : idOf(entries.get(i));
+                String id = expected != null && position >= 0 ? expected.get(position).commentId() : CommentMatcher.idOf(entries.get(i));
                 judged.add(comment(entries.get(i), "$.comments[" + i + "]", position, id));
             }
             judged.sort(java.util.Comparator.comparingInt(CommentJudgement::position));
@@ -135,94 +127,6 @@ public final class JudgeOutputParser {
             }
             return new ParsedJudgement(status(), errors, judged, sample, judgeAggregate, aggregateMismatch,
                     Optional.empty(), found.json());
-        }
-
-        private static final int UNMATCHED = Integer.MIN_VALUE;
-
-        /** For each judged entry, the position of the prediction comment it scores, or UNMATCHED. */
-        private List<Integer> match(List<JsonNode> entries, List<Comment> expected) {
-            List<Integer> positions = new ArrayList<>();
-            if (expected == null) {
-                boolean response = rubric.unit() == Unit.RESPONSE;
-                for (int i = 0; i < entries.size(); i++) {
-                    positions.add(response ? -1 : i);
-                }
-                if (response && entries.size() > 1) {
-                    for (int i = 1; i < entries.size(); i++) {
-                        errors.add(new OutputError(OutputErrorKind.EXTRA_COMMENT, "$.comments[" + i + "]",
-                                "a response-level rubric takes exactly one judged entry"));
-                        positions.set(i, UNMATCHED);
-                    }
-                }
-                return positions;
-            }
-            boolean[] taken = new boolean[expected.size()];
-            Map<String, Integer> firstById = new HashMap<>();
-            for (int p = 0; p < expected.size(); p++) {
-                firstById.putIfAbsent(expected.get(p).commentId().strip(), p);
-            }
-            Map<String, Integer> seen = new HashMap<>();
-            for (int i = 0; i < entries.size(); i++) {
-                String id = idOf(entries.get(i)).strip();
-                seen.merge(id, 1, Integer::sum);
-                Integer p = firstById.get(id);
-                if (p != null && !taken[p]) {
-                    taken[p] = true;
-                    positions.add(p);
-                } else {
-                    positions.add(UNMATCHED);
-                }
-            }
-            // Second pass: a repeated id matches the renamed copies (c1-2, c1-3) in order.
-            for (int i = 0; i < entries.size(); i++) {
-                if (positions.get(i) != UNMATCHED) {
-                    continue;
-                }
-                String id = idOf(entries.get(i)).strip();
-                int p = renamedCopy(expected, taken, id);
-                if (p >= 0) {
-                    taken[p] = true;
-                    positions.set(i, p);
-                } else if (firstById.containsKey(id)) {
-                    errors.add(new OutputError(OutputErrorKind.DUPLICATE_COMMENT_ID, "$.comments[" + i + "].comment_id",
-                            "comment_id \"" + id + "\" is judged " + seen.get(id) + " times; the prediction has it "
-                                    + (1 + renamedCopies(expected, id)) + " time(s)"));
-                } else {
-                    errors.add(new OutputError(OutputErrorKind.EXTRA_COMMENT, "$.comments[" + i + "].comment_id",
-                            "comment_id \"" + id + "\" is not a comment of the prediction"));
-                }
-            }
-            for (int p = 0; p < expected.size(); p++) {
-                if (!taken[p]) {
-                    errors.add(new OutputError(OutputErrorKind.MISSING_COMMENT, "$.comments",
-                            "comment \"" + expected.get(p).commentId() + "\" (position " + p + ") was not judged"));
-                }
-            }
-            return positions;
-        }
-
-        private static int renamedCopy(List<Comment> expected, boolean[] taken, String id) {
-            for (int p = 0; p < expected.size(); p++) {
-                if (!taken[p] && isRenamedCopy(expected.get(p).commentId(), id)) {
-                    return p;
-                }
-            }
-            return -1;
-        }
-
-        private static int renamedCopies(List<Comment> expected, String id) {
-            int n = 0;
-            for (Comment c : expected) {
-                if (isRenamedCopy(c.commentId(), id)) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        private static boolean isRenamedCopy(String expectedId, String judgedId) {
-            Matcher m = RENAMED.matcher(expectedId);
-            return m.matches() && m.group(1).equals(judgedId);
         }
 
         private CommentJudgement comment(JsonNode entry, String path, int position, String id) {
@@ -350,45 +254,7 @@ public final class JudgeOutputParser {
 
         /** Schema problems not already reported by a typed error above. */
         private void schemaErrors(JsonNode root) {
-            List<String> messages = schemas.get(rubric).validate(root);
-            for (String message : messages) {
-                if (!coveredByTypedError(message)) {
-                    int colon = message.indexOf(": ");
-                    String path = colon > 0 ? message.substring(0, colon) : "$";
-                    errors.add(new OutputError(OutputErrorKind.SCHEMA, path, colon > 0 ? message.substring(colon + 2) : message));
-                }
-            }
-        }
-
-        private boolean coveredByTypedError(String message) {
-            for (OutputError e : errors) {
-                String path = e.path();
-                switch (e.kind()) {
-                    case OUT_OF_RANGE, INVALID_SCORE, INVALID_VERDICT -> {
-                        if (message.startsWith(path + ":") || message.startsWith(path + ".")) {
-                            return true;
-                        }
-                    }
-                    case MISSING_DIMENSION -> {
-                        // "$.comments[0]: required property 'Actionability' not found" or the dimension's own path
-                        String parent = path.endsWith(".score") ? path.substring(0, path.length() - 6) : path;
-                        int dot = parent.lastIndexOf('.');
-                        String container = parent.substring(0, dot);
-                        String name = parent.substring(dot + 1);
-                        if ((message.startsWith(container + ":") && message.contains("'" + name + "'"))
-                                || message.startsWith(parent + ":") || message.startsWith(parent + ".")) {
-                            return true;
-                        }
-                    }
-                    case EXTRA_COMMENT -> {
-                        if (message.startsWith("$.comments:") && message.contains("at most")) {
-                            return true;
-                        }
-                    }
-                    default -> { }
-                }
-            }
-            return false;
+            SchemaMessages.addUncovered(schemas.get(rubric).validate(root), errors);
         }
 
         private ResultStatus status() {
@@ -412,11 +278,6 @@ public final class JudgeOutputParser {
             }
         }
         return OptionalDouble.empty();
-    }
-
-    private static String idOf(JsonNode entry) {
-        JsonNode id = entry.get(OutputSchema.COMMENT_ID);
-        return id == null || id.isNull() ? "" : id.asText();
     }
 
     private static String label(JsonNode score) {

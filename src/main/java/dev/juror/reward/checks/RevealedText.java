@@ -89,6 +89,17 @@ record RevealedText(String text, int[] origin, List<HiddenRun> hidden, int origi
         return originalLength;
     }
 
+    /**
+     * Appends chars [{@code from}, {@code to}) of {@link #text()} to {@code out} and their original
+     * offsets to {@code origin}: the unchanged stretches of a reading built from this text.
+     */
+    void copyTo(int from, int to, StringBuilder out, IntList origin) {
+        for (int k = from; k < to; k++) {
+            out.append(text.charAt(k));
+            origin.add(originalOffset(k));
+        }
+    }
+
     private static int simpleEscape(char e) {
         return switch (e) {
             case 'n' -> '\n';
