@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,6 +70,22 @@ public final class AtomicFiles {
             move(temporary, target);
         }
 
+        /**
+         * Puts the file at its target only if nothing is there: a hard link where the file system has
+         * them (one step, refused if the target exists), else a move that refuses an existing target.
+         *
+         * @throws FileAlreadyExistsException if the target exists
+         */
+        public void publishIfAbsent() throws IOException {
+            try {
+                Files.createLink(target, temporary);
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.move(temporary, target);
+            }
+        }
+
         /** Deletes the temporary file; quiet, because a stray hidden file matters less than what failed. */
         public void discard() {
             try {
@@ -113,7 +130,8 @@ public final class AtomicFiles {
         return stageBytes(file, permissions, utf8(text));
     }
 
-    private static Staged stageBytes(Path file, Permissions permissions, Content content) throws IOException {
+    /** Writes the bytes in full beside {@code file}; the caller publishes or discards it. */
+    public static Staged stageBytes(Path file, Permissions permissions, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");

@@ -8,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -85,8 +83,14 @@ public final class Workspace implements AutoCloseable {
      *                            process, or the database file cannot be read or migrated
      */
     public static Workspace open(Path dir) {
+        return open(dir, WorkspaceSchema.bundledTemplate());
+    }
+
+    /** {@code template}: the empty database a new workspace starts as; without one Flyway builds it. */
+    static Workspace open(Path dir, java.util.Optional<java.net.URL> template) {
         Path directory = dir.toAbsolutePath().normalize();
         prepareFolder(directory);
+        template.ifPresent(empty -> WorkspaceSchema.startFromTemplateIfNew(directory, empty));
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(jdbcUrl(directory));
         dataSource.setUser("juror");
@@ -94,7 +98,7 @@ public final class Workspace implements AutoCloseable {
         Connection keeper = openKeeper(directory, dataSource);
         try {
             refuseReadOnly(directory, keeper);
-            migrate(directory, keeper, dataSource);
+            WorkspaceSchema.bringUpToDate(directory, keeper, dataSource);
         } catch (WorkspaceException e) {
             closeQuietly(keeper);
             throw e;
@@ -219,46 +223,6 @@ public final class Workspace implements AutoCloseable {
         return new WorkspaceException(WorkspaceException.Reason.NOT_WRITABLE,
                 "Workspace database " + directory.resolve(DATABASE_FILE) + " is read-only; make the file writable,"
                         + " or copy the workspace to a folder you may write and open that (--workspace DIR).", null);
-    }
-
-    /**
-     * The version of the newest migration in {@code db/migration}. {@code WorkspaceTest} fails when a
-     * newer migration is added without raising it.
-     */
-    static final String SCHEMA_VERSION = "8";
-
-    private static void migrate(Path directory, Connection keeper, JdbcDataSource dataSource) {
-        if (upToDate(keeper)) {
-            // Every command opens the workspace; Flyway's set-up and validation cost a few hundred
-            // milliseconds each time, for a schema the bundled migrations already brought here.
-            return;
-        }
-        try {
-            Flyway.configure(Workspace.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new WorkspaceException(WorkspaceException.Reason.MIGRATION_FAILED,
-                    "Workspace database in " + directory + " could not be brought up to date (" + e.getMessage()
-                            + "); it may come from a newer Juror. Use that version, or choose another folder.", e);
-        }
-    }
-
-    /**
-     * Whether Flyway's history says the last migration applied is {@link #SCHEMA_VERSION} and it
-     * succeeded. A new or older database, a newer one, or a failed migration all go through Flyway,
-     * which migrates or says what is wrong.
-     */
-    static boolean upToDate(Connection keeper) {
-        try (PreparedStatement last = keeper.prepareStatement("SELECT \"version\", \"success\" FROM "
-                + "\"flyway_schema_history\" ORDER BY \"installed_rank\" DESC LIMIT 1");
-                ResultSet row = last.executeQuery()) {
-            return row.next() && SCHEMA_VERSION.equals(row.getString(1)) && row.getBoolean(2);
-        } catch (SQLException e) {
-            return false; // no history table yet: a new workspace
-        }
     }
 
     public Path directory() {

@@ -44,9 +44,60 @@ class WorkspaceTest {
         }
     }
 
+    /*
+     * A new workspace starts as a copy of the template the build made with the same migrations: its
+     * schema is exactly the one Flyway builds from nothing.
+     */
+    @Test
+    void aNewWorkspaceFromTheBuildsTemplateHasTheSchemaTheMigrationsBuild() throws Exception {
+        assertThat(WorkspaceSchema.bundledTemplate()).as("the build's workspace-template step ran").isPresent();
+        String fromTemplate;
+        String fromMigrations;
+        try (Workspace workspace = Workspace.open(temp.resolve("template"))) {
+            assertThat(workspace.schemaVersion()).isEqualTo(latestMigration());
+            fromTemplate = schema(workspace);
+        }
+        try (Workspace workspace = Workspace.open(temp.resolve("flyway"), java.util.Optional.empty())) {
+            fromMigrations = schema(workspace);
+        }
+        assertThat(fromTemplate).contains("CREATE CACHED TABLE \"PUBLIC\".\"LABELS\"").isEqualTo(fromMigrations);
+    }
+
+    @Test
+    void anExistingDatabaseIsNeverReplacedByTheTemplate() throws Exception {
+        Path dir = temp.resolve("ws");
+        try (Workspace workspace = Workspace.open(dir)) {
+            new Importer(workspace).importBatch(Batches.samples(1, 1), ImportOptions.refuseInvalid());
+        }
+        WorkspaceSchema.startFromTemplateIfNew(dir, WorkspaceSchema.bundledTemplate().orElseThrow());
+        try (Workspace workspace = Workspace.open(dir)) {
+            assertThat(workspace.stats().samples()).isEqualTo(1);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    /**
+     * The schema as H2 scripts it, without data (so without Flyway's timestamps) nor the user's random
+     * salt, one statement per line in sorted order (a compacted file lists the same objects in another).
+     */
+    private static String schema(Workspace workspace) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = workspace.connection(); PreparedStatement script = c.prepareStatement("SCRIPT NODATA");
+             ResultSet rows = script.executeQuery()) {
+            while (rows.next()) {
+                if (!rows.getString(1).startsWith("CREATE USER")) {
+                    lines.add(rows.getString(1));
+                }
+            }
+        }
+        return String.join("\n", lines.stream().sorted().toList());
+    }
+
     @Test
     void theSchemaVersionThatSkipsFlywayIsTheNewestMigration() throws Exception {
-        assertThat(Workspace.SCHEMA_VERSION).isEqualTo(Integer.toString(latestMigration()));
+        assertThat(WorkspaceSchema.SCHEMA_VERSION).isEqualTo(Integer.toString(latestMigration()));
     }
 
     /* Opening an up-to-date workspace skips Flyway; anything else must still go through it. */
@@ -54,16 +105,16 @@ class WorkspaceTest {
     void onlyAWorkspaceWhoseLastMigrationIsTheNewestAndSucceededCountsAsUpToDate() throws Exception {
         try (Connection empty = java.sql.DriverManager.getConnection(
                 "jdbc:h2:" + temp.resolve("empty").toAbsolutePath().toString().replace('\\', '/'), "sa", "")) {
-            assertThat(Workspace.upToDate(empty)).as("no history table").isFalse();
+            assertThat(WorkspaceSchema.upToDate(empty)).as("no history table").isFalse();
         }
         try (Workspace workspace = Workspace.open(temp.resolve("ws")); Connection c = workspace.connection()) {
-            assertThat(Workspace.upToDate(c)).isTrue();
+            assertThat(WorkspaceSchema.upToDate(c)).isTrue();
             c.createStatement().executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE "
-                    + "WHERE \"version\" = '" + Workspace.SCHEMA_VERSION + "'");
-            assertThat(Workspace.upToDate(c)).as("last migration failed").isFalse();
+                    + "WHERE \"version\" = '" + WorkspaceSchema.SCHEMA_VERSION + "'");
+            assertThat(WorkspaceSchema.upToDate(c)).as("last migration failed").isFalse();
             c.createStatement().executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '"
-                    + Workspace.SCHEMA_VERSION + "'");
-            assertThat(Workspace.upToDate(c)).as("an older workspace").isFalse();
+                    + WorkspaceSchema.SCHEMA_VERSION + "'");
+            assertThat(WorkspaceSchema.upToDate(c)).as("an older workspace").isFalse();
         }
     }
 
