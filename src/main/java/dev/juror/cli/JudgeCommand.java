@@ -8,16 +8,16 @@ import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RolloutPairs;
-import dev.juror.judge.run.RunSummary;
 import dev.juror.judge.run.RunProgress;
+import dev.juror.judge.run.RunSummary;
 import dev.juror.rubric.RubricException;
-import dev.juror.store.JudgeRunLauncher;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.PairwiseResults;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.judging.JudgeRunLauncher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror judge}: runs a rubric with a judge over the workspace's rollouts, storing every

@@ -1,15 +1,15 @@
 package dev.juror.cli;
 
-import dev.juror.store.LabelPacks;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror labels export --labeller NAME --out FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true,

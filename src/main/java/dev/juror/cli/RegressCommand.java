@@ -11,8 +11,8 @@ import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.JudgeRunRepository;
-import dev.juror.store.SuiteRegression;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.regression.SuiteRegression;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror regress --suite FILE --rubric FILE --provider P}: re-scores the suite's rollouts

@@ -18,7 +18,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * A Juror workspace: a folder holding the embedded H2 database {@code juror.mv.db} (plus import
  * reports). Opening it creates the folder and the database if needed and brings the schema up to
  * date with the Flyway migrations in {@code db/migration}. A plain object: open it, pass it to the
- * repositories and the {@link Importer}, close it.
+ * repositories (the import use case writes through {@link ImportRepository}), close it.
  *
  * <p>Durability: every commit is written to the database file before {@code commit()} returns
  * ({@code WRITE_DELAY=0}), so killing the process right after a commit loses nothing; see

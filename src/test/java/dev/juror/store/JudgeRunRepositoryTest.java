@@ -11,6 +11,8 @@ import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -27,6 +27,9 @@ import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Preference;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
+import dev.juror.workspace.judging.JudgeRunLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +59,6 @@ class PairwiseJudgeRunTest {
 
     @TempDir
     Path temp;
-
 
     /** A pairwise answer giving every dimension and the winner to {@code verdict} (A, B or tie) as shown. */
     static String answer(String verdict) {

@@ -19,10 +19,10 @@ import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgePlanLoader;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.AnchorSets;
-import dev.juror.store.LabelPacks;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.calibration.AnchorSets;
+import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +66,7 @@ class CalibrationDashboardTest {
         prepared = folder.resolve("prepared");
         try (Workspace workspace = SeededWorkspace.open(prepared)) {
             LabelPacks packs = new LabelPacks(workspace);
-            var imports = dev.juror.store.LabelPackOptions.of(
+            var imports = dev.juror.workspace.labels.LabelPackOptions.of(
                     new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "test");
             assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl"), imports).imported()).isPositive();
             // Frozen before the second expert's labels arrive: drift against it must not see them.

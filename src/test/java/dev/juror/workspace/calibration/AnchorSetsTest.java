@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,17 @@ import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.Batches;
+import dev.juror.store.LabelRepository;
+import dev.juror.store.NewLabel;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.StoreException;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,11 +1,11 @@
-package dev.juror.store;
+package dev.juror.workspace.judging;
 
 import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
-import dev.juror.judge.run.JudgeConnectionCheck;
 import dev.juror.judge.run.FailureThreshold;
-import dev.juror.judge.run.JudgePlan;
+import dev.juror.judge.run.JudgeConnectionCheck;
 import dev.juror.judge.run.JudgeFactory;
+import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeRunner;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
@@ -17,6 +17,13 @@ import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricException;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.JudgeRunStatus;
+import dev.juror.store.NewJudgeRun;
+import dev.juror.store.RunOwner;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.Workspace;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

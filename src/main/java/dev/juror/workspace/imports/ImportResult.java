@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.imports;
 
 import dev.juror.dataset.ImportFormat;
 import dev.juror.dataset.LineError;

@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.imports;
 
 import dev.juror.dataset.ImportBatch;
 import dev.juror.dataset.LineError;
@@ -25,10 +25,10 @@ final class ImportReport {
     }
 
     /** {@code <workspace>/import-reports/<file name>-<UTC time>-skipped.txt}. */
-    static Path defaultPath(Workspace workspace, ImportBatch batch, Instant now) {
+    static Path defaultPath(Path workspaceDirectory, ImportBatch batch, Instant now) {
         String name = batch.source() == null || batch.source().getFileName() == null
                 ? "import" : batch.source().getFileName().toString();
-        return workspace.directory().resolve(FOLDER).resolve(name + "-" + STAMP.format(now) + "-skipped.txt");
+        return workspaceDirectory.resolve(FOLDER).resolve(name + "-" + STAMP.format(now) + "-skipped.txt");
     }
 
     /** Writes the report in full beside {@code target}; the importer publishes it once the import has committed. */

@@ -1,14 +1,24 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
-import static dev.juror.store.LabelPacksTest.RUBRIC;
-import static dev.juror.store.LabelPacksTest.at;
-import static dev.juror.store.LabelPacksTest.options;
+import static dev.juror.workspace.labels.LabelPacksTest.RUBRIC;
+import static dev.juror.workspace.labels.LabelPacksTest.at;
+import static dev.juror.workspace.labels.LabelPacksTest.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.dataset.RolloutInput;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.store.Batches;
+import dev.juror.store.LabelItem;
+import dev.juror.store.LabelRepository;
+import dev.juror.store.NewLabel;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.regression;
 
 import dev.juror.calibration.regression.RolloutRef;
 import dev.juror.calibration.regression.RolloutScorer;
@@ -17,6 +17,12 @@ import dev.juror.reward.checks.FormatCheck;
 import dev.juror.reward.checks.InjectionScanner;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.DocumentRepository;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.SampleDocuments;
+import dev.juror.store.SampleRepository;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.Workspace;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +8,14 @@ import dev.juror.io.AtomicFiles;
 import dev.juror.io.InputFileException;
 import dev.juror.io.InputFiles;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.LabelImport;
+import dev.juror.store.LabelRepository;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.SampleRepository;
+import dev.juror.store.StoreException;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,7 +1,10 @@
-package dev.juror.store;
+package dev.juror.workspace.calibration;
 
 import dev.juror.calibration.rating.Rating;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.Workspace;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

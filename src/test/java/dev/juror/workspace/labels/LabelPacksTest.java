@@ -1,9 +1,18 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.juror.dataset.RolloutInput;
+import dev.juror.store.Batches;
+import dev.juror.store.LabelItem;
+import dev.juror.store.LabelRepository;
+import dev.juror.store.NewLabel;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

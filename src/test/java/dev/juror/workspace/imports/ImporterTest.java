@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,15 @@ import dev.juror.dataset.LineError;
 import dev.juror.dataset.RolloutAddition;
 import dev.juror.dataset.RolloutInput;
 import dev.juror.dataset.SampleInput;
+import dev.juror.store.Batches;
+import dev.juror.store.ImportRepository;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.SampleRepository;
+import dev.juror.store.StoreException;
+import dev.juror.store.StoredComment;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.Workspace;
+import dev.juror.store.WorkspaceStats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,9 +345,9 @@ class ImporterTest {
     void overLongValuesAreLineErrorsNotSqlFailures() {
         SampleInput longId = Batches.sample("i".repeat(600), 1, "A", List.of());
         SampleInput hugePrediction = Batches.sample("ok", 2, "A",
-                List.of(new RolloutInput("x".repeat(ImportPlanner.MAX_TEXT_CHARS + 1), Map.of())));
+                List.of(new RolloutInput("x".repeat(ImportRepository.MAX_TEXT_CHARS + 1), Map.of())));
 
-        SampleInput hugeAnswer = new SampleInput("ok2", "", "A", "", "y".repeat(ImportPlanner.MAX_TEXT_CHARS + 1),
+        SampleInput hugeAnswer = new SampleInput("ok2", "", "A", "", "y".repeat(ImportRepository.MAX_TEXT_CHARS + 1),
                 Map.of(), List.of(), 3);
 
         ImportResult result = importer.importBatch(Batches.batch(List.of(longId, hugePrediction, hugeAnswer),

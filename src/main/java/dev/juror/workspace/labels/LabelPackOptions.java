@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 import dev.juror.rubric.Rubric;
 import java.util.List;

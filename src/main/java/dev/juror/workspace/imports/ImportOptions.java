@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.imports;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 /** A label pack refused whole (a line broken or against the rules, an unconfirmed labeller): nothing was imported. */
 public class LabelPackException extends RuntimeException {

@@ -2,9 +2,6 @@ package dev.juror.store;
 
 import dev.juror.dataset.Comment;
 import dev.juror.dataset.ImportBatch;
-import dev.juror.dataset.LineError;
-import dev.juror.io.AtomicFiles;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,93 +10,109 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Imports a batch into a workspace in one transaction. A batch with any bad line is refused whole
- * and the database is left as it was, unless {@link ImportOptions#skipInvalid()} asks to import the
- * good lines and report the rest. Samples already stored with identical content are skipped, so
- * importing a file twice changes nothing; any SQL failure rolls everything back.
- *
- * <pre>{@code
- * try (Workspace workspace = Workspace.open(dir)) {
- *     ImportResult result = new Importer(workspace).importBatch(batch, ImportOptions.refuseInvalid());
- *     result.summaryLines().forEach(System.out::println);
- * }
- * }</pre>
+ * One import's database transaction: {@link #plan()} checks the batch against the workspace and works
+ * out what to write, {@link #write} writes it, {@link #commit()} makes it durable; closing without a
+ * commit rolls everything back. What to do with the plan (refuse, skip bad lines, write a report) is
+ * the import use case's decision ({@code workspace.imports.Importer}); the SQL is here.
  */
-public final class Importer {
+public final class ImportTransaction implements AutoCloseable {
 
     private static final int ROWS_PER_BATCH = 1_000;
-    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
-    private final Workspace workspace;
-    private final Clock clock;
+    private final ImportBatch batch;
+    private final Connection c;
+    private boolean committed;
 
-    public Importer(Workspace workspace) {
-        this(workspace, Clock.systemUTC());
+    ImportTransaction(Workspace workspace, ImportBatch batch) {
+        this.batch = batch;
+        try {
+            this.c = workspace.connection();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            closeQuietly();
+            throw failed(e);
+        }
     }
 
-    public Importer(Workspace workspace, Clock clock) {
-        this.workspace = workspace;
-        this.clock = clock;
+    /** What the import will write, checked against the workspace inside this transaction. */
+    public ImportPlan plan() {
+        try {
+            return new ImportPlanner().plan(c, batch);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     /**
-     * @throws StoreException if the database fails (everything written so far is rolled back) or the
-     *                        skipped-lines report cannot be written (nothing is imported then)
+     * Writes the plan's rows, recording {@code report} (the file listing skipped lines) with the import.
+     *
+     * @return the id of the new {@code imports} row
      */
-    public ImportResult importBatch(ImportBatch batch, ImportOptions options) {
-        Instant now = clock.instant();
-        try (Connection c = workspace.connection()) {
-            c.setAutoCommit(false);
-            AtomicFiles.Staged stagedReport = null;
+    public long write(ImportPlan plan, Optional<Path> report, Instant now) {
+        try {
+            return write(c, batch, plan, report, now);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    public void commit() {
+        try {
+            c.commit();
+            committed = true;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Rolls back what was not committed and returns the connection to the pool. */
+    @Override
+    public void close() {
+        try {
             try {
-                ImportPlan plan = new ImportPlanner().plan(c, batch);
-                if (!plan.errors().isEmpty() && !options.skipInvalid()) {
+                if (!committed) {
+                    // Also before anything was written: setAutoCommit(true) below would commit what is pending.
                     c.rollback();
-                    return result(ImportResult.Status.REFUSED, batch, plan, Optional.empty(), 0);
                 }
-                Optional<Path> report = Optional.empty();
-                if (!plan.errors().isEmpty()) {
-                    Path target = options.reportPath().orElseGet(() -> ImportReport.defaultPath(workspace, batch, now));
-                    report = Optional.of(target.toAbsolutePath());
-                    ImportResult preview = result(ImportResult.Status.IMPORTED_SKIPPING_INVALID, batch, plan,
-                            report, 0);
-                    stagedReport = ImportReport.stage(target, batch, plan.errors(), preview.summaryLines());
-                }
-                long importId = write(c, batch, plan, report, now);
-                c.commit();
-                if (stagedReport != null) {
-                    report = Optional.of(publish(stagedReport));
-                }
-                ImportResult.Status status = plan.errors().isEmpty()
-                        ? ImportResult.Status.IMPORTED : ImportResult.Status.IMPORTED_SKIPPING_INVALID;
-                return result(status, batch, plan, report, importId);
-            } catch (SQLException | IOException | RuntimeException e) {
-                // Also before anything was written: setAutoCommit(true) below would commit what is pending.
-                c.rollback();
-                if (stagedReport != null) {
-                    stagedReport.discard();
-                }
-                throw e;
             } finally {
                 c.setAutoCommit(true);
+                c.close();
             }
         } catch (SQLException e) {
-            throw new StoreException("Import of " + describe(batch) + " failed and was rolled back: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new StoreException("Import of " + describe(batch) + " was not committed: the report of skipped lines"
-                    + " could not be written (" + e + ")", e);
+            throw failed(e);
         }
+    }
+
+    private void closeQuietly() {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Already failing: the first error is the one to report.
+        }
+    }
+
+    private StoreException failed(SQLException e) {
+        return new StoreException("Import of " + describe(batch) + " failed and was rolled back: " + e.getMessage(), e);
+    }
+
+    private static String describe(ImportBatch batch) {
+        return batch.source() == null ? "the batch" : batch.source().toString();
+    }
+
+    private static String sourceFile(ImportBatch batch) {
+        return batch.source() == null ? null : batch.source().toString();
     }
 
     private long write(Connection c, ImportBatch batch, ImportPlan plan, Optional<Path> report, Instant now)
@@ -270,35 +283,4 @@ public final class Importer {
         return 0;
     }
 
-    private static ImportResult result(ImportResult.Status status, ImportBatch batch, ImportPlan plan,
-                                       Optional<Path> report, long importId) {
-        List<LineError> errors = plan.errors();
-        List<LineError> listed = errors.subList(0, Math.min(errors.size(), ImportResult.MAX_LISTED_ERRORS));
-        boolean refused = status == ImportResult.Status.REFUSED;
-        return new ImportResult(status, Optional.ofNullable(batch.source()), batch.format(), batch.linesRead(),
-                refused ? 0 : plan.samples().size(), plan.samplesUnchanged(),
-                refused ? 0 : plan.rolloutsAdded(), plan.rolloutsUnchanged(),
-                refused ? 0 : plan.commentsAdded(), refused ? 0 : plan.unparsedPredictions(),
-                refused ? 0 : plan.newDocuments().size(), plan.documentsReused(),
-                errors.size(), listed, report, importId);
-    }
-
-    private static String sourceFile(ImportBatch batch) {
-        return batch.source() == null ? null : batch.source().toString();
-    }
-
-    private static String describe(ImportBatch batch) {
-        return batch.source() == null ? "the batch" : batch.source().toString();
-    }
-
-    /** Moves the report into place; the import is committed, so on failure the temporary file is the report. */
-    private static Path publish(AtomicFiles.Staged report) {
-        try {
-            report.publish();
-            return report.target();
-        } catch (IOException e) {
-            LOG.warn("Report of skipped lines left at {}: cannot move it to {}", report.temporary(), report.target(), e);
-            return report.temporary();
-        }
-    }
 }

@@ -1,10 +1,17 @@
-package dev.juror.store;
+package dev.juror.workspace.calibration;
 
 import dev.juror.calibration.Scales;
 import dev.juror.calibration.rating.ItemKeys;
 import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.LabelRepository;
+import dev.juror.store.RolloutRepository;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.StoredRollout;
+import dev.juror.store.Workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.juror.store;
+package dev.juror.workspace.calibration;
+
+import dev.juror.store.StoredJudgeRun;
 
 /**
  * A judge run given to calibration or the verdict holds more service failures than its threshold

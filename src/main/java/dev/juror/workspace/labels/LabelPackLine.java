@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

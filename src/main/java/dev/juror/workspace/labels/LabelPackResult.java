@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.labels;
 
 /**
  * Something in a label pack that did not simply merge.

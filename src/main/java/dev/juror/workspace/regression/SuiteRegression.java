@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.regression;
 
 import dev.juror.calibration.regression.Expectation;
 import dev.juror.calibration.regression.RegressionSuite;
@@ -10,6 +10,9 @@ import dev.juror.calibration.report.ReportJson;
 import dev.juror.judge.Judge;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.Workspace;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.juror.store;
+package dev.juror.workspace.calibration;
 
 import dev.juror.calibration.CalibrationEngine;
 import dev.juror.calibration.CalibrationInput;
@@ -19,6 +19,12 @@ import dev.juror.calibration.verdict.VerdictRules;
 import dev.juror.calibration.views.ModelComparison;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.JudgeRunLoader;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.Workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,14 +214,6 @@ public final class WorkspaceCalibration {
 
     /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
     public static String html(Result r, List<Verdict> verdicts) {
-        List<String> extras = new ArrayList<>();
-        if (!r.labelSources().isEmpty()) {
-            extras.add(ReportHtml.labelSources(r.labelSources()));
-        }
-        r.models().forEach((run, rows) -> extras.add(ReportHtml.modelComparison(run, rows)));
-        if (r.drift() != null) {
-            extras.add(ReportHtml.drift(r.drift()));
-        }
-        return ReportHtml.render(r.report(), verdicts, extras);
+        return ReportHtml.render(r.report(), verdicts, r.labelSources(), r.models(), r.drift());
     }
 }
