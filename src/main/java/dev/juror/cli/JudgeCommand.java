@@ -11,9 +11,9 @@ import dev.juror.judge.run.RolloutPairs;
 import dev.juror.judge.run.RunProgress;
 import dev.juror.judge.run.RunSummary;
 import dev.juror.rubric.RubricException;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.PairwiseResults;
+import dev.juror.store.Repositories;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
@@ -174,7 +174,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             }
             StoredJudgeRun stored = finished.run();
             Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
-                    PairwiseResults.of(stored, new JudgeRunRepository(opened).resultsOf(stored.id())))) : Optional.empty();
+                    PairwiseResults.of(stored, Repositories.of(opened).judgeRuns().resultsOf(stored.id())))) : Optional.empty();
             print(out, stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "

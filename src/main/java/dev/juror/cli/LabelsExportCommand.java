@@ -1,6 +1,6 @@
 package dev.juror.cli;
 
-import dev.juror.store.LabelRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class LabelsExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace opened = workspace.open()) {
-            var known = new LabelRepository(opened).labellers();
+            var known = Repositories.of(opened).labels().labellers();
             if (!known.contains(labeller)) {
                 throw new UserInputException("no labels by '" + labeller + "' in " + opened.directory()
                         + (known.isEmpty() ? "; this workspace has no labels yet" : "; labellers here: " + String.join(", ", known)));

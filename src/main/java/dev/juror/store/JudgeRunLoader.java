@@ -32,9 +32,13 @@ public final class JudgeRunLoader {
     private final Map<Long, StoredRollout> cache = new HashMap<>();
 
     public JudgeRunLoader(Workspace workspace) {
-        this.workspace = workspace;
-        this.runs = new JudgeRunRepository(workspace);
-        this.rollouts = new RolloutRepository(workspace);
+        this(Repositories.of(workspace));
+    }
+
+    public JudgeRunLoader(Repositories repositories) {
+        this.workspace = repositories.workspace();
+        this.runs = repositories.judgeRuns();
+        this.rollouts = repositories.rollouts();
     }
 
     /** Parses {@code 7} or {@code run-7}; empty when it is neither. */

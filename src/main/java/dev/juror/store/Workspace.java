@@ -109,7 +109,7 @@ public final class Workspace implements AutoCloseable {
     /** Judge runs left {@code running} by a killed process become {@code interrupted}; see JudgeRunRepository. */
     private static void markAbandonedRuns(Workspace workspace) {
         try {
-            List<Long> marked = new JudgeRunRepository(workspace).markAbandonedRunsInterrupted();
+            List<Long> marked = Repositories.of(workspace).judgeRuns().markAbandonedRunsInterrupted();
             if (!marked.isEmpty()) {
                 org.slf4j.LoggerFactory.getLogger(Workspace.class).info(
                         "Judge runs {} of {} were running in a process that is gone; marked interrupted", marked,

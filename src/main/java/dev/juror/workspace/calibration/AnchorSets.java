@@ -4,6 +4,7 @@ import dev.juror.calibration.rating.Rating;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
 import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,9 +30,13 @@ public final class AnchorSets {
     }
 
     public AnchorSets(Workspace workspace, Clock clock) {
-        this.workspace = workspace;
-        this.repository = new AnchorSetRepository(workspace, clock);
-        this.loader = new CalibrationDataLoader(workspace);
+        this(Repositories.of(workspace, clock));
+    }
+
+    public AnchorSets(Repositories repositories) {
+        this.workspace = repositories.workspace();
+        this.repository = repositories.anchorSets();
+        this.loader = new CalibrationDataLoader(repositories);
     }
 
     /** An anchor set with its ratings (for a freeze: the ratings recorded). */

@@ -8,6 +8,7 @@ import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
 import dev.juror.store.AnchorSetRepository;
 import dev.juror.store.LabelRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.StoredRollout;
@@ -30,12 +31,14 @@ public final class CalibrationDataLoader {
 
     private final LabelRepository labels;
     private final RolloutRepository rollouts;
-    private final AnchorSetRepository anchors;
 
     public CalibrationDataLoader(Workspace workspace) {
-        this.labels = new LabelRepository(workspace);
-        this.rollouts = new RolloutRepository(workspace);
-        this.anchors = new AnchorSetRepository(workspace);
+        this(Repositories.of(workspace));
+    }
+
+    public CalibrationDataLoader(Repositories repositories) {
+        this.labels = repositories.labels();
+        this.rollouts = repositories.rollouts();
     }
 
     /**
@@ -77,7 +80,7 @@ public final class CalibrationDataLoader {
 
     /** The ratings frozen in an anchor set; labels a changed rubric can no longer use are left out and counted. */
     public HumanLabels anchorLabels(Rubric rubric, AnchorSet set) {
-        return filter(rubric, anchors.labels(set)).labels();
+        return filter(rubric, labels.inAnchorSet(set.id())).labels();
     }
 
     private Usable filter(Rubric rubric, List<StoredLabel> candidates) {

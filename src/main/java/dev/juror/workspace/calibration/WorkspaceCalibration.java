@@ -22,6 +22,7 @@ import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
 import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgeRunLoader;
+import dev.juror.store.Repositories;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.Workspace;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A rubric's calibration from a workspace: its humans' labels and the chosen judge runs through the
@@ -82,10 +84,11 @@ public final class WorkspaceCalibration {
                              String anchorSet, boolean allowFailedResults) {
         String version = CanonicalForm.version(rubric);
         // Checked first: a wrong set name should not cost the whole calibration before it is refused.
-        AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(workspace).load(anchorSet, rubric);
-        CalibrationDataLoader.Usable usable = new CalibrationDataLoader(workspace).usable(rubric);
+        Repositories repositories = Repositories.of(workspace);
+        AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(repositories).load(anchorSet, rubric);
+        CalibrationDataLoader.Usable usable = new CalibrationDataLoader(repositories).usable(rubric);
         CalibrationDataLoader.HumanLabels labels = usable.labels();
-        JudgeRunLoader loader = new JudgeRunLoader(workspace);
+        JudgeRunLoader loader = new JudgeRunLoader(repositories);
         List<JudgeRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
@@ -171,10 +174,16 @@ public final class WorkspaceCalibration {
         return notes;
     }
 
+    /** The judge run named {@code 7} or {@code run-7}, as the reports name runs; empty when there is none. */
+    public static Optional<StoredJudgeRun> findRun(Workspace workspace, String text) {
+        OptionalLong id = JudgeRunLoader.parseId(text);
+        return id.isEmpty() ? Optional.empty() : Repositories.of(workspace).judgeRuns().find(id.getAsLong());
+    }
+
     /** Model comparison of the runs again with another k of best-of-k (cheap: no calibration). */
     public static Map<String, List<ModelComparison.ModelRow>> models(Workspace workspace, Rubric rubric,
                                                                     List<Long> runIds, BootstrapConfig config, int k) {
-        JudgeRunLoader loader = new JudgeRunLoader(workspace);
+        JudgeRunLoader loader = new JudgeRunLoader(Repositories.of(workspace));
         Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
         for (long id : runIds) {
             models.put(JudgeRunLoader.PREFIX + id, ModelComparison.compare(loader.outcomes(id, rubric),
@@ -188,21 +197,21 @@ public final class WorkspaceCalibration {
         String model = r.report().runs().stream().filter(run -> run.id().equals(runId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(runId + " is not in the calibration"))
                 .judgeModel();
-        Optional<RegressionEvidence> regression = new CalibrationRepository(workspace).latestRegression(r.version(), model)
+        Optional<RegressionEvidence> regression = Repositories.of(workspace).calibration().latestRegression(r.version(), model)
                 .map(s -> new RegressionEvidence(s.suiteName(), s.rubricVersion(), s.judgeModel(), s.cases(), s.failed()));
         return VerdictRules.decide(r.rubric(), r.version(), r.report(), runId, regression, clock);
     }
 
     /** Stores the verdict (append-only); returns its id. */
     public static long record(Workspace workspace, Verdict verdict) {
-        return new CalibrationRepository(workspace).saveVerdict(new CalibrationRepository.StoredVerdict(0,
+        return Repositories.of(workspace).calibration().saveVerdict(new CalibrationRepository.StoredVerdict(0,
                 verdict.rubric(), verdict.rubricVersion(), verdict.judgeModel(), verdict.run(), verdict.status().name(),
                 ReportJson.compact(verdict.conditions()), verdict.createdAt()));
     }
 
     /** Stores alerts not stored before (same kind, subject and message), so repeated runs do not duplicate them. */
     public static void recordAlerts(Workspace workspace, String rubric, List<DriftAlert> alerts) {
-        CalibrationRepository repo = new CalibrationRepository(workspace);
+        CalibrationRepository repo = Repositories.of(workspace).calibration();
         var known = repo.alerts(rubric).stream().map(a -> a.kind() + "|" + a.subject() + "|" + a.message()).toList();
         for (DriftAlert a : alerts) {
             if (!known.contains(a.kind() + "|" + a.subject() + "|" + a.message())) {

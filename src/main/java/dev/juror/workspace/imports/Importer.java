@@ -6,6 +6,7 @@ import dev.juror.io.AtomicFiles;
 import dev.juror.store.ImportPlan;
 import dev.juror.store.ImportRepository;
 import dev.juror.store.ImportTransaction;
+import dev.juror.store.Repositories;
 import dev.juror.store.StoreException;
 import dev.juror.store.Workspace;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class Importer {
     }
 
     public Importer(Workspace workspace, Clock clock) {
-        this(new ImportRepository(workspace), workspace.directory(), clock);
+        this(Repositories.of(workspace, clock).imports(), workspace.directory(), clock);
     }
 
     public Importer(ImportRepository imports, Path directory, Clock clock) {

@@ -21,6 +21,7 @@ import dev.juror.store.JudgePlanLoader;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.NewJudgeRun;
+import dev.juror.store.Repositories;
 import dev.juror.store.RunOwner;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
@@ -47,11 +48,13 @@ public final class JudgeRunLauncher {
     public static final int DEFAULT_MAX_PAIRS_PER_SAMPLE = 6;
 
     private final Workspace workspace;
+    private final Repositories repositories;
     private final JudgeRunRepository runs;
 
     public JudgeRunLauncher(Workspace workspace) {
         this.workspace = workspace;
-        this.runs = new JudgeRunRepository(workspace);
+        this.repositories = Repositories.of(workspace);
+        this.runs = repositories.judgeRuns();
     }
 
     public JudgeRunRepository runs() {
@@ -143,7 +146,7 @@ public final class JudgeRunLauncher {
                 throw new JudgeSetupException("rubric", request.rubricSource() + ": " + unsupported.get());
             }
         }
-        JudgePlanLoader loader = new JudgePlanLoader(workspace);
+        JudgePlanLoader loader = new JudgePlanLoader(repositories);
         String model = JudgeFactory.model(provider, request.model(), rubric.judge().modelId());
         String shown = request.sampleIds().isEmpty() ? "all" : "samples " + String.join(",", request.sampleIds());
         if (pairwise) {
@@ -269,7 +272,7 @@ public final class JudgeRunLauncher {
         StoredJudgeRun run = prepared.run();
         JudgePlan plan;
         try {
-            JudgePlanLoader loader = new JudgePlanLoader(workspace);
+            JudgePlanLoader loader = new JudgePlanLoader(repositories);
             plan = run.pairwise() ? loader.planPairs(prepared.rubric(), run.pairs(), run.repeats())
                     : loader.plan(prepared.rubric(), run.rolloutIds(), run.repeats());
         } catch (IllegalArgumentException e) {

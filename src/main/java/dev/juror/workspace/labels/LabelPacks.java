@@ -10,6 +10,7 @@ import dev.juror.io.InputFiles;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.LabelImport;
 import dev.juror.store.LabelRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleRepository;
 import dev.juror.store.StoreException;
@@ -60,6 +61,7 @@ public final class LabelPacks {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Workspace workspace;
+    private final Repositories repositories;
     private final LabelRepository labels;
     private final RolloutRepository rollouts;
     private final Clock clock;
@@ -70,8 +72,9 @@ public final class LabelPacks {
 
     public LabelPacks(Workspace workspace, Clock clock) {
         this.workspace = workspace;
-        this.labels = new LabelRepository(workspace);
-        this.rollouts = new RolloutRepository(workspace);
+        this.repositories = Repositories.of(workspace, clock);
+        this.labels = repositories.labels();
+        this.rollouts = repositories.rollouts();
         this.clock = clock;
     }
 
@@ -218,7 +221,7 @@ public final class LabelPacks {
             Optional<StoredRollout> rollout = cache.computeIfAbsent(l.sampleId() + "\u0000" + l.rolloutIndex(),
                     k -> rollouts.find(l.sampleId(), l.rolloutIndex()));
             if (rollout.isEmpty()) {
-                boolean sampleKnown = new SampleRepository(workspace).exists(l.sampleId());
+                boolean sampleKnown = repositories.samples().exists(l.sampleId());
                 conflicts.add(new LabelPackConflict(sampleKnown ? LabelPackConflict.Kind.UNKNOWN_ROLLOUT
                         : LabelPackConflict.Kind.UNKNOWN_SAMPLE, lineNo, l.uid(), sampleKnown
                         ? "sample " + l.sampleId() + " has no rollout " + l.rolloutIndex() + " here; not imported"

@@ -12,6 +12,7 @@ import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -35,11 +36,15 @@ public final class SuiteRegression {
     public record Outcome(SuiteResult result, int replayed, int judgedLive) {
     }
 
-    private final Workspace workspace;
+    private final Repositories repositories;
     private final Clock clock;
 
     public SuiteRegression(Workspace workspace, Clock clock) {
-        this.workspace = workspace;
+        this(Repositories.of(workspace, clock), clock);
+    }
+
+    public SuiteRegression(Repositories repositories, Clock clock) {
+        this.repositories = repositories;
         this.clock = clock;
     }
 
@@ -55,8 +60,8 @@ public final class SuiteRegression {
                     + "'");
         }
         String version = CanonicalForm.version(rubric);
-        WorkspaceRolloutScorer scorer = new WorkspaceRolloutScorer(workspace, rubric, live, replay,
-                new JudgeRunRepository(workspace));
+        WorkspaceRolloutScorer scorer = new WorkspaceRolloutScorer(repositories, rubric, live, replay,
+                repositories.judgeRuns());
         int total = rolloutsOf(suite).size();
         int[] done = {0};
         RolloutScorer counting = ref -> {
@@ -65,7 +70,7 @@ public final class SuiteRegression {
             return scored;
         };
         SuiteResult result = new SuiteRunner(clock).run(suite, version, judgeModel, counting);
-        new CalibrationRepository(workspace).saveRegression(new CalibrationRepository.StoredRegression(0, suite.name(),
+        repositories.calibration().saveRegression(new CalibrationRepository.StoredRegression(0, suite.name(),
                 suite.hash(), version, result.judgeModel(), result.cases().size(), result.failedCases(),
                 ReportJson.compact(result), result.createdAt()));
         return new Outcome(result, scorer.replayed(), scorer.judgedLive());

@@ -18,6 +18,7 @@ import dev.juror.reward.checks.InjectionScanner;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.DocumentRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
 import dev.juror.store.SampleRepository;
@@ -52,15 +53,15 @@ public final class WorkspaceRolloutScorer implements RolloutScorer {
     private int judgedLive;
 
     /** @param replay the replay judge of the same model, or null when the live judge is itself a replay */
-    public WorkspaceRolloutScorer(Workspace workspace, Rubric rubric, Judge live, Judge replay, ReplaySource recordings) {
+    public WorkspaceRolloutScorer(Repositories repositories, Rubric rubric, Judge live, Judge replay, ReplaySource recordings) {
         this.rubric = rubric;
         this.version = CanonicalForm.version(rubric);
         this.live = live;
         this.replay = replay;
         this.recordings = recordings;
-        this.rollouts = new RolloutRepository(workspace);
-        this.samples = new SampleRepository(workspace);
-        this.documents = new DocumentRepository(workspace);
+        this.rollouts = repositories.rollouts();
+        this.samples = repositories.samples();
+        this.documents = repositories.documents();
     }
 
     public int replayed() {
