@@ -174,7 +174,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             }
             StoredJudgeRun stored = finished.run();
             Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
-                    PairwiseResults.of(stored, Repositories.of(opened).judgeRuns().resultsOf(stored.id())))) : Optional.empty();
+                    PairwiseResults.of(stored, Repositories.of(opened).judgeResults().resultsOf(stored.id())))) : Optional.empty();
             print(out, stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "

@@ -10,7 +10,7 @@ import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.RecordingRepository;
 import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.regression.SuiteRegression;
@@ -102,7 +102,7 @@ public final class RegressCommand implements Callable<Integer> {
         String version = CanonicalForm.version(rubric);
         SuiteRegression.Outcome outcome;
         try (Workspace opened = workspace.open()) {
-            JudgeRunRepository recordings = Repositories.of(opened).judgeRuns();
+            RecordingRepository recordings = Repositories.of(opened).recordings();
             String judgeModel = JudgeFactory.model(p, model, rubric.judge().modelId());
             JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),

@@ -50,14 +50,15 @@ public final class RunShowCommand implements Callable<Integer> {
         Map<Long, String> sampleIds = Map.of();
         Map<String, Integer> retried;
         try (Workspace opened = workspace.open()) {
-            JudgeRunRepository runs = Repositories.of(opened).judgeRuns();
+            Repositories repositories = Repositories.of(opened);
+            JudgeRunRepository runs = repositories.judgeRuns();
             run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
                     + workspace.directory() + "; see juror runs"));
-            results = runs.resultsOf(runId);
+            results = repositories.judgeResults().resultsOf(runId);
             retried = runs.retriedCounts(runId);
             if (run.pairwise()) {
                 // Pairs not judged yet have no result to name their sample, so the rollouts are asked.
-                sampleIds = Repositories.of(opened).rollouts().summaries().stream().collect(Collectors.toMap(
+                sampleIds = repositories.rollouts().summaries().stream().collect(Collectors.toMap(
                         RolloutRepository.Summary::rolloutId, RolloutRepository.Summary::sampleId));
             }
         }

@@ -8,7 +8,7 @@ import java.time.Clock;
  * services) is given them from here. One repository per aggregate; each is a thin, stateless view
  * of the workspace's database, so building them is cheap.
  *
- * <p>The clock stamps what the repositories write (labels, anchor sets, judge runs), so tests can
+ * <p>The clock stamps what the repositories write (labels, anchor sets, judge runs and their results), so tests can
  * fix it.
  */
 public final class Repositories {
@@ -20,6 +20,8 @@ public final class Repositories {
     private final LabelRepository labels;
     private final AnchorSetRepository anchorSets;
     private final JudgeRunRepository judgeRuns;
+    private final JudgeResultRepository judgeResults;
+    private final RecordingRepository recordings;
     private final CalibrationRepository calibration;
     private final ImportRepository imports;
 
@@ -31,6 +33,8 @@ public final class Repositories {
         this.labels = new LabelRepository(workspace, clock);
         this.anchorSets = new AnchorSetRepository(workspace, clock);
         this.judgeRuns = new JudgeRunRepository(workspace, clock);
+        this.judgeResults = new JudgeResultRepository(workspace, clock);
+        this.recordings = new RecordingRepository(workspace);
         this.calibration = new CalibrationRepository(workspace);
         this.imports = new ImportRepository(workspace);
     }
@@ -67,8 +71,19 @@ public final class Repositories {
         return anchorSets;
     }
 
+    /** Judge runs: creation, status, owning process, failure threshold, retries. */
     public JudgeRunRepository judgeRuns() {
         return judgeRuns;
+    }
+
+    /** What judge runs stored: results and their scores. */
+    public JudgeResultRepository judgeResults() {
+        return judgeResults;
+    }
+
+    /** The answers live judges recorded, for the replay judge. */
+    public RecordingRepository recordings() {
+        return recordings;
     }
 
     public CalibrationRepository calibration() {

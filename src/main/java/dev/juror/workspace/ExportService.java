@@ -149,7 +149,8 @@ public final class ExportService {
                                          Optional<Path> pricesFile) {
         String version = CanonicalForm.version(rubric);
         JudgeUsage usage = workspace.workspace()
-                .flatMap(w -> JudgeUsageMeter.measure(Repositories.of(w).judgeRuns(), version, model))
+                .flatMap(w -> JudgeUsageMeter.measure(Repositories.of(w).judgeRuns(), Repositories.of(w).judgeResults(), version,
+                        model))
                 .orElseGet(() -> TokenEstimate.of(rubric, samples.rows()));
         PriceTables.Loaded prices;
         try {

@@ -2,15 +2,12 @@ package dev.juror.workspace;
 
 import dev.juror.judge.ReplaySource;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.AnchorSetRepository;
-import dev.juror.store.DocumentRepository;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeResultRow;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeScoreDetail;
 import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
-import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
@@ -95,13 +92,13 @@ public final class WorkspaceLookups {
 
     /** The results a run stored after the result {@code afterId}, each with its sample: a running run's news. */
     public List<RunResult> resultsAfter(long runId, long afterId) {
-        return repositories.judgeRuns().resultsAfter(runId, afterId).stream()
+        return repositories.judgeResults().resultsAfter(runId, afterId).stream()
                 .map(r -> new RunResult(r.result(), r.sampleId())).toList();
     }
 
     /** A run's results, each with the sample of its rollout ("?" when the rollout is gone). */
     public List<RunResult> resultsOf(long runId) {
-        JudgeRunRepository repository = repositories.judgeRuns();
+        JudgeResultRepository repository = repositories.judgeResults();
         Map<Long, String> sampleIds = repository.sampleIdsOf(runId);
         return repository.resultsOf(runId).stream()
                 .map(r -> new RunResult(r, sampleIds.getOrDefault(r.rolloutId(), "?"))).toList();
@@ -113,11 +110,11 @@ public final class WorkspaceLookups {
 
     /** The per-comment, per-dimension scores of one stored result. */
     public List<JudgeScoreDetail> scoreDetailsOf(long resultId) {
-        return repositories.judgeRuns().scoreDetailsOf(resultId);
+        return repositories.judgeResults().scoreDetailsOf(resultId);
     }
 
     /** The answers the workspace's judge runs recorded, for a judge that replays them. */
     public ReplaySource recordedAnswers() {
-        return repositories.judgeRuns();
+        return repositories.recordings();
     }
 }

@@ -20,6 +20,7 @@ import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
@@ -147,7 +148,7 @@ public class JudgeOverheadBenchmark {
         if (!result.ok()) {
             throw new IllegalStateException(result.key() + ": " + result.error());
         }
-        runs.save(runId, new RunResult(item.rolloutId(), repeat, result));
+        new JudgeResultRepository(workspace).save(runId, new RunResult(item.rolloutId(), repeat, result));
         return result;
     }
 

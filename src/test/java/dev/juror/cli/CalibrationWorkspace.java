@@ -13,6 +13,7 @@ import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.NewJudgeRun;
@@ -52,7 +53,7 @@ final class CalibrationWorkspace {
             JudgeRunRepository runs = new JudgeRunRepository(ws);
             long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(RUBRIC),
                     HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", 1, "all", rollouts));
-            ResultSink stored = runs.sink(id);
+            ResultSink stored = new JudgeResultRepository(ws).sink(id);
             java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
             ResultSink failing = new ResultSink() {
                 @Override
@@ -87,7 +88,7 @@ final class CalibrationWorkspace {
             long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(RUBRIC),
                     HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
             JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-            JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, runs.sink(id), p -> { });
+            JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(ws).sink(id), p -> { });
             runs.markStatus(id, JudgeRunStatus.FINISHED);
             return id;
         }

@@ -6,7 +6,6 @@ import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.AnchorSetRepository;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;

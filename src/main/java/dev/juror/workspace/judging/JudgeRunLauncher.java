@@ -278,14 +278,15 @@ public final class JudgeRunLauncher {
         } catch (IllegalArgumentException e) {
             throw new JudgeSetupException("run", run.id() + ": " + e.getMessage());
         }
-        Judge judge = JudgeFactory.judge(run.provider(), run.model(), prepared.settings(), runs);
+        Judge judge = JudgeFactory.judge(run.provider(), run.model(), prepared.settings(),
+                repositories.recordings());
         try {
             JudgeRunner runner = JudgeFactory.runner(run.provider(), judge, prepared.settings());
             runs.markRunning(run.id(), RunOwner.current());
             ACTIVE.add(activeKey(run.id()));
             JudgeRunner.RunHandle handle;
             try {
-                handle = runner.start(plan, runs.sink(run.id()), onProgress);
+                handle = runner.start(plan, repositories.judgeResults().sink(run.id()), onProgress);
             } catch (RuntimeException e) {
                 ACTIVE.remove(activeKey(run.id()));
                 throw e;

@@ -12,7 +12,6 @@ import dev.juror.store.LabelImport;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
-import dev.juror.store.SampleRepository;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.StoredRollout;

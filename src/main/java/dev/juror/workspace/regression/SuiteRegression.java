@@ -11,7 +11,6 @@ import dev.juror.judge.Judge;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.CalibrationRepository;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import java.time.Clock;
@@ -61,7 +60,7 @@ public final class SuiteRegression {
         }
         String version = CanonicalForm.version(rubric);
         WorkspaceRolloutScorer scorer = new WorkspaceRolloutScorer(repositories, rubric, live, replay,
-                repositories.judgeRuns());
+                repositories.recordings());
         int total = rolloutsOf(suite).size();
         int[] done = {0};
         RolloutScorer counting = ref -> {

@@ -23,7 +23,6 @@ import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
 import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredRollout;
-import dev.juror.store.Workspace;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

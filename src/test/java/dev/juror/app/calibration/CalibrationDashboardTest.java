@@ -17,6 +17,7 @@ import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.NewJudgeRun;
@@ -102,7 +103,7 @@ class CalibrationDashboardTest {
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
                 HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
         JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, runs.sink(id), p -> { });
+        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(workspace).sink(id), p -> { });
         runs.markStatus(id, JudgeRunStatus.FINISHED);
         return id;
     }
@@ -231,7 +232,7 @@ class CalibrationDashboardTest {
         long failed = heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
         JudgeRunRepository runs = new JudgeRunRepository(open);
         // Three of its results are api_errors, as if the service had failed them.
-        List<dev.juror.store.JudgeResultRow> stored = runs.resultsOf(failed);
+        List<dev.juror.store.JudgeResultRow> stored = new JudgeResultRepository(open).resultsOf(failed);
         try (var c = open.connection(); var update = c.prepareStatement(
                 "UPDATE judge_results SET status = 'api_error', sample_score = NULL WHERE id IN (?, ?, ?)")) {
             for (int i = 0; i < 3; i++) {
