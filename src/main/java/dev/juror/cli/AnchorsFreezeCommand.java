@@ -2,8 +2,8 @@ package dev.juror.cli;
 
 import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.AnchorSets;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.calibration.AnchorSets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror anchors freeze --rubric FILE --name NAME [--note TEXT]}. */
 @Command(name = "freeze", mixinStandardHelpOptions = true,

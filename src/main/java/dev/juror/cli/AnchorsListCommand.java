@@ -3,7 +3,7 @@ package dev.juror.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.AnchorSetRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror anchors list [--json]}: the frozen anchor sets, oldest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the frozen anchor sets, oldest first.")
@@ -41,7 +41,7 @@ public final class AnchorsListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<AnchorSet> sets;
         try (Workspace opened = workspace.open()) {
-            sets = new AnchorSetRepository(opened).list();
+            sets = Repositories.of(opened).anchorSets().list();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

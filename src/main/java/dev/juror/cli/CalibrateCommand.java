@@ -1,13 +1,13 @@
 package dev.juror.cli;
 
-import dev.juror.io.AtomicFiles;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.JudgeDimension;
+import dev.juror.io.AtomicFiles;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.Workspace;
-import dev.juror.store.WorkspaceCalibration;
+import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror calibrate --rubric FILE [--run ID ...] [--anchors NAME] [--json] [--html OUT]}. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,

@@ -4,16 +4,15 @@ import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.AnchorSetRepository;
-import dev.juror.store.JudgeRunLoader;
-import dev.juror.store.UnresolvedFailuresException;
+import dev.juror.store.Repositories;
+import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
-import dev.juror.store.WorkspaceCalibration;
+import dev.juror.workspace.calibration.UnresolvedFailuresException;
+import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** Checks the rubric, {@code --run} and {@code --anchors} options, then calibrates through {@link WorkspaceCalibration}. */
 final class CalibrationSetup {
@@ -46,7 +45,7 @@ final class CalibrationSetup {
     static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config,
                                            int k, String anchors, boolean allowFailedResults) {
         if (anchors != null) {
-            AnchorSet set = new AnchorSetRepository(workspace).find(anchors).orElseThrow(() -> new UserInputException(
+            AnchorSet set = Repositories.of(workspace).anchorSets().find(anchors).orElseThrow(() -> new UserInputException(
                     "--anchors " + anchors + ": no such anchor set in " + workspace.directory()
                             + "; list them with juror anchors list"));
             if (!set.rubricName().equals(rubric.name())) {
@@ -54,19 +53,15 @@ final class CalibrationSetup {
                         + ", not " + rubric.name());
             }
         }
-        JudgeRunLoader loader = new JudgeRunLoader(workspace);
         List<Long> ids = new ArrayList<>();
         for (String text : runIds) {
-            OptionalLong id = JudgeRunLoader.parseId(text);
-            if (id.isEmpty() || loader.find(id.getAsLong()).isEmpty()) {
-                throw new UserInputException("--run " + text + ": no such judge run in " + workspace.directory()
-                        + "; list the runs with juror runs");
-            }
-            String judged = loader.find(id.getAsLong()).orElseThrow().rubricName();
+            StoredJudgeRun run = WorkspaceCalibration.findRun(workspace, text).orElseThrow(() -> new UserInputException(
+                    "--run " + text + ": no such judge run in " + workspace.directory() + "; list the runs with juror runs"));
+            String judged = run.rubricName();
             if (!judged.equals(rubric.name())) {
                 throw new UserInputException("--run " + text + " judged rubric " + judged + ", not " + rubric.name());
             }
-            ids.add(id.getAsLong());
+            ids.add(run.id());
         }
         try {
             return WorkspaceCalibration.run(workspace, rubric, ids, config, k, anchors, allowFailedResults);

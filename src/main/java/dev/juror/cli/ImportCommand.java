@@ -5,11 +5,11 @@ import dev.juror.dataset.ImportBatch;
 import dev.juror.dataset.ImportLimits;
 import dev.juror.dataset.JsonlImportReader;
 import dev.juror.io.InputFileException;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.ImportResult;
-import dev.juror.store.Importer;
 import dev.juror.store.StoreException;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.ImportResult;
+import dev.juror.workspace.imports.Importer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror import FILE}: reads a JSONL file in any of the three shapes and stores it in one

@@ -7,13 +7,13 @@ import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RolloutPairs;
 import dev.juror.rubric.RubricException;
-import dev.juror.store.JudgeRunLauncher;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.PairwiseResults;
+import dev.juror.store.Repositories;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.judging.JudgeRunLauncher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror judge}: runs a rubric with a judge over the workspace's rollouts, storing every
@@ -167,7 +167,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
             }
             StoredJudgeRun stored = finished.run();
             Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
-                    PairwiseResults.of(stored, new JudgeRunRepository(opened).resultsOf(stored.id())))) : Optional.empty();
+                    PairwiseResults.of(stored, Repositories.of(opened).judgeResults().resultsOf(stored.id())))) : Optional.empty();
             JudgeRunSummaryPrinter.print(out, json, workspace.directory(), stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "

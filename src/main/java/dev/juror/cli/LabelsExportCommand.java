@@ -1,15 +1,15 @@
 package dev.juror.cli;
 
-import dev.juror.store.LabelPacks;
-import dev.juror.store.LabelRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror labels export --labeller NAME --out FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -34,7 +34,7 @@ public final class LabelsExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace opened = workspace.open()) {
-            var known = new LabelRepository(opened).labellers();
+            var known = Repositories.of(opened).labels().labellers();
             if (!known.contains(labeller)) {
                 throw new UserInputException("no labels by '" + labeller + "' in " + opened.directory()
                         + (known.isEmpty() ? "; this workspace has no labels yet" : "; labellers here: " + String.join(", ", known)));

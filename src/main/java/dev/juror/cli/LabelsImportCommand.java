@@ -4,12 +4,12 @@ import dev.juror.calibration.report.ReportJson;
 import dev.juror.io.InputFileException;
 import dev.juror.io.InputFiles;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.LabelPackConflict;
-import dev.juror.store.LabelPackException;
-import dev.juror.store.LabelPackOptions;
-import dev.juror.store.LabelPackResult;
-import dev.juror.store.LabelPacks;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.labels.LabelPackConflict;
+import dev.juror.workspace.labels.LabelPackException;
+import dev.juror.workspace.labels.LabelPackOptions;
+import dev.juror.workspace.labels.LabelPackResult;
+import dev.juror.workspace.labels.LabelPacks;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror labels import FILE... --rubric FILE}: merges label packs; idempotent; conflicts are listed, never hidden. */
 @Command(name = "import", mixinStandardHelpOptions = true,

@@ -10,9 +10,10 @@ import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.JudgeRunRepository;
-import dev.juror.store.SuiteRegression;
+import dev.juror.store.RecordingRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.regression.SuiteRegression;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror regress --suite FILE --rubric FILE --provider P}: re-scores the suite's rollouts
@@ -101,7 +102,7 @@ public final class RegressCommand implements Callable<Integer> {
         String version = CanonicalForm.version(rubric);
         SuiteRegression.Outcome outcome;
         try (Workspace opened = workspace.open()) {
-            JudgeRunRepository recordings = new JudgeRunRepository(opened);
+            RecordingRepository recordings = Repositories.of(opened).recordings();
             String judgeModel = JudgeFactory.model(p, model, rubric.judge().modelId());
             JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),

@@ -8,10 +8,8 @@ import dev.juror.rubric.PromptInputs;
 import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.RenderedPrompt;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.DocumentRepository;
-import dev.juror.store.RolloutRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.SampleDocuments;
-import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
@@ -22,10 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code juror rubric render FILE}: prints the judge prompt a rubric renders for a sample given as
@@ -121,11 +119,12 @@ public final class RubricRenderCommand implements Callable<Integer> {
         }
         int index = rolloutIndex == null ? 0 : rolloutIndex;
         try (Workspace opened = workspace.open()) {
-            StoredSample sample = new SampleRepository(opened).find(sampleId).orElseThrow(() ->
+            Repositories repositories = Repositories.of(opened);
+            StoredSample sample = repositories.samples().find(sampleId).orElseThrow(() ->
                     new UserInputException("no sample \"" + sampleId + "\" in workspace " + opened.directory()
                             + "; list them with juror stats or import the file that holds it"));
-            SampleDocuments documents = new DocumentRepository(opened).documentsOf(sample);
-            List<StoredRollout> rollouts = new RolloutRepository(opened).ofSample(sampleId);
+            SampleDocuments documents = repositories.documents().documentsOf(sample);
+            List<StoredRollout> rollouts = repositories.rollouts().ofSample(sampleId);
             int needed = rubric.mode() == Mode.PAIRWISE ? 2 : 1;
             if (index < 0 || index + needed > rollouts.size()) {
                 throw new UserInputException("sample " + sampleId + " has " + rollouts.size() + " rollouts (0.."

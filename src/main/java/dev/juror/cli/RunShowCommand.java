@@ -5,6 +5,7 @@ import dev.juror.judge.Secrets;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.PairwiseResults;
+import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
@@ -12,15 +13,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code juror run show ID}: a run's settings, counts, errors and per-result scores; for a pairwise
@@ -49,14 +50,15 @@ public final class RunShowCommand implements Callable<Integer> {
         Map<Long, String> sampleIds = Map.of();
         Map<String, Integer> retried;
         try (Workspace opened = workspace.open()) {
-            JudgeRunRepository runs = new JudgeRunRepository(opened);
+            Repositories repositories = Repositories.of(opened);
+            JudgeRunRepository runs = repositories.judgeRuns();
             run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
                     + workspace.directory() + "; see juror runs"));
-            results = runs.resultsOf(runId);
+            results = repositories.judgeResults().resultsOf(runId);
             retried = runs.retriedCounts(runId);
             if (run.pairwise()) {
                 // Pairs not judged yet have no result to name their sample, so the rollouts are asked.
-                sampleIds = new RolloutRepository(opened).summaries().stream().collect(Collectors.toMap(
+                sampleIds = repositories.rollouts().summaries().stream().collect(Collectors.toMap(
                         RolloutRepository.Summary::rolloutId, RolloutRepository.Summary::sampleId));
             }
         }

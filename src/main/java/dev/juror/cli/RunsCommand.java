@@ -1,7 +1,7 @@
 package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import java.io.PrintWriter;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code juror runs}: the workspace's judge runs, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List the judge runs of a workspace, newest first.")
@@ -30,7 +30,7 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<StoredJudgeRun> runs;
         try (Workspace opened = workspace.open()) {
-            runs = new JudgeRunRepository(opened).list();
+            runs = Repositories.of(opened).judgeRuns().list();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

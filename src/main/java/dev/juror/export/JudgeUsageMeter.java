@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.StoredJudgeRun;
@@ -23,7 +24,8 @@ public final class JudgeUsageMeter {
     }
 
     /** The measured usage, or empty when no run of this version and model has an ok result with token counts. */
-    public static Optional<JudgeUsage> measure(JudgeRunRepository runs, String rubricVersion, String model) {
+    public static Optional<JudgeUsage> measure(JudgeRunRepository runs, JudgeResultRepository results,
+                                              String rubricVersion, String model) {
         List<JudgeResultRow> rows = new ArrayList<>();
         int runCount = 0;
         for (StoredJudgeRun run : runs.list()) {
@@ -31,7 +33,7 @@ public final class JudgeUsageMeter {
                     || NOT_MEASURED.contains(run.provider())) {
                 continue;
             }
-            List<JudgeResultRow> ok = runs.resultsOf(run.id()).stream().filter(r -> r.status().equals("ok")).toList();
+            List<JudgeResultRow> ok = results.resultsOf(run.id()).stream().filter(r -> r.status().equals("ok")).toList();
             if (!ok.isEmpty()) {
                 runCount++;
                 rows.addAll(ok);

@@ -6,6 +6,7 @@ import dev.juror.dataset.LineError;
 import dev.juror.dataset.RolloutInput;
 import dev.juror.dataset.SampleInput;
 import dev.juror.store.DocumentRepository;
+import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
 import dev.juror.store.SampleRepository;
@@ -24,9 +25,10 @@ public final class SampleSources {
     }
 
     public static List<ExportSample> fromWorkspace(Workspace workspace, int limit) {
-        SampleRepository samples = new SampleRepository(workspace);
-        RolloutRepository rollouts = new RolloutRepository(workspace);
-        DocumentRepository documents = new DocumentRepository(workspace);
+        Repositories repositories = Repositories.of(workspace);
+        SampleRepository samples = repositories.samples();
+        RolloutRepository rollouts = repositories.rollouts();
+        DocumentRepository documents = repositories.documents();
         List<ExportSample> out = new ArrayList<>();
         for (StoredSample s : samples.list(0, limit)) {
             SampleDocuments docs = documents.documentsOf(s);
@@ -42,9 +44,10 @@ public final class SampleSources {
      * at a time so a large workspace is never held in memory at once.
      */
     public static EventSize eventSize(Workspace workspace) {
-        SampleRepository samples = new SampleRepository(workspace);
-        RolloutRepository rollouts = new RolloutRepository(workspace);
-        DocumentRepository documents = new DocumentRepository(workspace);
+        Repositories repositories = Repositories.of(workspace);
+        SampleRepository samples = repositories.samples();
+        RolloutRepository rollouts = repositories.rollouts();
+        DocumentRepository documents = repositories.documents();
         EventSize.Meter meter = new EventSize.Meter();
         int page = 50;
         for (int offset = 0; ; offset += page) {

@@ -152,11 +152,6 @@ public final class AnchorSetRepository {
         }
     }
 
-    /** The label rows frozen in the set, in the order {@link LabelRepository#latest} uses. */
-    public List<StoredLabel> labels(AnchorSet set) {
-        return new LabelRepository(workspace).inAnchorSet(set.id());
-    }
-
     private static List<AnchorSet> read(PreparedStatement select) throws SQLException {
         List<AnchorSet> sets = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * What an import will write, worked out (and checked against the workspace) before anything is
  * written: new samples with their rollouts, rollouts added to existing samples, new documents, and
- * every bad line sorted by line number.
+ * every bad line sorted by line number. Made by {@link ImportTransaction#plan()}.
  */
-record ImportPlan(List<NewSample> samples, List<NewRollout> additions, Map<String, String> newDocuments,
+public record ImportPlan(List<NewSample> samples, List<NewRollout> additions, Map<String, String> newDocuments,
                   int documentsReused, int samplesUnchanged, int rolloutsUnchanged, List<LineError> errors) {
 
     /** A sample to insert; a null document hash means that part is empty. */
@@ -23,7 +23,7 @@ record ImportPlan(List<NewSample> samples, List<NewRollout> additions, Map<Strin
                       String metadataJson, String model, String contentHash) {
     }
 
-    int rolloutsAdded() {
+    public int rolloutsAdded() {
         return samples.stream().mapToInt(s -> s.rollouts().size()).sum() + additions.size();
     }
 
@@ -32,11 +32,19 @@ record ImportPlan(List<NewSample> samples, List<NewRollout> additions, Map<Strin
                 additions.stream()).toList();
     }
 
-    int commentsAdded() {
+    public int commentsAdded() {
         return allRollouts().stream().mapToInt(r -> r.prediction().comments().size()).sum();
     }
 
-    int unparsedPredictions() {
+    public int unparsedPredictions() {
         return (int) allRollouts().stream().filter(r -> !r.prediction().isParsed()).count();
+    }
+
+    public int samplesAdded() {
+        return samples.size();
+    }
+
+    public int documentsAdded() {
+        return newDocuments.size();
     }
 }

@@ -36,10 +36,14 @@ public final class JudgePlanLoader {
     private final DocumentRepository documents;
 
     public JudgePlanLoader(Workspace workspace) {
-        this.workspace = workspace;
-        this.samples = new SampleRepository(workspace);
-        this.rollouts = new RolloutRepository(workspace);
-        this.documents = new DocumentRepository(workspace);
+        this(Repositories.of(workspace));
+    }
+
+    public JudgePlanLoader(Repositories repositories) {
+        this.workspace = repositories.workspace();
+        this.samples = repositories.samples();
+        this.rollouts = repositories.rollouts();
+        this.documents = repositories.documents();
     }
 
     /**

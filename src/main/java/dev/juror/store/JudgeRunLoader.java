@@ -27,14 +27,20 @@ public final class JudgeRunLoader {
     public static final String PREFIX = "run-";
 
     private final JudgeRunRepository runs;
+    private final JudgeResultRepository results;
     private final RolloutRepository rollouts;
     private final Workspace workspace;
     private final Map<Long, StoredRollout> cache = new HashMap<>();
 
     public JudgeRunLoader(Workspace workspace) {
-        this.workspace = workspace;
-        this.runs = new JudgeRunRepository(workspace);
-        this.rollouts = new RolloutRepository(workspace);
+        this(Repositories.of(workspace));
+    }
+
+    public JudgeRunLoader(Repositories repositories) {
+        this.workspace = repositories.workspace();
+        this.runs = repositories.judgeRuns();
+        this.results = repositories.judgeResults();
+        this.rollouts = repositories.rollouts();
     }
 
     /** Parses {@code 7} or {@code run-7}; empty when it is neither. */
@@ -103,14 +109,14 @@ public final class JudgeRunLoader {
     public List<ModelComparison.RolloutOutcome> outcomes(long runId, Rubric rubric) {
         StoredJudgeRun run = runs.find(runId).orElseThrow();
         Map<Long, List<Double>> sample = new TreeMap<>();
-        for (JudgeResultRow r : runs.resultsOf(runId)) {
+        for (JudgeResultRow r : results.resultsOf(runId)) {
             if (r.sampleScore().isPresent()) {
                 sample.computeIfAbsent(r.rolloutId(), k -> new ArrayList<>()).add(r.sampleScore().getAsDouble());
             }
         }
         // rollout -> repeat -> comment position -> dimension -> score
         Map<Long, Map<Integer, Map<Integer, Map<String, Double>>>> dims = new TreeMap<>();
-        for (JudgeScoreRow s : runs.scoresOf(runId)) {
+        for (JudgeScoreRow s : results.scoresOf(runId)) {
             dims.computeIfAbsent(s.rolloutId(), k -> new TreeMap<>()).computeIfAbsent(s.repeat(), k -> new TreeMap<>())
                     .computeIfAbsent(s.commentPosition(), k -> new HashMap<>()).put(s.dimension(), s.score());
         }

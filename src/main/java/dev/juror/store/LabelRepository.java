@@ -198,7 +198,7 @@ public final class LabelRepository {
     }
 
     /** The label rows recorded in an anchor set, in the order of {@link #latest}. */
-    List<StoredLabel> inAnchorSet(long setId) {
+    public List<StoredLabel> inAnchorSet(long setId) {
         return labels(SELECT + " JOIN anchor_labels a ON a.label_id = l.id WHERE a.set_id = ?"
                 + " ORDER BY l.rollout_id, l.comment_position, l.dimension, l.labeller", setId);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads rollouts with their parsed comments. Rollouts are written only by the {@link Importer}. */
+/** Reads rollouts with their parsed comments. Rollouts are written only by an {@link ImportTransaction}. */
 public final class RolloutRepository {
 
     private static final String SELECT_ROLLOUT = """

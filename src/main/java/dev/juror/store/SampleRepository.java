@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads samples. Samples are written only by the {@link Importer}. */
+/** Reads samples. Samples are written only by an {@link ImportTransaction}. */
 public final class SampleRepository {
 
     private static final String SELECT = """

@@ -16,7 +16,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * A Juror workspace: a folder holding the embedded H2 database {@code juror.mv.db} (plus import
  * reports). Opening it creates the folder and the database if needed and brings the schema up to
  * date with the Flyway migrations in {@code db/migration}. A plain object: open it, pass it to the
- * repositories and the {@link Importer}, close it.
+ * repositories (the import use case writes through {@link ImportRepository}), close it.
  *
  * <p>Durability: every commit is written to the database file before {@code commit()} returns
  * ({@code WRITE_DELAY=0}), so killing the process right after a commit loses nothing; see
@@ -113,7 +113,7 @@ public final class Workspace implements AutoCloseable {
     /** Judge runs left {@code running} by a killed process become {@code interrupted}; see JudgeRunRepository. */
     private static void markAbandonedRuns(Workspace workspace) {
         try {
-            List<Long> marked = new JudgeRunRepository(workspace).markAbandonedRunsInterrupted();
+            List<Long> marked = Repositories.of(workspace).judgeRuns().markAbandonedRunsInterrupted();
             if (!marked.isEmpty()) {
                 org.slf4j.LoggerFactory.getLogger(Workspace.class).info(
                         "Judge runs {} of {} were running in a process that is gone; marked interrupted", marked,

@@ -21,8 +21,7 @@ import dev.juror.export.VerdictSource;
 import dev.juror.export.WorkspaceVerdictSource;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.CalibrationRepository;
-import dev.juror.store.JudgeRunRepository;
+import dev.juror.store.Repositories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,7 +122,7 @@ public final class ExportService {
     }
 
     private static VerdictSource verdicts(ExportWorkspace workspace) {
-        return workspace.workspace().<VerdictSource>map(w -> new WorkspaceVerdictSource(new CalibrationRepository(w)))
+        return workspace.workspace().<VerdictSource>map(w -> new WorkspaceVerdictSource(Repositories.of(w).calibration()))
                 .orElse(VerdictSource.none());
     }
 
@@ -150,7 +149,8 @@ public final class ExportService {
                                          Optional<Path> pricesFile) {
         String version = CanonicalForm.version(rubric);
         JudgeUsage usage = workspace.workspace()
-                .flatMap(w -> JudgeUsageMeter.measure(new JudgeRunRepository(w), version, model))
+                .flatMap(w -> JudgeUsageMeter.measure(Repositories.of(w).judgeRuns(), Repositories.of(w).judgeResults(), version,
+                        model))
                 .orElseGet(() -> TokenEstimate.of(rubric, samples.rows()));
         PriceTables.Loaded prices;
         try {

@@ -2,14 +2,12 @@ package dev.juror.workspace;
 
 import dev.juror.judge.ReplaySource;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.AnchorSetRepository;
-import dev.juror.store.DocumentRepository;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeResultRow;
-import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeScoreDetail;
+import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleDocuments;
-import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
@@ -28,15 +26,19 @@ import java.util.Optional;
  */
 public final class WorkspaceLookups {
 
-    private final Workspace workspace;
+    private final Repositories repositories;
 
     public WorkspaceLookups(Workspace workspace) {
-        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this(Repositories.of(Objects.requireNonNull(workspace, "workspace")));
+    }
+
+    public WorkspaceLookups(Repositories repositories) {
+        this.repositories = Objects.requireNonNull(repositories, "repositories");
     }
 
     /** Every judge run, as the store lists them. */
     public List<StoredJudgeRun> runs() {
-        return new JudgeRunRepository(workspace).list();
+        return repositories.judgeRuns().list();
     }
 
     /** The judge runs of one rubric, newest first (by creation time, then id). */
@@ -50,53 +52,53 @@ public final class WorkspaceLookups {
 
     /** The frozen anchor sets of one rubric. */
     public List<AnchorSet> anchorSetsOf(String rubricName) {
-        return new AnchorSetRepository(workspace).list().stream().filter(a -> a.rubricName().equals(rubricName))
+        return repositories.anchorSets().list().stream().filter(a -> a.rubricName().equals(rubricName))
                 .toList();
     }
 
     /** Every sample id, in import order. */
     public List<String> sampleIds() {
-        return new SampleRepository(workspace).list(0, Integer.MAX_VALUE).stream().map(StoredSample::id).toList();
+        return repositories.samples().list(0, Integer.MAX_VALUE).stream().map(StoredSample::id).toList();
     }
 
     /** The first {@code limit} samples, in import order. */
     public List<StoredSample> samples(int limit) {
-        return new SampleRepository(workspace).list(0, limit);
+        return repositories.samples().list(0, limit);
     }
 
     public Optional<StoredSample> sample(String sampleId) {
-        return new SampleRepository(workspace).find(sampleId);
+        return repositories.samples().find(sampleId);
     }
 
     /** A sample's system prompt, target and reference documents. */
     public SampleDocuments documentsOf(StoredSample sample) {
-        return new DocumentRepository(workspace).documentsOf(sample);
+        return repositories.documents().documentsOf(sample);
     }
 
     /** Every rollout without its text, in file order of the samples: a queue to work through. */
     public List<RolloutRepository.Summary> rolloutSummaries() {
-        return new RolloutRepository(workspace).summaries();
+        return repositories.rollouts().summaries();
     }
 
     /** The rollouts of one sample, by index. */
     public List<StoredRollout> rolloutsOf(String sampleId) {
-        return new RolloutRepository(workspace).ofSample(sampleId);
+        return repositories.rollouts().ofSample(sampleId);
     }
 
     /** One rollout with its comments. */
     public Optional<StoredRollout> rollout(long rolloutId) {
-        return new RolloutRepository(workspace).find(rolloutId);
+        return repositories.rollouts().find(rolloutId);
     }
 
     /** The results a run stored after the result {@code afterId}, each with its sample: a running run's news. */
     public List<RunResult> resultsAfter(long runId, long afterId) {
-        return new JudgeRunRepository(workspace).resultsAfter(runId, afterId).stream()
+        return repositories.judgeResults().resultsAfter(runId, afterId).stream()
                 .map(r -> new RunResult(r.result(), r.sampleId())).toList();
     }
 
     /** A run's results, each with the sample of its rollout ("?" when the rollout is gone). */
     public List<RunResult> resultsOf(long runId) {
-        JudgeRunRepository repository = new JudgeRunRepository(workspace);
+        JudgeResultRepository repository = repositories.judgeResults();
         Map<Long, String> sampleIds = repository.sampleIdsOf(runId);
         return repository.resultsOf(runId).stream()
                 .map(r -> new RunResult(r, sampleIds.getOrDefault(r.rolloutId(), "?"))).toList();
@@ -108,11 +110,11 @@ public final class WorkspaceLookups {
 
     /** The per-comment, per-dimension scores of one stored result. */
     public List<JudgeScoreDetail> scoreDetailsOf(long resultId) {
-        return new JudgeRunRepository(workspace).scoreDetailsOf(resultId);
+        return repositories.judgeResults().scoreDetailsOf(resultId);
     }
 
     /** The answers the workspace's judge runs recorded, for a judge that replays them. */
     public ReplaySource recordedAnswers() {
-        return new JudgeRunRepository(workspace);
+        return repositories.recordings();
     }
 }

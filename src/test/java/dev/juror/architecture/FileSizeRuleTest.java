@@ -32,8 +32,7 @@ class FileSizeRuleTest {
             "dev/juror/app/review/ReviewDeskViewModel.java",
             "dev/juror/app/rubric/RubricEditorViewModel.java",
             "dev/juror/app/rubric/RubricEditorView.java",
-            "dev/juror/app/judge/JudgeRunsViewModel.java",
-            "dev/juror/store/JudgeRunRepository.java");
+            "dev/juror/app/judge/JudgeRunsViewModel.java");
 
     @Test
     void noMainSourceFileIsLongerThanTheLimit() {

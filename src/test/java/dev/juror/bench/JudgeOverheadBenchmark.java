@@ -19,12 +19,13 @@ import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,7 +148,7 @@ public class JudgeOverheadBenchmark {
         if (!result.ok()) {
             throw new IllegalStateException(result.key() + ": " + result.error());
         }
-        runs.save(runId, new RunResult(item.rolloutId(), repeat, result));
+        new JudgeResultRepository(workspace).save(runId, new RunResult(item.rolloutId(), repeat, result));
         return result;
     }
 

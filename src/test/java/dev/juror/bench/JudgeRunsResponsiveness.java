@@ -1,6 +1,5 @@
 package dev.juror.bench;
 
-import dev.juror.cli.JudgeCliFixture;
 import dev.juror.app.AppOptions;
 import dev.juror.app.ScriptedDialogs;
 import dev.juror.app.TestSettings;
@@ -8,14 +7,15 @@ import dev.juror.app.Workbench;
 import dev.juror.app.judge.JudgeRunsViewModel;
 import dev.juror.app.shell.ScreenId;
 import dev.juror.app.tasks.FxBackgroundTasks;
+import dev.juror.cli.JudgeCliFixture;
 import dev.juror.judge.testserver.ConverseTestServer;
 import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.Reply;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.juror.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.dataset.JsonlImportReader;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.ImportResult;
-import dev.juror.store.Importer;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.ImportResult;
+import dev.juror.workspace.imports.Importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

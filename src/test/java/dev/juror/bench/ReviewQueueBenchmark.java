@@ -2,13 +2,13 @@ package dev.juror.bench;
 
 import dev.juror.app.review.QueueEntry;
 import dev.juror.app.review.ReviewData;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.SampleRepository;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

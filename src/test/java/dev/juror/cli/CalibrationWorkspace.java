@@ -2,23 +2,24 @@ package dev.juror.cli;
 
 import dev.juror.dataset.JsonlImportReader;
 import dev.juror.judge.JudgeResult;
-import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.TokenUsage;
 import dev.juror.judge.heuristic.HeuristicJudge;
-import dev.juror.judge.run.ResultSink;
-import dev.juror.judge.run.RunResult;
+import dev.juror.judge.output.ResultStatus;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeRunner;
+import dev.juror.judge.run.ResultSink;
+import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ final class CalibrationWorkspace {
             JudgeRunRepository runs = new JudgeRunRepository(ws);
             long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(RUBRIC),
                     HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", 1, "all", rollouts));
-            ResultSink stored = runs.sink(id);
+            ResultSink stored = new JudgeResultRepository(ws).sink(id);
             java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
             ResultSink failing = new ResultSink() {
                 @Override
@@ -87,7 +88,7 @@ final class CalibrationWorkspace {
             long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(RUBRIC),
                     HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
             JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-            JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, runs.sink(id), p -> { });
+            JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(ws).sink(id), p -> { });
             runs.markStatus(id, JudgeRunStatus.FINISHED);
             return id;
         }

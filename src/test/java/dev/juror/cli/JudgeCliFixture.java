@@ -1,10 +1,10 @@
 package dev.juror.cli;
 
 import dev.juror.dataset.JsonlImportReader;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.Workspace;
 import dev.juror.testing.CliRun;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

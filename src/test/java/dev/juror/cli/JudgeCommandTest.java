@@ -9,6 +9,7 @@ import dev.juror.judge.testserver.ConverseTestServer;
 import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.RecordedRequest;
 import dev.juror.judge.testserver.Reply;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeScoreRow;
@@ -67,7 +68,7 @@ class JudgeCommandTest {
 
         try (Workspace opened = Workspace.open(ws)) {
             JudgeRunRepository repo = new JudgeRunRepository(opened);
-            List<JudgeScoreRow> scores = repo.scoresOf(runId);
+            List<JudgeScoreRow> scores = new JudgeResultRepository(opened).scoresOf(runId);
             assertThat(scores).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.commentPosition()).isGreaterThanOrEqualTo(0);
                 assertThat(s.score()).isBetween(1.0, 5.0);
@@ -91,7 +92,7 @@ class JudgeCommandTest {
                     .selected().size();
             assertThat(gradeable).isBetween(8, 12);
             assertThat(summary.get("results").asInt()).isEqualTo(gradeable * 3);
-            List<JudgeResultRow> results = new JudgeRunRepository(opened).resultsOf(summary.get("run_id").asLong());
+            List<JudgeResultRow> results = new JudgeResultRepository(opened).resultsOf(summary.get("run_id").asLong());
             Map<Long, List<Integer>> repeats = results.stream().collect(Collectors.groupingBy(JudgeResultRow::rolloutId,
                     Collectors.mapping(JudgeResultRow::repeat, Collectors.toList())));
             assertThat(repeats).hasSize(gradeable).allSatisfy((rollout, r) -> assertThat(r).containsExactlyInAnyOrder(0, 1, 2));
@@ -137,10 +138,10 @@ class JudgeCommandTest {
         assertThat(replayed.get("tokens").get("input").asLong()).isZero();
         try (Workspace opened = Workspace.open(ws)) {
             JudgeRunRepository repo = new JudgeRunRepository(opened);
-            assertThat(outcomes(repo.resultsOf(replayed.get("run_id").asLong())))
-                    .isEqualTo(outcomes(repo.resultsOf(live.get("run_id").asLong())));
-            assertThat(repo.scoresOf(replayed.get("run_id").asLong()).stream().map(JudgeCommandTest::withoutRun).toList())
-                    .isEqualTo(repo.scoresOf(live.get("run_id").asLong()).stream().map(JudgeCommandTest::withoutRun).toList());
+            assertThat(outcomes(new JudgeResultRepository(opened).resultsOf(replayed.get("run_id").asLong())))
+                    .isEqualTo(outcomes(new JudgeResultRepository(opened).resultsOf(live.get("run_id").asLong())));
+            assertThat(new JudgeResultRepository(opened).scoresOf(replayed.get("run_id").asLong()).stream().map(JudgeCommandTest::withoutRun).toList())
+                    .isEqualTo(new JudgeResultRepository(opened).scoresOf(live.get("run_id").asLong()).stream().map(JudgeCommandTest::withoutRun).toList());
         }
 
         // A third repeat was never recorded: replay says so instead of inventing a score.
@@ -148,7 +149,7 @@ class JudgeCommandTest {
                 "--provider", "replay", "--samples", "cr-01-agape-odm-supply", "--repeats", "3", "--json").out());
         assertThat(missing.get("counts").get("api_error").asInt()).isEqualTo(6);
         try (Workspace opened = Workspace.open(ws)) {
-            assertThat(new JudgeRunRepository(opened).resultsOf(missing.get("run_id").asLong()))
+            assertThat(new JudgeResultRepository(opened).resultsOf(missing.get("run_id").asLong()))
                     .filteredOn(r -> r.repeat() == 2)
                     .allSatisfy(r -> assertThat(r.error()).contains("no recording for"));
         }

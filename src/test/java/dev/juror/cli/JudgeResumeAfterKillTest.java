@@ -12,6 +12,7 @@ import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.DocumentRepository;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.RolloutRepository;
@@ -96,7 +97,7 @@ class JudgeResumeAfterKillTest {
                 // the workspace marked it interrupted.
                 assertThat(runs.find(runId).orElseThrow().status().code()).isEqualTo("interrupted");
                 assertThat(runs.find(runId).orElseThrow().owner()).isEmpty();
-                finishedBefore = runs.finishedKeys(runId);
+                finishedBefore = new JudgeResultRepository(opened).finishedKeys(runId);
             }
             assertThat(finishedBefore).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(100);
 
@@ -115,7 +116,7 @@ class JudgeResumeAfterKillTest {
             assertThat(resumed.out()).contains("run " + runId + " finished").contains("100/100 results");
 
             try (Workspace opened = Workspace.open(ws)) {
-                List<JudgeResultRow> results = new JudgeRunRepository(opened).resultsOf(runId);
+                List<JudgeResultRow> results = new JudgeResultRepository(opened).resultsOf(runId);
                 Map<String, Long> perKey = results.stream().collect(Collectors.groupingBy(
                         r -> r.rolloutId() + "#" + r.repeat(), Collectors.counting()));
                 assertThat(perKey).hasSize(100).allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));

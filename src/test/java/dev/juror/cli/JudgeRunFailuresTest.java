@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.judge.testserver.ConverseTestServer;
 import dev.juror.judge.testserver.DummyAwsCredentials;
 import dev.juror.judge.testserver.Reply;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.StoredJudgeRun;
@@ -90,7 +91,7 @@ class JudgeRunFailuresTest {
         try (Workspace opened = Workspace.open(ws)) {
             JudgeRunRepository repo = new JudgeRunRepository(opened);
             long runId = repo.list().get(0).id();
-            assertThat(repo.resultsOf(runId)).hasSize(6).extracting(JudgeResultRow::status).containsOnly("ok");
+            assertThat(new JudgeResultRepository(opened).resultsOf(runId)).hasSize(6).extracting(JudgeResultRow::status).containsOnly("ok");
             // History: the six failed attempts are kept, apart from the results.
             assertThat(repo.retriedCounts(runId)).containsExactly(java.util.Map.entry("api_error", 6));
         }

@@ -3,10 +3,10 @@ package dev.juror.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.dataset.JsonlImportReader;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

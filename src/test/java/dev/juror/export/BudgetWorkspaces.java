@@ -8,12 +8,13 @@ import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class BudgetWorkspaces {
             JudgeResult result = new JudgeResult("k" + i, c.status(), Optional.empty(), "{}",
                     c.status() == ResultStatus.OK ? "" : "failed", Duration.ofMillis(c.latencyMs()),
                     new TokenUsage(c.input(), c.output(), c.cacheRead(), c.cacheWrite()), model, 1);
-            runs.save(runId, new RunResult(rollouts.get(i), 0, result));
+            new JudgeResultRepository(ws).save(runId, new RunResult(rollouts.get(i), 0, result));
         }
         return runId;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.juror.export.BudgetWorkspaces.Call;
 import dev.juror.judge.output.ResultStatus;
 import dev.juror.rubric.CanonicalForm;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.Workspace;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class JudgeUsageMeterTest {
             BudgetWorkspaces.run(ws, "bedrock", "amazon.nova-pro-v1:0", List.of(ok(50_000, 50_000, 0, 0, 1)));
             BudgetWorkspaces.run(ws, "heuristic", model, List.of(ok(70_000, 70_000, 0, 0, 1)));
 
-            JudgeUsage u = JudgeUsageMeter.measure(new JudgeRunRepository(ws), version, model).orElseThrow();
+            JudgeUsage u = JudgeUsageMeter.measure(new JudgeRunRepository(ws), new JudgeResultRepository(ws), version, model).orElseThrow();
             assertThat(u.measured()).isTrue();
             assertThat(u.results()).isEqualTo(4);
             assertThat(u.runs()).isEqualTo(2);
@@ -62,7 +63,7 @@ class JudgeUsageMeterTest {
             assertThat(u.description()).contains("4 ok results of 2 judge runs").contains(version).contains(model)
                     .contains("1 ok results without token counts left out");
 
-            assertThat(JudgeUsageMeter.measure(new JudgeRunRepository(ws), "other-version", model)).isEmpty();
+            assertThat(JudgeUsageMeter.measure(new JudgeRunRepository(ws), new JudgeResultRepository(ws), "other-version", model)).isEmpty();
         }
     }
 
@@ -70,7 +71,7 @@ class JudgeUsageMeterTest {
     void heuristicRunsAloneMeasureNothing() throws Exception {
         try (Workspace ws = BudgetWorkspaces.withSamples(dir)) {
             BudgetWorkspaces.run(ws, "heuristic", BudgetWorkspaces.MODEL, List.of(ok(0, 0, 0, 0, 1)));
-            assertThat(JudgeUsageMeter.measure(new JudgeRunRepository(ws),
+            assertThat(JudgeUsageMeter.measure(new JudgeRunRepository(ws), new JudgeResultRepository(ws),
                     CanonicalForm.version(BudgetWorkspaces.rubric()), BudgetWorkspaces.MODEL)).isEqualTo(Optional.empty());
         }
     }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.dataset.JsonlImportReader;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.Importer;
-import dev.juror.store.LabelPackResult;
-import dev.juror.store.LabelPacks;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
+import dev.juror.workspace.labels.LabelPackResult;
+import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +64,7 @@ class DemoLabelPacksTest {
         try (Workspace ws = Workspace.open(temp.resolve("fresh"))) {
             new Importer(ws).importBatch(JsonlImportReader.read(DemoLabelPacks.SAMPLES), ImportOptions.refuseInvalid());
             LabelPacks packs = new LabelPacks(ws);
-            var imports = dev.juror.store.LabelPackOptions.of(
+            var imports = dev.juror.workspace.labels.LabelPackOptions.of(
                     new dev.juror.rubric.RubricYaml().read(Path.of("rubrics/contract-review.yaml")), "test");
             for (String who : List.of(DemoLabelPacks.EXPERT_1, DemoLabelPacks.EXPERT_2)) {
                 LabelPackResult r = packs.importPack(DIR.resolve(DemoLabelPacks.fileName(who)), imports);

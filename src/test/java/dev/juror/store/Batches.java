@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds small import batches for the store tests, as the JSONL reader would hand them over. */
-final class Batches {
+public final class Batches {
 
-    static final String CONTRACT = "MASTER SERVICES AGREEMENT\n1. Term. This Agreement runs for three years.\n"
+    public static final String CONTRACT = "MASTER SERVICES AGREEMENT\n1. Term. This Agreement runs for three years.\n"
             + "2. Liability. Supplier's liability is unlimited.\n";
-    static final String GUIDELINE = "Playbook: cap liability at fees paid in the prior 12 months.";
+    public static final String GUIDELINE = "Playbook: cap liability at fees paid in the prior 12 months.";
 
     private Batches() {
     }
 
-    static String prediction(String... commentIds) {
+    public static String prediction(String... commentIds) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < commentIds.length; i++) {
             if (i > 0) {
@@ -35,17 +35,17 @@ final class Batches {
         return json.append(']').toString();
     }
 
-    static RolloutInput rollout(String model, String... commentIds) {
+    public static RolloutInput rollout(String model, String... commentIds) {
         return new RolloutInput(prediction(commentIds), Map.of("model", model));
     }
 
-    static SampleInput sample(String id, int line, String target, List<RolloutInput> rollouts) {
+    public static SampleInput sample(String id, int line, String target, List<RolloutInput> rollouts) {
         return new SampleInput(id, "You review contracts.", target, GUIDELINE, "{\"comments\":[]}",
                 Map.of("split", "train"), rollouts, line);
     }
 
     /** n samples sharing one contract, each with {@code rollouts} rollouts of two comments. */
-    static ImportBatch samples(int n, int rollouts) {
+    public static ImportBatch samples(int n, int rollouts) {
         List<SampleInput> samples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<RolloutInput> outputs = new ArrayList<>();
@@ -57,7 +57,7 @@ final class Batches {
         return batch(samples, List.of(), List.of());
     }
 
-    static ImportBatch batch(List<SampleInput> samples, List<RolloutAddition> additions, List<LineError> errors) {
+    public static ImportBatch batch(List<SampleInput> samples, List<RolloutAddition> additions, List<LineError> errors) {
         int lines = samples.size() + additions.size() + errors.size();
         ImportFormat format = additions.isEmpty() ? ImportFormat.JUROR : ImportFormat.ROLLOUTS;
         return new ImportBatch(Path.of("data", format == ImportFormat.JUROR ? "samples.jsonl" : "rollouts.jsonl"),

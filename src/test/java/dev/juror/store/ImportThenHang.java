@@ -1,5 +1,8 @@
 package dev.juror.store;
 
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.ImportResult;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 
 /**

@@ -12,6 +12,8 @@ import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,6 +70,7 @@ class JudgeRunFailuresStoreTest {
         try (Workspace ws = withSamples(temp)) {
             List<Long> rollouts = new JudgePlanLoader(ws).selectRollouts(List.of("cr-01-agape-odm-supply"));
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             mine = newRun(ws, rollouts);
             assertThat(runs.find(mine).orElseThrow().owner()).hasValueSatisfying(o -> {
                 assertThat(o.pid()).isEqualTo(ProcessHandle.current().pid());
@@ -90,6 +93,7 @@ class JudgeRunFailuresStoreTest {
         }
         try (Workspace ws = Workspace.open(temp)) {
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             assertThat(runs.find(mine).orElseThrow().status()).isEqualTo(JudgeRunStatus.RUNNING);
             for (long id : List.of(killed, reused, legacy)) {
                 StoredJudgeRun run = runs.find(id).orElseThrow();
@@ -106,11 +110,12 @@ class JudgeRunFailuresStoreTest {
         try (Workspace ws = withSamples(temp)) {
             List<Long> rollouts = new JudgePlanLoader(ws).selectRollouts(List.of("cr-01-agape-odm-supply"));
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             long id = newRun(ws, rollouts);
             List<ResultStatus> statuses = List.of(ResultStatus.API_ERROR, ResultStatus.TIMEOUT, ResultStatus.PARSE_ERROR,
                     ResultStatus.SCHEMA_ERROR, ResultStatus.REFUSED, ResultStatus.API_ERROR);
             for (int i = 0; i < statuses.size(); i++) {
-                runs.save(id, new RunResult(rollouts.get(i), 0, result(statuses.get(i))));
+                results.save(id, new RunResult(rollouts.get(i), 0, result(statuses.get(i))));
             }
             StoredJudgeRun before = runs.find(id).orElseThrow();
             assertThat(before.serviceFailures()).isEqualTo(3);
@@ -121,7 +126,7 @@ class JudgeRunFailuresStoreTest {
             StoredJudgeRun after = runs.find(id).orElseThrow();
             assertThat(after.statusCounts()).isEqualTo(Map.of("parse_error", 1, "schema_error", 1, "refused", 1));
             assertThat(after.hasUnresolvedFailures()).isFalse();
-            assertThat(runs.finishedKeys(id)).containsExactlyInAnyOrder(rollouts.get(2) + "#0", rollouts.get(3) + "#0",
+            assertThat(results.finishedKeys(id)).containsExactlyInAnyOrder(rollouts.get(2) + "#0", rollouts.get(3) + "#0",
                     rollouts.get(4) + "#0");
             assertThat(runs.retriedCounts(id)).isEqualTo(Map.of("api_error", 2, "timeout", 1));
             assertThat(runs.retryFailed(id)).isZero();
@@ -156,17 +161,19 @@ class JudgeRunFailuresStoreTest {
         try (Workspace ws = withSamples(temp)) {
             List<Long> rollouts = new JudgePlanLoader(ws).selectRollouts(List.of("cr-01-agape-odm-supply"));
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             clean = newRun(ws, rollouts);
-            runs.save(clean, new RunResult(rollouts.get(0), 0, result(ResultStatus.PARSE_ERROR)));
+            results.save(clean, new RunResult(rollouts.get(0), 0, result(ResultStatus.PARSE_ERROR)));
             runs.markStatus(clean, JudgeRunStatus.FINISHED);
             hidden = newRun(ws, rollouts);
-            runs.save(hidden, new RunResult(rollouts.get(0), 0, result(ResultStatus.API_ERROR)));
+            results.save(hidden, new RunResult(rollouts.get(0), 0, result(ResultStatus.API_ERROR)));
             runs.markStatus(hidden, JudgeRunStatus.FINISHED);
         }
         MigrationUndo.run(temp, MigrationUndo.V7);
         try (Workspace ws = Workspace.open(temp)) {
             assertThat(ws.schemaVersion()).isGreaterThanOrEqualTo(7);
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             assertThat(runs.find(clean).orElseThrow().status()).isEqualTo(JudgeRunStatus.FINISHED);
             StoredJudgeRun failed = runs.find(hidden).orElseThrow();
             assertThat(failed.status()).isEqualTo(JudgeRunStatus.FAILED);

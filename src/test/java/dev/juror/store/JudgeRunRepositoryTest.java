@@ -11,6 +11,8 @@ import dev.juror.judge.run.RunResult;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,7 @@ class JudgeRunRepositoryTest {
     private JudgePlanLoader loader;
     private List<Long> rollouts;
     private JudgeRunRepository runs;
+    private JudgeResultRepository results;
 
     @BeforeEach
     void importTheShippedSamples() throws Exception {
@@ -38,6 +41,7 @@ class JudgeRunRepositoryTest {
         loader = new JudgePlanLoader(ws);
         rollouts = loader.selectRollouts(List.of("cr-01-agape-odm-supply"));
         runs = new JudgeRunRepository(ws);
+        results = new JudgeResultRepository(ws);
     }
 
     @AfterEach
@@ -57,23 +61,23 @@ class JudgeRunRepositoryTest {
         JudgeResult result = new HeuristicJudge().judge(item);
         RunResult runResult = new RunResult(rollouts.get(0), 0, result);
 
-        assertThat(runs.save(runId, runResult)).isTrue();
-        assertThat(runs.save(runId, runResult)).isFalse();
-        runs.sink(runId).save(runResult);
+        assertThat(results.save(runId, runResult)).isTrue();
+        assertThat(results.save(runId, runResult)).isFalse();
+        results.sink(runId).save(runResult);
 
-        assertThat(runs.resultsOf(runId)).hasSize(1);
+        assertThat(results.resultsOf(runId)).hasSize(1);
         int dimensions = rubric.dimensions().size();
         int comments = result.judgement().orElseThrow().comments().size();
-        assertThat(runs.scoresOf(runId)).hasSize(dimensions * comments);
-        assertThat(runs.finishedKeys(runId)).containsExactly(rollouts.get(0) + "#0");
+        assertThat(results.scoresOf(runId)).hasSize(dimensions * comments);
+        assertThat(results.finishedKeys(runId)).containsExactly(rollouts.get(0) + "#0");
         StoredJudgeRun stored = runs.find(runId).orElseThrow();
         assertThat(stored.rolloutIds()).isEqualTo(rollouts);
         assertThat(stored.statusCounts()).containsEntry("ok", 1);
 
         // The stored raw output is what replay answers with (the run's provider is a live one here).
         ReplayKey key = new ReplayKey(CanonicalForm.version(rubric), HeuristicJudge.MODEL, item.contentHash());
-        assertThat(runs.find(key, 0)).get().extracting(r -> r.rawOutput()).isEqualTo(result.rawOutput());
-        assertThat(runs.find(key, 1)).isEmpty();
+        assertThat(new RecordingRepository(ws).find(key, 0)).get().extracting(r -> r.rawOutput()).isEqualTo(result.rawOutput());
+        assertThat(new RecordingRepository(ws).find(key, 1)).isEmpty();
     }
 
     @Test
@@ -82,17 +86,17 @@ class JudgeRunRepositoryTest {
         var items = loader.plan(rubric, rollouts.subList(0, 3), 1).items();
         // Stored in reverse rollout order: the follower must see arrival order, not rollout order.
         for (int i = 2; i >= 0; i--) {
-            runs.save(runId, new RunResult(rollouts.get(i), 0, new HeuristicJudge().judge(items.get(i).item())));
+            results.save(runId, new RunResult(rollouts.get(i), 0, new HeuristicJudge().judge(items.get(i).item())));
         }
-        List<JudgeRunRepository.ResultOfSample> all = runs.resultsAfter(runId, 0);
+        List<JudgeResultRepository.ResultOfSample> all = results.resultsAfter(runId, 0);
         assertThat(all).extracting(r -> r.result().rolloutId())
                 .containsExactly(rollouts.get(2), rollouts.get(1), rollouts.get(0));
-        assertThat(all).extracting(JudgeRunRepository.ResultOfSample::sampleId).containsOnly("cr-01-agape-odm-supply");
+        assertThat(all).extracting(JudgeResultRepository.ResultOfSample::sampleId).containsOnly("cr-01-agape-odm-supply");
 
         long firstId = all.get(0).result().id();
-        assertThat(runs.resultsAfter(runId, firstId)).extracting(r -> r.result().rolloutId())
+        assertThat(results.resultsAfter(runId, firstId)).extracting(r -> r.result().rolloutId())
                 .containsExactly(rollouts.get(1), rollouts.get(0));
-        assertThat(runs.resultsAfter(runId, all.get(2).result().id())).isEmpty();
-        assertThat(runs.resultsAfter(runId + 1, 0)).isEmpty();
+        assertThat(results.resultsAfter(runId, all.get(2).result().id())).isEmpty();
+        assertThat(results.resultsAfter(runId + 1, 0)).isEmpty();
     }
 }

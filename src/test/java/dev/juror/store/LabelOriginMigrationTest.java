@@ -2,6 +2,8 @@ package dev.juror.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

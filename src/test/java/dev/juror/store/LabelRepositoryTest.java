@@ -3,6 +3,8 @@ package dev.juror.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

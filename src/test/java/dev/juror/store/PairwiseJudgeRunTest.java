@@ -27,6 +27,9 @@ import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Preference;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
+import dev.juror.workspace.judging.JudgeRunLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +59,6 @@ class PairwiseJudgeRunTest {
 
     @TempDir
     Path temp;
-
 
     /** A pairwise answer giving every dimension and the winner to {@code verdict} (A, B or tie) as shown. */
     static String answer(String verdict) {
@@ -126,6 +128,7 @@ class PairwiseJudgeRunTest {
             List<RolloutPair> pairs = loader.selectPairs(List.of(CR01), 1).pairs();
             RolloutPair pair = pairs.get(0);
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             long runId = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), "yaml", "bedrock",
                     "m", "{}", 1, "samples " + CR01, List.of(pair.first(), pair.second()), pairs));
             List<RunItem> items = loader.planPairs(rubric, pairs, 1).items();
@@ -133,23 +136,23 @@ class PairwiseJudgeRunTest {
             RunResult ab = new RunResult(pair.first(), Optional.of(new RunResult.Pair(pair.second(),
                     items.get(0).item().contentHash())), 0, firstWins);
 
-            assertThat(runs.save(runId, ab)).isTrue();
-            assertThat(runs.save(runId, ab)).isFalse();
+            assertThat(results.save(runId, ab)).isTrue();
+            assertThat(results.save(runId, ab)).isFalse();
             // The other order of the same pair is a result of its own.
             RunResult ba = new RunResult(pair.second(), Optional.of(new RunResult.Pair(pair.first(),
                     items.get(1).item().contentHash())), 0, replayed(rubric, answer("tie"), items.get(1).item()));
-            assertThat(runs.save(runId, ba)).isTrue();
+            assertThat(results.save(runId, ba)).isTrue();
 
-            assertThat(runs.finishedKeys(runId)).containsExactlyInAnyOrder(pair.first() + ">" + pair.second() + "#0",
+            assertThat(results.finishedKeys(runId)).containsExactlyInAnyOrder(pair.first() + ">" + pair.second() + "#0",
                     pair.second() + ">" + pair.first() + "#0");
-            List<JudgeResultRow> rows = runs.resultsOf(runId);
+            List<JudgeResultRow> rows = results.resultsOf(runId);
             assertThat(rows).extracting(JudgeResultRow::rollouts)
                     .containsExactly(pair.first() + ">" + pair.second(), pair.second() + ">" + pair.first());
             assertThat(rows.get(0).rolloutBId()).isEqualTo(OptionalLong.of(pair.second()));
             assertThat(rows.get(0).sampleScore()).hasValue(1.0);
             assertThat(rows.get(1).sampleScore()).hasValue(0.5);
             // Per-dimension verdicts are stored like any response-level score: A 1, tie 0.5, B 0.
-            assertThat(runs.scoreDetailsOf(rows.get(0).id())).hasSize(4)
+            assertThat(results.scoreDetailsOf(rows.get(0).id())).hasSize(4)
                     .allSatisfy(d -> assertThat(d.label()).isEqualTo("A"));
 
             StoredJudgeRun stored = runs.find(runId).orElseThrow();
@@ -160,11 +163,11 @@ class PairwiseJudgeRunTest {
 
             // A pair's answer is replayed by its content hash, order included: (b, a) is another recording.
             String version = CanonicalForm.version(rubric);
-            assertThat(runs.find(new ReplayKey(version, "m", items.get(0).item().contentHash()), 0))
+            assertThat(new RecordingRepository(ws).find(new ReplayKey(version, "m", items.get(0).item().contentHash()), 0))
                     .get().extracting(ReplaySource.Recording::rawOutput).isEqualTo(answer("A"));
-            assertThat(runs.find(new ReplayKey(version, "m", items.get(1).item().contentHash()), 0))
+            assertThat(new RecordingRepository(ws).find(new ReplayKey(version, "m", items.get(1).item().contentHash()), 0))
                     .get().extracting(ReplaySource.Recording::rawOutput).isEqualTo(answer("tie"));
-            assertThat(runs.find(new ReplayKey(version, "m", items.get(0).item().contentHash()), 1)).isEmpty();
+            assertThat(new RecordingRepository(ws).find(new ReplayKey(version, "m", items.get(0).item().contentHash()), 1)).isEmpty();
         }
     }
 
@@ -182,6 +185,7 @@ class PairwiseJudgeRunTest {
             StoredJudgeRun run = prepared.run();
             assertThat(run.pairs()).hasSize(3);
             JudgeRunRepository runs = launcher.runs();
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             List<RunItem> items = new JudgePlanLoader(ws).planPairs(rubric, run.pairs(), 1).items();
             // Shown verdicts per item, in plan order: pair 1 (A, B) consistent for its first rollout;
             // pair 2 (A, A): the first-shown candidate won both times; pair 3 (B, broken answer).
@@ -189,13 +193,13 @@ class PairwiseJudgeRunTest {
                     answer("C"));
             for (int i = 0; i < items.size(); i++) {
                 RunItem item = items.get(i);
-                runs.save(run.id(), new RunResult(item.rolloutId(), Optional.of(new RunResult.Pair(
+                results.save(run.id(), new RunResult(item.rolloutId(), Optional.of(new RunResult.Pair(
                         item.rolloutBId().getAsLong(), item.item().contentHash())), 0,
                         replayed(rubric, shown.get(i), item.item())));
             }
 
             List<PairwiseResults.PairOutcome> outcomes = PairwiseResults.of(runs.find(run.id()).orElseThrow(),
-                    runs.resultsOf(run.id()));
+                    results.resultsOf(run.id()));
             assertThat(outcomes).hasSize(3);
             assertThat(outcomes.get(0).firstOrderVerdict()).contains(Preference.A);
             assertThat(outcomes.get(0).secondOrderVerdict()).contains(Preference.A);
@@ -229,19 +233,20 @@ class PairwiseJudgeRunTest {
             List<RunItem> items = new JudgePlanLoader(ws).planPairs(prepared.rubric(), prepared.run().pairs(), 1)
                     .items();
             JudgeRunRepository runs = launcher.runs();
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             for (RunItem item : items.subList(0, 3)) {
-                runs.save(runId, new RunResult(item.rolloutId(), Optional.of(new RunResult.Pair(
+                results.save(runId, new RunResult(item.rolloutId(), Optional.of(new RunResult.Pair(
                         item.rolloutBId().getAsLong(), item.item().contentHash())), 0,
                         replayed(prepared.rubric(), answer("B"), item.item())));
             }
-            Set<String> before = runs.finishedKeys(runId);
+            Set<String> before = results.finishedKeys(runId);
 
             JudgeRunLauncher.Finished end = launcher.start(launcher.resume(runId, JudgeSettings.NONE).orElseThrow(),
                     p -> { }).await();
 
             assertThat(end.status()).isEqualTo(JudgeRunStatus.FINISHED);
             assertThat(server.receivedCount()).isEqualTo(8 - 3);
-            List<JudgeResultRow> rows = runs.resultsOf(runId);
+            List<JudgeResultRow> rows = results.resultsOf(runId);
             assertThat(rows).hasSize(8);
             assertThat(rows.stream().map(r -> RunResult.key(r.rolloutId(), r.rolloutBId(), r.repeat())).distinct())
                     .hasSize(8).containsAll(before);
@@ -260,20 +265,22 @@ class PairwiseJudgeRunTest {
             JudgePlanLoader loader = new JudgePlanLoader(ws);
             List<Long> rollouts = loader.selectRollouts(List.of(CR01));
             JudgeRunRepository runs = new JudgeRunRepository(ws);
+            JudgeResultRepository results = new JudgeResultRepository(ws);
             runId = runs.create(new NewJudgeRun(contract.name(), CanonicalForm.version(contract), "yaml", "bedrock",
                     "m", "{}", 1, "samples " + CR01, rollouts));
             RunItem item = loader.plan(contract, rollouts.subList(0, 1), 1).items().get(0);
             result = new RunResult(item.rolloutId(), 0, new dev.juror.judge.heuristic.HeuristicJudge().judge(item.item()));
-            assertThat(runs.save(runId, result)).isTrue();
+            assertThat(results.save(runId, result)).isTrue();
         }
         MigrationUndo.run(temp, MigrationUndo.V6);
 
         try (Workspace ws = Workspace.open(temp)) {
             JudgeRunRepository runs = new JudgeRunRepository(ws);
-            assertThat(runs.resultsOf(runId)).singleElement()
+            JudgeResultRepository results = new JudgeResultRepository(ws);
+            assertThat(results.resultsOf(runId)).singleElement()
                     .satisfies(r -> assertThat(r.rolloutBId()).isEmpty());
-            assertThat(runs.finishedKeys(runId)).containsExactly(result.key());
-            assertThat(runs.save(runId, result)).isFalse();
+            assertThat(results.finishedKeys(runId)).containsExactly(result.key());
+            assertThat(results.save(runId, result)).isFalse();
             assertThat(runs.find(runId).orElseThrow().pairwise()).isFalse();
         }
     }

@@ -1,12 +1,14 @@
 package dev.juror.store;
 
-import dev.juror.dataset.ContentHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.juror.dataset.ContentHash;
 import dev.juror.dataset.PredictionParser;
 import dev.juror.dataset.RolloutInput;
 import dev.juror.dataset.SampleInput;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

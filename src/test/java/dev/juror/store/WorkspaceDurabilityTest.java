@@ -3,6 +3,9 @@ package dev.juror.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.testing.ChildJava;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.ImportResult;
+import dev.juror.workspace.imports.Importer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,9 @@ package dev.juror.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.juror.workspace.calibration.AnchorSets;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,15 +1,15 @@
 package dev.juror.app.calibration;
 
-import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
-import dev.juror.io.AtomicFiles;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.Verdict;
-import dev.juror.store.UnresolvedFailuresException;
+import dev.juror.io.AtomicFiles;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.WorkspaceLookups;
-import dev.juror.store.WorkspaceCalibration;
+import dev.juror.workspace.calibration.UnresolvedFailuresException;
+import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

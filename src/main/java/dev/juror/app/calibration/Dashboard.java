@@ -1,7 +1,7 @@
 package dev.juror.app.calibration;
 
 import dev.juror.calibration.verdict.Verdict;
-import dev.juror.store.WorkspaceCalibration;
+import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

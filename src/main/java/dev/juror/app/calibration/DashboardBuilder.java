@@ -18,7 +18,7 @@ import dev.juror.calibration.views.Disagreement;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.calibration.views.ModelComparison;
 import dev.juror.calibration.views.RunAgreement;
-import dev.juror.store.WorkspaceCalibration;
+import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

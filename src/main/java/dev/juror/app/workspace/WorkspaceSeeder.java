@@ -2,10 +2,10 @@ package dev.juror.app.workspace;
 
 import dev.juror.app.tasks.TaskProgress;
 import dev.juror.dataset.JsonlImportReader;
-import dev.juror.store.ImportOptions;
-import dev.juror.store.ImportResult;
-import dev.juror.store.Importer;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.imports.ImportOptions;
+import dev.juror.workspace.imports.ImportResult;
+import dev.juror.workspace.imports.Importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import static dev.juror.calibration.report.Html.withCi;
 import dev.juror.calibration.CalibrationReport;
 import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.drift.DriftReport;
-import dev.juror.calibration.views.ModelComparison;
 import dev.juror.calibration.stats.Estimate;
 import dev.juror.calibration.verdict.Condition;
 import dev.juror.calibration.verdict.Verdict;
@@ -18,10 +17,12 @@ import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.Disagreement;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.calibration.views.LeaveOneAnnotatorOut;
+import dev.juror.calibration.views.ModelComparison;
 import dev.juror.calibration.views.RunAgreement;
 import dev.juror.calibration.views.SampleScoreAgreement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The calibration report as one self-contained HTML page: inline CSS and inline SVG charts, no
@@ -34,6 +35,26 @@ public final class ReportHtml {
             "spearman", "mae", "bias"};
 
     private ReportHtml() {
+    }
+
+    /**
+     * The full report a calibration gives: the report and verdicts, then who labelled (and where the
+     * labels came from), the model comparison of each run and, with two or more runs, drift.
+     *
+     * @param models per run id, the model comparison rows
+     * @param drift  null with fewer than two runs
+     */
+    public static String render(CalibrationReport report, List<Verdict> verdicts, List<LabelSource> labelSources,
+                                Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift) {
+        List<String> extras = new ArrayList<>();
+        if (!labelSources.isEmpty()) {
+            extras.add(labelSources(labelSources));
+        }
+        models.forEach((run, rows) -> extras.add(modelComparison(run, rows)));
+        if (drift != null) {
+            extras.add(drift(drift));
+        }
+        return render(report, verdicts, extras);
     }
 
     public static String render(CalibrationReport report, List<Verdict> verdicts, List<String> extraSections) {

@@ -17,12 +17,13 @@ import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.CalibrationRepository;
 import dev.juror.store.JudgePlanLoader;
+import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.AnchorSets;
-import dev.juror.store.LabelPacks;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.calibration.AnchorSets;
+import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +67,7 @@ class CalibrationDashboardTest {
         prepared = folder.resolve("prepared");
         try (Workspace workspace = SeededWorkspace.open(prepared)) {
             LabelPacks packs = new LabelPacks(workspace);
-            var imports = dev.juror.store.LabelPackOptions.of(
+            var imports = dev.juror.workspace.labels.LabelPackOptions.of(
                     new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "test");
             assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl"), imports).imported()).isPositive();
             // Frozen before the second expert's labels arrive: drift against it must not see them.
@@ -102,7 +103,7 @@ class CalibrationDashboardTest {
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
                 HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
         JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, runs.sink(id), p -> { });
+        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(workspace).sink(id), p -> { });
         runs.markStatus(id, JudgeRunStatus.FINISHED);
         return id;
     }
@@ -231,7 +232,7 @@ class CalibrationDashboardTest {
         long failed = heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
         JudgeRunRepository runs = new JudgeRunRepository(open);
         // Three of its results are api_errors, as if the service had failed them.
-        List<dev.juror.store.JudgeResultRow> stored = runs.resultsOf(failed);
+        List<dev.juror.store.JudgeResultRow> stored = new JudgeResultRepository(open).resultsOf(failed);
         try (var c = open.connection(); var update = c.prepareStatement(
                 "UPDATE judge_results SET status = 'api_error', sample_score = NULL WHERE id IN (?, ?, ?)")) {
             for (int i = 0; i < 3; i++) {

@@ -1,0 +1,228 @@
+package dev.juror.workspace.calibration;
+
+import dev.juror.calibration.CalibrationEngine;
+import dev.juror.calibration.CalibrationInput;
+import dev.juror.calibration.CalibrationReport;
+import dev.juror.calibration.JudgeRun;
+import dev.juror.calibration.Scales;
+import dev.juror.calibration.drift.DriftAlert;
+import dev.juror.calibration.drift.DriftMonitor;
+import dev.juror.calibration.drift.DriftReport;
+import dev.juror.calibration.drift.DriftSettings;
+import dev.juror.calibration.rating.Rating;
+import dev.juror.calibration.report.ReportHtml;
+import dev.juror.calibration.report.ReportJson;
+import dev.juror.calibration.stats.BootstrapConfig;
+import dev.juror.calibration.verdict.RegressionEvidence;
+import dev.juror.calibration.verdict.Verdict;
+import dev.juror.calibration.verdict.VerdictRules;
+import dev.juror.calibration.views.ModelComparison;
+import dev.juror.rubric.CanonicalForm;
+import dev.juror.rubric.Rubric;
+import dev.juror.store.AnchorSet;
+import dev.juror.store.CalibrationRepository;
+import dev.juror.store.JudgeRunLoader;
+import dev.juror.store.Repositories;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.store.StoredLabel;
+import dev.juror.store.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A rubric's calibration from a workspace: its humans' labels and the chosen judge runs through the
+ * calibration engine, model comparison and (two or more runs) drift; deciding, storing and rendering
+ * the verdict. Shared by the {@code calibrate}/{@code verdict} commands and the workbench's dashboard,
+ * so both show the same numbers. Bad input (an unknown run or anchor set, one of another rubric) is
+ * an {@link IllegalArgumentException} whose message names it.
+ */
+public final class WorkspaceCalibration {
+
+    /**
+     * @param runs   the judge runs as loaded, in the order asked for
+     * @param models per run id, the model comparison rows
+     * @param drift  null with fewer than two runs
+     * @param notes  what was left out and why, for the reader
+     * @param labelSources per labeller, where the labels that count came from (desk, or which pack import)
+     */
+    public record Result(Rubric rubric, String version, CalibrationReport report,
+                         CalibrationDataLoader.HumanLabels labels, List<JudgeRun> runs,
+                         Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes,
+                         List<ReportHtml.LabelSource> labelSources) {
+    }
+
+    private WorkspaceCalibration() {
+    }
+
+    /** Calibrates with drift measured on the current labels. */
+    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k) {
+        return run(workspace, rubric, runIds, config, k, null);
+    }
+
+    /** As {@link #run(Workspace, Rubric, List, BootstrapConfig, int, String, boolean)}, refusing runs with unresolved failures. */
+    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
+                             String anchorSet) {
+        return run(workspace, rubric, runIds, config, k, anchorSet, false);
+    }
+
+    /**
+     * Calibrates; drift is measured on the frozen anchor set {@code anchorSet} when one is named, so
+     * labels added since it was frozen do not move it. Agreement always uses the current labels.
+     *
+     * @param anchorSet the name of an anchor set frozen for this rubric, or null for the current labels
+     * @param allowFailedResults accept runs with more service failures than their threshold allows
+     *                           (their failed results have no scores and are left out, said in a note);
+     *                           false refuses such a run with an {@link UnresolvedFailuresException}
+     */
+    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
+                             String anchorSet, boolean allowFailedResults) {
+        String version = CanonicalForm.version(rubric);
+        // Checked first: a wrong set name should not cost the whole calibration before it is refused.
+        Repositories repositories = Repositories.of(workspace);
+        AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(repositories).load(anchorSet, rubric);
+        CalibrationDataLoader.Usable usable = new CalibrationDataLoader(repositories).usable(rubric);
+        CalibrationDataLoader.HumanLabels labels = usable.labels();
+        JudgeRunLoader loader = new JudgeRunLoader(repositories);
+        List<JudgeRun> runs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
+        for (long id : runIds) {
+            StoredJudgeRun stored = loader.find(id).orElseThrow(() -> new IllegalArgumentException(
+                    JudgeRunLoader.PREFIX + id + ": no such judge run in " + workspace.directory()));
+            if (!stored.rubricName().equals(rubric.name())) {
+                throw new IllegalArgumentException(JudgeRunLoader.PREFIX + id + " judged rubric "
+                        + stored.rubricName() + ", not " + rubric.name());
+            }
+            if (stored.hasUnresolvedFailures() && !allowFailedResults) {
+                throw new UnresolvedFailuresException(stored);
+            }
+            if (stored.serviceFailures() > 0) {
+                notes.add(JudgeRunLoader.PREFIX + id + ": " + stored.serviceFailures() + " results the judge service did"
+                        + " not answer (api_error, timeout) have no scores and were left out"
+                        + (stored.hasUnresolvedFailures() ? " (over the run's threshold, accepted on request)"
+                        : " (within the run's threshold of " + stored.maxFailures().code() + ")"));
+            }
+            JudgeRunLoader.Loaded loaded = loader.load(id, Scales.of(rubric));
+            if (loaded.offScale() > 0) {
+                notes.add(loaded.run().id() + ": " + loaded.offScale() + " scores off the rubric's scale were left out");
+            }
+            if (!loaded.run().rubricVersion().equals(version)) {
+                notes.add(loaded.run().id() + " was made with rubric version " + loaded.run().rubricVersion()
+                        + "; the file is version " + version);
+            }
+            runs.add(loaded.run());
+            models.put(loaded.run().id(), ModelComparison.compare(loader.outcomes(id, rubric),
+                    rubric.scale().min(), k, config));
+        }
+        // Every stored label is accounted for: counted, or left out with the reason.
+        if (labels.replaced() > 0) {
+            notes.add(labels.replaced() + " earlier labels were replaced by a later label of the same labeller on the"
+                    + " same item (a correction) and do not count; only the latest counts");
+        }
+        if (labels.judgeVisible() > 0) {
+            notes.add(labels.judgeVisible() + " labels given while the judge's score was visible were left out");
+        }
+        if (labels.offScale() > 0) {
+            notes.add(labels.offScale() + " labels with a score off the rubric's scale were left out");
+        }
+        if (labels.otherDimensions() > 0) {
+            notes.add(labels.otherDimensions() + " labels of dimensions this rubric does not have were left out");
+        }
+        if (anchors != null) {
+            notes.addAll(anchorNotes(anchors, runs.size()));
+        }
+        CalibrationInput input = new CalibrationInput(rubric, version, labels.ratings(), runs);
+        CalibrationReport report = new CalibrationEngine(config).calibrate(input);
+        List<Rating> anchorLabels = anchors == null ? labels.ratings() : anchors.labels().ratings();
+        DriftReport drift = runs.size() < 2 ? null
+                : new DriftMonitor(Scales.of(rubric), config, DriftSettings.defaults())
+                .analyse(runs, anchorLabels, rubric.dimensionNames(), null);
+        return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes,
+                sources(usable.rows()));
+    }
+
+    /** The labels that count, counted by labeller and origin (labellers by name, then sources in first-seen order). */
+    static List<ReportHtml.LabelSource> sources(List<StoredLabel> rows) {
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        for (StoredLabel l : rows) {
+            counts.computeIfAbsent(l.labeller(), k -> new LinkedHashMap<>()).merge(l.originText(), 1, Integer::sum);
+        }
+        List<ReportHtml.LabelSource> out = new ArrayList<>();
+        counts.forEach((who, bySource) -> bySource.forEach((source, n) -> out.add(new ReportHtml.LabelSource(who, source, n))));
+        return out;
+    }
+
+    private static List<String> anchorNotes(AnchorSets.Loaded anchors, int runs) {
+        AnchorSet set = anchors.set();
+        CalibrationDataLoader.HumanLabels frozen = anchors.labels();
+        List<String> notes = new ArrayList<>();
+        notes.add((runs < 2 ? "anchor set " + set.name() + " not used: drift needs two or more judge runs"
+                : "drift measured against anchor set " + set.name())
+                + " (frozen " + set.frozenOn() + ", " + anchors.items() + " items, " + anchors.labellers().size()
+                + (anchors.labellers().size() == 1 ? " labeller)" : " labellers)"));
+        int unusable = frozen.offScale() + frozen.otherDimensions() + frozen.judgeVisible();
+        if (unusable > 0) {
+            notes.add("anchor set " + set.name() + ": " + unusable + " of its " + set.labels()
+                    + " labels do not fit this version of the rubric (dimension or scale changed) and were left out");
+        }
+        return notes;
+    }
+
+    /** The judge run named {@code 7} or {@code run-7}, as the reports name runs; empty when there is none. */
+    public static Optional<StoredJudgeRun> findRun(Workspace workspace, String text) {
+        OptionalLong id = JudgeRunLoader.parseId(text);
+        return id.isEmpty() ? Optional.empty() : Repositories.of(workspace).judgeRuns().find(id.getAsLong());
+    }
+
+    /** Model comparison of the runs again with another k of best-of-k (cheap: no calibration). */
+    public static Map<String, List<ModelComparison.ModelRow>> models(Workspace workspace, Rubric rubric,
+                                                                    List<Long> runIds, BootstrapConfig config, int k) {
+        JudgeRunLoader loader = new JudgeRunLoader(Repositories.of(workspace));
+        Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
+        for (long id : runIds) {
+            models.put(JudgeRunLoader.PREFIX + id, ModelComparison.compare(loader.outcomes(id, rubric),
+                    rubric.scale().min(), k, config));
+        }
+        return models;
+    }
+
+    /** The verdict for one run of the result, with the latest regression suite result as evidence. */
+    public static Verdict decide(Workspace workspace, Result r, String runId, Clock clock) {
+        String model = r.report().runs().stream().filter(run -> run.id().equals(runId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(runId + " is not in the calibration"))
+                .judgeModel();
+        Optional<RegressionEvidence> regression = Repositories.of(workspace).calibration().latestRegression(r.version(), model)
+                .map(s -> new RegressionEvidence(s.suiteName(), s.rubricVersion(), s.judgeModel(), s.cases(), s.failed()));
+        return VerdictRules.decide(r.rubric(), r.version(), r.report(), runId, regression, clock);
+    }
+
+    /** Stores the verdict (append-only); returns its id. */
+    public static long record(Workspace workspace, Verdict verdict) {
+        return Repositories.of(workspace).calibration().saveVerdict(new CalibrationRepository.StoredVerdict(0,
+                verdict.rubric(), verdict.rubricVersion(), verdict.judgeModel(), verdict.run(), verdict.status().name(),
+                ReportJson.compact(verdict.conditions()), verdict.createdAt()));
+    }
+
+    /** Stores alerts not stored before (same kind, subject and message), so repeated runs do not duplicate them. */
+    public static void recordAlerts(Workspace workspace, String rubric, List<DriftAlert> alerts) {
+        CalibrationRepository repo = Repositories.of(workspace).calibration();
+        var known = repo.alerts(rubric).stream().map(a -> a.kind() + "|" + a.subject() + "|" + a.message()).toList();
+        for (DriftAlert a : alerts) {
+            if (!known.contains(a.kind() + "|" + a.subject() + "|" + a.message())) {
+                repo.saveAlert(new CalibrationRepository.StoredAlert(0, rubric, a.kind(), a.severity().name(),
+                        a.subject(), a.measured(), a.threshold(), a.message(), Instant.now()));
+            }
+        }
+    }
+
+    /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
+    public static String html(Result r, List<Verdict> verdicts) {
+        return ReportHtml.render(r.report(), verdicts, r.labelSources(), r.models(), r.drift());
+    }
+}

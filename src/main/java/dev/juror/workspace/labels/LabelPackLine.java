@@ -1,0 +1,29 @@
+package dev.juror.workspace.labels;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One line of a label pack (JSONL): a label with everything needed to find its item in another
+ * workspace. {@code prediction_hash} detects that the other workspace holds a different prediction
+ * under the same sample id and rollout index. {@code created_at} is when the labeller says the label
+ * was made: information only (which label counts is decided by import order). The {@code imported_*}
+ * fields are written for labels that came into the exporting workspace from a pack (that pack's
+ * SHA-256, who imported it, when); an importing workspace records its own import instead.
+ */
+@JsonPropertyOrder({"uid", "labeller", "sample_id", "rollout_index", "prediction_hash", "comment_position", "comment_id",
+        "dimension", "score", "note", "seconds", "rubric_version", "judge_hidden", "flagged", "created_at", "origin",
+        "imported_from", "imported_by", "imported_at"})
+public record LabelPackLine(String uid, String labeller, @JsonProperty("sample_id") String sampleId,
+                            @JsonProperty("rollout_index") Integer rolloutIndex,
+                            @JsonProperty("prediction_hash") String predictionHash,
+                            @JsonProperty("comment_position") Integer commentPosition,
+                            @JsonProperty("comment_id") String commentId, String dimension, String score, String note,
+                            Double seconds, @JsonProperty("rubric_version") String rubricVersion,
+                            @JsonProperty("judge_hidden") Boolean judgeHidden, Boolean flagged,
+                            @JsonProperty("created_at") String createdAt, String origin,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("imported_from") String importedFrom,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("imported_by") String importedBy,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("imported_at") String importedAt) {
+}
