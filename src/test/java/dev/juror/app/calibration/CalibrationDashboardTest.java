@@ -63,18 +63,10 @@ class CalibrationDashboardTest {
     /** Labels and judging take a while: done once, each test starts from a copy (TestFX's start has a timeout). */
     @BeforeAll
     static void labelAndJudge() throws Exception {
-        prepared = folder.resolve("prepared");
-        try (Workspace workspace = SeededWorkspace.open(prepared)) {
-            LabelPacks packs = new LabelPacks(workspace);
-            var imports = dev.juror.store.LabelPackOptions.of(
-                    new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "test");
-            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl"), imports).imported()).isPositive();
-            // Frozen before the second expert's labels arrive: drift against it must not see them.
-            anchorItems = new AnchorSets(workspace).freeze("demo-anchors",
-                    new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "").items();
-            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-2.jsonl"), imports).imported()).isPositive();
-            runId = heuristicRun(workspace, prepared.resolve("rubrics/contract-review.yaml"), 2);
-        }
+        JudgedWorkspace.Prepared done = JudgedWorkspace.prepare(folder.resolve("prepared"));
+        prepared = done.dir();
+        runId = done.runId();
+        anchorItems = done.anchorItems();
     }
 
     @Start
@@ -92,19 +84,6 @@ class CalibrationDashboardTest {
         workbench.calibration().resamplesProperty().set(200);
         workbench.start(stage);
         stage.toFront();
-    }
-
-    private static long heuristicRun(Workspace workspace, Path rubricFile, int repeats) throws Exception {
-        Rubric rubric = new RubricYaml().read(rubricFile);
-        JudgePlanLoader plans = new JudgePlanLoader(workspace);
-        List<Long> rollouts = plans.selectRollouts(List.of());
-        JudgeRunRepository runs = new JudgeRunRepository(workspace);
-        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
-                HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
-        JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, runs.sink(id), p -> { });
-        runs.markStatus(id, JudgeRunStatus.FINISHED);
-        return id;
     }
 
     @AfterEach
@@ -188,7 +167,7 @@ class CalibrationDashboardTest {
 
     @Test
     void driftCanBeMeasuredAgainstAFrozenAnchorSet(FxRobot robot) throws Exception {
-        long second = heuristicRun(workbench.session().current(),
+        long second = JudgedWorkspace.heuristicRun(workbench.session().current(),
                 workbench.session().current().directory().resolve("rubrics/contract-review.yaml"), 1);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -228,7 +207,7 @@ class CalibrationDashboardTest {
     @Test
     void aRunWithServiceFailuresIsRefusedUntilTheBoxToIncludeItIsTicked(FxRobot robot) throws Exception {
         Workspace open = workbench.session().current();
-        long failed = heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
+        long failed = JudgedWorkspace.heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
         JudgeRunRepository runs = new JudgeRunRepository(open);
         // Three of its results are api_errors, as if the service had failed them.
         List<dev.juror.store.JudgeResultRow> stored = runs.resultsOf(failed);
