@@ -2,26 +2,12 @@ package dev.juror.app.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.SeededWorkspace;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
+import dev.juror.app.WorkbenchFixture;
 import dev.juror.app.review.OpenedRollout;
-import dev.juror.app.tasks.InlineBackgroundTasks;
-import dev.juror.judge.heuristic.HeuristicJudge;
-import dev.juror.judge.run.JudgePlan;
-import dev.juror.judge.run.JudgeRunner;
-import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.Rubric;
-import dev.juror.rubric.RubricYaml;
 import dev.juror.store.CalibrationRepository;
-import dev.juror.store.JudgePlanLoader;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.AnchorSets;
-import dev.juror.store.LabelPacks;
-import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +43,7 @@ class CalibrationDashboardTest {
     private static long runId;
     private static int anchorItems;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Path report;
 
@@ -71,25 +58,17 @@ class CalibrationDashboardTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path dir = run.resolve("ws");
-        report = run.resolve("out/report.html");
-        try (var files = Files.walk(prepared)) {
-            for (Path from : files.toList()) {
-                Files.copy(from, dir.resolve(prepared.relativize(from).toString()));
-            }
-        }
-        workbench = new Workbench(new AppOptions(Optional.of(dir), TestSettings.withLabeller(run, "Ann")),
-                new InlineBackgroundTasks(), new ScriptedDialogs(), (owner, name) -> Optional.of(report));
-        workbench.calibration().resamplesProperty().set(200);
-        workbench.start(stage);
-        stage.toFront();
+        fixture = WorkbenchFixture.under(folder).copyOf(prepared)
+                .reportSaver((owner, name) -> Optional.of(report))
+                .beforeStart(built -> built.calibration().resamplesProperty().set(200))
+                .start(stage);
+        workbench = fixture.workbench();
+        report = fixture.runDir().resolve("out/report.html");
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     private void openDashboardAndCompute(FxRobot robot) {
