@@ -72,7 +72,8 @@ public final class RubricEditorViewModel {
         this.tasks = tasks;
         this.debouncer = debouncer;
         this.millis = millis;
-        this.trial = new RubricTrialViewModel(tasks, draftYaml, status::set, this::refreshNow);
+        this.trial = new RubricTrialViewModel(tasks, draftYaml, status::set, this::refreshNow,
+                this::scheduleRefresh);
     }
 
     // ---- workspace, files, samples ----
@@ -80,6 +81,7 @@ public final class RubricEditorViewModel {
     /** Shows the rubric files and samples of a workspace (null: nothing open). */
     public void load(Workspace opened) {
         files.clear();
+        trial.forget(); // before the rubric opens: its first preview must not use the last workspace's sample
         if (opened == null) {
             trial.load(null);
             return;

@@ -42,6 +42,7 @@ public final class RubricTrialViewModel {
     private final DraftYaml draftYaml;
     private final Consumer<String> status;
     private final Runnable inputsChanged;
+    private final Runnable inputsCleared;
     private final ObservableList<SampleChoice> samples = FXCollections.observableArrayList();
     private final ObservableList<RolloutChoice> rollouts = FXCollections.observableArrayList();
     private final ObjectProperty<SampleChoice> sample = new SimpleObjectProperty<>(this, "sample");
@@ -58,23 +59,31 @@ public final class RubricTrialViewModel {
 
     /**
      * @param status        where failures to read samples are reported (the editor's status line)
-     * @param inputsChanged called when the rollout the preview renders against changed
+     * @param inputsChanged called when another rollout's inputs were read (the preview renders again at once)
+     * @param inputsCleared called when no rollout is chosen any more (the preview follows once edits pause)
      */
-    RubricTrialViewModel(BackgroundTasks tasks, DraftYaml draftYaml, Consumer<String> status, Runnable inputsChanged) {
+    RubricTrialViewModel(BackgroundTasks tasks, DraftYaml draftYaml, Consumer<String> status, Runnable inputsChanged,
+                         Runnable inputsCleared) {
         this.tasks = tasks;
         this.draftYaml = draftYaml;
         this.status = status;
         this.inputsChanged = inputsChanged;
+        this.inputsCleared = inputsCleared;
         sample.addListener((obs, old, now) -> loadRollouts(now));
         rollout.addListener((obs, old, now) -> loadInputs(now));
+    }
+
+    /** Forgets the samples of the workspace shown so far (another one is being opened). */
+    void forget() {
+        samples.clear();
+        rollouts.clear();
+        inputs = SampleInputs.NONE;
     }
 
     /** Lists the samples of a workspace and picks the first with rollouts (null: nothing open). */
     void load(Workspace opened) {
         this.workspace = opened;
-        samples.clear();
-        rollouts.clear();
-        inputs = SampleInputs.NONE;
+        forget();
         if (opened == null) {
             return;
         }
@@ -112,7 +121,7 @@ public final class RubricTrialViewModel {
     private void loadInputs(RolloutChoice choice) {
         if (choice == null || workspace == null) {
             inputs = SampleInputs.NONE;
-            inputsChanged.run();
+            inputsCleared.run();
             return;
         }
         SampleSource source = new SampleSource(workspace);
