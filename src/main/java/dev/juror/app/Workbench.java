@@ -180,7 +180,8 @@ public final class Workbench implements AutoCloseable {
         editor.setJudgeSettings(() -> trialJudgeSettings(settings.get()));
         session.revisionProperty().addListener((obs, old, now) -> editor.load(session.current()));
         editor.load(session.current());
-        return ViewLoader.load(new RubricEditorView(editor), "RubricEditorView.fxml");
+        return ViewLoader.load(new RubricEditorView(editor), "RubricEditorView.fxml",
+                new dev.juror.app.rubric.RubricPreviewView(editor));
     }
 
     /** The Settings dialog's judge provider settings, as the judge engine takes them (no credentials). */

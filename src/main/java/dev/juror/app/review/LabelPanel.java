@@ -19,11 +19,11 @@ import javafx.scene.layout.VBox;
  */
 final class LabelPanel {
 
-    private final ReviewDeskViewModel viewModel;
+    private final LabelFormViewModel viewModel;
     private final VBox rowsBox;
     private final Label descriptions;
 
-    LabelPanel(ReviewDeskViewModel viewModel, VBox rowsBox, Label descriptions) {
+    LabelPanel(LabelFormViewModel viewModel, VBox rowsBox, Label descriptions) {
         this.viewModel = viewModel;
         this.rowsBox = rowsBox;
         this.descriptions = descriptions;

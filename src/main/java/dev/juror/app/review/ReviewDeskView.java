@@ -79,7 +79,7 @@ public final class ReviewDeskView {
         referenceHost.getChildren().add(reference.node());
         bindToolbar();
         bindCards();
-        new LabelPanel(viewModel, dimensionRows, levelDescriptions);
+        new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
         noteField.textProperty().bindBidirectional(viewModel.noteProperty());
         flagToggle.selectedProperty().bindBidirectional(viewModel.flaggedProperty());
         viewModel.noteFocusRequestsProperty().addListener((obs, old, now) -> noteField.requestFocus());

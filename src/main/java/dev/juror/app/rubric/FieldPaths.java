@@ -1,5 +1,10 @@
 package dev.juror.app.rubric;
 
+import dev.juror.rubric.Problem;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +19,41 @@ final class FieldPaths {
     static final String GENERAL = "";
 
     private FieldPaths() {
+    }
+
+    /** Every field path the form shows for a draft; problems are mapped onto these. */
+    static Set<String> of(RubricDraft d) {
+        Set<String> out = new LinkedHashSet<>(List.of("name", "description", "objective", "approach", "unit", "mode",
+                "dimensions", "edge_cases", "encourage", "discourage", "aggregation.deal_breaker_floor",
+                "validation.min_kappa_lower_bound", "validation.min_items", "validation.require_within_human_ceiling",
+                "validation.human_ceiling_margin", "validation.max_flip_rate", "validation.require_regression_pass",
+                DraftYaml.ADVANCED));
+        for (int i = 0; i < d.dimensions().size(); i++) {
+            for (String key : List.of("name", "question", "scale", "levels", "mandatory_rules", "weight",
+                    "deal_breaker")) {
+                out.add(dimension(i, key));
+            }
+            out.add("dimensions[" + i + "]");
+            for (LevelText level : d.dimensions().get(i).levels()) {
+                out.add(level(i, level.key()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The problems' messages by the form field they belong to ({@link #GENERAL} for the banner);
+     * several on one field are joined line by line. Banner and YAML-area problems keep their path.
+     */
+    static Map<String, String> messagesByField(List<Problem> found, RubricDraft draft) {
+        Set<String> fields = of(draft);
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (Problem p : found) {
+            String field = fieldFor(p.path(), fields);
+            String message = field.equals(GENERAL) || field.equals(DraftYaml.ADVANCED) ? p.toString() : p.message();
+            byField.merge(field, message, (a, b) -> a + "\n" + b);
+        }
+        return byField;
     }
 
     static String fieldFor(String problemPath, Set<String> fields) {

@@ -2,28 +2,14 @@ package dev.juror.app.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.SeededWorkspace;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
+import dev.juror.app.WorkbenchFixture;
 import dev.juror.app.review.OpenedRollout;
-import dev.juror.app.tasks.InlineBackgroundTasks;
-import dev.juror.judge.heuristic.HeuristicJudge;
-import dev.juror.judge.run.JudgePlan;
-import dev.juror.judge.run.JudgeRunner;
-import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.Rubric;
-import dev.juror.rubric.RubricYaml;
 import dev.juror.store.CalibrationRepository;
-import dev.juror.store.JudgePlanLoader;
 import dev.juror.store.JudgeResultRepository;
 import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
-import dev.juror.workspace.calibration.AnchorSets;
-import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,60 +44,32 @@ class CalibrationDashboardTest {
     private static long runId;
     private static int anchorItems;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Path report;
 
     /** Labels and judging take a while: done once, each test starts from a copy (TestFX's start has a timeout). */
     @BeforeAll
     static void labelAndJudge() throws Exception {
-        prepared = folder.resolve("prepared");
-        try (Workspace workspace = SeededWorkspace.open(prepared)) {
-            LabelPacks packs = new LabelPacks(workspace);
-            var imports = dev.juror.workspace.labels.LabelPackOptions.of(
-                    new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "test");
-            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-1.jsonl"), imports).imported()).isPositive();
-            // Frozen before the second expert's labels arrive: drift against it must not see them.
-            anchorItems = new AnchorSets(workspace).freeze("demo-anchors",
-                    new RubricYaml().read(prepared.resolve("rubrics/contract-review.yaml")), "").items();
-            assertThat(packs.importPack(Path.of("samples/labels/DEMO-labels-demo-expert-2.jsonl"), imports).imported()).isPositive();
-            runId = heuristicRun(workspace, prepared.resolve("rubrics/contract-review.yaml"), 2);
-        }
+        JudgedWorkspace.Prepared done = JudgedWorkspace.prepare(folder.resolve("prepared"));
+        prepared = done.dir();
+        runId = done.runId();
+        anchorItems = done.anchorItems();
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path dir = run.resolve("ws");
-        report = run.resolve("out/report.html");
-        try (var files = Files.walk(prepared)) {
-            for (Path from : files.toList()) {
-                Files.copy(from, dir.resolve(prepared.relativize(from).toString()));
-            }
-        }
-        workbench = new Workbench(new AppOptions(Optional.of(dir), TestSettings.withLabeller(run, "Ann")),
-                new InlineBackgroundTasks(), new ScriptedDialogs(), (owner, name) -> Optional.of(report));
-        workbench.calibration().resamplesProperty().set(200);
-        workbench.start(stage);
-        stage.toFront();
-    }
-
-    private static long heuristicRun(Workspace workspace, Path rubricFile, int repeats) throws Exception {
-        Rubric rubric = new RubricYaml().read(rubricFile);
-        JudgePlanLoader plans = new JudgePlanLoader(workspace);
-        List<Long> rollouts = plans.selectRollouts(List.of());
-        JudgeRunRepository runs = new JudgeRunRepository(workspace);
-        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
-                HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
-        JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(workspace).sink(id), p -> { });
-        runs.markStatus(id, JudgeRunStatus.FINISHED);
-        return id;
+        fixture = WorkbenchFixture.under(folder).copyOf(prepared)
+                .reportSaver((owner, name) -> Optional.of(report))
+                .beforeStart(built -> built.calibration().resamplesProperty().set(200))
+                .start(stage);
+        workbench = fixture.workbench();
+        report = fixture.runDir().resolve("out/report.html");
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     private void openDashboardAndCompute(FxRobot robot) {
@@ -189,7 +147,7 @@ class CalibrationDashboardTest {
 
     @Test
     void driftCanBeMeasuredAgainstAFrozenAnchorSet(FxRobot robot) throws Exception {
-        long second = heuristicRun(workbench.session().current(),
+        long second = JudgedWorkspace.heuristicRun(workbench.session().current(),
                 workbench.session().current().directory().resolve("rubrics/contract-review.yaml"), 1);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -229,7 +187,7 @@ class CalibrationDashboardTest {
     @Test
     void aRunWithServiceFailuresIsRefusedUntilTheBoxToIncludeItIsTicked(FxRobot robot) throws Exception {
         Workspace open = workbench.session().current();
-        long failed = heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
+        long failed = JudgedWorkspace.heuristicRun(open, open.directory().resolve("rubrics/contract-review.yaml"), 1);
         JudgeRunRepository runs = new JudgeRunRepository(open);
         // Three of its results are api_errors, as if the service had failed them.
         List<dev.juror.store.JudgeResultRow> stored = new JudgeResultRepository(open).resultsOf(failed);

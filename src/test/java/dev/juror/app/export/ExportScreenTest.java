@@ -3,14 +3,10 @@ package dev.juror.app.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
-import dev.juror.app.tasks.InlineBackgroundTasks;
+import dev.juror.app.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -40,22 +36,20 @@ class ExportScreenTest {
     @TempDir
     static Path folder;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Path out;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        out = run.resolve("bundle");
-        workbench = new Workbench(new AppOptions(Optional.of(run.resolve("ws")), TestSettings.withLabeller(run, "Ann")),
-                new InlineBackgroundTasks(), new ScriptedDialogs());
-        workbench.start(stage);
+        fixture = WorkbenchFixture.under(folder).start(stage);
+        workbench = fixture.workbench();
+        out = fixture.runDir().resolve("bundle");
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     @Test

@@ -2,11 +2,8 @@ package dev.juror.app.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.SeededWorkspace;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
+import dev.juror.app.WorkbenchFixture;
 import dev.juror.app.tasks.FxBackgroundTasks;
 import dev.juror.judge.testserver.ConverseTestServer;
 import dev.juror.judge.testserver.DummyAwsCredentials;
@@ -16,11 +13,9 @@ import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import dev.juror.testing.CapturedLog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
@@ -50,6 +45,7 @@ class JudgeRunsScreenTest {
     @TempDir
     static Path folder;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private FxBackgroundTasks tasks;
     private Path workspaceDir;
@@ -57,14 +53,10 @@ class JudgeRunsScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        workspaceDir = run.resolve("ws");
-        SeededWorkspace.open(workspaceDir).close();
         tasks = new FxBackgroundTasks(3);
-        workbench = new Workbench(new AppOptions(Optional.of(workspaceDir), TestSettings.withLabeller(run, "Ann")),
-                tasks, new ScriptedDialogs());
-        workbench.start(stage);
-        stage.toFront();
+        fixture = WorkbenchFixture.under(folder).tasks(tasks).start(stage);
+        workbench = fixture.workbench();
+        workspaceDir = fixture.workspaceDir();
     }
 
     @AfterEach
@@ -73,8 +65,7 @@ class JudgeRunsScreenTest {
         WaitForAsyncUtils.asyncFx(vm::cancel);
         waitUntil(() -> !vm.runningProperty().get(), Duration.ofSeconds(20));
         tasks.close();
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     private JudgeRunsViewModel openScreen(FxRobot robot) {

@@ -2,20 +2,15 @@ package dev.juror.app.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
-import dev.juror.app.tasks.InlineBackgroundTasks;
+import dev.juror.app.WorkbenchFixture;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.RubricYaml;
 import dev.juror.store.CalibrationRepository;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,22 +33,20 @@ class RegressionScreenTest {
     @TempDir
     static Path folder;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Path workspace;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        workspace = run.resolve("ws");
-        workbench = new Workbench(new AppOptions(Optional.of(workspace), TestSettings.withLabeller(run, "Ann")),
-                new InlineBackgroundTasks(), new ScriptedDialogs());
-        workbench.start(stage);
+        fixture = WorkbenchFixture.under(folder).start(stage);
+        workbench = fixture.workbench();
+        workspace = fixture.workspaceDir();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     @Test

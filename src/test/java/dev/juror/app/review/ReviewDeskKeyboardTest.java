@@ -2,21 +2,13 @@ package dev.juror.app.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.SeededWorkspace;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
-import dev.juror.app.tasks.InlineBackgroundTasks;
+import dev.juror.app.WorkbenchFixture;
 import dev.juror.store.LabelRepository;
-import dev.juror.store.NewLabel;
 import dev.juror.store.StoredLabel;
-import dev.juror.store.Workspace;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -40,15 +32,13 @@ class ReviewDeskKeyboardTest {
     @TempDir
     static Path folder;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
-    private Path workspaceDir;
     private QueueEntry first;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        workspaceDir = run.resolve("ws");
-        try (Workspace workspace = SeededWorkspace.open(workspaceDir)) {
+        fixture = WorkbenchFixture.under(folder).prepare(workspace -> {
             first = new ReviewData(workspace).queue().stream().filter(e -> e.commentCount() > 0).findFirst()
                     .orElseThrow();
             var rubric = new ReviewData(workspace).rubrics().rubrics().get(0);
@@ -58,17 +48,13 @@ class ReviewDeskKeyboardTest {
                             rubric.version(), true, false, java.time.Instant.parse("2026-12-07T09:00:00Z"), "pack:desk"))
                     .toList(), new dev.juror.store.LabelImport(0, "ab12cd34" + "0".repeat(56), "bea.jsonl", "carol",
                     java.time.Instant.parse("2026-12-07T09:00:00Z")));
-        }
-        workbench = new Workbench(new AppOptions(Optional.of(workspaceDir), TestSettings.withLabeller(run, "Ann")),
-                new InlineBackgroundTasks(), new ScriptedDialogs());
-        workbench.start(stage);
-        stage.toFront();
+        }).start(stage);
+        workbench = fixture.workbench();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     @Test

@@ -36,7 +36,7 @@ class RubricDraftTest {
         assertThat(checked.valid()).isFalse();
         assertThat(checked.problems()).extracting(Problem::path)
                 .contains("dimensions[1].levels.3", "dimensions[1].weight", "judge.max_token");
-        var fields = RubricEditorViewModel.fieldPaths(draft);
+        var fields = FieldPaths.of(draft);
         assertThat(FieldPaths.fieldFor("dimensions[1].levels.3", fields)).isEqualTo("dimensions[1].levels.3");
         assertThat(FieldPaths.fieldFor("dimensions[1].weight", fields)).isEqualTo("dimensions[1].weight");
         assertThat(FieldPaths.fieldFor("judge.max_token", fields)).isEqualTo(DraftYaml.ADVANCED);

@@ -2,18 +2,14 @@ package dev.juror.app.rubric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
+import dev.juror.app.WorkbenchFixture;
 import dev.juror.app.shell.ScreenId;
-import dev.juror.app.tasks.InlineBackgroundTasks;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
@@ -43,25 +39,21 @@ class RubricEditorScreenTest {
     @TempDir
     static Path folder;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Path rubricFile;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path workspace = run.resolve("ws");
-        rubricFile = workspace.resolve("rubrics").resolve("contract-review.yaml");
-        workbench = new Workbench(new AppOptions(Optional.of(workspace), TestSettings.withLabeller(run, "Ann")),
-                new InlineBackgroundTasks(), new ScriptedDialogs());
-        workbench.start(stage);
+        fixture = WorkbenchFixture.under(folder).start(stage);
+        workbench = fixture.workbench();
+        rubricFile = fixture.workspaceDir().resolve("rubrics").resolve("contract-review.yaml");
         workbench.shell().show(ScreenId.RUBRICS);
-        stage.toFront();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     @Test

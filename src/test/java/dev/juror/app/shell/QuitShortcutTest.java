@@ -2,14 +2,9 @@ package dev.juror.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
-import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
-import dev.juror.app.tasks.InlineBackgroundTasks;
-import java.nio.file.Files;
+import dev.juror.app.WorkbenchFixture;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -31,22 +26,20 @@ class QuitShortcutTest {
     @TempDir
     static Path folder;
 
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path run = Files.createTempDirectory(folder, "run");
-        workbench = new Workbench(new AppOptions(Optional.of(run.resolve("ws")),
-                TestSettings.withLabeller(run, "Ann")), new InlineBackgroundTasks(), new ScriptedDialogs());
-        workbench.start(stage);
+        fixture = WorkbenchFixture.under(folder).start(stage);
+        workbench = fixture.workbench();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     @Test

@@ -2,14 +2,11 @@ package dev.juror.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.juror.app.AppOptions;
 import dev.juror.app.ScriptedDialogs;
-import dev.juror.app.TestSettings;
 import dev.juror.app.Workbench;
-import dev.juror.app.tasks.InlineBackgroundTasks;
+import dev.juror.app.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -33,23 +30,21 @@ class ShellTest {
     static Path folder;
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private WorkbenchFixture fixture;
     private Workbench workbench;
     private Path workspace;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        workspace = run.resolve("ws");
-        Path settings = TestSettings.withLabeller(run, "Ann");
-        workbench = new Workbench(new AppOptions(Optional.of(workspace), settings), new InlineBackgroundTasks(),
-                dialogs);
-        workbench.start(stage);
+        // An empty folder: the workbench seeds it as on a first start (the first test checks that).
+        fixture = WorkbenchFixture.under(folder).firstStart().dialogs(dialogs).start(stage);
+        workbench = fixture.workbench();
+        workspace = fixture.workspaceDir();
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
     }
 
     @Test
