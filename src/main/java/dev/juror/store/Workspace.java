@@ -32,6 +32,9 @@ public final class Workspace implements AutoCloseable {
     /*
      * WRITE_DELAY=0: write each commit to the file at once instead of up to 500 ms later.
      * CACHE_SIZE (KB): 64 MB instead of 16 MB; a large import otherwise re-reads pages it just wrote.
+     * MAX_COMPACT_TIME=0: H2 otherwise spends up to 200 ms moving chunks on every close, which is most
+     * of closing a small workspace and is paid by every command; close() compacts a file that needs it
+     * (compactIfSparse), and H2 reuses the free space of the others.
      * AUTO_SERVER=TRUE: H2's mixed mode. The first process to open the workspace opens the file and
      * serves it to the others (the command line beside an open workbench) over a loopback TCP port
      * whose address and random key are in juror.lock.db; AUTO_RECONNECT=TRUE lets them carry on
@@ -41,7 +44,7 @@ public final class Workspace implements AutoCloseable {
      * run left 'running' is marked 'interrupted' on the next open. Without mixed mode (below) it stays
      * FALSE, as before: Juror closes the workspace itself.
      */
-    private static final String URL_SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536";
+    private static final String URL_SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;MAX_COMPACT_TIME=0";
     private static final String MIXED_MODE = ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     private static final String SINGLE_PROCESS = ";DB_CLOSE_ON_EXIT=FALSE";
     private static final String LOOPBACK = "127.0.0.1";
