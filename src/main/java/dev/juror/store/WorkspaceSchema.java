@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>A new workspace starts as a copy of {@value #TEMPLATE_RESOURCE}, an empty database the build
  *     creates by running those same migrations ({@link WorkspaceTemplateBuilder}); running them
- *     again for every new workspace costs about half a second, most of it H2 rebuilding tables for
- *     each added column.</li>
+ *     again for every new workspace costs about three times as long as the copy, most of it H2
+ *     rebuilding a table for each added column.</li>
  * <li>A workspace whose history ends with the newest migration, applied successfully, is opened
- *     without Flyway, whose set-up and validation cost a few hundred milliseconds on every command.</li>
+ *     without Flyway, whose set-up and validation every command would otherwise pay.</li>
  * </ul>
  * Anything else (an older workspace, a newer one, a failed migration, no template) goes through Flyway,
  * which migrates or says what is wrong.
