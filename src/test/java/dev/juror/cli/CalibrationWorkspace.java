@@ -5,7 +5,6 @@ import dev.juror.judge.JudgeResult;
 import dev.juror.judge.TokenUsage;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.output.ResultStatus;
-import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.JudgeRunner;
 import dev.juror.judge.run.ResultSink;
 import dev.juror.judge.run.RunResult;
@@ -18,6 +17,7 @@ import dev.juror.store.JudgeRunRepository;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.testing.HeuristicRuns;
 import dev.juror.workspace.imports.ImportOptions;
 import dev.juror.workspace.imports.Importer;
 import java.nio.file.Files;
@@ -80,17 +80,8 @@ final class CalibrationWorkspace {
 
     /** Runs the heuristic judge over every rollout; returns the run id. */
     static long heuristicRun(Path dir, int repeats) throws Exception {
-        Rubric rubric = new RubricYaml().read(RUBRIC);
         try (Workspace ws = Workspace.open(dir)) {
-            JudgePlanLoader plans = new JudgePlanLoader(ws);
-            List<Long> rollouts = plans.selectRollouts(List.of());
-            JudgeRunRepository runs = new JudgeRunRepository(ws);
-            long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(RUBRIC),
-                    HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
-            JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-            JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(ws).sink(id), p -> { });
-            runs.markStatus(id, JudgeRunStatus.FINISHED);
-            return id;
+            return HeuristicRuns.finished(ws, RUBRIC, repeats);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.juror.app.judge;
 
 import dev.juror.app.settings.Settings;
+import dev.juror.app.workspace.JudgeConnectionForm;
 import dev.juror.app.workspace.RubricChoice;
-import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -34,13 +33,7 @@ public final class RunFormViewModel {
     private final Supplier<Settings> settings;
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
     private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
-    private final ObservableList<String> providers = FXCollections.observableArrayList(JudgeFactory.PROVIDERS);
-    private final StringProperty provider = new SimpleStringProperty(this, "provider", "heuristic");
-    private final StringProperty model = new SimpleStringProperty(this, "model", "");
-    private final StringProperty region = new SimpleStringProperty(this, "region", "");
-    private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
-    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
-    private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
+    private final JudgeConnectionForm judge = new JudgeConnectionForm();
     private final ObservableList<String> samples = FXCollections.observableArrayList();
     private final ObservableList<String> chosenSamples = FXCollections.observableArrayList();
     private final BooleanProperty allSamples = new SimpleBooleanProperty(this, "allSamples", true);
@@ -56,9 +49,7 @@ public final class RunFormViewModel {
     /** Takes region, profile, base URL and default concurrency from the settings. */
     void applySettings() {
         Settings s = settings.get();
-        region.set(s.bedrockRegion());
-        profile.set(s.bedrockProfile());
-        baseUrl.set(s.openAiBaseUrl());
+        judge.applySettings(s);
         concurrency.set(s.defaultConcurrency());
     }
 
@@ -89,9 +80,9 @@ public final class RunFormViewModel {
 
     /** The run the form describes; call once {@link #problem()} is empty. */
     Request request() {
-        String chosenProvider = provider.get();
-        return new Request(rubric.get(), chosenProvider, model.get(),
-                allSamples.get() ? List.of() : List.copyOf(chosenSamples), repeats.get(), settingsFor(chosenProvider));
+        return new Request(rubric.get(), judge.providerProperty().get(), judge.modelProperty().get(),
+                allSamples.get() ? List.of() : List.copyOf(chosenSamples), repeats.get(),
+                judge.settings(Optional.of(concurrency.get())));
     }
 
     /** For Resume: only the concurrency comes from the form; the run keeps its own judge. */
@@ -100,28 +91,15 @@ public final class RunFormViewModel {
                 Optional.empty(), Optional.of(concurrency.get()));
     }
 
-    private JudgeSettings settingsFor(String chosenProvider) {
-        boolean bedrock = chosenProvider.equals("bedrock");
-        return new JudgeSettings(bedrock ? text(region) : Optional.empty(), bedrock ? text(profile) : Optional.empty(),
-                bedrock ? text(endpoint) : Optional.empty(),
-                chosenProvider.equals("openai") ? text(baseUrl) : Optional.empty(), Optional.empty(),
-                Optional.of(concurrency.get()));
-    }
-
-    private static Optional<String> text(StringProperty p) {
-        String v = p.get() == null ? "" : p.get().strip();
-        return v.isEmpty() ? Optional.empty() : Optional.of(v);
-    }
-
     public ObservableList<RubricChoice> rubrics() { return rubrics; }
     public ObjectProperty<RubricChoice> rubricProperty() { return rubric; }
-    public ObservableList<String> providers() { return providers; }
-    public StringProperty providerProperty() { return provider; }
-    public StringProperty modelProperty() { return model; }
-    public StringProperty regionProperty() { return region; }
-    public StringProperty profileProperty() { return profile; }
-    public StringProperty endpointProperty() { return endpoint; }
-    public StringProperty baseUrlProperty() { return baseUrl; }
+    public ObservableList<String> providers() { return judge.providers(); }
+    public StringProperty providerProperty() { return judge.providerProperty(); }
+    public StringProperty modelProperty() { return judge.modelProperty(); }
+    public StringProperty regionProperty() { return judge.regionProperty(); }
+    public StringProperty profileProperty() { return judge.profileProperty(); }
+    public StringProperty endpointProperty() { return judge.endpointProperty(); }
+    public StringProperty baseUrlProperty() { return judge.baseUrlProperty(); }
     public ObservableList<String> samples() { return samples; }
     public ObservableList<String> chosenSamples() { return chosenSamples; }
     public BooleanProperty allSamplesProperty() { return allSamples; }

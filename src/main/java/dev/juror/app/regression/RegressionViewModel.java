@@ -5,6 +5,7 @@ import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.tasks.ReportingWork;
 import dev.juror.app.tasks.TaskCallbacks;
 import dev.juror.app.tasks.TaskHandle;
+import dev.juror.app.workspace.JudgeConnectionForm;
 import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
@@ -66,13 +67,9 @@ public final class RegressionViewModel {
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
     private final ObjectProperty<SuiteChoice> suite = new SimpleObjectProperty<>(this, "suite");
     private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
-    private final ObservableList<String> providers = FXCollections.observableArrayList(JudgeFactory.PROVIDERS);
-    private final StringProperty provider = new SimpleStringProperty(this, "provider", "heuristic");
-    private final StringProperty model = new SimpleStringProperty(this, "model", "");
-    private final StringProperty region = new SimpleStringProperty(this, "region", "");
-    private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
-    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
-    private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
+    private final JudgeConnectionForm judge = new JudgeConnectionForm();
+    private final StringProperty provider = judge.providerProperty();
+    private final StringProperty model = judge.modelProperty();
     private final ObservableList<CaseRow> cases = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObjectProperty<Boolean> passed = new SimpleObjectProperty<>(this, "passed");
@@ -98,10 +95,7 @@ public final class RegressionViewModel {
 
     /** Takes region, profile and base URL from the settings, as the judge screen does. */
     public void applySettings() {
-        Settings s = settings.get();
-        region.set(s.bedrockRegion());
-        profile.set(s.bedrockProfile());
-        baseUrl.set(s.openAiBaseUrl());
+        judge.applySettings(settings.get());
     }
 
     /** Reads the suites and rubrics of the open workspace (in the background). */
@@ -180,7 +174,7 @@ public final class RegressionViewModel {
         }
         String p = provider.get();
         String judgeModel = JudgeFactory.model(p, model.get(), r.rubric().judge().modelId());
-        JudgeSettings judgeSettings = judgeSettings(p);
+        JudgeSettings judgeSettings = judge.settings(Optional.empty());
         cases.clear();
         summary.set("");
         passed.set(null);
@@ -223,19 +217,6 @@ public final class RegressionViewModel {
                         }));
     }
 
-    /** The judge settings of the form, as the judge screen builds them (no credentials: names only). */
-    private JudgeSettings judgeSettings(String p) {
-        boolean bedrock = p.equals("bedrock");
-        return new JudgeSettings(bedrock ? text(region) : Optional.empty(), bedrock ? text(profile) : Optional.empty(),
-                bedrock ? text(endpoint) : Optional.empty(), p.equals("openai") ? text(baseUrl) : Optional.empty(),
-                Optional.empty(), Optional.empty());
-    }
-
-    private static Optional<String> text(StringProperty p) {
-        String v = p.get() == null ? "" : p.get().strip();
-        return v.isEmpty() ? Optional.empty() : Optional.of(v);
-    }
-
     private void show(SuiteRegression.Outcome outcome, RubricChoice r) {
         SuiteResult result = outcome.result();
         cases.setAll(result.cases().stream().map(CaseRow::of).toList());
@@ -273,7 +254,7 @@ public final class RegressionViewModel {
 
     /** The judge providers, as {@link JudgeFactory#PROVIDERS} names them. */
     public ObservableList<String> providers() {
-        return providers;
+        return judge.providers();
     }
 
     public StringProperty providerProperty() {
@@ -285,19 +266,19 @@ public final class RegressionViewModel {
     }
 
     public StringProperty regionProperty() {
-        return region;
+        return judge.regionProperty();
     }
 
     public StringProperty profileProperty() {
-        return profile;
+        return judge.profileProperty();
     }
 
     public StringProperty endpointProperty() {
-        return endpoint;
+        return judge.endpointProperty();
     }
 
     public StringProperty baseUrlProperty() {
-        return baseUrl;
+        return judge.baseUrlProperty();
     }
 
     public ObservableList<CaseRow> cases() {

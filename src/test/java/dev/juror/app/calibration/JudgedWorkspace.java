@@ -3,24 +3,13 @@ package dev.juror.app.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.SeededWorkspace;
-import dev.juror.judge.heuristic.HeuristicJudge;
-import dev.juror.judge.run.JudgePlan;
-import dev.juror.judge.run.JudgeRunner;
-import dev.juror.rubric.CanonicalForm;
-import dev.juror.rubric.Rubric;
 import dev.juror.rubric.RubricYaml;
-import dev.juror.store.JudgePlanLoader;
-import dev.juror.store.JudgeResultRepository;
-import dev.juror.store.JudgeRunRepository;
-import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.NewJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.testing.HeuristicRuns;
 import dev.juror.workspace.calibration.AnchorSets;
 import dev.juror.workspace.labels.LabelPackOptions;
 import dev.juror.workspace.labels.LabelPacks;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Test helper: a seeded workspace with the two DEMONSTRATION experts' labels, an anchor set frozen
@@ -54,15 +43,6 @@ final class JudgedWorkspace {
 
     /** A finished heuristic run of the rubric over every rollout, {@code repeats} times. */
     static long heuristicRun(Workspace workspace, Path rubricFile, int repeats) throws Exception {
-        Rubric rubric = new RubricYaml().read(rubricFile);
-        JudgePlanLoader plans = new JudgePlanLoader(workspace);
-        List<Long> rollouts = plans.selectRollouts(List.of());
-        JudgeRunRepository runs = new JudgeRunRepository(workspace);
-        long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
-                HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));
-        JudgePlan plan = plans.plan(rubric, rollouts, repeats);
-        JudgeRunner.fixed(new HeuristicJudge(), 2).run(plan, new JudgeResultRepository(workspace).sink(id), p -> { });
-        runs.markStatus(id, JudgeRunStatus.FINISHED);
-        return id;
+        return HeuristicRuns.finished(workspace, rubricFile, repeats);
     }
 }
