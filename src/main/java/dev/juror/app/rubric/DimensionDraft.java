@@ -17,7 +17,6 @@ public record DimensionDraft(String name, String question, String scale, List<Le
         levels = List.copyOf(levels);
     }
 
-    /** A new dimension for the "Add dimension" button, on the scale the rubric already uses. */
     /** {@code New_dimension_<n>} with the first n from the count up that no dimension uses yet. */
     static String freshName(List<DimensionDraft> dims) {
         int n = dims.size() + 1;
@@ -30,6 +29,7 @@ public record DimensionDraft(String name, String question, String scale, List<Le
         }
     }
 
+    /** A new dimension for the "Add dimension" button, on the scale the rubric already uses. */
     static DimensionDraft blank(String name, String scale) {
         DimensionDraft d = new DimensionDraft(name, "", scale, List.of(), "", "1", false);
         return d.withScale(scale);

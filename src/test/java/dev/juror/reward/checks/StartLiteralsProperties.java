@@ -177,11 +177,11 @@ class StartLiteralsProperties {
         assertEveryPatternFindsWhatFindFinds(text);
     }
 
-    /** Deep runs only ({@code -Djuror.tests.deep=true}, CI): 2,000 more texts from the same generator. */
+    /** Deep runs only ({@code -Djuror.tests.deep=true}, CI): 1,000 more texts from the same generator. */
     @org.junit.jupiter.api.Test
     void everyPatternFindsWhatFindFindsOnManyMoreRandomTexts() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestDepth.deep(), "deep runs only");
-        texts().sampleStream().limit(2_000).forEach(StartLiteralsProperties::assertEveryPatternFindsWhatFindFinds);
+        texts().sampleStream().limit(1_000).forEach(StartLiteralsProperties::assertEveryPatternFindsWhatFindFinds);
     }
 
     private static void assertEveryPatternFindsWhatFindFinds(String text) {
