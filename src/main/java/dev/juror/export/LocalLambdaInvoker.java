@@ -2,6 +2,7 @@ package dev.juror.export;
 
 import dev.juror.io.AtomicFiles;
 import dev.juror.io.InputFiles;
+import dev.juror.io.TempFolders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ public final class LocalLambdaInvoker {
                     System.setProperty(key, old);
                 }
             });
-            deleteTree(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -234,13 +234,5 @@ public final class LocalLambdaInvoker {
     private static void set(Map<String, String> saved, String key, String value) {
         saved.putIfAbsent(key, System.getProperty(key));
         System.setProperty(key, value);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
     }
 }

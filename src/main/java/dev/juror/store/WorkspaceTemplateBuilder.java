@@ -1,14 +1,13 @@
 package dev.juror.store;
 
 import dev.juror.io.AtomicFiles;
+import dev.juror.io.TempFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -46,11 +45,7 @@ public final class WorkspaceTemplateBuilder {
             Path database = work.resolve(Workspace.DATABASE_FILE);
             AtomicFiles.writeBytes(output, out -> Files.copy(database, out));
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            TempFolders.deleteQuietly(work);
         }
     }
 }
