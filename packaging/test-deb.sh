@@ -5,7 +5,8 @@
 #   3. start the installed workbench under Xvfb, wait for its window, take a screenshot
 #      (docs/screenshots/installed-app.png),
 #   4. run the installed command line: juror --version, bare juror (help, no window), import and
-#      stats on a temporary workspace,
+#      stats on a temporary workspace; check that postinst made the start-up cache and that the
+#      launcher uses it,
 #   5. uninstall with dpkg -r and check that nothing is left behind: every path the package
 #      listed, /opt/juror, /usr/bin/juror, the desktop entry, and a before/after listing of
 #      /opt /usr /etc /var/lib,
@@ -51,7 +52,7 @@ trap cleanup EXIT
 step "installing the tools the test needs"
 # lxmenu-data stands for the desktop a user has: it gives the system menu folders that
 # xdg-desktop-menu installs the menu entry into.
-TOOLS=(fakeroot rpm xvfb x11-utils imagemagick xdg-utils lxmenu-data libgtk-3-0 libxtst6 libgl1)
+TOOLS=(fakeroot rpm xvfb x11-utils imagemagick xdg-utils lxmenu-data libgtk-3-0 libxtst6 libgl1 time)
 missing=()
 for p in "${TOOLS[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -120,6 +121,11 @@ grep -q "^Exec=$APP_DIR/bin/Juror" "$DESKTOP" || fail "the desktop entry $DESKTO
 grep -q "^Icon=$APP_DIR/lib/Juror.png" "$DESKTOP" || fail "the desktop entry $DESKTOP does not name $APP_DIR/lib/Juror.png as its icon"
 cmp -s "$APP_DIR/lib/Juror.png" packaging/icons/juror.png || fail "$APP_DIR/lib/Juror.png is not Juror's icon (packaging/icons/juror.png)"
 INSTALLED_BYTES=$(du -sb "$APP_DIR" | cut -f1)
+CACHE="$APP_DIR/lib/app/juror-cli.aot"
+grep -q "juror: start-up cache made" "$WORK/dpkg-install.log" || { cat "$WORK/dpkg-install.log" >&2; fail "postinst did not make the start-up cache"; }
+[ -s "$CACHE" ] || fail "the start-up cache $CACHE is missing"
+[ "$(cat "$APP_DIR/lib/app/juror-cli.jvmopts")" = "-XX:AOTCache=$CACHE" ] || fail "juror-cli.jvmopts does not point at $CACHE"
+step "start-up cache $CACHE: $(mib "$(stat -c %s "$CACHE")")"
 
 # --- 3. the workbench under Xvfb ------------------------------------------------------------------
 step "starting the installed workbench under Xvfb"
@@ -181,6 +187,16 @@ grep -q '"rollouts":50' <<<"$OUT" || fail "juror stats after importing 50 rollou
 step "juror stats: $OUT"
 EMPTY=$(mktemp -d "$WORK/empty.XXXXXX")
 juror stats --workspace "$EMPTY" > /dev/null || fail "juror stats on an empty workspace exited with $?"
+# The installed launcher uses the cache: Juror's own classes come from it, not from juror.jar.
+FROM_CACHE=$(JAVA_TOOL_OPTIONS=-Xlog:class+load=info juror stats --workspace "$EMPTY" 2>/dev/null \
+  | grep -c '^\[.*dev\.juror\..* source: shared objects file' || true)
+[ "$FROM_CACHE" -gt 100 ] || fail "juror stats loaded only $FROM_CACHE of Juror's classes from the start-up cache"
+step "juror stats loaded $FROM_CACHE of Juror's classes from the start-up cache"
+START_WITH=$( { /usr/bin/time -f %e juror stats --workspace "$EMPTY" > /dev/null; } 2>&1 )
+mv "$APP_DIR/lib/app/juror-cli.jvmopts" "$WORK/jvmopts" && : > "$APP_DIR/lib/app/juror-cli.jvmopts"
+START_WITHOUT=$( { /usr/bin/time -f %e juror stats --workspace "$EMPTY" > /dev/null; } 2>&1 )
+mv "$WORK/jvmopts" "$APP_DIR/lib/app/juror-cli.jvmopts"
+step "juror stats on an empty workspace: ${START_WITH} s with the start-up cache, ${START_WITHOUT} s without"
 
 # --- 5. uninstall --------------------------------------------------------------------------------
 step "dpkg -r juror"

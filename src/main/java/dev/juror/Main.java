@@ -1,6 +1,7 @@
 package dev.juror;
 
 import dev.juror.cli.JurorCli;
+import dev.juror.cli.StartupWarmUp;
 
 /**
  * Entry point of {@code juror.jar}: with no arguments it opens the workbench, with a command it
@@ -29,6 +30,7 @@ public final class Main {
             }
             return;
         }
+        StartupWarmUp.startFor(args);
         System.exit(JurorCli.run(cliArguments(args)));
     }
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 CalibrateCommand.class,
                 VerdictCommand.class,
                 RegressCommand.class,
+                AotTrainingCommand.class,
         })
 public final class JurorCli implements Runnable {
 

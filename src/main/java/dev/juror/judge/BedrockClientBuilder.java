@@ -43,20 +43,29 @@ public final class BedrockClientBuilder {
     public static BedrockRuntimeClient build(BedrockJudgeConfig config, AwsCredentialsProvider credentials) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(credentials, "credentials");
+        return configured(config, credentials).httpClientBuilder(httpClient(config)).build();
+    }
+
+    /** The HTTP client every Bedrock client uses. */
+    static Apache5HttpClient.Builder httpClient(BedrockJudgeConfig config) {
+        return Apache5HttpClient.builder()
+                .maxConnections(config.maxConnections())
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .connectionAcquisitionTimeout(config.apiCallTimeout())
+                .socketTimeout(config.attemptTimeout());
+    }
+
+    /** Everything but the HTTP client, which {@link BedrockWarmUp} replaces with one that never opens a socket. */
+    static BedrockRuntimeClientBuilder configured(BedrockJudgeConfig config, AwsCredentialsProvider credentials) {
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(config.maxConnections())
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .connectionAcquisitionTimeout(config.apiCallTimeout())
-                        .socketTimeout(config.attemptTimeout()))
                 .overrideConfiguration(o -> o
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(config.apiCallTimeout())
                         .apiCallAttemptTimeout(config.attemptTimeout()));
         config.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 
     /** The named profile of {@code ~/.aws/config} when the config has one, else the default chain. */

@@ -4,14 +4,11 @@ import dev.juror.judge.BedrockJudgeClient;
 import dev.juror.judge.BedrockJudgeConfig;
 import dev.juror.judge.JudgeRequest;
 import dev.juror.judge.JudgeResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.juror.judge.OfflineConverseHttpClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,19 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
  * Client-side CPU cost of one judge call through the AWS SDK without any network: request
  * building, JSON marshalling, SigV4 signing, response unmarshalling and text joining. The HTTP
- * client is an in-memory stub that drains the request body and returns a canned Converse answer.
+ * client is {@link OfflineConverseHttpClient}: it drains the request body and returns a canned Converse answer.
  * Reports average wall time per call and, on stderr, the calling thread's CPU time per call
  * (the SDK does all this work on the calling thread).
  */
@@ -70,7 +61,7 @@ public class JudgeClientOverheadBenchmark {
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:1"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench")))
-                .httpClient(new CannedHttpClient())
+                .httpClient(new OfflineConverseHttpClient(ANSWER))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
         client = BedrockJudgeClient.wrap(sdk, BedrockJudgeConfig.forRegion("us-east-1"));
@@ -99,36 +90,5 @@ public class JudgeClientOverheadBenchmark {
         System.err.printf("%n  thread CPU per call: %.1f us over %d calls%n", cpuNanos / 1000.0 / Math.max(1, calls), calls);
         cpuNanos = 0;
         calls = 0;
-    }
-
-    /** Answers every request with {@link #ANSWER}. */
-    private static final class CannedHttpClient implements SdkHttpClient {
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() throws IOException {
-                    Optional<software.amazon.awssdk.http.ContentStreamProvider> body = request.contentStreamProvider();
-                    if (body.isPresent()) {
-                        try (InputStream in = body.get().newStream()) {
-                            in.transferTo(java.io.OutputStream.nullOutputStream());
-                        }
-                    }
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200)
-                                    .putHeader("Content-Type", "application/json").build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(ANSWER)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

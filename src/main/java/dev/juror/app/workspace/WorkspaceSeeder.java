@@ -2,6 +2,7 @@ package dev.juror.app.workspace;
 
 import dev.juror.app.tasks.TaskProgress;
 import dev.juror.dataset.JsonlImportReader;
+import dev.juror.io.SeedFiles;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.imports.ImportOptions;
 import dev.juror.workspace.imports.ImportResult;

@@ -1,6 +1,5 @@
-package dev.juror.app.workspace;
+package dev.juror.io;
 
-import dev.juror.io.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,15 +18,15 @@ import java.util.stream.Stream;
  * seed is a folder when running from {@code target/classes} and a jar entry tree when running
  * from {@code juror.jar}; both are walked as a {@link Path}.
  */
-final class SeedFiles {
+public final class SeedFiles {
 
-    static final String SEED_ROOT = "dev/juror/seed";
+    public static final String SEED_ROOT = "dev/juror/seed";
 
     private SeedFiles() {
     }
 
     /** Copies {@code seed/<folder>} into {@code target}, keeping files that already exist. Returns files copied. */
-    static int copyFolder(String folder, Path target) throws IOException {
+    public static int copyFolder(String folder, Path target) throws IOException {
         URL url = SeedFiles.class.getClassLoader().getResource(SEED_ROOT + "/" + folder);
         if (url == null) {
             throw new IOException("the shipped seed folder " + SEED_ROOT + "/" + folder
