@@ -12,6 +12,7 @@ import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.store.WorkspaceStats;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class WorkspaceLookups {
 
     public WorkspaceLookups(Repositories repositories) {
         this.repositories = Objects.requireNonNull(repositories, "repositories");
+    }
+
+    /** What the workspace holds: counts of samples, rollouts, labels, runs and the database's size. */
+    public WorkspaceStats stats() {
+        return repositories.workspace().stats();
     }
 
     /** Every judge run, as the store lists them. */

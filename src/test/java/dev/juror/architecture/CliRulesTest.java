@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * {@code dev.juror.workspace}, as the workbench does: of {@code store} it uses what opens and closes
  * a workspace and how that fails ({@link #OPENING_AND_CLOSING}, each with its reason), and the values
  * the services hand back (the rows: records and enums, which hold no connection and read nothing).
- * A repository, {@code Repositories}, a loader, a helper that works on rows, or the database
- * connection itself is a use case the command would be deciding on its own. Each rule takes the root
+ * A repository, {@code Repositories}, a loader, a helper that works on rows, or what a
+ * {@code Workspace} holds (its statistics, its database connection) is a use case the command would
+ * be deciding on its own. Each rule takes the root
  * package so it also runs against test-only classes that break it ({@code fixtures.cli}).
  */
 class CliRulesTest {
@@ -79,13 +81,21 @@ class CliRulesTest {
                         + "; and the rows and statuses the services return");
     }
 
-    /** Using {@code Workspace} is allowed for opening and closing it, not for the database inside. */
-    static ArchRule cliAsksNoDatabaseConnection(String root) {
-        DescribedPredicate<JavaMethodCall> connection = DescribedPredicate.describe("asks a store class for its "
-                + "database connection", call -> inStore(call.getTargetOwner(), root)
-                && call.getName().equals("connection"));
-        return noClasses().that().resideInAPackage(root + ".cli..").should().callMethodWhere(connection)
-                .because("SQL is the repositories' (store); a command that needs data calls a workspace service");
+    /**
+     * What a command may call on a {@code Workspace}: opening it (where: the default folder), naming it,
+     * closing it. Reading what is inside (its statistics, its database connection) is a service's.
+     */
+    static final Set<String> WORKSPACE_OPENING_AND_CLOSING = Set.of("open", "defaultDirectory", "directory", "close",
+            "isClosed");
+
+    static ArchRule cliOnlyOpensAndClosesTheWorkspace(String root) {
+        DescribedPredicate<JavaMethodCall> beyond = DescribedPredicate.describe("calls a method of store's Workspace "
+                + "other than " + WORKSPACE_OPENING_AND_CLOSING, call -> inStore(call.getTargetOwner(), root)
+                && call.getTargetOwner().getSimpleName().equals("Workspace")
+                && !WORKSPACE_OPENING_AND_CLOSING.contains(call.getName()));
+        return noClasses().that().resideInAPackage(root + ".cli..").should().callMethodWhere(beyond)
+                .because("SQL is the repositories' (store) and reading a workspace a service's (workspace); a command"
+                        + " opens, names and closes the folder");
     }
 
     @Test
@@ -94,8 +104,8 @@ class CliRulesTest {
     }
 
     @Test
-    void cliAsksNoDatabaseConnection() {
-        cliAsksNoDatabaseConnection(ROOT).check(classes);
+    void cliOnlyOpensAndClosesTheWorkspace() {
+        cliOnlyOpensAndClosesTheWorkspace(ROOT).check(classes);
     }
 
     /** Every name allowed is a class of store, so the list cannot keep a name that no longer means anything. */
@@ -103,6 +113,9 @@ class CliRulesTest {
     void theAllowedClassesExistInStore() {
         List<String> store = classes.stream().filter(c -> inStore(c, ROOT)).map(JavaClass::getSimpleName).toList();
         assertThat(store).containsAll(OPENING_AND_CLOSING.keySet()).contains("Repositories", "PairwiseResults");
+        JavaClass workspace = classes.get("dev.juror.store.Workspace");
+        assertThat(WORKSPACE_OPENING_AND_CLOSING).allSatisfy(name -> assertThat(workspace.getMethods())
+                .anySatisfy(m -> assertThat(m.getName()).isEqualTo(name)));
     }
 
     @Test
@@ -115,7 +128,7 @@ class CliRulesTest {
                 .anySatisfy(line -> assertThat(line).contains("ReadsTheStoreCommand").contains("store.RunPairs"))
                 .as("opening, closing and its failure, a service, its rows and statuses")
                 .noneSatisfy(line -> assertThat(line).contains("ListsRunsCommand"));
-        assertThat(cliAsksNoDatabaseConnection(FIXTURES).evaluate(fixtures).getFailureReport().getDetails())
+        assertThat(cliOnlyOpensAndClosesTheWorkspace(FIXTURES).evaluate(fixtures).getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("ReadsTheStoreCommand").contains("Workspace.connection()"))
                 .noneSatisfy(line -> assertThat(line).contains("ListsRunsCommand"));
     }
