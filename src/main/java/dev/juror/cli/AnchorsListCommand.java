@@ -3,8 +3,8 @@ package dev.juror.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class AnchorsListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<AnchorSet> sets;
         try (Workspace opened = workspace.open()) {
-            sets = Repositories.of(opened).anchorSets().list();
+            sets = new WorkspaceLookups(opened).anchorSets();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -71,13 +71,14 @@ public final class CalibrateCommand implements Callable<Integer> {
         BootstrapConfig config = bootstrap.config();
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
-            r = CalibrationSetup.run(opened, rubric, runs, config, k, anchors, failedResults.allowed());
+            WorkspaceCalibration calibration = new WorkspaceCalibration(opened);
+            r = CalibrationSetup.run(opened, calibration, rubric, runs, config, k, anchors, failedResults.allowed());
             if (r.drift() != null) {
-                WorkspaceCalibration.recordAlerts(opened, rubric.name(), r.drift().alerts());
+                calibration.recordAlerts(rubric.name(), r.drift().alerts());
             }
         }
         if (html != null) {
-            AtomicFiles.write(html, WorkspaceCalibration.html(r, List.of()));
+            AtomicFiles.write(html, r.html(List.of()));
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -4,9 +4,9 @@ import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
-import dev.juror.store.Repositories;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import dev.juror.workspace.calibration.UnresolvedFailuresException;
 import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.io.PrintWriter;
@@ -31,21 +31,22 @@ final class CalibrationSetup {
     }
 
     /** Checks every {@code --run} (exists, judged this rubric) so errors name the option, then calibrates. */
-    static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config,
-                                           int k, boolean allowFailedResults) {
-        return run(workspace, rubric, runIds, config, k, null, allowFailedResults);
+    static WorkspaceCalibration.Result run(Workspace workspace, WorkspaceCalibration calibration, Rubric rubric,
+                                           List<String> runIds, BootstrapConfig config, int k, boolean allowFailedResults) {
+        return run(workspace, calibration, rubric, runIds, config, k, null, allowFailedResults);
     }
 
     /**
-     * As {@link #run(Workspace, Rubric, List, BootstrapConfig, int, boolean)}, measuring drift on the anchor
+     * As {@link #run(Workspace, WorkspaceCalibration, Rubric, List, BootstrapConfig, int, boolean)}, measuring drift on the anchor
      * set named by {@code --anchors} (null: the current labels), which is checked first too. A run with
      * more service failures than its threshold allows is refused unless {@code allowFailedResults}
      * ({@code --allow-failed-results}).
      */
-    static WorkspaceCalibration.Result run(Workspace workspace, Rubric rubric, List<String> runIds, BootstrapConfig config,
-                                           int k, String anchors, boolean allowFailedResults) {
+    static WorkspaceCalibration.Result run(Workspace workspace, WorkspaceCalibration calibration, Rubric rubric,
+                                           List<String> runIds, BootstrapConfig config, int k, String anchors,
+                                           boolean allowFailedResults) {
         if (anchors != null) {
-            AnchorSet set = Repositories.of(workspace).anchorSets().find(anchors).orElseThrow(() -> new UserInputException(
+            AnchorSet set = new WorkspaceLookups(workspace).anchorSet(anchors).orElseThrow(() -> new UserInputException(
                     "--anchors " + anchors + ": no such anchor set in " + workspace.directory()
                             + "; list them with juror anchors list"));
             if (!set.rubricName().equals(rubric.name())) {
@@ -55,7 +56,7 @@ final class CalibrationSetup {
         }
         List<Long> ids = new ArrayList<>();
         for (String text : runIds) {
-            StoredJudgeRun run = WorkspaceCalibration.findRun(workspace, text).orElseThrow(() -> new UserInputException(
+            StoredJudgeRun run = calibration.findRun(text).orElseThrow(() -> new UserInputException(
                     "--run " + text + ": no such judge run in " + workspace.directory() + "; list the runs with juror runs"));
             String judged = run.rubricName();
             if (!judged.equals(rubric.name())) {
@@ -64,7 +65,7 @@ final class CalibrationSetup {
             ids.add(run.id());
         }
         try {
-            return WorkspaceCalibration.run(workspace, rubric, ids, config, k, anchors, allowFailedResults);
+            return calibration.run(rubric, ids, config, k, anchors, allowFailedResults);
         } catch (UnresolvedFailuresException e) {
             throw new UserInputException("--run " + e.runId() + ": " + e.getMessage() + " (--allow-failed-results)", e);
         }

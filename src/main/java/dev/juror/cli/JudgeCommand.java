@@ -8,12 +8,11 @@ import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.judge.run.RolloutPairs;
 import dev.juror.rubric.RubricException;
 import dev.juror.store.JudgeRunStatus;
-import dev.juror.store.PairwiseResults;
-import dev.juror.store.Repositories;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.judging.JudgeRunLauncher;
+import dev.juror.workspace.judging.JudgeRunReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -166,8 +165,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 }
             }
             StoredJudgeRun stored = finished.run();
-            Optional<PositionConsistency> consistency = stored.pairwise() ? Optional.of(PairwiseResults.consistency(
-                    PairwiseResults.of(stored, Repositories.of(opened).judgeResults().resultsOf(stored.id())))) : Optional.empty();
+            Optional<PositionConsistency> consistency = new JudgeRunReader(opened).positionConsistency(stored);
             JudgeRunSummaryPrinter.print(out, json, workspace.directory(), stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
                 err.println("juror: run " + stored.id() + " interrupted; continue it with: juror judge --resume "

@@ -1,6 +1,5 @@
 package dev.juror.cli;
 
-import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.labels.LabelPacks;
 import java.nio.file.Path;
@@ -34,12 +33,13 @@ public final class LabelsExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace opened = workspace.open()) {
-            var known = Repositories.of(opened).labels().labellers();
+            LabelPacks packs = new LabelPacks(opened);
+            var known = packs.labellers();
             if (!known.contains(labeller)) {
                 throw new UserInputException("no labels by '" + labeller + "' in " + opened.directory()
                         + (known.isEmpty() ? "; this workspace has no labels yet" : "; labellers here: " + String.join(", ", known)));
             }
-            int n = new LabelPacks(opened).export(labeller, out);
+            int n = packs.export(labeller, out);
             spec.commandLine().getOut().println("Exported " + n + " labels of " + labeller + " to " + out);
         }
         return CliRunner.OK;

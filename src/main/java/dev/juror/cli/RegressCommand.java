@@ -6,13 +6,13 @@ import dev.juror.calibration.regression.SuiteResult;
 import dev.juror.calibration.regression.SuiteYaml;
 import dev.juror.calibration.report.ReportJson;
 import dev.juror.judge.Judge;
+import dev.juror.judge.ReplaySource;
 import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.RecordingRepository;
-import dev.juror.store.Repositories;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import dev.juror.workspace.regression.SuiteRegression;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ public final class RegressCommand implements Callable<Integer> {
         String version = CanonicalForm.version(rubric);
         SuiteRegression.Outcome outcome;
         try (Workspace opened = workspace.open()) {
-            RecordingRepository recordings = Repositories.of(opened).recordings();
+            ReplaySource recordings = new WorkspaceLookups(opened).recordedAnswers();
             String judgeModel = JudgeFactory.model(p, model, rubric.judge().modelId());
             JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                     Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),

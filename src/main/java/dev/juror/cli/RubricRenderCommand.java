@@ -8,11 +8,11 @@ import dev.juror.rubric.PromptInputs;
 import dev.juror.rubric.PromptRenderer;
 import dev.juror.rubric.RenderedPrompt;
 import dev.juror.rubric.Rubric;
-import dev.juror.store.Repositories;
 import dev.juror.store.SampleDocuments;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,12 +119,12 @@ public final class RubricRenderCommand implements Callable<Integer> {
         }
         int index = rolloutIndex == null ? 0 : rolloutIndex;
         try (Workspace opened = workspace.open()) {
-            Repositories repositories = Repositories.of(opened);
-            StoredSample sample = repositories.samples().find(sampleId).orElseThrow(() ->
+            WorkspaceLookups lookups = new WorkspaceLookups(opened);
+            StoredSample sample = lookups.sample(sampleId).orElseThrow(() ->
                     new UserInputException("no sample \"" + sampleId + "\" in workspace " + opened.directory()
                             + "; list them with juror stats or import the file that holds it"));
-            SampleDocuments documents = repositories.documents().documentsOf(sample);
-            List<StoredRollout> rollouts = repositories.rollouts().ofSample(sampleId);
+            SampleDocuments documents = lookups.documentsOf(sample);
+            List<StoredRollout> rollouts = lookups.rolloutsOf(sampleId);
             int needed = rubric.mode() == Mode.PAIRWISE ? 2 : 1;
             if (index < 0 || index + needed > rollouts.size()) {
                 throw new UserInputException("sample " + sampleId + " has " + rollouts.size() + " rollouts (0.."

@@ -3,19 +3,16 @@ package dev.juror.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.judge.Secrets;
 import dev.juror.store.JudgeResultRow;
-import dev.juror.store.JudgeRunRepository;
-import dev.juror.store.PairwiseResults;
-import dev.juror.store.Repositories;
-import dev.juror.store.RolloutRepository;
+import dev.juror.store.PairwiseResults.PairOutcome;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.judging.JudgeRunReader;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,24 +42,16 @@ public final class RunShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoredJudgeRun run;
-        List<JudgeResultRow> results;
-        Map<Long, String> sampleIds = Map.of();
-        Map<String, Integer> retried;
+        JudgeRunReader.Detail detail;
         try (Workspace opened = workspace.open()) {
-            Repositories repositories = Repositories.of(opened);
-            JudgeRunRepository runs = repositories.judgeRuns();
-            run = runs.find(runId).orElseThrow(() -> new UserInputException("no judge run " + runId + " in workspace "
-                    + workspace.directory() + "; see juror runs"));
-            results = repositories.judgeResults().resultsOf(runId);
-            retried = runs.retriedCounts(runId);
-            if (run.pairwise()) {
-                // Pairs not judged yet have no result to name their sample, so the rollouts are asked.
-                sampleIds = repositories.rollouts().summaries().stream().collect(Collectors.toMap(
-                        RolloutRepository.Summary::rolloutId, RolloutRepository.Summary::sampleId));
-            }
+            detail = new JudgeRunReader(opened).detail(runId).orElseThrow(() -> new UserInputException("no judge run "
+                    + runId + " in workspace " + workspace.directory() + "; see juror runs"));
         }
-        List<PairwiseResults.PairOutcome> pairs = PairwiseResults.of(run, results);
+        StoredJudgeRun run = detail.run();
+        List<JudgeResultRow> results = detail.results();
+        Map<Long, String> sampleIds = detail.sampleIds();
+        Map<String, Integer> retried = detail.retried();
+        List<PairOutcome> pairs = detail.pairs();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = RunJson.summary(run);
@@ -71,7 +60,7 @@ public final class RunShowCommand implements Callable<Integer> {
             m.put("retried", retried);
             if (run.pairwise()) {
                 Map<Long, String> samples = sampleIds;
-                m.put("position_consistency", PairwiseResults.consistency(pairs));
+                m.put("position_consistency", detail.consistency());
                 m.put("pairs_list", pairs.stream().map(p -> PairwiseRunText.json(p, samples)).toList());
             }
             m.put("results_list", results.stream().map(RunJson::result).toList());
@@ -107,7 +96,7 @@ public final class RunShowCommand implements Callable<Integer> {
                 out.printf("output errors: %s%n", kinds);
             }
             if (run.pairwise()) {
-                out.println(PairwiseRunText.consistencyLine(PairwiseResults.consistency(pairs)));
+                out.println(PairwiseRunText.consistencyLine(detail.consistency()));
                 out.println();
                 PairwiseRunText.printPairs(out, pairs, sampleIds);
             }

@@ -1,9 +1,9 @@
 package dev.juror.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.juror.store.Repositories;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.WorkspaceLookups;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<StoredJudgeRun> runs;
         try (Workspace opened = workspace.open()) {
-            runs = Repositories.of(opened).judgeRuns().list();
+            runs = new WorkspaceLookups(opened).runs();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.store.Workspace;
 import dev.juror.store.WorkspaceStats;
+import dev.juror.workspace.WorkspaceLookups;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         WorkspaceStats stats;
         try (Workspace opened = workspace.open()) {
-            stats = opened.stats();
+            stats = new WorkspaceLookups(opened).stats();
         }
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> values = new LinkedHashMap<>();

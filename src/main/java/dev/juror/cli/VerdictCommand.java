@@ -65,12 +65,13 @@ public final class VerdictCommand implements Callable<Integer> {
         Verdict verdict;
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
-            r = CalibrationSetup.run(opened, rubric, List.of(run), config, 2, failedResults.allowed());
-            verdict = WorkspaceCalibration.decide(opened, r, r.report().runs().get(0).id(), Clock.systemUTC());
-            WorkspaceCalibration.record(opened, verdict);
+            WorkspaceCalibration calibration = new WorkspaceCalibration(opened, Clock.systemUTC());
+            r = CalibrationSetup.run(opened, calibration, rubric, List.of(run), config, 2, failedResults.allowed());
+            verdict = calibration.decide(r, r.report().runs().get(0).id());
+            calibration.record(verdict);
         }
         if (html != null) {
-            AtomicFiles.write(html, WorkspaceCalibration.html(r, List.of(verdict)));
+            AtomicFiles.write(html, r.html(List.of(verdict)));
         }
         if (json) {
             out.println(ReportJson.write(verdict));

@@ -12,6 +12,7 @@ import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.store.WorkspaceStats;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the screens read from a workspace to offer choices and show things: its judge runs, anchor
- * sets, samples, rollouts and documents, a run's results and a result's scores, and the answers judge
- * runs recorded. The workbench asks this (and {@link Labelling}), never a repository (an ArchUnit
- * rule), so what a screen may read is said here.
+ * What the screens and the commands read from a workspace to offer choices and show things: its judge
+ * runs, anchor sets, samples, rollouts and documents, a run's results and a result's scores, and the
+ * answers judge runs recorded. The workbench and the command line ask this (and the other services of
+ * {@code workspace}), never a repository (ArchUnit rules), so what a front end may read is said here,
+ * and a screen and a command that show the same thing read it the same way.
  */
 public final class WorkspaceLookups {
 
@@ -36,9 +38,19 @@ public final class WorkspaceLookups {
         this.repositories = Objects.requireNonNull(repositories, "repositories");
     }
 
+    /** What the workspace holds: counts of samples, rollouts, labels, runs and the database's size. */
+    public WorkspaceStats stats() {
+        return repositories.workspace().stats();
+    }
+
     /** Every judge run, as the store lists them. */
     public List<StoredJudgeRun> runs() {
         return repositories.judgeRuns().list();
+    }
+
+    /** The judge run with this id, if the workspace holds it. */
+    public Optional<StoredJudgeRun> run(long runId) {
+        return repositories.judgeRuns().find(runId);
     }
 
     /** The judge runs of one rubric, newest first (by creation time, then id). */
@@ -50,10 +62,19 @@ public final class WorkspaceLookups {
                 .toList();
     }
 
-    /** The frozen anchor sets of one rubric. */
+    /** Every frozen anchor set, oldest first. */
+    public List<AnchorSet> anchorSets() {
+        return repositories.anchorSets().list();
+    }
+
+    /** The frozen anchor sets of one rubric, oldest first. */
     public List<AnchorSet> anchorSetsOf(String rubricName) {
-        return repositories.anchorSets().list().stream().filter(a -> a.rubricName().equals(rubricName))
-                .toList();
+        return anchorSets().stream().filter(a -> a.rubricName().equals(rubricName)).toList();
+    }
+
+    /** The anchor set frozen under this name, if any. */
+    public Optional<AnchorSet> anchorSet(String name) {
+        return repositories.anchorSets().find(name);
     }
 
     /** Every sample id, in import order. */

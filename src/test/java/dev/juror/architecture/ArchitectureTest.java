@@ -9,7 +9,8 @@ import org.junit.platform.suite.api.Suite;
  * one (the pom excludes them from the default run), each test JVM that met one would import it again.
  */
 @Suite
-@SelectClasses(value = {DependencyRulesTest.class, FileWriteRulesTest.class, StoreRulesTest.class},
+@SelectClasses(value = {DependencyRulesTest.class, FileWriteRulesTest.class, StoreRulesTest.class,
+        CliRulesTest.class},
         names = "dev.juror.app.AppArchitectureTest")
 class ArchitectureTest {
 }

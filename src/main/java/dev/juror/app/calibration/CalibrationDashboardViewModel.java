@@ -180,12 +180,12 @@ public final class CalibrationDashboardViewModel {
         busy.set(true);
         message.set("Computing the calibration (bootstrap with " + resamples.get() + " resamples) ...");
         tasks.run("Calibrating " + chosen.rubric().name(), progress -> {
-            WorkspaceCalibration.Result r = WorkspaceCalibration.run(open, chosen.rubric(), ids, config, kNow, anchors,
-                    includeFailed);
+            WorkspaceCalibration calibration = new WorkspaceCalibration(open, clock);
+            WorkspaceCalibration.Result r = calibration.run(chosen.rubric(), ids, config, kNow, anchors, includeFailed);
             if (r.drift() != null) {
-                WorkspaceCalibration.recordAlerts(open, chosen.rubric().name(), r.drift().alerts());
+                calibration.recordAlerts(chosen.rubric().name(), r.drift().alerts());
             }
-            Verdict verdict = WorkspaceCalibration.decide(open, r, r.report().runs().get(0).id(), clock);
+            Verdict verdict = calibration.decide(r, r.report().runs().get(0).id());
             return DashboardBuilder.build(r, verdict);
         }, result -> {
             if (wanted != generation) {
@@ -222,7 +222,7 @@ public final class CalibrationDashboardViewModel {
                 .map(r -> Long.parseLong(r.id().substring(r.id().indexOf('-') + 1))).toList();
         BootstrapConfig config = BootstrapConfig.defaults(1).withResamples(resamples.get());
         tasks.runQuietly(progress -> DashboardBuilder.models(
-                WorkspaceCalibration.models(open, shown.result().rubric(), ids, config, kNow)), rows -> {
+                new WorkspaceCalibration(open, clock).models(shown.result().rubric(), ids, config, kNow)), rows -> {
             if (dashboard.get() == shown && k.get() == kNow) {
                 models.setAll(rows);
             }
@@ -237,7 +237,7 @@ public final class CalibrationDashboardViewModel {
             return;
         }
         tasks.run("Writing " + file.getFileName(), progress -> {
-            AtomicFiles.write(file, WorkspaceCalibration.html(shown.result(), List.of(shown.verdict())));
+            AtomicFiles.write(file, shown.result().html(List.of(shown.verdict())));
             return file;
         }, written -> message.set("HTML report written to " + written),
                 failure -> message.set("Could not write " + file + ": " + failure.getMessage()));
@@ -252,7 +252,7 @@ public final class CalibrationDashboardViewModel {
             return;
         }
         Verdict verdict = shown.verdict();
-        tasks.runQuietly(progress -> WorkspaceCalibration.record(open, verdict),
+        tasks.runQuietly(progress -> new WorkspaceCalibration(open, clock).record(verdict),
                 id -> message.set("Recorded " + verdict.status().label() + " for " + verdict.run() + " (rubric version "
                         + verdict.rubricVersion() + ", judge " + verdict.judgeModel() + ")."),
                 failure -> message.set("Could not record the verdict: " + failure.getMessage()));

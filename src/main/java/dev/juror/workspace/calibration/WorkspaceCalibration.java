@@ -27,11 +27,11 @@ import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.Workspace;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,9 +40,13 @@ import java.util.OptionalLong;
  * calibration engine, model comparison and (two or more runs) drift; deciding, storing and rendering
  * the verdict. Shared by the {@code calibrate}/{@code verdict} commands and the workbench's dashboard,
  * so both show the same numbers. Bad input (an unknown run or anchor set, one of another rubric) is
- * an {@link IllegalArgumentException} whose message names it.
+ * an {@link IllegalArgumentException} whose message names it. Built over an open workspace; the clock
+ * dates the verdicts and drift alerts it stores.
  */
 public final class WorkspaceCalibration {
+
+    private final Repositories repositories;
+    private final Clock clock;
 
     /**
      * @param runs   the judge runs as loaded, in the order asked for
@@ -55,20 +59,35 @@ public final class WorkspaceCalibration {
                          CalibrationDataLoader.HumanLabels labels, List<JudgeRun> runs,
                          Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes,
                          List<ReportHtml.LabelSource> labelSources) {
+
+        /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
+        public String html(List<Verdict> verdicts) {
+            return ReportHtml.render(report, verdicts, labelSources, models, drift);
+        }
     }
 
-    private WorkspaceCalibration() {
+    /** Over {@code workspace}, dating what it stores by the system clock (UTC). */
+    public WorkspaceCalibration(Workspace workspace) {
+        this(workspace, Clock.systemUTC());
+    }
+
+    public WorkspaceCalibration(Workspace workspace, Clock clock) {
+        this(Repositories.of(Objects.requireNonNull(workspace, "workspace"), clock), clock);
+    }
+
+    public WorkspaceCalibration(Repositories repositories, Clock clock) {
+        this.repositories = Objects.requireNonNull(repositories, "repositories");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Calibrates with drift measured on the current labels. */
-    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k) {
-        return run(workspace, rubric, runIds, config, k, null);
+    public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k) {
+        return run(rubric, runIds, config, k, null);
     }
 
-    /** As {@link #run(Workspace, Rubric, List, BootstrapConfig, int, String, boolean)}, refusing runs with unresolved failures. */
-    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
-                             String anchorSet) {
-        return run(workspace, rubric, runIds, config, k, anchorSet, false);
+    /** As {@link #run(Rubric, List, BootstrapConfig, int, String, boolean)}, refusing runs with unresolved failures. */
+    public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k, String anchorSet) {
+        return run(rubric, runIds, config, k, anchorSet, false);
     }
 
     /**
@@ -80,11 +99,10 @@ public final class WorkspaceCalibration {
      *                           (their failed results have no scores and are left out, said in a note);
      *                           false refuses such a run with an {@link UnresolvedFailuresException}
      */
-    public static Result run(Workspace workspace, Rubric rubric, List<Long> runIds, BootstrapConfig config, int k,
-                             String anchorSet, boolean allowFailedResults) {
+    public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k, String anchorSet,
+                      boolean allowFailedResults) {
         String version = CanonicalForm.version(rubric);
         // Checked first: a wrong set name should not cost the whole calibration before it is refused.
-        Repositories repositories = Repositories.of(workspace);
         AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(repositories).load(anchorSet, rubric);
         CalibrationDataLoader.Usable usable = new CalibrationDataLoader(repositories).usable(rubric);
         CalibrationDataLoader.HumanLabels labels = usable.labels();
@@ -94,7 +112,7 @@ public final class WorkspaceCalibration {
         Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
         for (long id : runIds) {
             StoredJudgeRun stored = loader.find(id).orElseThrow(() -> new IllegalArgumentException(
-                    JudgeRunLoader.PREFIX + id + ": no such judge run in " + workspace.directory()));
+                    JudgeRunLoader.PREFIX + id + ": no such judge run in " + repositories.workspace().directory()));
             if (!stored.rubricName().equals(rubric.name())) {
                 throw new IllegalArgumentException(JudgeRunLoader.PREFIX + id + " judged rubric "
                         + stored.rubricName() + ", not " + rubric.name());
@@ -175,15 +193,15 @@ public final class WorkspaceCalibration {
     }
 
     /** The judge run named {@code 7} or {@code run-7}, as the reports name runs; empty when there is none. */
-    public static Optional<StoredJudgeRun> findRun(Workspace workspace, String text) {
+    public Optional<StoredJudgeRun> findRun(String text) {
         OptionalLong id = JudgeRunLoader.parseId(text);
-        return id.isEmpty() ? Optional.empty() : Repositories.of(workspace).judgeRuns().find(id.getAsLong());
+        return id.isEmpty() ? Optional.empty() : repositories.judgeRuns().find(id.getAsLong());
     }
 
     /** Model comparison of the runs again with another k of best-of-k (cheap: no calibration). */
-    public static Map<String, List<ModelComparison.ModelRow>> models(Workspace workspace, Rubric rubric,
-                                                                    List<Long> runIds, BootstrapConfig config, int k) {
-        JudgeRunLoader loader = new JudgeRunLoader(Repositories.of(workspace));
+    public Map<String, List<ModelComparison.ModelRow>> models(Rubric rubric, List<Long> runIds, BootstrapConfig config,
+                                                              int k) {
+        JudgeRunLoader loader = new JudgeRunLoader(repositories);
         Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
         for (long id : runIds) {
             models.put(JudgeRunLoader.PREFIX + id, ModelComparison.compare(loader.outcomes(id, rubric),
@@ -192,37 +210,32 @@ public final class WorkspaceCalibration {
         return models;
     }
 
-    /** The verdict for one run of the result, with the latest regression suite result as evidence. */
-    public static Verdict decide(Workspace workspace, Result r, String runId, Clock clock) {
+    /** The verdict for one run of the result, with the latest regression suite result as evidence; dated now. */
+    public Verdict decide(Result r, String runId) {
         String model = r.report().runs().stream().filter(run -> run.id().equals(runId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(runId + " is not in the calibration"))
                 .judgeModel();
-        Optional<RegressionEvidence> regression = Repositories.of(workspace).calibration().latestRegression(r.version(), model)
+        Optional<RegressionEvidence> regression = repositories.calibration().latestRegression(r.version(), model)
                 .map(s -> new RegressionEvidence(s.suiteName(), s.rubricVersion(), s.judgeModel(), s.cases(), s.failed()));
         return VerdictRules.decide(r.rubric(), r.version(), r.report(), runId, regression, clock);
     }
 
     /** Stores the verdict (append-only); returns its id. */
-    public static long record(Workspace workspace, Verdict verdict) {
-        return Repositories.of(workspace).calibration().saveVerdict(new CalibrationRepository.StoredVerdict(0,
+    public long record(Verdict verdict) {
+        return repositories.calibration().saveVerdict(new CalibrationRepository.StoredVerdict(0,
                 verdict.rubric(), verdict.rubricVersion(), verdict.judgeModel(), verdict.run(), verdict.status().name(),
                 ReportJson.compact(verdict.conditions()), verdict.createdAt()));
     }
 
     /** Stores alerts not stored before (same kind, subject and message), so repeated runs do not duplicate them. */
-    public static void recordAlerts(Workspace workspace, String rubric, List<DriftAlert> alerts) {
-        CalibrationRepository repo = Repositories.of(workspace).calibration();
+    public void recordAlerts(String rubric, List<DriftAlert> alerts) {
+        CalibrationRepository repo = repositories.calibration();
         var known = repo.alerts(rubric).stream().map(a -> a.kind() + "|" + a.subject() + "|" + a.message()).toList();
         for (DriftAlert a : alerts) {
             if (!known.contains(a.kind() + "|" + a.subject() + "|" + a.message())) {
                 repo.saveAlert(new CalibrationRepository.StoredAlert(0, rubric, a.kind(), a.severity().name(),
-                        a.subject(), a.measured(), a.threshold(), a.message(), Instant.now()));
+                        a.subject(), a.measured(), a.threshold(), a.message(), clock.instant()));
             }
         }
-    }
-
-    /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
-    public static String html(Result r, List<Verdict> verdicts) {
-        return ReportHtml.render(r.report(), verdicts, r.labelSources(), r.models(), r.drift());
     }
 }

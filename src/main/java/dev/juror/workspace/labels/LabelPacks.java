@@ -77,6 +77,11 @@ public final class LabelPacks {
         this.clock = clock;
     }
 
+    /** Everyone with a label in the workspace, by name: whose labels {@link #export} can write. */
+    public List<String> labellers() {
+        return labels.labellers();
+    }
+
     /** Writes every label of {@code labeller} (in the order stored) to {@code file}, atomically; returns the count. */
     public int export(String labeller, Path file) {
         List<StoredLabel> all = labels.byLabeller(labeller);

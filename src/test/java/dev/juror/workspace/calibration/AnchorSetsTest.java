@@ -94,7 +94,7 @@ class AnchorSetsTest {
         assertThat(labels.otherDimensions()).isEqualTo(1);
         assertThat(labels.ratings().size() + labels.replaced() + labels.judgeVisible() + labels.offScale()
                 + labels.otherDimensions()).isEqualTo(new LabelRepository(workspace).count());
-        List<String> notes = WorkspaceCalibration.run(workspace, rubric, List.of(),
+        List<String> notes = new WorkspaceCalibration(workspace).run(rubric, List.of(),
                 BootstrapConfig.defaults(1).withResamples(50), 2, null).notes();
         assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("1 earlier labels were replaced by a later label"))
                 .anySatisfy(n -> assertThat(n).startsWith("1 labels of dimensions this rubric does not have"));
@@ -170,7 +170,7 @@ class AnchorSetsTest {
         assertThatThrownBy(() -> new AnchorSets(workspace).load("nov", other))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("anchor set nov was frozen for rubric contract-review, not boolean-checklist");
-        assertThatThrownBy(() -> WorkspaceCalibration.run(workspace, other, List.of(),
+        assertThatThrownBy(() -> new WorkspaceCalibration(workspace).run(other, List.of(),
                 BootstrapConfig.defaults(1).withResamples(50), 2, "nov"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("anchor set nov was frozen for rubric contract-review, not boolean-checklist");
