@@ -182,8 +182,8 @@ WS=$(mktemp -d "$WORK/workspace.XXXXXX")
 juror import "$REPO/samples/contract-review/contract-review.jsonl" --workspace "$WS" > "$WORK/import.log" 2>&1 \
   || { cat "$WORK/import.log" >&2; fail "juror import into a temporary workspace failed"; }
 OUT=$(juror stats --workspace "$WS" --json) || fail "juror stats exited with $?"
-grep -q '"samples":9' <<<"$OUT" || fail "juror stats after importing 9 samples printed: $OUT"
-grep -q '"rollouts":50' <<<"$OUT" || fail "juror stats after importing 50 rollouts printed: $OUT"
+grep -Eq '"samples" *: *9,' <<<"$OUT" || fail "juror stats after importing 9 samples printed: $OUT"
+grep -Eq '"rollouts" *: *50,' <<<"$OUT" || fail "juror stats after importing 50 rollouts printed: $OUT"
 step "juror stats: $OUT"
 EMPTY=$(mktemp -d "$WORK/empty.XXXXXX")
 juror stats --workspace "$EMPTY" > /dev/null || fail "juror stats on an empty workspace exited with $?"
