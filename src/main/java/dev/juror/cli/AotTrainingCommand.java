@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * sends two Converse calls through the AWS SDK to an in-process answer ({@link BedrockWarmUp}): no
  * network, no credentials. Their output is discarded; the exit status says whether every step worked.
  */
-@Command(name = "aot-training", hidden = true,
+@Command(name = "aot-training", hidden = true, mixinStandardHelpOptions = true,
         description = "Run the commands the installers' start-up cache is recorded from, in a temporary folder.")
 final class AotTrainingCommand implements Callable<Integer> {
 
