@@ -1,6 +1,7 @@
 package dev.juror.judge;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,8 @@ final class BatchRun implements JudgeBatchExecutor.BatchHandle {
     private static final Logger LOG = LoggerFactory.getLogger(JudgeBatchExecutor.class);
     private static final Object TICK = new Object();
     private static final Object END = new Object();
+    /** Most outcomes handed to the listener in one call (one transaction of a store). */
+    static final int MAX_DELIVERED_AT_ONCE = 64;
 
     private final List<JudgeTask> tasks;
     private final Predicate<String> skip;
@@ -149,41 +152,63 @@ final class BatchRun implements JudgeBatchExecutor.BatchHandle {
     }
 
     private void deliverLoop() {
+        List<Object> items = new ArrayList<>();
         while (true) {
-            Object item;
+            items.clear();
             try {
-                item = deliveries.take();
+                items.add(deliveries.take());
             } catch (InterruptedException e) {
                 // Nobody interrupts this thread; if something does, keep delivering.
                 continue;
             }
-            if (item == END) {
+            // Whatever else queued up while the last delivery ran goes out with it.
+            deliveries.drainTo(items, MAX_DELIVERED_AT_ONCE - 1);
+            List<JudgeOutcome> outcomes = new ArrayList<>(items.size());
+            boolean ended = false;
+            for (Object item : items) {
+                if (item == END) {
+                    ended = true; // always last: the finisher adds it after every outcome
+                } else if (item == TICK) {
+                    tickPending.set(false);
+                } else {
+                    outcomes.add((JudgeOutcome) item);
+                }
+            }
+            deliver(outcomes);
+            if (ended) {
                 BatchProgress last = progress();
                 publish(last);
                 completion.complete(new BatchSummary(last, cancelRequested.get(), callbackErrors));
                 return;
             }
-            if (item == TICK) {
-                tickPending.set(false);
-            } else {
-                deliver((JudgeOutcome) item);
-            }
             publish(progress());
         }
     }
 
-    private void deliver(JudgeOutcome outcome) {
-        switch (outcome) {
-            case JudgeOutcome.Succeeded s -> succeeded++;
-            case JudgeOutcome.Failed f -> failed++;
-            case JudgeOutcome.Cancelled c -> cancelled++;
+    private void deliver(List<JudgeOutcome> outcomes) {
+        for (JudgeOutcome outcome : outcomes) {
+            switch (outcome) {
+                case JudgeOutcome.Succeeded s -> succeeded++;
+                case JudgeOutcome.Failed f -> failed++;
+                case JudgeOutcome.Cancelled c -> cancelled++;
+            }
+            usage = usage.plus(outcome.usage());
         }
-        usage = usage.plus(outcome.usage());
-        try {
-            onOutcome.onOutcome(outcome);
-        } catch (Exception | Error e) {
-            callbackErrors++;
-            LOG.error("outcome listener failed for judge task {}", outcome.key(), e);
+        if (outcomes.size() > 1 && onOutcome instanceof JudgeBatchExecutor.BatchOutcomeListener together) {
+            try {
+                together.onOutcomes(List.copyOf(outcomes));
+                return;
+            } catch (Exception | Error e) {
+                LOG.warn("outcome listener failed for {} outcomes together; delivering them one by one", outcomes.size(), e);
+            }
+        }
+        for (JudgeOutcome outcome : outcomes) {
+            try {
+                onOutcome.onOutcome(outcome);
+            } catch (Exception | Error e) {
+                callbackErrors++;
+                LOG.error("outcome listener failed for judge task {}", outcome.key(), e);
+            }
         }
     }
 

@@ -22,11 +22,12 @@ import java.util.function.Supplier;
  *       attempt, so the limiter, not the thread count, decides how many calls are on the wire.</li>
  *   <li>Outcomes are delivered through the {@link OutcomeListener} as they arrive, <b>exactly once
  *       per task that was not skipped</b> — cancelled tasks too, as {@link JudgeOutcome.Cancelled}
- *       (not done; a resume redoes them). Delivery happens on one dedicated delivery thread, one
- *       outcome at a time and never interrupted, so the listener may write to a database without
- *       its own locking and without interrupt surprises. A listener that throws is logged and
+ *       (not done; a resume redoes them). Delivery happens on one dedicated delivery thread, never
+ *       interrupted, so the listener may write to a database without its own locking and without
+ *       interrupt surprises: one outcome at a time, or, for a {@link BatchOutcomeListener}, all of
+ *       those that arrived while it was busy at once. A listener that throws is logged and
  *       counted ({@link BatchSummary#callbackErrors()}); delivery goes on.</li>
- *   <li>{@link ProgressListener} gets a snapshot after each outcome and after attempts that were
+ *   <li>{@link ProgressListener} gets a snapshot after each delivery and after attempts that were
  *       throttled or will be retried (coalesced), on the same delivery thread.</li>
  *   <li>{@link BatchHandle#cancel()} stops new attempts and interrupts calls in flight.</li>
  *   <li>A {@code skip} predicate on task keys leaves finished tasks out (resume).</li>
@@ -38,6 +39,17 @@ public final class JudgeBatchExecutor {
     @FunctionalInterface
     public interface OutcomeListener {
         void onOutcome(JudgeOutcome outcome) throws Exception;
+    }
+
+    /**
+     * A listener that can also take several outcomes at once: those that queued up while the
+     * previous delivery ran, in arrival order. A listener that stores outcomes stores them together
+     * (one transaction instead of one each), so the delivery thread keeps up with a fast judge.
+     * {@link #onOutcomes} must be all or none: if it throws, each outcome of the list is delivered
+     * again through {@link #onOutcome}.
+     */
+    public interface BatchOutcomeListener extends OutcomeListener {
+        void onOutcomes(List<JudgeOutcome> outcomes) throws Exception;
     }
 
     /** Receives progress snapshots. */

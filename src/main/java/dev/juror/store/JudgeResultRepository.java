@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ public final class JudgeResultRepository {
             public void save(RunResult result) {
                 JudgeResultRepository.this.save(runId, result);
             }
+
+            @Override
+            public void saveAll(List<RunResult> results) {
+                JudgeResultRepository.this.saveAll(runId, results);
+            }
         };
     }
 
@@ -85,56 +91,10 @@ public final class JudgeResultRepository {
      * @return false when a result for this (run, rollout, rollout B, repeat) was already stored (nothing changed)
      */
     public boolean save(long runId, RunResult runResult) {
-        JudgeResult result = runResult.result();
         try (Connection c = workspace.connection()) {
             c.setAutoCommit(false);
             try {
-                long resultId;
-                try (PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO judge_results (run_id, rollout_id, repeat_index, status, model, raw_output, error,
-                                                   error_kinds, latency_ms, attempts, input_tokens, output_tokens,
-                                                   cache_read_tokens, cache_write_tokens, sample_score,
-                                                   arithmetic_mismatch, created_at, rollout_b_id, content_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, new String[] {"id"})) {
-                    insert.setLong(1, runId);
-                    insert.setLong(2, runResult.rolloutId());
-                    insert.setInt(3, runResult.repeat());
-                    insert.setString(4, result.status().code());
-                    insert.setString(5, result.model());
-                    insert.setString(6, truncate(result.rawOutput(), MAX_RAW_OUTPUT));
-                    insert.setString(7, Sql.nullIfEmpty(result.error()));
-                    insert.setString(8, errorKinds(result));
-                    insert.setLong(9, result.latency().toMillis());
-                    insert.setInt(10, result.attempts());
-                    insert.setLong(11, result.usage().inputTokens());
-                    insert.setLong(12, result.usage().outputTokens());
-                    insert.setLong(13, result.usage().cacheReadInputTokens());
-                    insert.setLong(14, result.usage().cacheWriteInputTokens());
-                    OptionalDouble score = result.sampleScore();
-                    if (score.isPresent()) {
-                        insert.setDouble(15, score.getAsDouble());
-                    } else {
-                        insert.setNull(15, Types.DOUBLE);
-                    }
-                    insert.setBoolean(16, result.arithmeticMismatch());
-                    insert.setObject(17, Sql.timestamp(clock.instant()));
-                    if (runResult.pair().isPresent()) {
-                        insert.setLong(18, runResult.pair().get().rolloutBId());
-                        insert.setString(19, runResult.pair().get().contentHash());
-                    } else {
-                        insert.setNull(18, Types.BIGINT);
-                        insert.setNull(19, Types.VARCHAR);
-                    }
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        resultId = keys.getLong(1);
-                    }
-                }
-                if (result.judgement().isPresent()) {
-                    insertScores(c, resultId, result.judgement().get());
-                }
+                insert(c, runId, runResult);
                 c.commit();
                 return true;
             } catch (SQLException e) {
@@ -148,10 +108,100 @@ public final class JudgeResultRepository {
                 throw e;
             }
         } catch (SQLException e) {
-            String rollouts = runResult.pair().map(p -> "s " + runResult.rolloutId() + ">" + p.rolloutBId())
-                    .orElse(" " + runResult.rolloutId());
-            throw new StoreException("Cannot store the judge result of rollout" + rollouts + " repeat "
-                    + runResult.repeat() + " of run " + runId, e);
+            throw cannotStore(runId, runResult, e);
+        }
+    }
+
+    /**
+     * Stores several results with their scores in one committed transaction: all or none. A result
+     * already stored is skipped (a savepoint undoes its insert), as {@link #save} skips it.
+     *
+     * @return how many were new
+     */
+    public int saveAll(long runId, List<RunResult> runResults) {
+        RunResult current = null;
+        try (Connection c = workspace.connection()) {
+            c.setAutoCommit(false);
+            try {
+                int saved = 0;
+                for (RunResult runResult : runResults) {
+                    current = runResult;
+                    Savepoint before = c.setSavepoint();
+                    try {
+                        insert(c, runId, runResult);
+                        saved++;
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                            throw e;
+                        }
+                        c.rollback(before);
+                    }
+                }
+                c.commit();
+                return saved;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw cannotStore(runId, current != null ? current : runResults.getFirst(), e);
+        }
+    }
+
+    private static StoreException cannotStore(long runId, RunResult runResult, SQLException e) {
+        String rollouts = runResult.pair().map(p -> "s " + runResult.rolloutId() + ">" + p.rolloutBId())
+                .orElse(" " + runResult.rolloutId());
+        return new StoreException("Cannot store the judge result of rollout" + rollouts + " repeat "
+                + runResult.repeat() + " of run " + runId, e);
+    }
+
+    private void insert(Connection c, long runId, RunResult runResult) throws SQLException {
+        JudgeResult result = runResult.result();
+        long resultId;
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO judge_results (run_id, rollout_id, repeat_index, status, model, raw_output, error,
+                                           error_kinds, latency_ms, attempts, input_tokens, output_tokens,
+                                           cache_read_tokens, cache_write_tokens, sample_score,
+                                           arithmetic_mismatch, created_at, rollout_b_id, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, new String[] {"id"})) {
+            insert.setLong(1, runId);
+            insert.setLong(2, runResult.rolloutId());
+            insert.setInt(3, runResult.repeat());
+            insert.setString(4, result.status().code());
+            insert.setString(5, result.model());
+            insert.setString(6, truncate(result.rawOutput(), MAX_RAW_OUTPUT));
+            insert.setString(7, Sql.nullIfEmpty(result.error()));
+            insert.setString(8, errorKinds(result));
+            insert.setLong(9, result.latency().toMillis());
+            insert.setInt(10, result.attempts());
+            insert.setLong(11, result.usage().inputTokens());
+            insert.setLong(12, result.usage().outputTokens());
+            insert.setLong(13, result.usage().cacheReadInputTokens());
+            insert.setLong(14, result.usage().cacheWriteInputTokens());
+            OptionalDouble score = result.sampleScore();
+            if (score.isPresent()) {
+                insert.setDouble(15, score.getAsDouble());
+            } else {
+                insert.setNull(15, Types.DOUBLE);
+            }
+            insert.setBoolean(16, result.arithmeticMismatch());
+            insert.setObject(17, Sql.timestamp(clock.instant()));
+            if (runResult.pair().isPresent()) {
+                insert.setLong(18, runResult.pair().get().rolloutBId());
+                insert.setString(19, runResult.pair().get().contentHash());
+            } else {
+                insert.setNull(18, Types.BIGINT);
+                insert.setNull(19, Types.VARCHAR);
+            }
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                resultId = keys.getLong(1);
+            }
+        }
+        if (result.judgement().isPresent()) {
+            insertScores(c, resultId, result.judgement().get());
         }
     }
 

@@ -120,6 +120,88 @@ class JudgeBatchExecutorTest {
         assertThat(summary.succeeded()).isEqualTo(20);
     }
 
+    /** Holds the first delivery until every call has started, so the rest queue up behind it. */
+    private static final class SlowFirstListener implements JudgeBatchExecutor.BatchOutcomeListener {
+        final CountDownLatch allCalled;
+        final List<Integer> deliverySizes = new CopyOnWriteArrayList<>();
+        final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
+        final boolean failTogether;
+
+        SlowFirstListener(int tasks, boolean failTogether) {
+            this.allCalled = new CountDownLatch(tasks);
+            this.failTogether = failTogether;
+        }
+
+        private void holdTheFirst() throws InterruptedException {
+            if (deliverySizes.isEmpty()) {
+                allCalled.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+
+        @Override
+        public void onOutcome(JudgeOutcome outcome) throws InterruptedException {
+            holdTheFirst();
+            deliverySizes.add(1);
+            delivered.computeIfAbsent(outcome.key(), k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        @Override
+        public void onOutcomes(List<JudgeOutcome> outcomes) throws InterruptedException {
+            holdTheFirst();
+            if (failTogether) {
+                throw new IllegalStateException("the store refused the batch");
+            }
+            deliverySizes.add(outcomes.size());
+            outcomes.forEach(o -> delivered.computeIfAbsent(o.key(), k -> new AtomicInteger()).incrementAndGet());
+        }
+    }
+
+    private static JudgeClient countingDown(CountDownLatch latch) {
+        return new JudgeClient() {
+            @Override
+            public JudgeResponse call(JudgeRequest request) {
+                latch.countDown();
+                return ScriptedClient.ok("{\"score\": 1}");
+            }
+
+            @Override
+            public String name() {
+                return "counting";
+            }
+        };
+    }
+
+    @Test
+    void outcomesThatQueuedUpWhileTheListenerWasBusyAreDeliveredTogether() throws InterruptedException {
+        SlowFirstListener listener = new SlowFirstListener(30, false);
+
+        BatchSummary summary = executor(countingDown(listener.allCalled), new FakeClock()).run(tasks(30), key -> false,
+                listener, JudgeBatchExecutor.ProgressListener.NONE);
+
+        assertThat(summary.succeeded()).isEqualTo(30);
+        assertThat(listener.delivered).hasSize(30);
+        assertThat(listener.delivered.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+        assertThat(listener.deliverySizes).hasSizeLessThan(30).anySatisfy(size -> assertThat(size).isGreaterThan(1));
+        assertThat(listener.deliverySizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
+    }
+
+    @Test
+    void outcomesRefusedTogetherAreDeliveredOneByOne() throws InterruptedException {
+        SlowFirstListener listener = new SlowFirstListener(30, true);
+
+        BatchSummary summary;
+        try (CapturedLog log = CapturedLog.of(JudgeBatchExecutor.class)) {
+            summary = executor(countingDown(listener.allCalled), new FakeClock()).run(tasks(30), key -> false,
+                    listener, JudgeBatchExecutor.ProgressListener.NONE);
+            assertThat(log.messages(Level.WARN)).isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).contains("delivering them one by one"));
+        }
+
+        assertThat(summary.callbackErrors()).isZero();
+        assertThat(listener.deliverySizes).hasSize(30).containsOnly(1);
+        assertThat(listener.delivered.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+    }
+
     @Test
     void rejectsDuplicateKeys() {
         List<JudgeTask> twice = new ArrayList<>(tasks(2));

@@ -1,6 +1,7 @@
 package dev.juror.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.juror.dataset.JsonlImportReader;
 import dev.juror.judge.JudgeItem;
@@ -78,6 +79,41 @@ class JudgeRunRepositoryTest {
         ReplayKey key = new ReplayKey(CanonicalForm.version(rubric), HeuristicJudge.MODEL, item.contentHash());
         assertThat(new RecordingRepository(ws).find(key, 0)).get().extracting(r -> r.rawOutput()).isEqualTo(result.rawOutput());
         assertThat(new RecordingRepository(ws).find(key, 1)).isEmpty();
+    }
+
+    @Test
+    void resultsSavedTogetherSkipThoseAlreadyStoredAndKeepTheRest() {
+        long runId = newRun("bedrock");
+        List<RunResult> three = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(new RunResult(rollouts.get(i), 0,
+                    new HeuristicJudge().judge(loader.plan(rubric, rollouts.subList(i, i + 1), 1).items().get(0).item())));
+        }
+        assertThat(results.save(runId, three.get(1))).isTrue();
+
+        assertThat(results.saveAll(runId, three)).isEqualTo(2);
+        results.sink(runId).saveAll(three);
+
+        assertThat(results.resultsOf(runId)).hasSize(3);
+        assertThat(results.finishedKeys(runId)).containsExactlyInAnyOrder(
+                rollouts.get(0) + "#0", rollouts.get(1) + "#0", rollouts.get(2) + "#0");
+        int scoresPerResult = rubric.dimensions().size()
+                * three.get(0).result().judgement().orElseThrow().comments().size();
+        assertThat(results.scoresOf(runId).stream().filter(s -> s.rolloutId() == rollouts.get(0))).hasSize(scoresPerResult);
+    }
+
+    @Test
+    void resultsSavedTogetherAreAllOrNone() {
+        long runId = newRun("bedrock");
+        RunResult good = new RunResult(rollouts.get(0), 0,
+                new HeuristicJudge().judge(loader.plan(rubric, rollouts.subList(0, 1), 1).items().get(0).item()));
+        RunResult ofNoRollout = new RunResult(Long.MAX_VALUE, 0, good.result());
+
+        assertThatThrownBy(() -> results.saveAll(runId, List.of(good, ofNoRollout)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("rollout " + Long.MAX_VALUE);
+
+        assertThat(results.resultsOf(runId)).isEmpty();
+        assertThat(results.scoresOf(runId)).isEmpty();
     }
 
     @Test

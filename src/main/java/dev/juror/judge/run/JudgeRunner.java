@@ -98,13 +98,13 @@ public final class JudgeRunner {
                 .limiter(limiters)
                 .build();
         Session session = new Session(plan.calls(), alreadyDone, calls, sink, onProgress);
-        JudgeBatchExecutor.BatchHandle batch = executor.start(tasks, finished::contains, session::onOutcome,
+        JudgeBatchExecutor.BatchHandle batch = executor.start(tasks, finished::contains, session,
                 session::onBatchProgress);
         return session.attach(batch);
     }
 
     /** Per-run state; touched by the executor's single delivery thread, read from others. */
-    private final class Session implements RunHandle {
+    private final class Session implements RunHandle, JudgeBatchExecutor.BatchOutcomeListener {
         private final int total;
         private final int alreadyDone;
         private final PlanCalls calls;
@@ -137,29 +137,42 @@ public final class JudgeRunner {
             return this;
         }
 
-        void onOutcome(JudgeOutcome outcome) {
-            if (outcome instanceof JudgeOutcome.Cancelled) {
-                return; // nothing to store, and no reason to load an item that was never judged
+        @Override
+        public void onOutcome(JudgeOutcome outcome) {
+            onOutcomes(List.of(outcome));
+        }
+
+        /** Stores the outcomes' results in one transaction; if that fails, none of them is stored. */
+        @Override
+        public void onOutcomes(List<JudgeOutcome> outcomes) {
+            List<RunResult> results = new ArrayList<>(outcomes.size());
+            for (JudgeOutcome outcome : outcomes) {
+                if (outcome instanceof JudgeOutcome.Cancelled) {
+                    continue; // nothing to store, and no reason to load an item that was never judged
+                }
+                JudgeCall call = calls.call(outcome.key());
+                Optional<JudgeResult> result = JudgeResults.of(call, outcome, judge.parser(), judge.model());
+                result.ifPresent(r -> results.add(calls.item(outcome.key()).result(call.repeat(), r)));
             }
-            JudgeCall call = calls.call(outcome.key());
-            Optional<JudgeResult> result = JudgeResults.of(call, outcome, judge.parser(), judge.model());
-            if (result.isEmpty()) {
+            if (results.isEmpty()) {
                 return;
             }
-            RunItem item = calls.item(outcome.key());
             try {
-                sink.save(item.result(call.repeat(), result.get()));
+                sink.saveAll(results);
             } catch (RuntimeException e) {
-                saveErrors++;
                 if (cancelRequested) {
                     // Cancelled, typically at process exit (Ctrl-C), when the store may be closing under
-                    // the run: the call is redone by a resume, and there is nothing more to report.
+                    // the run: the calls are redone by a resume, and there is nothing more to report.
+                    saveErrors += results.size();
                     return;
+                }
+                if (results.size() == 1) {
+                    saveErrors++;
                 }
                 throw e;
             }
             synchronized (counts) {
-                counts.merge(result.get().status(), 1, Integer::sum);
+                results.forEach(r -> counts.merge(r.result().status(), 1, Integer::sum));
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.juror.judge.run;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,4 +17,12 @@ public interface ResultSink {
      * thread at a time. A result whose key is already stored must be ignored, never duplicated.
      */
     void save(RunResult result);
+
+    /**
+     * Stores several results durably before returning, all or none (one committed transaction in a
+     * database); keys already stored are ignored as in {@link #save}. The default saves them one by one.
+     */
+    default void saveAll(List<RunResult> results) {
+        results.forEach(this::save);
+    }
 }
