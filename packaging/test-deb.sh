@@ -135,11 +135,13 @@ for _ in $(seq 1 50); do [ -s "$WORK/display" ] && break; sleep 0.2; done
 [ -s "$WORK/display" ] || fail "Xvfb did not start: $(cat "$WORK/xvfb.log")"
 export DISPLAY=":$(head -1 "$WORK/display")"
 
-# A home of its own, so the test sees exactly what the app writes there.
+# A home of its own, so the test sees exactly what the app writes there. Java takes user.home from
+# the password database, not from $HOME, so it is given to the JVM too (JAVA_TOOL_OPTIONS reaches
+# the installed launcher's JVM); otherwise the workbench would open root's last workspace.
 APP_HOME="$WORK/home"
 mkdir -p "$APP_HOME"
 START_NS=$(date +%s%N)
-HOME="$APP_HOME" "$APP_DIR/bin/Juror" > "$WORK/app.log" 2>&1 &
+HOME="$APP_HOME" JAVA_TOOL_OPTIONS="-Duser.home=$APP_HOME" "$APP_DIR/bin/Juror" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 WINDOW=""
 for _ in $(seq 1 120); do
