@@ -38,11 +38,12 @@ import java.util.Map;
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/test.cp) dev.juror.bench.FirstBigLambdaEvent \
- *     RUNS LABEL=EXTRACTED_PACKAGE[,snapshot] [LABEL=EXTRACTED_PACKAGE[,snapshot] ...]
+ *     RUNS LABEL=EXTRACTED_PACKAGE[,snapshot|,off] [LABEL=EXTRACTED_PACKAGE[,snapshot|,off] ...]
  * </pre>
  * {@code ,snapshot}: the handler as a SnapStart environment starts, init and then the priming of the
  * {@code beforeCheckpoint} hook ({@code dev.juror.lambda.SnapshotPriming}); its "init" time includes
- * that priming, which Lambda runs once per published version, not per cold start.
+ * that priming, which Lambda runs once per published version, not per cold start. {@code ,off}: with
+ * {@code -Djuror.reward.priming=off}, the same build without priming.
  * Options: {@code -Dbench.childOptions="..."} (extra JVM options for the children, e.g. JFR),
  * {@code -Dbench.java=PATH} (the child's java). See docs/benchmarks.md.
  */
@@ -58,7 +59,7 @@ public final class FirstBigLambdaEvent {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: FirstBigLambdaEvent RUNS LABEL=EXTRACTED_PACKAGE [LABEL=EXTRACTED_PACKAGE ...]");
+            System.err.println("usage: FirstBigLambdaEvent RUNS LABEL=EXTRACTED_PACKAGE[,snapshot|,off] ...");
             System.exit(2);
         }
         int runs = Integer.parseInt(args[0]);
@@ -125,10 +126,13 @@ public final class FirstBigLambdaEvent {
 
     /** One child JVM; returns init, six small events, big event (ms) and the number not judged. */
     private static double[] runChild(Path spec, ConverseTestServer server, boolean serverInChild) throws Exception {
-        // LABEL=DIR,snapshot: init, then priming as SnapStart's beforeCheckpoint would (see SnapshotPriming).
-        boolean snapshot = spec.toString().endsWith(",snapshot");
-        Path pkg = Path.of(snapshot ? spec.toString().substring(0, spec.toString().length() - ",snapshot".length())
-                : spec.toString()).toAbsolutePath();
+        // LABEL=DIR,snapshot: init, then priming as SnapStart's beforeCheckpoint would (see SnapshotPriming);
+        // LABEL=DIR,off: priming switched off (the same build as it was before priming).
+        String text = spec.toString();
+        boolean snapshot = text.endsWith(",snapshot");
+        boolean off = text.endsWith(",off");
+        Path pkg = Path.of(text.substring(0, text.length() - (snapshot ? ",snapshot".length() : off ? ",off".length() : 0)))
+                .toAbsolutePath();
         Path config = Files.createTempFile("juror-reward-", ".json");
         try {
             ObjectNode json = (ObjectNode) LambdaFixtures.JSON.readTree(pkg.resolve("juror-reward.json").toFile());
@@ -149,6 +153,9 @@ public final class FirstBigLambdaEvent {
             command.add("-Daws.secretAccessKey=dummy");
             command.add("-Daws.region=us-east-1");
             command.add("-Dbench.snapshot=" + snapshot);
+            if (off) {
+                command.add("-Djuror.reward.priming=off");
+            }
             if (!serverInChild) {
                 command.add("-Daws.endpointUrlBedrockRuntime=" + server.endpoint());
             }
