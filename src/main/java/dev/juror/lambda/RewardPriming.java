@@ -8,8 +8,6 @@ import dev.juror.judge.BedrockJudgeConfig;
 import dev.juror.judge.JudgeRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,10 +16,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Runs the reward's whole request path a few hundred times before the first real event, so a new
- * execution environment does not meet its first 512-sample event with cold code: the Lambda's java21
- * runtime compiles with C1 only and compiles a method after a few hundred calls, and the first wave
- * of 64 concurrent judge calls used to spend most of its time interpreting the AWS SDK's pipeline.
+ * Runs the reward's whole request path hundreds to thousands of times before the first real event,
+ * so a new execution environment does not meet its first 512-sample event with cold code: the
+ * Lambda's java21 runtime compiles with C1 only, which compiles a method after a few hundred calls
+ * (more while its queue is long), and the first big event used to spend about half its time
+ * interpreting the AWS SDK's pipeline.
  *
  * <p>Priming never calls AWS and needs no credentials: it starts a {@link LoopbackConverseStub} on
  * 127.0.0.1, builds a second judge client with the handler's own client settings but that stub as
@@ -163,19 +162,19 @@ class RewardPriming {
         String prefix = documents();
         String suffix = "<Candidate>\n" + prediction() + "\n</Candidate>";
         Semaphore inFlight = new Semaphore(config.concurrency());
-        List<Future<?>> calls = new ArrayList<>(count);
+        // Closing the executor waits for every call; their answers (and failures) do not matter.
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
                 JudgeRequest request = JudgeRequest.of("priming-" + i, config.judgeModelId(), config.systemPrompt(),
                         prefix, suffix, 0.0, 1024);
-                calls.add(workers.submit(() -> {
+                workers.submit(() -> {
                     inFlight.acquireUninterruptibly();
                     try {
                         return client.call(request);
                     } finally {
                         inFlight.release();
                     }
-                }));
+                });
             }
         }
     }
