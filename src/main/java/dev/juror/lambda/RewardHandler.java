@@ -47,22 +47,39 @@ import java.util.concurrent.TimeoutException;
  * comes back exactly as received ({@link SampleIds}). See docs/lambda.md.
  *
  * <p>Configuration and the Bedrock client are built once, in the constructor (the Lambda's init
- * phase); see {@link RewardRuntime}.
+ * phase); see {@link RewardRuntime}. The no-argument constructor then primes the judge path against
+ * a loopback stub ({@link RewardPriming}, {@link PrimingSchedule}).
  */
 public final class RewardHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RewardRuntime runtime;
+    /** Kept reachable: the SnapStart hook may be held weakly by the CRaC context. */
+    private final PrimingSchedule priming;
 
-    /** What the Lambda runtime calls: configuration from the package, Bedrock client from the environment. */
+    /**
+     * What the Lambda runtime calls: configuration from the package, Bedrock client from the
+     * environment, then priming (in init, or in SnapStart's {@code beforeCheckpoint}; never calls AWS).
+     */
     public RewardHandler() {
-        this(RewardRuntime.fromEnvironment());
+        this(RewardRuntime.fromEnvironment(), PrimingSchedule.when(System::getProperty, System::getenv));
     }
 
-    /** With a runtime built elsewhere (tests, local invoke). */
+    /** With a runtime built elsewhere (tests, benchmarks); no priming. */
     public RewardHandler(RewardRuntime runtime) {
         this.runtime = runtime;
+        this.priming = null;
+    }
+
+    /** With priming scheduled as {@code when} says. Package-visible for tests. */
+    RewardHandler(RewardRuntime runtime, PrimingSchedule.When when) {
+        this(runtime, PrimingSchedule.priming(runtime, when), when);
+    }
+
+    RewardHandler(RewardRuntime runtime, RewardPriming priming, PrimingSchedule.When when) {
+        this.runtime = runtime;
+        this.priming = PrimingSchedule.start(priming, when);
     }
 
     @Override
@@ -203,6 +220,11 @@ public final class RewardHandler implements RequestStreamHandler {
         context.getLogger().log("juror-reward: " + results.size() + " samples, " + floored + " floored, " + judgeErrors
                 + " judge errors (" + predictionFailures + " prediction failures floored, " + serviceFailures
                 + " service failures neutral), " + (nanos / 1_000_000) + " ms\n");
+    }
+
+    /** When this handler primes (null: built without priming). Package-visible for tests. */
+    PrimingSchedule.When primingWhen() {
+        return priming == null ? null : priming.when();
     }
 
     /** The judge behind this handler (for closing in tests and local invoke). */

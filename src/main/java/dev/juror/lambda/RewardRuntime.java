@@ -68,7 +68,11 @@ public final class RewardRuntime {
 
     /** With a judge client built elsewhere (tests; OpenAI-compatible servers). */
     public static RewardRuntime withClient(LambdaConfig config, JudgeClient client) {
-        Rubric rubric = checkedRubric(config);
+        return assemble(config, checkedRubric(config), client);
+    }
+
+    /** With a rubric already checked against the configuration (priming reuses the deployed one). */
+    static RewardRuntime assemble(LambdaConfig config, Rubric rubric, JudgeClient client) {
         RewardConfig rewardConfig = rewardConfig(config, rubric);
         ConcurrencyLimiter limiter = config.adaptiveLimiter() ? AdaptiveLimiter.withMaxLimit(config.concurrency())
                 : new FixedLimiter(config.concurrency());
