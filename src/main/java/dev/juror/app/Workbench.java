@@ -4,8 +4,12 @@ import dev.juror.app.calibration.CalibrationDashboardView;
 import dev.juror.app.calibration.CalibrationDashboardViewModel;
 import dev.juror.app.calibration.ItemRef;
 import dev.juror.app.calibration.ReportSaver;
+import dev.juror.app.export.ExportView;
+import dev.juror.app.export.ExportViewModel;
 import dev.juror.app.judge.JudgeRunsView;
 import dev.juror.app.judge.JudgeRunsViewModel;
+import dev.juror.app.regression.RegressionView;
+import dev.juror.app.regression.RegressionViewModel;
 import dev.juror.app.review.JudgeScoreLookup;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
@@ -13,6 +17,7 @@ import dev.juror.app.review.ReviewDeskViewModel;
 import dev.juror.app.rubric.FxDebouncer;
 import dev.juror.app.rubric.RubricEditorView;
 import dev.juror.app.rubric.RubricEditorViewModel;
+import dev.juror.app.rubric.RubricPreviewView;
 import dev.juror.app.settings.Settings;
 import dev.juror.app.settings.SettingsModel;
 import dev.juror.app.settings.SettingsStore;
@@ -26,8 +31,11 @@ import dev.juror.app.ui.Themes;
 import dev.juror.app.ui.ViewLoader;
 import dev.juror.app.workspace.WorkspaceSession;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.ExportService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,8 +49,10 @@ import javafx.util.Duration;
 
 /**
  * The composition root: builds settings, the open workspace, the background tasks' consumers, the
- * view models and the screens, once, in dependency order. Nothing else in the workbench creates a
- * long-lived service, and nothing is static.
+ * view models and the screens, in dependency order. Nothing else in the workbench creates a
+ * long-lived service, and nothing is static. Every screen is registered the same way, as a
+ * {@link LazyScreen} in {@link #screens}: its view model is built (and wired to the workspace and
+ * settings) when the screen is first opened, once; a screen never opened costs nothing at start.
  */
 public final class Workbench implements AutoCloseable {
 
@@ -52,10 +62,11 @@ public final class Workbench implements AutoCloseable {
     private final SettingsModel settings;
     private final WorkspaceSession session;
     private final ShellViewModel shell;
-    private final ReviewDeskViewModel review;
-    private final CalibrationDashboardViewModel calibration;
     private final ReportSaver reportSaver;
-    private final JudgeRunsViewModel judgeRuns;
+    private final LazyScreen<ReviewDeskViewModel> review;
+    private final LazyScreen<CalibrationDashboardViewModel> calibration;
+    private final LazyScreen<JudgeRunsViewModel> judgeRuns;
+    private final Map<ScreenId, LazyScreen<?>> screens;
     private ReviewDeskView reviewView;
     private MainWindowView mainWindow;
     private Stage stage;
@@ -73,49 +84,108 @@ public final class Workbench implements AutoCloseable {
         this.settings = new SettingsModel(new SettingsStore(options.settingsFile()));
         this.session = new WorkspaceSession(tasks);
         this.shell = new ShellViewModel(session, settings, tasks);
-        this.review = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(), Clock.systemUTC(),
-                JudgeScoreLookup.NONE);
-        this.calibration = new CalibrationDashboardViewModel(tasks, session::current, this::openInReview,
-                Clock.systemUTC());
-        this.judgeRuns = new JudgeRunsViewModel(tasks, settings::get);
-        session.revisionProperty().addListener((obs, old, now) -> reloadReview());
-        session.revisionProperty().addListener((obs, old, now) -> calibration.reload());
-        // Runs made since the dashboard was last shown appear when it is shown again.
-        shell.screenProperty().addListener((obs, old, now) -> {
-            if (now == ScreenId.CALIBRATION) {
-                calibration.reload();
-            }
-        });
+        this.review = new LazyScreen<>(this::reviewModel, this::reviewView);
+        this.calibration = new LazyScreen<>(this::calibrationModel,
+                model -> ViewLoader.load(new CalibrationDashboardView(model, reportSaver), "CalibrationDashboardView.fxml"));
+        this.judgeRuns = new LazyScreen<>(this::judgeRunsModel,
+                model -> ViewLoader.load(new JudgeRunsView(model), "JudgeRunsView.fxml"));
+        Map<ScreenId, LazyScreen<?>> all = new EnumMap<>(ScreenId.class);
+        all.put(ScreenId.RUBRICS, new LazyScreen<>(this::rubricModel, model -> ViewLoader.load(
+                new RubricEditorView(model), "RubricEditorView.fxml", new RubricPreviewView(model))));
+        all.put(ScreenId.REVIEW, review);
+        all.put(ScreenId.JUDGE_RUNS, judgeRuns);
+        all.put(ScreenId.CALIBRATION, calibration);
+        all.put(ScreenId.REGRESSION, new LazyScreen<>(this::regressionModel,
+                model -> ViewLoader.load(new RegressionView(model), "RegressionView.fxml")));
+        all.put(ScreenId.EXPORT, new LazyScreen<>(this::exportModel,
+                model -> ViewLoader.load(new ExportView(model, dialogs), "ExportView.fxml")));
+        this.screens = Collections.unmodifiableMap(all);
+    }
+
+    // Each screen's view model: built on first open, loaded with the open workspace, and from then on
+    // following the workspace (a new revision) and the settings it depends on.
+
+    private ReviewDeskViewModel reviewModel() {
+        ReviewDeskViewModel model = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(),
+                Clock.systemUTC(), JudgeScoreLookup.NONE);
+        Runnable reload = () -> {
+            Workspace open = session.current();
+            model.load(open == null ? null : new ReviewData(open));
+        };
+        reload.run();
+        session.revisionProperty().addListener((obs, old, now) -> reload.run());
         // A new labeller sees their own queue: reload the desk when the name changes.
         settings.settingsProperty().addListener((obs, old, now) -> {
             if (!old.labeller().equals(now.labeller())) {
-                reloadReview();
+                reload.run();
             }
         });
+        return model;
+    }
+
+    private Node reviewView(ReviewDeskViewModel model) {
+        reviewView = new ReviewDeskView(model, tasks);
+        return ViewLoader.load(reviewView, "ReviewDeskView.fxml");
+    }
+
+    private CalibrationDashboardViewModel calibrationModel() {
+        CalibrationDashboardViewModel model = new CalibrationDashboardViewModel(tasks, session::current,
+                this::openInReview, Clock.systemUTC());
+        model.reload();
+        session.revisionProperty().addListener((obs, old, now) -> model.reload());
+        // Runs made since the dashboard was last shown appear when it is shown again.
+        shell.screenProperty().addListener((obs, old, now) -> {
+            if (now == ScreenId.CALIBRATION) {
+                model.reload();
+            }
+        });
+        return model;
+    }
+
+    private JudgeRunsViewModel judgeRunsModel() {
+        JudgeRunsViewModel model = new JudgeRunsViewModel(tasks, settings::get);
+        model.load(session.current());
+        session.revisionProperty().addListener((obs, old, now) -> model.load(session.current()));
+        settings.settingsProperty().addListener((obs, old, now) -> model.applySettings());
+        return model;
+    }
+
+    private RubricEditorViewModel rubricModel() {
+        RubricEditorViewModel model = new RubricEditorViewModel(tasks, new FxDebouncer(Duration.millis(250)),
+                System::currentTimeMillis);
+        model.setJudgeSettings(() -> trialJudgeSettings(settings.get()));
+        model.load(session.current());
+        session.revisionProperty().addListener((obs, old, now) -> model.load(session.current()));
+        return model;
+    }
+
+    private RegressionViewModel regressionModel() {
+        RegressionViewModel model = new RegressionViewModel(tasks, session::current, settings::get, Clock.systemUTC());
+        model.load();
+        session.revisionProperty().addListener((obs, old, now) -> model.load());
+        settings.settingsProperty().addListener((obs, old, now) -> model.applySettings());
+        return model;
+    }
+
+    private ExportViewModel exportModel() {
+        ExportViewModel model = new ExportViewModel(tasks, session::current, new ExportService(Clock.systemUTC()));
+        model.load();
+        session.revisionProperty().addListener((obs, old, now) -> model.load());
+        return model;
     }
 
     /** The dashboard's disagreement list opens an item here: switch to the review desk and open it. */
     private void openInReview(ItemRef item) {
         shell.show(ScreenId.REVIEW);
-        review.openItem(item.sampleId(), item.rolloutIndex(), item.position());
-    }
-
-    private void reloadReview() {
-        Workspace open = session.current();
-        review.load(open == null ? null : new ReviewData(open));
+        review.model().openItem(item.sampleId(), item.rolloutIndex(), item.position());
     }
 
     /** Shows the main window, opens the workspace (seeding it when new) and asks the labeller's name once. */
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        Map<ScreenId, Supplier<Node>> screens = Map.of(ScreenId.REVIEW, this::reviewScreen,
-                ScreenId.REGRESSION, this::regressionScreen,
-                ScreenId.EXPORT, this::exportScreen,
-                ScreenId.RUBRICS, this::rubricScreen,
-                ScreenId.CALIBRATION, () -> ViewLoader.load(new CalibrationDashboardView(calibration, reportSaver),
-                        "CalibrationDashboardView.fxml"),
-                ScreenId.JUDGE_RUNS, this::judgeRunsScreen);
-        mainWindow = new MainWindowView(shell, dialogs, tasks, screens);
+        Map<ScreenId, Supplier<Node>> views = new EnumMap<>(ScreenId.class);
+        screens.forEach((id, screen) -> views.put(id, screen::view));
+        mainWindow = new MainWindowView(shell, dialogs, tasks, views);
         Parent root = ViewLoader.load(mainWindow, "MainWindow.fxml");
         Settings current = settings.get();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -134,10 +204,10 @@ public final class Workbench implements AutoCloseable {
         stage.setMaximized(layout.maximized());
         stage.setOnCloseRequest(event -> {
             rememberLayout();
-            judgeRuns.cancel(); // a judge run stops cleanly (interrupted, resumable) before the workspace closes
+            judgeRuns.ifBuilt(JudgeRunsViewModel::cancel); // a judge run stops cleanly (interrupted, resumable) before the workspace closes
         });
         stage.show();
-        restoreDividers();
+        restoreDividers(); // the review desk is the first screen shown, so its view exists by now
         shell.openWorkspace(startWorkspace(), WorkspaceSession.Seeding.RUBRICS_AND_SAMPLES,
                 problem -> dialogs.showError(stage, problem.title(), problem.message()));
         if (!settings.get().hasLabeller()) {
@@ -151,39 +221,6 @@ public final class Workbench implements AutoCloseable {
                 .orElse(Workspace.defaultDirectory());
     }
 
-    private Node reviewScreen() {
-        reviewView = new ReviewDeskView(review, tasks);
-        return ViewLoader.load(reviewView, "ReviewDeskView.fxml");
-    }
-
-    private Node regressionScreen() {
-        var viewModel = new dev.juror.app.regression.RegressionViewModel(tasks, session::current, settings::get,
-                Clock.systemUTC());
-        session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
-        settings.settingsProperty().addListener((obs, old, now) -> viewModel.applySettings());
-        viewModel.load();
-        return ViewLoader.load(new dev.juror.app.regression.RegressionView(viewModel), "RegressionView.fxml");
-    }
-
-    private Node exportScreen() {
-        var viewModel = new dev.juror.app.export.ExportViewModel(tasks, session::current,
-                new dev.juror.workspace.ExportService(Clock.systemUTC()));
-        session.revisionProperty().addListener((obs, old, now) -> viewModel.load());
-        viewModel.load();
-        return ViewLoader.load(new dev.juror.app.export.ExportView(viewModel, dialogs), "ExportView.fxml");
-    }
-
-    /** The rubric editor, built on first visit; it follows the open workspace from then on. */
-    private Node rubricScreen() {
-        RubricEditorViewModel editor = new RubricEditorViewModel(tasks, new FxDebouncer(Duration.millis(250)),
-                System::currentTimeMillis);
-        editor.setJudgeSettings(() -> trialJudgeSettings(settings.get()));
-        session.revisionProperty().addListener((obs, old, now) -> editor.load(session.current()));
-        editor.load(session.current());
-        return ViewLoader.load(new RubricEditorView(editor), "RubricEditorView.fxml",
-                new dev.juror.app.rubric.RubricPreviewView(editor));
-    }
-
     /** The Settings dialog's judge provider settings, as the judge engine takes them (no credentials). */
     private static dev.juror.judge.run.JudgeSettings trialJudgeSettings(Settings s) {
         return new dev.juror.judge.run.JudgeSettings(nonBlank(s.bedrockRegion()), nonBlank(s.bedrockProfile()),
@@ -195,15 +232,14 @@ public final class Workbench implements AutoCloseable {
         return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
     }
 
-    private Node judgeRunsScreen() {
-        judgeRuns.load(session.current());
-        session.revisionProperty().addListener((obs, old, now) -> judgeRuns.load(session.current()));
-        settings.settingsProperty().addListener((obs, old, now) -> judgeRuns.applySettings());
-        return ViewLoader.load(new JudgeRunsView(judgeRuns), "JudgeRunsView.fxml");
+    /** The judge runs screen's view model (built now if the screen was never opened). */
+    public JudgeRunsViewModel judgeRuns() {
+        return judgeRuns.model();
     }
 
-    public JudgeRunsViewModel judgeRuns() {
-        return judgeRuns;
+    /** Whether a screen's view model has been built, that is, whether the screen was opened (or asked for). */
+    public boolean isBuilt(ScreenId id) {
+        return screens.get(id).isBuilt();
     }
 
     private void restoreDividers() {
@@ -240,12 +276,14 @@ public final class Workbench implements AutoCloseable {
         return shell;
     }
 
+    /** The review desk's view model (built now if the desk was never opened). */
     public ReviewDeskViewModel review() {
-        return review;
+        return review.model();
     }
 
+    /** The calibration dashboard's view model (built now if the dashboard was never opened). */
     public CalibrationDashboardViewModel calibration() {
-        return calibration;
+        return calibration.model();
     }
 
     public WorkspaceSession session() {

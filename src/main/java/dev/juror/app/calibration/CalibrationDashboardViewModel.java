@@ -2,12 +2,10 @@ package dev.juror.app.calibration;
 
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.app.workspace.RubricChoice;
-import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.Verdict;
 import dev.juror.io.AtomicFiles;
 import dev.juror.store.Workspace;
-import dev.juror.workspace.WorkspaceLookups;
 import dev.juror.workspace.calibration.UnresolvedFailuresException;
 import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.nio.file.Path;
@@ -44,6 +42,7 @@ public final class CalibrationDashboardViewModel {
 
     private final BackgroundTasks tasks;
     private final Supplier<Workspace> workspace;
+    private final Supplier<DashboardReader> reader;
     private final Consumer<ItemRef> openInReview;
     private final Clock clock;
 
@@ -63,15 +62,31 @@ public final class CalibrationDashboardViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private long generation;
-    private Workspace shownFor;
+    private DashboardReader shownFor;
+    /** True while reload refills the rubrics: their passing changes do not list the runs. */
+    private boolean refilling;
 
     public CalibrationDashboardViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace,
                                          Consumer<ItemRef> openInReview, Clock clock) {
+        this(tasks, workspace, DashboardReader.following(workspace), openInReview, clock);
+    }
+
+    /**
+     * @param workspace the open workspace computed on (null when none)
+     * @param reader    the choices' reads on it (null when none), the same reader while it stays open
+     */
+    CalibrationDashboardViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace,
+                                  Supplier<DashboardReader> reader, Consumer<ItemRef> openInReview, Clock clock) {
         this.tasks = tasks;
         this.workspace = workspace;
+        this.reader = reader;
         this.openInReview = openInReview;
         this.clock = clock;
-        rubric.addListener((obs, old, now) -> loadRuns());
+        rubric.addListener((obs, old, now) -> {
+            if (!refilling) {
+                loadRuns(chosenRunIds());
+            }
+        });
         k.addListener((obs, old, now) -> recomputeModels());
     }
 
@@ -80,7 +95,7 @@ public final class CalibrationDashboardViewModel {
      * The computed dashboard stays until the next compute, unless another workspace was opened.
      */
     public void reload() {
-        Workspace open = workspace.get();
+        DashboardReader open = reader.get();
         if (open != shownFor) {
             generation++;
             dashboard.set(null);
@@ -93,37 +108,41 @@ public final class CalibrationDashboardViewModel {
             message.set("No workspace open.");
             return;
         }
-        tasks.runQuietly(progress -> new WorkspaceRubrics(open).pointwise(), list -> {
-            if (workspace.get() != open) {
+        tasks.runQuietly(progress -> open.rubrics(), list -> {
+            if (reader.get() != open) {
                 return;
             }
             RubricChoice previous = rubric.get();
-            rubrics.setAll(list.rubrics());
+            List<Long> kept = chosenRunIds();
             RubricChoice chosen = list.rubrics().stream()
                     .filter(r -> previous != null && r.fileName().equals(previous.fileName())).findFirst()
                     .orElse(list.rubrics().isEmpty() ? null : list.rubrics().get(0));
-            // An equal choice fires no change, so the runs are listed again by hand.
-            boolean same = java.util.Objects.equals(chosen, rubric.get());
-            rubric.set(chosen);
-            if (same) {
-                loadRuns();
+            // Refilling the list makes a rubric combo box drop its value for a moment, which would
+            // clear the runs chosen; they are listed once, after, keeping the chosen ones.
+            refilling = true;
+            try {
+                rubrics.setAll(list.rubrics());
+                rubric.set(chosen);
+            } finally {
+                refilling = false;
             }
+            loadRuns(kept);
             message.set(list.rubrics().isEmpty() ? "No pointwise rubric in the workspace's rubrics/ folder."
                     : list.problems().isEmpty() ? "" : "Some rubrics could not be read: " + String.join("; ", list.problems()));
         }, failure -> message.set("Could not read the rubrics: " + failure.getMessage()));
     }
 
-    private void loadRuns() {
-        Workspace open = workspace.get();
+    /** Lists the chosen rubric's runs; those in {@code kept} stay chosen (else the newest is). */
+    private void loadRuns(List<Long> kept) {
+        DashboardReader open = reader.get();
         RubricChoice chosen = rubric.get();
-        List<Long> kept = chosenRunIds();
         runs.clear();
         if (open == null || chosen == null) {
             return;
         }
         String name = chosen.rubric().name();
         loadAnchorSets(open, chosen);
-        tasks.runQuietly(progress -> new WorkspaceLookups(open).runsOf(name), list -> {
+        tasks.runQuietly(progress -> open.runsOf(name), list -> {
             if (rubric.get() != chosen) {
                 return;
             }
@@ -137,10 +156,10 @@ public final class CalibrationDashboardViewModel {
     }
 
     /** The chosen rubric's frozen anchor sets, newest first; the chosen set stays chosen if it is still there. */
-    private void loadAnchorSets(Workspace open, RubricChoice chosen) {
+    private void loadAnchorSets(DashboardReader open, RubricChoice chosen) {
         String kept = anchorSet.get() == null ? null : anchorSet.get().name();
         String name = chosen.rubric().name();
-        tasks.runQuietly(progress -> new WorkspaceLookups(open).anchorSetsOf(name), list -> {
+        tasks.runQuietly(progress -> open.anchorSetsOf(name), list -> {
             if (rubric.get() != chosen) {
                 return;
             }
@@ -164,12 +183,16 @@ public final class CalibrationDashboardViewModel {
         Workspace open = workspace.get();
         RubricChoice chosen = rubric.get();
         List<Long> ids = chosenRunIds();
-        if (open == null || chosen == null) {
+        if (chosen == null) {
             message.set("Choose a rubric first.");
             return;
         }
         if (ids.isEmpty()) {
             message.set("Choose at least one judge run.");
+            return;
+        }
+        if (open == null) {
+            message.set("No workspace open.");
             return;
         }
         long wanted = ++generation;

@@ -19,10 +19,12 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -220,12 +222,12 @@ public final class JudgeRunsView {
         resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         resultTable.getColumns().setAll(java.util.List.of(
                 column("Rollout", 88, ResultRow::rolloutText),
-                column("Sample", 180, ResultRow::sampleId),
+                column("Sample", 210, ResultRow::sampleId),
                 column("Repeat", 62, r -> Integer.toString(r.result().repeat() + 1)),
                 column("Status", 96, ResultRow::status),
                 column("Score", 56, ResultRow::scoreText),
                 column("Latency", 80, ResultRow::latencyText),
-                column("Error", 160, ResultRow::errorText)));
+                column("Error", 130, ResultRow::errorText)));
         resultTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ResultRow item, boolean empty) {
@@ -238,12 +240,15 @@ public final class JudgeRunsView {
         });
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.selectedResultProperty().set(now));
-        resultTable.setPlaceholder(new Label("No results yet: start a run, or pick one from the list."));
+        resultTable.setPlaceholder(placeholder("No results yet: start a run, or pick one from the list."));
+        HeaderWidths.keepWhole(resultTable, runMessage);
     }
 
     private void bindDetail() {
         scoreTable.setItems(viewModel.scores());
-        scoreTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column gives way in proportion (down to its header's width), so a narrow detail pane
+        // still shows all four headers whole.
+        scoreTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ScoreRow, String> justification = column("Justification", 260,
                 s -> s.detail().justification());
         scoreTable.getColumns().setAll(java.util.List.of(
@@ -251,7 +256,8 @@ public final class JudgeRunsView {
                 column("Dimension", 170, s -> s.detail().dimension()),
                 column("Score", 56, ScoreRow::scoreText),
                 justification));
-        scoreTable.setPlaceholder(new Label("No scores: select a result (failed results have none)."));
+        scoreTable.setPlaceholder(placeholder("No scores yet: select a result. Failed results have none."));
+        HeaderWidths.keepWhole(scoreTable, runMessage);
         resultProblem.textProperty().bind(viewModel.resultProblemProperty());
         resultProblem.visibleProperty().bind(viewModel.resultProblemProperty().isNotEmpty());
         resultProblem.managedProperty().bind(resultProblem.visibleProperty());
@@ -276,13 +282,32 @@ public final class JudgeRunsView {
         rawOutput.requestFollowCaret();
     }
 
+    /** An empty table's message, wrapped to the table's width rather than cut. */
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setPadding(new javafx.geometry.Insets(8));
+        return label;
+    }
+
     @SuppressWarnings("unused")
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        // Short columns (ids, status, score) keep their width; the text columns give and take.
+        // Short columns (ids, status, score) keep their width; the text columns give and take, and
+        // show their whole text on hover when the column is too narrow for it.
         if (width < 120) {
             column.setMinWidth(width);
+        } else {
+            column.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                }
+            });
         }
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;

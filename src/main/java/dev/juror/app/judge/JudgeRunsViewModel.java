@@ -10,7 +10,6 @@ import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
-import dev.juror.rubric.Mode;
 import dev.juror.rubric.RubricException;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.StoredJudgeRun;
@@ -18,7 +17,6 @@ import dev.juror.store.Workspace;
 import dev.juror.workspace.WorkspaceLookups;
 import dev.juror.workspace.judging.JudgeRunLauncher;
 import java.nio.file.Files;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -47,7 +45,10 @@ import javafx.collections.ObservableList;
 public final class JudgeRunsViewModel {
 
     private final BackgroundTasks tasks;
+    /** The open workspace, for starting and resuming runs; null when none (or in a one-view test). */
     private Workspace workspace;
+    /** What the screen reads of the open workspace; null when none. */
+    private RunReader reader;
 
     private final RunFormViewModel form;
     private final RunProgressViewModel run = new RunProgressViewModel();
@@ -63,7 +64,7 @@ public final class JudgeRunsViewModel {
     public JudgeRunsViewModel(BackgroundTasks tasks, Supplier<Settings> settings) {
         this.tasks = tasks;
         this.form = new RunFormViewModel(settings);
-        this.list = new RunListViewModel(tasks, () -> workspace, message::set);
+        this.list = new RunListViewModel(tasks, () -> reader, message::set);
         canResume = Bindings.createBooleanBinding(() -> {
             RunLine line = list.selectedRunProperty().get();
             return !run.runningProperty().get() && line != null && (line.run().status() == JudgeRunStatus.INTERRUPTED
@@ -93,18 +94,23 @@ public final class JudgeRunsViewModel {
 
     /** Shows another workspace (or none): rubrics, samples and runs are read again in the background. */
     public void load(Workspace opened) {
+        show(opened, opened == null ? null : RunReader.of(opened));
+    }
+
+    /**
+     * Shows what {@code reads} answers (none when null); {@code opened} is the workspace runs start
+     * in, null when the screen only shows (its one-view test).
+     */
+    void show(Workspace opened, RunReader reads) {
         this.workspace = opened;
+        this.reader = reads;
         form.clear();
         list.clear();
-        if (opened == null) {
+        if (reads == null) {
             return;
         }
-        tasks.runQuietly(progress -> {
-            WorkspaceRubrics.RubricList list = new WorkspaceRubrics(opened).ofModes(EnumSet.allOf(Mode.class));
-            WorkspaceLookups lookups = new WorkspaceLookups(opened);
-            return new Loaded(list, lookups.sampleIds(), lookups.runs());
-        }, loaded -> {
-            if (opened != workspace) {
+        tasks.runQuietly(progress -> new Loaded(reads.rubrics(), reads.sampleIds(), reads.runs()), loaded -> {
+            if (reads != reader) {
                 return;
             }
             form.show(loaded.rubrics().rubrics(), loaded.samples());

@@ -1,7 +1,6 @@
 package dev.juror.app.judge;
 
 import dev.juror.app.tasks.BackgroundTasks;
-import dev.juror.store.Workspace;
 import dev.juror.workspace.WorkspaceLookups;
 import java.time.Duration;
 import java.util.List;
@@ -49,9 +48,9 @@ final class ResultsFollower {
     }
 
     /** Reads new results when the table shows the run in progress and the last read is old enough. */
-    void poll(Workspace workspace, long runningRun) {
+    void poll(RunReader reader, long runningRun) {
         long now = nanoClock.getAsLong();
-        if (workspace == null || runningRun < 0 || shownRun != runningRun || reading
+        if (reader == null || runningRun < 0 || shownRun != runningRun || reading
                 || (lastRead != Long.MIN_VALUE && now - lastRead < INTERVAL.toNanos())) {
             return;
         }
@@ -59,7 +58,7 @@ final class ResultsFollower {
         lastRead = now;
         long read = generation;
         long after = lastId;
-        tasks.runQuietly(progress -> new WorkspaceLookups(workspace).resultsAfter(runningRun, after), rows -> {
+        tasks.runQuietly(progress -> reader.resultsAfter(runningRun, after), rows -> {
             if (read != generation) {
                 return;
             }

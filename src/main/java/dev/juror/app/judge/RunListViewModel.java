@@ -2,8 +2,6 @@ package dev.juror.app.judge;
 
 import dev.juror.app.tasks.BackgroundTasks;
 import dev.juror.store.StoredJudgeRun;
-import dev.juror.store.Workspace;
-import dev.juror.workspace.WorkspaceLookups;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,7 +20,7 @@ import javafx.collections.ObservableList;
 public final class RunListViewModel {
 
     private final BackgroundTasks tasks;
-    private final Supplier<Workspace> workspace;
+    private final Supplier<RunReader> reader;
     private final Consumer<String> message;
     private final ObservableList<RunLine> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunLine> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
@@ -34,12 +32,12 @@ public final class RunListViewModel {
     private final ResultsFollower follower;
 
     /**
-     * @param workspace the open workspace (null when none), read on the FX thread
+     * @param reader    the open workspace's reads (null when none), asked on the FX thread
      * @param message   where a failed read is reported (the screen's message line)
      */
-    RunListViewModel(BackgroundTasks tasks, Supplier<Workspace> workspace, Consumer<String> message) {
+    RunListViewModel(BackgroundTasks tasks, Supplier<RunReader> reader, Consumer<String> message) {
         this.tasks = tasks;
-        this.workspace = workspace;
+        this.reader = reader;
         this.message = message;
         this.follower = new ResultsFollower(tasks, results, System::nanoTime);
         selectedRun.addListener((obs, old, now) -> loadResults(now));
@@ -63,7 +61,7 @@ public final class RunListViewModel {
 
     /** A progress update of run {@code runId}: appends its newly stored results while it is shown. */
     void follow(long runId) {
-        follower.poll(workspace.get(), runId);
+        follower.poll(reader.get(), runId);
     }
 
     /**
@@ -74,12 +72,12 @@ public final class RunListViewModel {
         results.clear();
         follower.clear();
         selectedResult.set(null);
-        Workspace opened = workspace.get();
+        RunReader opened = reader.get();
         if (line == null || opened == null) {
             return;
         }
         long runId = line.run().id();
-        tasks.runQuietly(progress -> new WorkspaceLookups(opened).resultsOf(runId).stream()
+        tasks.runQuietly(progress -> opened.resultsOf(runId).stream()
                 .map(r -> new ResultRow(r.result(), r.sampleId())).toList(), rows -> {
                     RunLine current = selectedRun.get();
                     if (current != null && current.run().id() == runId) {
@@ -91,7 +89,7 @@ public final class RunListViewModel {
 
     private void loadDetail(ResultRow row) {
         scores.clear();
-        Workspace opened = workspace.get();
+        RunReader opened = reader.get();
         if (row == null || opened == null) {
             rawOutput.set("");
             resultProblem.set("");
@@ -100,7 +98,7 @@ public final class RunListViewModel {
         rawOutput.set(row.result().rawOutput() == null ? "" : row.result().rawOutput());
         resultProblem.set(row.status().equals("ok") ? "" : row.status() + ": " + row.errorText());
         long resultId = row.result().id();
-        tasks.runQuietly(progress -> new WorkspaceLookups(opened).scoreDetailsOf(resultId), details -> {
+        tasks.runQuietly(progress -> opened.scoreDetailsOf(resultId), details -> {
             ResultRow current = selectedResult.get();
             if (current != null && current.result().id() == resultId) {
                 scores.setAll(details.stream().map(ScoreRow::new).toList());

@@ -27,7 +27,7 @@ final class DeskState {
     final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
     final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    ReviewData data;
+    ReviewSource data;
     LabelBook book = new LabelBook(List.of());
     /** Bumped for each load and each rollout opened: answers for an older number are dropped. */
     long generation;

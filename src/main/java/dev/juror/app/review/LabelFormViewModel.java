@@ -247,7 +247,7 @@ public final class LabelFormViewModel {
             labels.add(new NewLabel(me, key.rolloutId(), key.position(), item.commentId(), row.name(), row.score(),
                     note.get(), seconds, chosen.version(), judgeHidden, flagged.get()));
         }
-        ReviewData target = state.data;
+        ReviewSource target = state.data;
         submitting = true;
         state.tasks.run("Saving label", progress -> target.submit(labels), stored -> {
             submitting = false;

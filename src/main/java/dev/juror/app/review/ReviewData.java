@@ -22,7 +22,7 @@ import java.util.Map;
  * FX thread (through the background tasks). Keeps the documents and excerpt locator of the last
  * few samples, because eight rollouts of a sample share one contract and its index.
  */
-public final class ReviewData {
+public final class ReviewData implements ReviewSource {
 
     private static final int CACHED_SAMPLES = 4;
 
@@ -42,22 +42,26 @@ public final class ReviewData {
     }
 
     /** The pointwise rubrics in {@code rubrics/}, the default one first: what the desk can label with. */
+    @Override
     public WorkspaceRubrics.RubricList rubrics() throws IOException {
         return new WorkspaceRubrics(workspace).pointwise();
     }
 
     /** Every rollout of the workspace, in file order of the samples (without their text). */
+    @Override
     public List<QueueEntry> queue() {
         return new WorkspaceLookups(workspace).rolloutSummaries().stream()
                 .map(r -> new QueueEntry(r.sampleId(), r.rolloutId(), r.index(), r.model(), r.commentCount(), r.parsed()))
                 .toList();
     }
 
+    @Override
     public List<StoredLabel> latestLabels() {
         return new Labelling(workspace).latest();
     }
 
     /** Loads a rollout with its documents and locates every excerpt (the locator is built once per sample). */
+    @Override
     public OpenedRollout open(QueueEntry entry, boolean responseLevel) {
         StoredRollout rollout = new WorkspaceLookups(workspace).rollout(entry.rolloutId())
                 .orElseThrow(() -> new IllegalStateException("rollout " + entry.rolloutId() + " is gone"));
@@ -95,6 +99,7 @@ public final class ReviewData {
     }
 
     /** Stores one submit; committed before this returns. */
+    @Override
     public List<StoredLabel> submit(List<NewLabel> labels) {
         return new Labelling(workspace).submit(labels);
     }

@@ -50,7 +50,7 @@ public final class ReviewDeskViewModel {
     }
 
     /** Reads rubrics, queue and labels of the workspace; {@code null} clears the desk. */
-    public void load(ReviewData workspaceData) {
+    public void load(ReviewSource workspaceData) {
         state.data = workspaceData;
         state.generation++;
         state.book = new LabelBook(List.of());

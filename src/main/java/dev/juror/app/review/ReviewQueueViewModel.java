@@ -201,7 +201,7 @@ public final class ReviewQueueViewModel {
         queuePosition.set(position);
         long wanted = ++state.generation;
         boolean response = state.responseLevel();
-        ReviewData source = state.data;
+        ReviewSource source = state.data;
         state.busy.set(true);
         state.tasks.runQuietly(progress -> source.open(entry, response), opened -> {
             if (wanted != state.generation) {

@@ -56,6 +56,7 @@ public final class JudgeRunsScreenshotMain {
         while (vm.results().isEmpty()) {
             Thread.sleep(100);
         }
+        Thread.sleep(1500); // the table is read again in rollout order once the run has ended
         Platform.runLater(() -> {
             @SuppressWarnings("unchecked")
             TableView<ResultRow> table = (TableView<ResultRow>) stage.get().getScene().lookup("#resultTable");
