@@ -21,7 +21,7 @@ public final class CliRunner {
     }
 
     public static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = command instanceof JurorCli root ? root.commandLineFor(args) : new CommandLine(command);
         ExitCodes.describe(cli);
         cli.setOut(out);
         cli.setErr(err);

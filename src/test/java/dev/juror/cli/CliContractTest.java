@@ -19,7 +19,7 @@ class CliContractTest {
 
     static Stream<List<String>> commands() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new JurorCli()), new ArrayList<>(), paths);
+        collect(JurorCli.fullCommandLine(), new ArrayList<>(), paths);
         return paths.stream();
     }
 

@@ -15,7 +15,7 @@ class ExitCodesTest {
     @Test
     void everyCommandListsZeroOneAndTwoAndItsOwnCodes() {
         List<String> commands = new ArrayList<>();
-        collect(new CommandLine(new JurorCli()), commands);
+        collect(JurorCli.fullCommandLine(), commands);
         assertThat(commands).contains("juror", "juror verdict", "juror labels import", "juror export lambda");
 
         for (String qualified : commands) {
