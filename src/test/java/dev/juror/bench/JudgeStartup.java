@@ -18,8 +18,8 @@ import java.util.List;
  * Start-up of {@code juror judge} measured from outside (issue 11): a workspace of N synthetic
  * rollouts, the loopback Converse server in capacity mode (C calls admitted at a time, each answered
  * after D ms, the rest throttled with 429 like a quota-bound account), and {@code juror judge} started
- * as a new process. Prints the time from the process's start to the server's first request and to the
- * process's end, against the ideal {@code N / C x D}. The CLI's JVM gets no options: as a user's shell.
+ * as a new process. Prints the time from the process's start (the moment it is spawned) to the server's
+ * first request and to the process's end, against the ideal {@code N / C x D}. The CLI's JVM gets no options: as a user's shell.
  *
  * <pre>java -Dbench.jar=target/juror.jar -cp target/test-classes:target/classes:$(cat target/test.cp) \
  *     dev.juror.bench.JudgeStartup 600 64 400</pre>
@@ -61,9 +61,11 @@ public final class JudgeStartup {
             command.addAll(List.of("judge", "--workspace", ws.toString(), "--rubric", rubric.toString(), "--provider", "bedrock",
                     "--endpoint", server.endpoint().toString(), "--region", "us-east-1",
                     "--concurrency", Integer.toString(concurrency)));
+            // The clock just before the spawn, not the OS's start instant of the child: Linux gives that
+            // from the boot time in whole seconds, and here it came out about a second early.
+            Instant started = Instant.now();
             Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(dir.resolve("stderr.txt").toFile()).start();
-            Instant started = child.info().startInstant().orElseThrow();
             int exit = child.waitFor();
             Instant ended = Instant.now();
             double ideal = (double) rollouts / concurrency * serviceMs / 1000.0;
