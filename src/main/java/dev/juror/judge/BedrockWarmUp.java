@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
@@ -36,8 +35,9 @@ public final class BedrockWarmUp {
     public static int run() {
         BedrockJudgeConfig config = BedrockJudgeConfig.forRegion(REGION);
         int answered = 0;
-        try (SdkHttpClient apache = BedrockClientBuilder.httpClient(config).build();
-             BedrockJudgeClient client = BedrockJudgeClient.wrap(offlineSdk(config), config)) {
+        try (BedrockJudgeClient client = BedrockJudgeClient.wrap(offlineSdk(config), config)) {
+            // Built only to load the real client's HTTP client; closed unused.
+            BedrockClientBuilder.httpClient(config).build().close();
             for (int i = 0; i < CALLS; i++) {
                 JudgeResponse response = client.call(JudgeRequest.of("warm-up-" + i, "us.amazon.nova-pro-v1:0",
                         "Warm-up system prompt.", "Warm-up prefix.", "Warm-up suffix.", 0.0, 16));

@@ -1,5 +1,6 @@
 package dev.juror.app.judge;
 
+import dev.juror.app.ShippedRubric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.settings.Settings;
@@ -11,13 +12,11 @@ import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.rubric.RubricYaml;
 import dev.juror.store.JudgeResultRow;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.JudgeScoreDetail;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.workspace.WorkspaceLookups;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -138,17 +137,12 @@ class JudgeRunsScreenAloneTest {
         private final Rubric rubric;
 
         FakeReader() {
-            try {
-                rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            rubric = ShippedRubric.contractReview();
         }
 
         @Override
         public WorkspaceRubrics.RubricList rubrics() {
-            return new WorkspaceRubrics.RubricList(List.of(new RubricChoice("contract-review.yaml", rubric,
-                    CanonicalForm.version(rubric))), List.of());
+            return ShippedRubric.listOf(rubric);
         }
 
         @Override

@@ -1,21 +1,18 @@
 package dev.juror.app.review;
 
+import dev.juror.app.ShippedRubric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.InlineBackgroundTasks;
 import dev.juror.app.ui.Themes;
 import dev.juror.app.ui.ViewLoader;
-import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
-import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
-import dev.juror.rubric.RubricYaml;
 import dev.juror.store.NewLabel;
 import dev.juror.store.StoredComment;
 import dev.juror.store.StoredLabel;
 import dev.juror.store.StoredRollout;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,17 +95,12 @@ class ReviewDeskAloneTest {
         private final List<StoredLabel> stored = new CopyOnWriteArrayList<>();
 
         FakeSource() {
-            try {
-                rubric = new RubricYaml().read(Path.of("rubrics/contract-review.yaml"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            rubric = ShippedRubric.contractReview();
         }
 
         @Override
         public WorkspaceRubrics.RubricList rubrics() {
-            return new WorkspaceRubrics.RubricList(List.of(new RubricChoice("contract-review.yaml", rubric,
-                    CanonicalForm.version(rubric))), List.of());
+            return ShippedRubric.listOf(rubric);
         }
 
         @Override
