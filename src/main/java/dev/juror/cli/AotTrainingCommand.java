@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * of its common commands already loaded and linked. In a temporary folder, removed at the end, it
  * copies the shipped samples and rubrics, then runs the commands a user runs first: import, stats,
  * rubric check and render, a judge run with the offline heuristic judge, runs and run show. It also
- * sends two Converse calls through the AWS SDK to an in-process answer ({@link BedrockWarmUp}): no
- * network, no credentials. Their output is discarded; the exit status says whether every step worked.
+ * sends 2,000 Converse calls through the AWS SDK to an in-process answer ({@link BedrockWarmUp}): no
+ * network, no credentials; the cache keeps the JIT's profiles of that path, so a judge run's
+ * compiler starts from them. Their output is discarded; the exit status says whether every step worked.
  */
 @Command(name = "aot-training", hidden = true, mixinStandardHelpOptions = true,
         description = "Run the commands the installers' start-up cache is recorded from, in a temporary folder.")
@@ -30,9 +32,15 @@ final class AotTrainingCommand implements Callable<Integer> {
 
     private static final String SAMPLE = "samples/contract-review/contract-review.jsonl";
     private static final String RUBRIC = "rubrics/contract-review.yaml";
+    /** Enough calls through the SDK for the cache to hold the JIT's profiles of its request path. */
+    static final int SDK_CALLS = 2_000;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--sdk-calls", paramLabel = "N", hidden = true,
+            description = "Calls through the AWS SDK (default " + SDK_CALLS + "; tests use fewer).")
+    int sdkCalls = SDK_CALLS;
 
     @Override
     public Integer call() throws IOException {
@@ -56,7 +64,7 @@ final class AotTrainingCommand implements Callable<Integer> {
                     failed.add(String.join(" ", step.subList(0, 2)));
                 }
             }
-            if (BedrockWarmUp.run() == 0) {
+            if (BedrockWarmUp.run(sdkCalls) == 0) {
                 failed.add("bedrock warm-up");
             }
             PrintWriter out = spec.commandLine().getOut();

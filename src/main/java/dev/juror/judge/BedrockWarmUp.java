@@ -33,12 +33,21 @@ public final class BedrockWarmUp {
 
     /** The warm-up itself, on the calling thread; returns the number of calls answered (for tests). */
     public static int run() {
+        return run(CALLS);
+    }
+
+    /**
+     * With this many calls. A start-up cache records the JIT's profiles of what its training run
+     * executed, so the training makes many (the warm-up at start makes two: it must not take a core
+     * from the work it runs beside).
+     */
+    public static int run(int calls) {
         BedrockJudgeConfig config = BedrockJudgeConfig.forRegion(REGION);
         int answered = 0;
         try (BedrockJudgeClient client = BedrockJudgeClient.wrap(offlineSdk(config), config)) {
             // Built only to load the real client's HTTP client; closed unused.
             BedrockClientBuilder.httpClient(config).build().close();
-            for (int i = 0; i < CALLS; i++) {
+            for (int i = 0; i < calls; i++) {
                 JudgeResponse response = client.call(JudgeRequest.of("warm-up-" + i, "us.amazon.nova-pro-v1:0",
                         "Warm-up system prompt.", "Warm-up prefix.", "Warm-up suffix.", 0.0, 16));
                 answered += response.text().isEmpty() ? 0 : 1;

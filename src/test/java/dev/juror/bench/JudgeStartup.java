@@ -7,6 +7,9 @@ import dev.juror.judge.testserver.Reply;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.imports.ImportOptions;
 import dev.juror.workspace.imports.Importer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,23 @@ import java.util.List;
  */
 public final class JudgeStartup {
 
+    /**
+     * The test server runs in this JVM, and its first request loads and runs its own code cold (the
+     * JDK's HTTP server, the handler): without this, that time counted as the CLI's. A throwaway server
+     * answers a few requests first, so the real one starts warm and its counters start at zero.
+     */
+    private static void warmTheTestServersCode(Reply answer) throws Exception {
+        try (ConverseTestServer warm = ConverseTestServer.start();
+             HttpClient http = HttpClient.newHttpClient()) {
+            warm.setDefault(answer);
+            HttpRequest request = HttpRequest.newBuilder(warm.endpoint().resolve("/model/warm-up/converse"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[]}")).build();
+            for (int i = 0; i < 50; i++) {
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rollouts = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
@@ -41,8 +61,9 @@ public final class JudgeStartup {
         Path rubric = dir.resolve("whole-review.yaml");
         Files.writeString(rubric, JudgeCliFixture.RESPONSE_RUBRIC);
 
+        Reply answer = Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withUsage(1500, 60, 0, 0);
+        warmTheTestServersCode(answer);
         try (ConverseTestServer server = ConverseTestServer.start()) {
-            Reply answer = Reply.text(JudgeCliFixture.RESPONSE_ANSWER).withUsage(1500, 60, 0, 0);
             server.setDefault(answer);
             server.capacityMode(concurrency, Duration.ofMillis(serviceMs));
             List<String> command = new ArrayList<>(List.of(

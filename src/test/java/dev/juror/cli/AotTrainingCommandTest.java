@@ -19,7 +19,8 @@ class AotTrainingCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int exit = CliRunner.execute(new JurorCli(), new PrintWriter(out, true), new PrintWriter(err, true), "aot-training");
+        int exit = CliRunner.execute(new JurorCli(), new PrintWriter(out, true), new PrintWriter(err, true), "aot-training",
+                "--sdk-calls", "3");
 
         assertThat(err.toString()).isEmpty();
         assertThat(exit).isZero();
