@@ -1,6 +1,5 @@
 package dev.juror.judge;
 
-import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -61,8 +60,7 @@ public final class BedrockWarmUp {
     private static BedrockRuntimeClient offlineSdk(BedrockJudgeConfig config) {
         return BedrockClientBuilder.configured(config,
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWARMUP", "warm-up")))
-                .httpClient(new OfflineConverseHttpClient(OfflineConverseHttpClient.SMALL_ANSWER
-                        .getBytes(StandardCharsets.UTF_8)))
+                .httpClient(new OfflineConverseHttpClient(OfflineConverseHttpClient.answer("{}")))
                 .build();
     }
 }

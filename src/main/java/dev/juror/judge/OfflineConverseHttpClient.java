@@ -1,9 +1,11 @@
 package dev.juror.judge;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -22,10 +24,16 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class OfflineConverseHttpClient implements SdkHttpClient {
 
-    /** A minimal, valid Converse response. */
-    public static final String SMALL_ANSWER = """
-            {"output":{"message":{"role":"assistant","content":[{"text":"{}"}]}},"stopReason":"end_turn",\
-            "usage":{"inputTokens":1,"outputTokens":1,"totalTokens":2},"metrics":{"latencyMs":1}}""";
+    /**
+     * A minimal, valid Converse response whose assistant message is {@code text}: what this client
+     * and the reward Lambda's priming stub answer.
+     */
+    public static byte[] answer(String text) {
+        String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(text));
+        return ("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"" + quoted + "\"}]}},"
+                + "\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":1,\"outputTokens\":1,\"totalTokens\":2},"
+                + "\"metrics\":{\"latencyMs\":1}}").getBytes(StandardCharsets.UTF_8);
+    }
 
     private final byte[] answer;
 

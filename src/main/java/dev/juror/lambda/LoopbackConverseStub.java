@@ -2,13 +2,13 @@ package dev.juror.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.juror.judge.OfflineConverseHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +24,7 @@ final class LoopbackConverseStub implements AutoCloseable {
     /** What the priming judge "answers": well-formed Converse JSON whose text no rubric accepts, so priming results are neutral. */
     static final String CANNED_TEXT = "{\"priming\": true}";
 
-    private static final byte[] RESPONSE = ("{\"output\": {\"message\": {\"role\": \"assistant\", \"content\": [{\"text\": "
-            + "\"" + CANNED_TEXT.replace("\"", "\\\"") + "\"}]}}, \"stopReason\": \"end_turn\", "
-            + "\"usage\": {\"inputTokens\": 1, \"outputTokens\": 1, \"totalTokens\": 2}, \"metrics\": {\"latencyMs\": 1}}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RESPONSE = OfflineConverseHttpClient.answer(CANNED_TEXT);
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();

@@ -91,25 +91,7 @@ public final class JudgeResultRepository {
      * @return false when a result for this (run, rollout, rollout B, repeat) was already stored (nothing changed)
      */
     public boolean save(long runId, RunResult runResult) {
-        try (Connection c = workspace.connection()) {
-            c.setAutoCommit(false);
-            try {
-                insert(c, runId, runResult);
-                c.commit();
-                return true;
-            } catch (SQLException e) {
-                c.rollback();
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
-                    return false;
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw cannotStore(runId, runResult, e);
-        }
+        return saveAll(runId, List.of(runResult)) == 1;
     }
 
     /**

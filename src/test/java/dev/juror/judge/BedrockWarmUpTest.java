@@ -21,8 +21,7 @@ class BedrockWarmUpTest {
 
     @Test
     void offlineClientSeesTheSignedRequestAndAnswersWithoutANetwork() {
-        Recording recording = new Recording(new OfflineConverseHttpClient(
-                OfflineConverseHttpClient.SMALL_ANSWER.getBytes(StandardCharsets.UTF_8)));
+        Recording recording = new Recording(new OfflineConverseHttpClient(OfflineConverseHttpClient.answer("{}")));
         BedrockJudgeConfig config = BedrockJudgeConfig.forRegion("eu-west-1");
         try (BedrockJudgeClient client = BedrockJudgeClient.wrap(BedrockClientBuilder.configured(config,
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")))
