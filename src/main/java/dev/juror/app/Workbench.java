@@ -10,7 +10,6 @@ import dev.juror.app.judge.JudgeRunsView;
 import dev.juror.app.judge.JudgeRunsViewModel;
 import dev.juror.app.regression.RegressionView;
 import dev.juror.app.regression.RegressionViewModel;
-import dev.juror.app.review.JudgeScoreLookup;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
 import dev.juror.app.review.ReviewDeskViewModel;
@@ -107,7 +106,7 @@ public final class Workbench implements AutoCloseable {
 
     private ReviewDeskViewModel reviewModel() {
         ReviewDeskViewModel model = new ReviewDeskViewModel(tasks, () -> settings.get().labeller(),
-                Clock.systemUTC(), JudgeScoreLookup.NONE);
+                Clock.systemUTC());
         Runnable reload = () -> {
             Workspace open = session.current();
             model.load(open == null ? null : new ReviewData(open));
@@ -177,7 +176,11 @@ public final class Workbench implements AutoCloseable {
     /** The dashboard's disagreement list opens an item here: switch to the review desk and open it. */
     private void openInReview(ItemRef item) {
         shell.show(ScreenId.REVIEW);
-        review.model().openItem(item.sampleId(), item.rolloutIndex(), item.position());
+        if (item.runId() > 0) {
+            review.model().openItem(item.sampleId(), item.rolloutIndex(), item.position(), item.runId());
+        } else {
+            review.model().openItem(item.sampleId(), item.rolloutIndex(), item.position());
+        }
     }
 
     /** Shows the main window, opens the workspace (seeding it when new) and asks the labeller's name once. */

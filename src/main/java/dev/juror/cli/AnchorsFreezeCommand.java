@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code juror anchors freeze --rubric FILE --name NAME [--note TEXT]}. */
 @Command(name = "freeze", mixinStandardHelpOptions = true,
         description = {"Freeze the labels that count for a rubric now as a named anchor set:",
-                "the latest label per labeller and item, given blind to the judge, on the",
+                "the latest label per labeller and item, given blind (neither the judge nor",
+                "other labellers shown), on the",
                 "rubric's scale. Labels added or corrected later do not change the set;",
                 "a name is used once."})
 public final class AnchorsFreezeCommand implements Callable<Integer> {
@@ -64,8 +65,8 @@ public final class AnchorsFreezeCommand implements Callable<Integer> {
         int width = perDimension.keySet().stream().mapToInt(String::length).max().orElse(0);
         perDimension.forEach((d, n) -> out.printf("  %-" + width + "s  %d items%n", d, n));
         var left = frozen.labels();
-        if (left.judgeVisible() + left.offScale() > 0) {
-            out.println("left out: " + left.judgeVisible() + " labels given while the judge's score was visible, "
+        if (left.notBlind() + left.offScale() > 0) {
+            out.println("left out: " + left.notBlind() + " labels not given blind (the judge or other labellers shown), "
                     + left.offScale() + " off the rubric's scale");
         }
         List<String> thin = perDimension.entrySet().stream().filter(e -> e.getValue() < RECOMMENDED_ITEMS)

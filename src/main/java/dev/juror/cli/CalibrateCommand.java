@@ -50,6 +50,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     FailedResultsOption failedResults;
 
     @Mixin
+    UnblindedOption unblinded;
+
+    @Mixin
     BootstrapOptions bootstrap;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "2", description = "k of best-of-k in the model comparison (default 2).")
@@ -72,7 +75,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             WorkspaceCalibration calibration = new WorkspaceCalibration(opened);
-            r = CalibrationSetup.run(opened, calibration, rubric, runs, config, k, anchors, failedResults.allowed());
+            r = CalibrationSetup.run(opened, calibration, rubric, runs, config, k, anchors, failedResults.allowed(),
+                    unblinded.included());
             if (r.drift() != null) {
                 calibration.recordAlerts(rubric.name(), r.drift().alerts());
             }

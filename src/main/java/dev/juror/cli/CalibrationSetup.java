@@ -32,19 +32,21 @@ final class CalibrationSetup {
 
     /** Checks every {@code --run} (exists, judged this rubric) so errors name the option, then calibrates. */
     static WorkspaceCalibration.Result run(Workspace workspace, WorkspaceCalibration calibration, Rubric rubric,
-                                           List<String> runIds, BootstrapConfig config, int k, boolean allowFailedResults) {
-        return run(workspace, calibration, rubric, runIds, config, k, null, allowFailedResults);
+                                           List<String> runIds, BootstrapConfig config, int k, boolean allowFailedResults,
+                                           boolean includeUnblinded) {
+        return run(workspace, calibration, rubric, runIds, config, k, null, allowFailedResults, includeUnblinded);
     }
 
     /**
-     * As {@link #run(Workspace, WorkspaceCalibration, Rubric, List, BootstrapConfig, int, boolean)}, measuring drift on the anchor
+     * As {@link #run(Workspace, WorkspaceCalibration, Rubric, List, BootstrapConfig, int, boolean, boolean)}, measuring drift on the anchor
      * set named by {@code --anchors} (null: the current labels), which is checked first too. A run with
      * more service failures than its threshold allows is refused unless {@code allowFailedResults}
-     * ({@code --allow-failed-results}).
+     * ({@code --allow-failed-results}). Labels that are not blind count only with {@code includeUnblinded}
+     * ({@code --include-unblinded}).
      */
     static WorkspaceCalibration.Result run(Workspace workspace, WorkspaceCalibration calibration, Rubric rubric,
                                            List<String> runIds, BootstrapConfig config, int k, String anchors,
-                                           boolean allowFailedResults) {
+                                           boolean allowFailedResults, boolean includeUnblinded) {
         if (anchors != null) {
             AnchorSet set = new WorkspaceLookups(workspace).anchorSet(anchors).orElseThrow(() -> new UserInputException(
                     "--anchors " + anchors + ": no such anchor set in " + workspace.directory()
@@ -65,7 +67,7 @@ final class CalibrationSetup {
             ids.add(run.id());
         }
         try {
-            return calibration.run(rubric, ids, config, k, anchors, allowFailedResults);
+            return calibration.run(rubric, ids, config, k, anchors, allowFailedResults, includeUnblinded);
         } catch (UnresolvedFailuresException e) {
             throw new UserInputException("--run " + e.runId() + ": " + e.getMessage() + " (--allow-failed-results)", e);
         }

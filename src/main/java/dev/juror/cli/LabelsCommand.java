@@ -2,10 +2,11 @@ package dev.juror.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code juror labels import|export}: label packs for labelling on another desktop. */
+/** {@code juror labels list|import|export}: the labels here, and label packs for labelling on another desktop. */
 @Command(name = "labels", mixinStandardHelpOptions = true,
-        description = "Export a labeller's labels as a JSONL label pack, or merge a pack into this workspace.",
-        subcommands = {LabelsExportCommand.class, LabelsImportCommand.class})
+        description = "List the labels (with whether each was given blind), export a labeller's labels as a JSONL"
+                + " label pack, or merge a pack into this workspace.",
+        subcommands = {LabelsListCommand.class, LabelsExportCommand.class, LabelsImportCommand.class})
 public final class LabelsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -13,6 +14,6 @@ public final class LabelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: import or export");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, import or export");
     }
 }

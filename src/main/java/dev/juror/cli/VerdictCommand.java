@@ -49,6 +49,9 @@ public final class VerdictCommand implements Callable<Integer> {
     FailedResultsOption failedResults;
 
     @Mixin
+    UnblindedOption unblinded;
+
+    @Mixin
     BootstrapOptions bootstrap;
 
     @Mixin
@@ -66,7 +69,8 @@ public final class VerdictCommand implements Callable<Integer> {
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             WorkspaceCalibration calibration = new WorkspaceCalibration(opened, Clock.systemUTC());
-            r = CalibrationSetup.run(opened, calibration, rubric, List.of(run), config, 2, failedResults.allowed());
+            r = CalibrationSetup.run(opened, calibration, rubric, List.of(run), config, 2, failedResults.allowed(),
+                    unblinded.included());
             verdict = calibration.decide(r, r.report().runs().get(0).id());
             calibration.record(verdict);
         }

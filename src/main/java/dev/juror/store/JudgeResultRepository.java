@@ -311,6 +311,27 @@ public final class JudgeResultRepository {
         }
     }
 
+    /** The results of one rollout in a pointwise run, by repeat (what the review desk's judge panel shows). */
+    public List<JudgeResultRow> resultsOfRollout(long runId, long rolloutId) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("") + """
+                      FROM judge_results WHERE run_id = ? AND rollout_id = ? AND rollout_b_id IS NULL
+                     ORDER BY repeat_index, id
+                     """)) {
+            select.setLong(1, runId);
+            select.setLong(2, rolloutId);
+            List<JudgeResultRow> results = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    results.add(resultRow(rows));
+                }
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the results of rollout " + rolloutId + " in judge run " + runId, e);
+        }
+    }
+
     /** A result with the id of the sample its rollout belongs to. */
     public record ResultOfSample(JudgeResultRow result, String sampleId) {
     }

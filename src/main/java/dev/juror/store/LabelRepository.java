@@ -21,11 +21,13 @@ import java.util.UUID;
 public final class LabelRepository {
 
     static final String DESK_ORIGIN = "desk";
+    /** The length of the {@code seen} column. */
+    static final int MAX_SEEN = 500;
 
     private static final String SELECT = """
             SELECT l.id, l.label_uid, l.labeller, l.rollout_id, l.comment_position, l.comment_id, l.dimension,
                    l.score, l.note, l.seconds_spent, l.rubric_version, l.judge_hidden, l.flagged, l.created_at,
-                   l.origin, l.declared_at, l.import_id, i.pack_sha256, i.file_name, i.imported_by, i.imported_at
+                   l.origin, l.declared_at, l.blind, l.seen, l.import_id, i.pack_sha256, i.file_name, i.imported_by, i.imported_at
             FROM labels l
             LEFT JOIN label_imports i ON i.id = l.import_id
             """;
@@ -56,7 +58,7 @@ public final class LabelRepository {
             stored.add(new StoredLabel(0, UUID.randomUUID().toString(), label.labeller(), label.rolloutId(),
                     label.commentPosition(), label.commentId(), label.dimension(), label.score(), label.note(),
                     label.secondsSpent(), label.rubricVersion(), label.judgeHidden(), label.flagged(), now,
-                    DESK_ORIGIN));
+                    DESK_ORIGIN, null, null, label.blind(), label.seen()));
         }
         return insert(stored, null);
     }
@@ -121,8 +123,8 @@ public final class LabelRepository {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO labels (label_uid, labeller, rollout_id, comment_position, comment_id, dimension,
                                         score, note, seconds_spent, rubric_version, judge_hidden, flagged,
-                                        created_at, origin, declared_at, import_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        created_at, origin, declared_at, import_id, blind, seen)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"})) {
                 LabelImport recorded = batch == null ? null : insertImport(c, batch);
                 for (StoredLabel label : labels) {
@@ -146,6 +148,8 @@ public final class LabelRepository {
                     } else {
                         insert.setLong(16, recorded.id());
                     }
+                    insert.setBoolean(17, label.blind());
+                    insert.setString(18, label.seen().length() > MAX_SEEN ? label.seen().substring(0, MAX_SEEN) : label.seen());
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -279,6 +283,7 @@ public final class LabelRepository {
                 rows.getString("dimension"), rows.getString("score"), rows.getString("note"),
                 rows.getDouble("seconds_spent"), rows.getString("rubric_version"), rows.getBoolean("judge_hidden"),
                 rows.getBoolean("flagged"), rows.getTimestamp("created_at").toInstant(), rows.getString("origin"),
-                declared == null ? null : declared.toInstant(), imported);
+                declared == null ? null : declared.toInstant(), imported, rows.getBoolean("blind"),
+                rows.getString("seen"));
     }
 }

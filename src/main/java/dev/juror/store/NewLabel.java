@@ -10,10 +10,20 @@ import java.util.Objects;
  * @param commentPosition 0-based comment position in the prediction, or -1 for a response-level item
  * @param judgeHidden     whether the judge's score was hidden from the labeller when they gave it
  * @param flagged         the labeller marked the item for adjudication
+ * @param seen            what of the judge and of other labellers was shown for the item when the label
+ *                        was given, in words ({@code ""}: nothing, the label is blind)
  */
 public record NewLabel(String labeller, long rolloutId, int commentPosition, String commentId, String dimension,
                        String score, String note, double secondsSpent, String rubricVersion, boolean judgeHidden,
-                       boolean flagged) {
+                       boolean flagged, String seen) {
+
+    /** A label whose labeller saw nothing but, when {@code judgeHidden} is false, the judge's scores. */
+    public NewLabel(String labeller, long rolloutId, int commentPosition, String commentId, String dimension,
+                    String score, String note, double secondsSpent, String rubricVersion, boolean judgeHidden,
+                    boolean flagged) {
+        this(labeller, rolloutId, commentPosition, commentId, dimension, score, note, secondsSpent, rubricVersion,
+                judgeHidden, flagged, judgeHidden ? "" : StoredLabel.JUDGE_SHOWN);
+    }
 
     public NewLabel {
         Objects.requireNonNull(labeller, "labeller");
@@ -25,9 +35,18 @@ public record NewLabel(String labeller, long rolloutId, int commentPosition, Str
         }
         commentId = commentId == null ? "" : commentId;
         note = note == null ? "" : note;
+        seen = seen == null ? "" : seen.strip();
+        if (!judgeHidden && seen.isEmpty()) {
+            throw new IllegalArgumentException("a label given with the judge's scores shown must say what was seen");
+        }
         if (!(secondsSpent >= 0) || Double.isInfinite(secondsSpent)) {
             secondsSpent = 0;
         }
+    }
+
+    /** Nothing of the judge and nothing of other labellers was shown for the item when the label was given. */
+    public boolean blind() {
+        return seen.isEmpty();
     }
 
     public LabelItem item() {

@@ -10,11 +10,33 @@ import java.time.Instant;
  * @param createdAt  when the row was stored in this workspace (for a desk label: when it was given)
  * @param declaredAt the time a label pack declared for it, kept as information; null for desk labels
  * @param imported   the pack import it came with; null for labels given at this workspace's desk
+ * @param blind      nothing of the judge and nothing of other labellers was shown for the item when it was given
+ * @param seen       what was shown, in words ({@code ""} when blind)
  */
 public record StoredLabel(long id, String uid, String labeller, long rolloutId, int commentPosition, String commentId,
                           String dimension, String score, String note, double secondsSpent, String rubricVersion,
                           boolean judgeHidden, boolean flagged, Instant createdAt, String origin, Instant declaredAt,
-                          LabelImport imported) {
+                          LabelImport imported, boolean blind, String seen) {
+
+    /** What {@link #seen} says of a label given with the judge's scores shown, when nothing more is known. */
+    public static final String JUDGE_SHOWN = "the judge's scores";
+
+    public StoredLabel {
+        seen = seen == null ? "" : seen;
+        if (blind && !judgeHidden) {
+            throw new IllegalArgumentException("label " + uid + " cannot be blind with the judge's scores shown");
+        }
+    }
+
+    /** A label whose blindness follows {@code judgeHidden} (nothing else recorded). */
+    public StoredLabel(long id, String uid, String labeller, long rolloutId, int commentPosition, String commentId,
+                       String dimension, String score, String note, double secondsSpent, String rubricVersion,
+                       boolean judgeHidden, boolean flagged, Instant createdAt, String origin, Instant declaredAt,
+                       LabelImport imported) {
+        this(id, uid, labeller, rolloutId, commentPosition, commentId, dimension, score, note, secondsSpent,
+                rubricVersion, judgeHidden, flagged, createdAt, origin, declaredAt, imported, judgeHidden,
+                judgeHidden ? "" : JUDGE_SHOWN);
+    }
 
     /** A label with no pack import behind it (desk labels, tests). */
     public StoredLabel(long id, String uid, String labeller, long rolloutId, int commentPosition, String commentId,
@@ -41,11 +63,12 @@ public record StoredLabel(long id, String uid, String labeller, long rolloutId, 
 
     StoredLabel withId(long newId) {
         return new StoredLabel(newId, uid, labeller, rolloutId, commentPosition, commentId, dimension, score, note,
-                secondsSpent, rubricVersion, judgeHidden, flagged, createdAt, origin, declaredAt, imported);
+                secondsSpent, rubricVersion, judgeHidden, flagged, createdAt, origin, declaredAt, imported, blind,
+                seen);
     }
 
     StoredLabel withImport(LabelImport batch) {
         return new StoredLabel(id, uid, labeller, rolloutId, commentPosition, commentId, dimension, score, note,
-                secondsSpent, rubricVersion, judgeHidden, flagged, createdAt, origin, declaredAt, batch);
+                secondsSpent, rubricVersion, judgeHidden, flagged, createdAt, origin, declaredAt, batch, blind, seen);
     }
 }

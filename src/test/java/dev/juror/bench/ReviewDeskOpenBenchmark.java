@@ -1,6 +1,5 @@
 package dev.juror.bench;
 
-import dev.juror.app.review.JudgeScoreLookup;
 import dev.juror.app.review.QueueFilter;
 import dev.juror.app.review.ReviewData;
 import dev.juror.app.review.ReviewDeskView;
@@ -59,7 +58,7 @@ public class ReviewDeskOpenBenchmark {
     public void start() throws Exception {
         workspace = LargeReviewWorkspace.create(Files.createTempDirectory("juror-desk-bench"));
         tasks = new FxBackgroundTasks(2);
-        desk = new ReviewDeskViewModel(tasks, () -> "bench", Clock.systemUTC(), JudgeScoreLookup.NONE);
+        desk = new ReviewDeskViewModel(tasks, () -> "bench", Clock.systemUTC());
         CountDownLatch shown = new CountDownLatch(1);
         Platform.startup(() -> {
             view = new ReviewDeskView(desk, tasks);

@@ -55,6 +55,7 @@ class DemoLabelPacksTest {
                 assertThat(n.get("note").asText()).startsWith("DEMONSTRATION label, not expert judgement");
                 assertThat(n.get("origin").asText()).contains("DEMONSTRATION").contains("not expert judgement");
                 assertThat(n.get("judge_hidden").asBoolean()).isTrue();
+                assertThat(n.get("blind").asBoolean()).as("scripted without a judge or another labeller in view").isTrue();
             }
         }
     }

@@ -11,15 +11,22 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V8 (label pack origin): the import table and the two label columns gone. */
-    static final List<String> V8 = List.of(
-            "DROP INDEX labels_import",
+    /** Before V9 (what a labeller could see): the two label columns gone. */
+    static final List<String> V9 = List.of(
+            "ALTER TABLE labels DROP COLUMN blind",
+            "ALTER TABLE labels DROP COLUMN seen",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
+
+    /** Before V8 (label pack origin): V9 undone, the import table and the two label columns gone. */
+    static final List<String> V8 = java.util.stream.Stream.concat(V9.stream(), java.util.stream.Stream.of(
+            // the column first: after V9's undo rebuilt the table, the index belongs to the foreign key
             "ALTER TABLE labels DROP COLUMN import_id",
+            "DROP INDEX IF EXISTS labels_import",
             "ALTER TABLE labels DROP COLUMN declared_at",
             "DROP TABLE label_imports",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'")).toList();
 
-    /** Before V7 (run failures, owners, retried results): V8 undone first. */
+    /** Before V7 (run failures, owners, retried results): V9 and V8 undone first. */
     static final List<String> V7 = java.util.stream.Stream.concat(V8.stream(), java.util.stream.Stream.of(
             "DROP TABLE judge_results_retried",
             "ALTER TABLE judge_runs DROP COLUMN max_failures",

@@ -45,6 +45,8 @@ public final class CalibrationDashboardView {
     @FXML private Button computeButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private javafx.scene.control.CheckBox includeFailedRuns;
+    @FXML private javafx.scene.control.CheckBox includeUnblinded;
+    @FXML private Label unblindedCount;
     @FXML private Button exportButton;
     @FXML private Button recordButton;
     @FXML private Label messageLabel;
@@ -92,6 +94,11 @@ public final class CalibrationDashboardView {
         includeFailedRuns.setTooltip(new javafx.scene.control.Tooltip("A judge run holding more service failures"
                 + " (api_error, timeout) than its threshold allows is refused unless this is ticked; its failed"
                 + " results have no scores and are left out. Better: Resume it on the Judge runs screen."));
+        includeUnblinded.selectedProperty().bindBidirectional(model.includeUnblindedProperty());
+        includeUnblinded.setTooltip(new javafx.scene.control.Tooltip("Labels given with the judge's scores or other"
+                + " labellers' labels shown are anchored on them: they are left out of agreement, the human ceiling"
+                + " and the verdict unless this is ticked (juror calibrate --include-unblinded). Press Compute again."));
+        unblindedCount.textProperty().bind(model.unblindedCountProperty());
         computeButton.disableProperty().bind(model.busyProperty());
         busyIndicator.visibleProperty().bind(model.busyProperty());
         exportButton.disableProperty().bind(model.dashboardProperty().isNull());

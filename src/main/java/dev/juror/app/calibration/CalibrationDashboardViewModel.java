@@ -54,6 +54,9 @@ public final class CalibrationDashboardViewModel {
             AnchorChoice.CURRENT_LABELS);
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 2);
     private final BooleanProperty includeFailedRuns = new SimpleBooleanProperty(this, "includeFailedRuns");
+    private final BooleanProperty includeUnblinded = new SimpleBooleanProperty(this, "includeUnblinded");
+    private final javafx.beans.property.ReadOnlyStringWrapper unblindedCount =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "unblindedCount", "");
     private final IntegerProperty resamples = new SimpleIntegerProperty(this, "resamples", DEFAULT_RESAMPLES);
     private final ObjectProperty<String> dimension = new SimpleObjectProperty<>(this, "dimension");
     private final ObservableList<String> dimensions = FXCollections.observableArrayList();
@@ -200,11 +203,13 @@ public final class CalibrationDashboardViewModel {
         String anchors = anchorSet.get() == null ? null : anchorSet.get().name();
         BootstrapConfig config = BootstrapConfig.defaults(1).withResamples(resamples.get());
         boolean includeFailed = includeFailedRuns.get();
+        boolean unblinded = includeUnblinded.get();
         busy.set(true);
         message.set("Computing the calibration (bootstrap with " + resamples.get() + " resamples) ...");
         tasks.run("Calibrating " + chosen.rubric().name(), progress -> {
             WorkspaceCalibration calibration = new WorkspaceCalibration(open, clock);
-            WorkspaceCalibration.Result r = calibration.run(chosen.rubric(), ids, config, kNow, anchors, includeFailed);
+            WorkspaceCalibration.Result r = calibration.run(chosen.rubric(), ids, config, kNow, anchors, includeFailed,
+                    unblinded);
             if (r.drift() != null) {
                 calibration.recordAlerts(chosen.rubric().name(), r.drift().alerts());
             }
@@ -216,6 +221,9 @@ public final class CalibrationDashboardViewModel {
             }
             busy.set(false);
             dashboard.set(result);
+            var labels = result.result().labels();
+            unblindedCount.set(labels.notBlind() == 0 ? "(none in this workspace)" : "(" + labels.notBlind()
+                    + (labels.unblindedCounted() ? " counted)" : " left out)"));
             models.setAll(result.models());
             List<String> names = List.copyOf(result.confusion().keySet());
             dimensions.setAll(names);
@@ -283,7 +291,7 @@ public final class CalibrationDashboardViewModel {
 
     /** Opens a disagreement's item in the review desk. */
     public void open(Dashboard.DisagreementRow row) {
-        ItemRef.parse(row.itemKey()).ifPresentOrElse(openInReview,
+        ItemRef.parse(row.itemKey()).map(item -> item.withRun(row.run())).ifPresentOrElse(openInReview,
                 () -> message.set("Item " + row.itemKey() + " has no sample/rollout/position key."));
     }
 
@@ -315,6 +323,16 @@ public final class CalibrationDashboardViewModel {
      * Whether the next compute accepts runs with more service failures than their threshold allows
      * (their failed results are left out, said in a note); unticked, such a run is refused.
      */
+    /** Count labels that were not given blind as well (left out by default, as {@code --include-unblinded}). */
+    public BooleanProperty includeUnblindedProperty() {
+        return includeUnblinded;
+    }
+
+    /** How many labels were not given blind in the last calibration, and whether they counted: "(12 left out)". */
+    public javafx.beans.property.ReadOnlyStringProperty unblindedCountProperty() {
+        return unblindedCount.getReadOnlyProperty();
+    }
+
     public BooleanProperty includeFailedRunsProperty() {
         return includeFailedRuns;
     }

@@ -23,8 +23,14 @@ public record Dashboard(WorkspaceCalibration.Result result, String primaryRun, V
                             String kappa, String alpha, String spearman, String mae, String bias, boolean ceiling) {
     }
 
+    /** A disagreement of judge run {@code run} ("run-7") with the humans on one item and dimension. */
     public record DisagreementRow(String itemKey, String dimension, int judgeScore, String humanScores, String gap,
-                                  String judgeRationale, String humanNotes) {
+                                  String judgeRationale, String humanNotes, String run) {
+
+        public DisagreementRow(String itemKey, String dimension, int judgeScore, String humanScores, String gap,
+                               String judgeRationale, String humanNotes) {
+            this(itemKey, dimension, judgeScore, humanScores, gap, judgeRationale, humanNotes, "");
+        }
     }
 
     public record ConsistencyRow(String run, String dimension, int repeats, int items, int unstable, String flipRate,

@@ -98,15 +98,16 @@ final class DashboardBuilder {
     private static List<Dashboard.DisagreementRow> disagreements(CalibrationReport report, String primary) {
         return report.runs().stream().filter(run -> run.id().equals(primary)).findFirst()
                 .map(RunAgreement::disagreements).orElse(List.of()).stream()
-                .map(DashboardBuilder::disagreement).toList();
+                .map(d -> disagreement(d, primary)).toList();
     }
 
-    private static Dashboard.DisagreementRow disagreement(Disagreement d) {
+    private static Dashboard.DisagreementRow disagreement(Disagreement d, String run) {
         String humans = d.humans().stream().map(h -> h.labeller() + " " + h.score()).collect(Collectors.joining(", "));
         String notes = d.humans().stream().filter(h -> h.note() != null && !h.note().isBlank())
                 .map(h -> h.labeller() + ": " + h.note()).collect(Collectors.joining(" | "));
         return new Dashboard.DisagreementRow(d.itemKey(), d.dimension(), d.judgeScore(), humans,
-                String.format(Locale.ROOT, "%.1f", d.gap()), d.judgeRationale() == null ? "" : d.judgeRationale(), notes);
+                String.format(Locale.ROOT, "%.1f", d.gap()), d.judgeRationale() == null ? "" : d.judgeRationale(), notes,
+                run);
     }
 
     private static List<Dashboard.CrossJudgeRow> crossJudge(CalibrationReport report) {

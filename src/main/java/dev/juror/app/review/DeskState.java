@@ -23,7 +23,8 @@ final class DeskState {
     final BackgroundTasks tasks;
     final Supplier<String> labeller;
     final Clock clock;
-    final JudgeScoreLookup judgeScores;
+    /** The chosen judge run's scores (the judge panel sets them), or none. */
+    JudgeScoreLookup judgeScores = JudgeScoreLookup.NONE;
     final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
     final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -32,11 +33,10 @@ final class DeskState {
     /** Bumped for each load and each rollout opened: answers for an older number are dropped. */
     long generation;
 
-    DeskState(BackgroundTasks tasks, Supplier<String> labeller, Clock clock, JudgeScoreLookup judgeScores) {
+    DeskState(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.tasks = tasks;
         this.labeller = labeller;
         this.clock = clock;
-        this.judgeScores = judgeScores;
     }
 
     boolean responseLevel() {

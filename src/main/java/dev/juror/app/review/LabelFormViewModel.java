@@ -241,11 +241,11 @@ public final class LabelFormViewModel {
         ItemKey key = key(item);
         double seconds = selectedAt == null ? 0
                 : Duration.between(selectedAt, state.clock.instant()).toMillis() / 1000.0;
-        boolean judgeHidden = blind.get() || state.judgeScores.scoresFor(key).isEmpty();
+        Seen seen = seen(key, me);
         List<NewLabel> labels = new ArrayList<>();
         for (DimensionRow row : rows) {
             labels.add(new NewLabel(me, key.rolloutId(), key.position(), item.commentId(), row.name(), row.score(),
-                    note.get(), seconds, chosen.version(), judgeHidden, flagged.get()));
+                    note.get(), seconds, chosen.version(), !seen.judge(), flagged.get(), seen.text()));
         }
         ReviewSource target = state.data;
         submitting = true;
@@ -262,6 +262,26 @@ public final class LabelFormViewModel {
             submitting = false;
             state.message.set("The label was NOT saved: " + failure.getMessage() + ". Try Enter again.");
         });
+    }
+
+    /** What of the judge and of other labellers the desk showed for an item: a label records it. */
+    private record Seen(boolean judge, String text) {
+    }
+
+    private Seen seen(ItemKey key, String me) {
+        if (!revealed(key)) {
+            return new Seen(false, "");
+        }
+        boolean judge = !state.judgeScores.scoresFor(key).isEmpty();
+        List<String> parts = new ArrayList<>();
+        if (judge) {
+            parts.add(state.judgeScores.source());
+        }
+        List<String> others = List.copyOf(state.book.othersOn(key, me).keySet());
+        if (!others.isEmpty()) {
+            parts.add((others.size() == 1 ? "the label of " : "the labels of ") + String.join(", ", others));
+        }
+        return new Seen(judge, String.join("; ", parts));
     }
 
     private static String describe(ReviewItem item) {
@@ -281,8 +301,14 @@ public final class LabelFormViewModel {
         state.message.set("Everything in this queue is labelled. Thank you.");
     }
 
-    private boolean revealed(ItemKey key) {
+    /** Whether the judge's and the others' scores on the item may be shown: Blind is off, or it is labelled. */
+    boolean revealed(ItemKey key) {
         return !blind.get() || state.isMine(key);
+    }
+
+    /** The judge run's scores changed (another run chosen): the cards and rows compare with the new ones. */
+    void judgeChanged() {
+        refreshCards();
     }
 
     private void refreshCards() {

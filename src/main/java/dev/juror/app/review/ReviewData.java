@@ -14,7 +14,11 @@ import dev.juror.workspace.WorkspaceLookups;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import dev.juror.store.JudgeScoreRow;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.workspace.judging.JudgeOutputs;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -102,5 +106,20 @@ public final class ReviewData implements ReviewSource {
     @Override
     public List<StoredLabel> submit(List<NewLabel> labels) {
         return new Labelling(workspace).submit(labels);
+    }
+
+    @Override
+    public List<StoredJudgeRun> judgeRuns(String rubricName) {
+        return new JudgeOutputs(workspace).runsOf(rubricName);
+    }
+
+    @Override
+    public List<JudgeScoreRow> judgeScores(long runId) {
+        return new JudgeOutputs(workspace).scoresOf(runId);
+    }
+
+    @Override
+    public Optional<JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId) {
+        return new JudgeOutputs(workspace).judgementOf(runId, rolloutId);
     }
 }

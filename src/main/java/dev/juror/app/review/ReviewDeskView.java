@@ -39,6 +39,9 @@ public final class ReviewDeskView {
     @FXML private ComboBox<String> sampleChoice;
     @FXML private Label rolloutTitle;
     @FXML private CheckBox blindToggle;
+    @FXML private javafx.scene.control.TabPane formTabs;
+    @FXML private javafx.scene.control.Tab judgeTab;
+    @FXML private VBox judgePanelHost;
     @FXML private Label progressLabel;
     @FXML private SplitPane deskSplit;
     @FXML private SplitPane predictionSplit;
@@ -65,6 +68,7 @@ public final class ReviewDeskView {
     private final DocumentPane target = new DocumentPane("targetDocument");
     private final DocumentPane reference = new DocumentPane("referenceDocument");
     private boolean swallowTypedN;
+    private JudgePanel judgePanel;
     private Node pendingScroll;
 
     public ReviewDeskView(ReviewDeskViewModel viewModel, BackgroundTasks tasks) {
@@ -80,6 +84,9 @@ public final class ReviewDeskView {
         bindToolbar();
         bindCards();
         new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
+        judgePanel = new JudgePanel(viewModel.judgePanel(), judgePanelHost);
+        formTabs.setId("formTabs");
+        formTabs.setFocusTraversable(false);
         noteField.textProperty().bindBidirectional(viewModel.noteProperty());
         flagToggle.selectedProperty().bindBidirectional(viewModel.flaggedProperty());
         viewModel.noteFocusRequestsProperty().addListener((obs, old, now) -> noteField.requestFocus());
@@ -312,6 +319,8 @@ public final class ReviewDeskView {
             viewModel.previousRollout();
         } else if (code == KeyCode.F) {
             viewModel.toggleFlag();
+        } else if (code == KeyCode.G) {
+            formTabs.getSelectionModel().select(judgeTab.isSelected() ? 0 : 1);
         } else if (code == KeyCode.PAGE_DOWN) {
             viewModel.nextCard();
         } else if (code == KeyCode.PAGE_UP) {
@@ -331,7 +340,8 @@ public final class ReviewDeskView {
 
     private boolean isInsideCombo(Event event) {
         return event.getTarget() instanceof Node node
-                && (isInside(node, rubricChoice) || isInside(node, filterChoice) || isInside(node, sampleChoice));
+                && (isInside(node, rubricChoice) || isInside(node, filterChoice) || isInside(node, sampleChoice)
+                || isInside(node, judgePanel.runChoice()));
     }
 
     private static boolean isInside(Node node, Node container) {

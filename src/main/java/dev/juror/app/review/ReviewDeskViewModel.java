@@ -33,16 +33,18 @@ public final class ReviewDeskViewModel {
     private final DeskState state;
     private final LabelFormViewModel form;
     private final ReviewQueueViewModel queue;
+    private final JudgePanelViewModel judge;
 
-    public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock,
-                               JudgeScoreLookup judgeScores) {
-        this.state = new DeskState(tasks, labeller, clock, judgeScores);
+    public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
+        this.state = new DeskState(tasks, labeller, clock);
         this.form = new LabelFormViewModel(state, this::labelsChanged, this::openNextUnlabelledRollout);
         this.queue = new ReviewQueueViewModel(state, form);
+        this.judge = new JudgePanelViewModel(state, form);
     }
 
     private void labelsChanged() {
         queue.updateProgress();
+        judge.refresh();
     }
 
     private boolean openNextUnlabelledRollout() {
@@ -71,6 +73,7 @@ public final class ReviewDeskViewModel {
             state.busy.set(false);
             state.book = new LabelBook(loaded.labels());
             queue.showLoaded(loaded.rubrics(), loaded.queue());
+            judge.loadRuns();
         }, failure -> {
             if (wanted == state.generation) {
                 state.busy.set(false);
@@ -85,6 +88,11 @@ public final class ReviewDeskViewModel {
     /** The queue and navigation part (rubric, filter, sample, J/K, progress line). */
     public ReviewQueueViewModel queueNavigation() {
         return queue;
+    }
+
+    /** The judge panel: the chosen judge run and what it said about the selected item, once revealed. */
+    public JudgePanelViewModel judgePanel() {
+        return judge;
     }
 
     /** The open rollout and its label form (cards, rows, note, flag, blind, submit). */
@@ -103,6 +111,12 @@ public final class ReviewDeskViewModel {
     }
 
     public void openItem(String sampleId, int rolloutIndex, int position) {
+        queue.openItem(sampleId, rolloutIndex, position);
+    }
+
+    /** Opens an item with judge run {@code runId} chosen in the judge panel (a disagreement from the dashboard). */
+    public void openItem(String sampleId, int rolloutIndex, int position, long runId) {
+        judge.prefer(runId);
         queue.openItem(sampleId, rolloutIndex, position);
     }
 

@@ -4,11 +4,15 @@ import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.store.NewLabel;
 import dev.juror.store.StoredLabel;
 import java.io.IOException;
+import dev.juror.store.JudgeScoreRow;
+import dev.juror.store.StoredJudgeRun;
+import dev.juror.workspace.judging.JudgeOutputs;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the review desk reads and writes: the rubrics it labels with, the rollouts to label, the
- * labels so far, a rollout with its documents, and a submit. Called on background threads only.
+ * labels so far, a rollout with its documents, a submit, and what the judge runs said. Called on background threads only.
  * The workbench gives {@link ReviewData} (the open workspace); the desk's one-view test a fake.
  */
 public interface ReviewSource {
@@ -26,4 +30,13 @@ public interface ReviewSource {
 
     /** Stores one submit; committed before this returns. */
     List<StoredLabel> submit(List<NewLabel> labels);
+
+    /** The pointwise judge runs of a rubric, newest first. */
+    List<StoredJudgeRun> judgeRuns(String rubricName);
+
+    /** Every dimension score of a judge run. */
+    List<JudgeScoreRow> judgeScores(long runId);
+
+    /** How a judge run judged a rollout, in every repeat; empty when the run is gone. */
+    Optional<JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId);
 }

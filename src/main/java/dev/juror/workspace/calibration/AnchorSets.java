@@ -68,11 +68,11 @@ public final class AnchorSets {
         CalibrationDataLoader.Usable usable = loader.usable(rubric);
         if (usable.rows().isEmpty()) {
             CalibrationDataLoader.HumanLabels h = usable.labels();
-            String why = h.judgeVisible() + h.offScale() + h.otherDimensions() == 0 ? "there are no labels yet"
-                    : "left out: " + h.judgeVisible() + " given while the judge's score was visible, " + h.offScale()
+            String why = h.notBlind() + h.offScale() + h.otherDimensions() == 0 ? "there are no labels yet"
+                    : "left out: " + h.notBlind() + " not given blind (the judge or other labellers shown), " + h.offScale()
                     + " off the rubric's scale, " + h.otherDimensions() + " of other dimensions";
             throw new IllegalArgumentException("no usable labels of rubric " + rubric.name() + " in "
-                    + workspace.directory() + " to freeze (" + why + "); label items blind to the judge first");
+                    + workspace.directory() + " to freeze (" + why + "); label items blind first");
         }
         return new Loaded(repository.freeze(name, rubric, note, usable.rows()), usable.labels());
     }

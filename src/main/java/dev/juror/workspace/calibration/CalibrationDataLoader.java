@@ -20,10 +20,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads the humans' latest labels of a rubric's dimensions as calibration ratings. Labels given
- * while the judge's score was visible are left out (they are anchored on the judge and must not
- * measure agreement with it), and so are labels whose score is not a value of the rubric's scale;
- * both are counted. A frozen anchor set's labels go through the same filters, so a set frozen from
+ * Reads the humans' latest labels of a rubric's dimensions as calibration ratings. Labels that are
+ * not blind (given with the judge's scores or other labellers' labels shown) are left out unless
+ * asked for: they are anchored on what was shown and must not measure agreement with it. Labels
+ * whose score is not a value of the rubric's scale are left out too; both are counted. A frozen anchor set's labels go through the same filters, so a set frozen from
  * {@link #usable} gives back exactly the ratings {@link #humanLabels} gave at freeze time.
  */
 public final class CalibrationDataLoader {
@@ -42,17 +42,24 @@ public final class CalibrationDataLoader {
 
     /**
      * @param ratings          one per (labeller, item), item keys {@code sampleId/rolloutIndex/position}
-     * @param judgeVisible     latest labels left out because the judge's score was shown
+     * @param notBlind         latest labels that are not blind (the judge's scores or other labellers'
+     *                         labels were shown): left out, or counted when {@code unblindedCounted}
      * @param offScale         latest labels left out because the score is not on the rubric's scale
      * @param otherDimensions  latest labels of dimensions the rubric does not have
      * @param replaced         stored labels that are not the latest of their labeller and item (a later
      *                         label, a correction, replaced them); 0 for an anchor set's labels
+     * @param unblindedCounted the labels that are not blind are among the ratings (asked for)
      */
-    public record HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions,
-                              long replaced) {
+    public record HumanLabels(List<Rating> ratings, int notBlind, int offScale, int otherDimensions,
+                              long replaced, boolean unblindedCounted) {
 
-        public HumanLabels(List<Rating> ratings, int judgeVisible, int offScale, int otherDimensions) {
-            this(ratings, judgeVisible, offScale, otherDimensions, 0);
+        public HumanLabels(List<Rating> ratings, int notBlind, int offScale, int otherDimensions) {
+            this(ratings, notBlind, offScale, otherDimensions, 0, false);
+        }
+
+        /** The labels that are not blind and were left out (0 when they were counted). */
+        public int unblindedLeftOut() {
+            return unblindedCounted ? 0 : notBlind;
         }
     }
 
@@ -67,28 +74,37 @@ public final class CalibrationDataLoader {
         return usable(rubric).labels();
     }
 
-    /** The latest labels that count for the rubric, with the rows behind them. */
+    /** The latest blind labels that count for the rubric, with the rows behind them. */
     public Usable usable(Rubric rubric) {
+        return usable(rubric, false);
+    }
+
+    /**
+     * The latest labels that count for the rubric, with the rows behind them.
+     *
+     * @param includeUnblinded count labels given with the judge or other labellers shown as well
+     */
+    public Usable usable(Rubric rubric, boolean includeUnblinded) {
         List<StoredLabel> latest = labels.latest();
-        Usable usable = filter(rubric, latest);
+        Usable usable = filter(rubric, latest, includeUnblinded);
         HumanLabels h = usable.labels();
         long replaced = Math.max(0, labels.count() - latest.size());
-        return new Usable(new HumanLabels(h.ratings(), h.judgeVisible(), h.offScale(), h.otherDimensions(), replaced),
-                usable.rows());
+        return new Usable(new HumanLabels(h.ratings(), h.notBlind(), h.offScale(), h.otherDimensions(), replaced,
+                includeUnblinded), usable.rows());
     }
 
     /** The ratings frozen in an anchor set; labels a changed rubric can no longer use are left out and counted. */
     public HumanLabels anchorLabels(Rubric rubric, AnchorSet set) {
-        return filter(rubric, labels.inAnchorSet(set.id())).labels();
+        return filter(rubric, labels.inAnchorSet(set.id()), false).labels();
     }
 
-    private Usable filter(Rubric rubric, List<StoredLabel> candidates) {
+    private Usable filter(Rubric rubric, List<StoredLabel> candidates, boolean includeUnblinded) {
         ScoreRange scale = Scales.of(rubric);
         Set<String> dimensions = Set.copyOf(rubric.dimensionNames());
         Map<Long, StoredRollout> cache = new HashMap<>();
         List<Rating> out = new ArrayList<>();
         List<StoredLabel> rows = new ArrayList<>();
-        int visible = 0;
+        int notBlind = 0;
         int off = 0;
         int other = 0;
         for (StoredLabel l : candidates) {
@@ -96,9 +112,11 @@ public final class CalibrationDataLoader {
                 other++;
                 continue;
             }
-            if (!l.judgeHidden()) {
-                visible++;
-                continue;
+            if (!l.blind()) {
+                notBlind++;
+                if (!includeUnblinded) {
+                    continue;
+                }
             }
             OptionalInt score = Scales.parse(l.score(), scale);
             if (score.isEmpty()) {
@@ -110,6 +128,6 @@ public final class CalibrationDataLoader {
                     l.labeller(), score.getAsInt(), l.note()));
             rows.add(l);
         }
-        return new Usable(new HumanLabels(out, visible, off, other), rows);
+        return new Usable(new HumanLabels(out, notBlind, off, other), rows);
     }
 }

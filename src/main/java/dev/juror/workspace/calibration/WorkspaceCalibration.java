@@ -101,10 +101,20 @@ public final class WorkspaceCalibration {
      */
     public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k, String anchorSet,
                       boolean allowFailedResults) {
+        return run(rubric, runIds, config, k, anchorSet, allowFailedResults, false);
+    }
+
+    /**
+     * As above; {@code includeUnblinded} counts the labels given with the judge's scores or other
+     * labellers' labels shown as well (left out otherwise, and counted in a note either way).
+     */
+    public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k, String anchorSet,
+                      boolean allowFailedResults, boolean includeUnblinded) {
         String version = CanonicalForm.version(rubric);
         // Checked first: a wrong set name should not cost the whole calibration before it is refused.
         AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(repositories).load(anchorSet, rubric);
-        CalibrationDataLoader.Usable usable = new CalibrationDataLoader(repositories).usable(rubric);
+        CalibrationDataLoader.Usable usable = new CalibrationDataLoader(repositories).usable(rubric,
+                includeUnblinded);
         CalibrationDataLoader.HumanLabels labels = usable.labels();
         JudgeRunLoader loader = new JudgeRunLoader(repositories);
         List<JudgeRun> runs = new ArrayList<>();
@@ -143,8 +153,8 @@ public final class WorkspaceCalibration {
             notes.add(labels.replaced() + " earlier labels were replaced by a later label of the same labeller on the"
                     + " same item (a correction) and do not count; only the latest counts");
         }
-        if (labels.judgeVisible() > 0) {
-            notes.add(labels.judgeVisible() + " labels given while the judge's score was visible were left out");
+        if (labels.notBlind() > 0) {
+            notes.add(unblindedNote(labels));
         }
         if (labels.offScale() > 0) {
             notes.add(labels.offScale() + " labels with a score off the rubric's scale were left out");
@@ -163,6 +173,14 @@ public final class WorkspaceCalibration {
                 .analyse(runs, anchorLabels, rubric.dimensionNames(), null);
         return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes,
                 sources(usable.rows()));
+    }
+
+    /** What became of the labels that are not blind, in the words the report and the dashboard use. */
+    public static String unblindedNote(CalibrationDataLoader.HumanLabels labels) {
+        String which = labels.notBlind() + (labels.notBlind() == 1 ? " label was" : " labels were")
+                + " not given blind (the judge's scores or other labellers' labels were shown)";
+        return labels.unblindedCounted() ? which + "; they are counted, as asked"
+                : which + " and were left out; count them with --include-unblinded";
     }
 
     /** The labels that count, counted by labeller and origin (labellers by name, then sources in first-seen order). */
@@ -184,10 +202,12 @@ public final class WorkspaceCalibration {
                 : "drift measured against anchor set " + set.name())
                 + " (frozen " + set.frozenOn() + ", " + anchors.items() + " items, " + anchors.labellers().size()
                 + (anchors.labellers().size() == 1 ? " labeller)" : " labellers)"));
-        int unusable = frozen.offScale() + frozen.otherDimensions() + frozen.judgeVisible();
+        int unusable = frozen.offScale() + frozen.otherDimensions() + frozen.notBlind();
         if (unusable > 0) {
             notes.add("anchor set " + set.name() + ": " + unusable + " of its " + set.labels()
-                    + " labels do not fit this version of the rubric (dimension or scale changed) and were left out");
+                    + " labels were left out: " + (frozen.offScale() + frozen.otherDimensions())
+                    + " do not fit this version of the rubric (dimension or scale changed), " + frozen.notBlind()
+                    + " were not given blind");
         }
         return notes;
     }

@@ -11,17 +11,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * was made: information only (which label counts is decided by import order). The {@code imported_*}
  * fields are written for labels that came into the exporting workspace from a pack (that pack's
  * SHA-256, who imported it, when); an importing workspace records its own import instead.
+ * {@code blind} and {@code seen} say what the labeller could see when they gave the label (nothing
+ * of the judge or other labellers, or what was shown); a line without {@code blind} (packs written
+ * before Juror recorded it) is imported as not blind, since nothing proves it was.
  */
 @JsonPropertyOrder({"uid", "labeller", "sample_id", "rollout_index", "prediction_hash", "comment_position", "comment_id",
-        "dimension", "score", "note", "seconds", "rubric_version", "judge_hidden", "flagged", "created_at", "origin",
-        "imported_from", "imported_by", "imported_at"})
+        "dimension", "score", "note", "seconds", "rubric_version", "judge_hidden", "blind", "seen", "flagged", "created_at",
+        "origin", "imported_from", "imported_by", "imported_at"})
 public record LabelPackLine(String uid, String labeller, @JsonProperty("sample_id") String sampleId,
                             @JsonProperty("rollout_index") Integer rolloutIndex,
                             @JsonProperty("prediction_hash") String predictionHash,
                             @JsonProperty("comment_position") Integer commentPosition,
                             @JsonProperty("comment_id") String commentId, String dimension, String score, String note,
                             Double seconds, @JsonProperty("rubric_version") String rubricVersion,
-                            @JsonProperty("judge_hidden") Boolean judgeHidden, Boolean flagged,
+                            @JsonProperty("judge_hidden") Boolean judgeHidden,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean blind,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String seen, Boolean flagged,
                             @JsonProperty("created_at") String createdAt, String origin,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("imported_from") String importedFrom,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("imported_by") String importedBy,

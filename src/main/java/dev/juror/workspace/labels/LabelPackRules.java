@@ -29,6 +29,7 @@ final class LabelPackRules {
     static final int MAX_HASH = 64;
     static final int MAX_SCORE = 16;
     static final int MAX_NOTE = 100_000;
+    static final int MAX_SEEN = 500;
     /** A pack is read whole (its SHA-256 is recorded): 256 MiB, some 400,000 labels. */
     static final long MAX_PACK_BYTES = 256L * 1024 * 1024;
 
@@ -83,6 +84,16 @@ final class LabelPackRules {
         }
         if (l.note() != null && l.note().length() > MAX_NOTE) {
             return "note is " + l.note().length() + " characters; at most " + MAX_NOTE + " are allowed";
+        }
+        if (l.seen() != null && l.seen().length() > MAX_SEEN) {
+            return "seen is " + l.seen().length() + " characters; at most " + MAX_SEEN + " are allowed";
+        }
+        if (Boolean.TRUE.equals(l.blind()) && !l.judgeHidden()) {
+            return "blind is true but judge_hidden is false; a label given with the judge's scores shown is not"
+                    + " blind: set blind to false";
+        }
+        if (Boolean.TRUE.equals(l.blind()) && l.seen() != null && !l.seen().isBlank()) {
+            return "blind is true but seen says '" + l.seen().strip() + "' was shown; set blind to false or empty seen";
         }
         return null;
     }

@@ -94,7 +94,7 @@ public final class LabelPacks {
             LabelImport from = l.imported();
             LabelPackLine line = new LabelPackLine(l.uid(), l.labeller(), r.sampleId(), r.index(), r.predictionHash(),
                     l.commentPosition(), l.commentId(), l.dimension(), l.score(), l.note(), l.secondsSpent(),
-                    l.rubricVersion(), l.judgeHidden(), l.flagged(), l.madeAt().toString(), l.origin(),
+                    l.rubricVersion(), l.judgeHidden(), l.blind(), l.seen(), l.flagged(), l.madeAt().toString(), l.origin(),
                     from == null ? null : from.packSha256(), from == null ? null : from.importedBy(),
                     from == null ? null : from.importedAt().toString());
             try {
@@ -252,7 +252,7 @@ public final class LabelPacks {
                     l.note() == null ? "" : l.note(), l.seconds() == null || !(l.seconds() >= 0)
                     || l.seconds().isInfinite() ? 0 : l.seconds(),
                     l.rubricVersion(), l.judgeHidden(), l.flagged() != null && l.flagged(),
-                    now, origin(l.origin()), Instant.parse(l.createdAt()), null));
+                    now, origin(l.origin()), Instant.parse(l.createdAt()), null, blind(l), seen(l)));
             lineOfUid.put(l.uid(), lineNo);
         }
         List<StoredLabel> fresh = labels.fresh(candidates);
@@ -326,6 +326,23 @@ public final class LabelPacks {
     private static String key(StoredLabel l) {
         return l.labeller() + "\u0000" + l.rolloutId() + "\u0000" + l.commentPosition() + "\u0000" + l.dimension();
     }
+
+    /** Blind only when the pack says so: a line written before Juror recorded it proves nothing. */
+    private static boolean blind(LabelPackLine l) {
+        return Boolean.TRUE.equals(l.blind());
+    }
+
+    private static String seen(LabelPackLine l) {
+        if (blind(l)) {
+            return "";
+        }
+        if (l.blind() == null) {
+            return l.judgeHidden() ? NOT_RECORDED : dev.juror.store.StoredLabel.JUDGE_SHOWN;
+        }
+        return l.seen() == null || l.seen().isBlank() ? "not said in the label pack" : l.seen().strip();
+    }
+
+    static final String NOT_RECORDED = "not recorded: the label pack does not say what the labeller could see";
 
     private static String origin(String packOrigin) {
         String o = "pack:" + (packOrigin == null || packOrigin.isBlank() ? "unknown" : packOrigin.strip());

@@ -114,7 +114,9 @@ class CalibrationDashboardViewModelTest {
         Dashboard.DisagreementRow first = vm.dashboardProperty().get().disagreements().get(0);
 
         vm.open(first);
-        assertThat(opened).containsExactly(ItemRef.parse(first.itemKey()).orElseThrow());
+        // with the run whose disagreement it is, so the desk's judge panel shows that run
+        assertThat(opened).containsExactly(ItemRef.parse(first.itemKey()).orElseThrow().withRun(first.run()));
+        assertThat(opened.get(0).runId()).isPositive();
 
         vm.open(new Dashboard.DisagreementRow("no-key", "Actionability", 1, "", "", "", ""));
         assertThat(opened).hasSize(1);

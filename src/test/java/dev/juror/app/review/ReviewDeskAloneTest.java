@@ -45,7 +45,7 @@ class ReviewDeskAloneTest {
     @Start
     void start(Stage stage) {
         InlineBackgroundTasks tasks = new InlineBackgroundTasks();
-        desk = new ReviewDeskViewModel(tasks, () -> "Ann", Clock.systemUTC(), JudgeScoreLookup.NONE);
+        desk = new ReviewDeskViewModel(tasks, () -> "Ann", Clock.systemUTC());
         Parent root = ViewLoader.load(new ReviewDeskView(desk, tasks), "ReviewDeskView.fxml");
         Scene scene = new Scene(root, 1110, 730);
         Themes.apply(scene, Settings.defaults());
@@ -84,10 +84,83 @@ class ReviewDeskAloneTest {
         assertThat(desk.selectedProperty().get()).isEqualTo(1);
     }
 
+    @Test
+    void theJudgePanelHidesTheJudgeUntilTheCommentIsLabelledThenShowsItBesideTheLabel(FxRobot robot) {
+        robot.type(KeyCode.G);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(desk.judgePanel().runProperty().get().id()).isEqualTo(7);
+        assertThat(headline(robot)).startsWith("Hidden until you submit your label");
+        assertThat(robot.lookup("#judgeScores").queryAs(javafx.scene.layout.GridPane.class).getChildren()).isEmpty();
+        assertThat(robot.lookup("#judgeRaw").queryAs(javafx.scene.control.TextArea.class).getText()).isEmpty();
+        assertThat(robot.lookup("#judgeCommentScore").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#judgeStatus").queryAs(Label.class).getText()).isEmpty();
+
+        robot.type(KeyCode.DIGIT4).type(KeyCode.TAB).type(KeyCode.DIGIT3).type(KeyCode.TAB)
+                .type(KeyCode.DIGIT5).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(source.submits.get(0)).allSatisfy(l -> {
+            assertThat(l.blind()).isTrue();
+            assertThat(l.judgeHidden()).isTrue();
+        });
+        // Enter moved to comment 2, still hidden; back on comment 1 the judge is revealed.
+        assertThat(headline(robot)).startsWith("Hidden until you submit");
+        robot.interact(() -> desk.selectCard(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(headline(robot)).isEqualTo("Judge run 7 (heuristic-v1)");
+        Label judge = robot.lookup("#judge-score-TargetDocument_Grounding").queryAs(Label.class);
+        assertThat(judge.getText()).isEqualTo("5 (repeats: 5, 2)");
+        assertThat(judge.getStyleClass()).contains("score-differs");   // Ann gave 4
+        assertThat(robot.lookup("#your-score-TargetDocument_Grounding").queryAs(Label.class).getText()).isEqualTo("4");
+        Label reference = robot.lookup("#judge-score-Reference_Consistency").queryAs(Label.class);
+        assertThat(reference.getText()).isEqualTo("3");   // Ann gave 3 too
+        assertThat(reference.getStyleClass()).doesNotContain("score-differs");
+        assertThat(robot.lookup("quotes the clause verbatim").tryQuery()).isPresent();
+        assertThat(robot.lookup("#judgeStatus").queryAs(Label.class).getText())
+                .contains("repeat 1: answer read correctly (ok)").contains("repeat 2: schema_error [missing_comment]");
+        // The aggregate and the raw answer speak of comment 2 as well: not before it is labelled.
+        assertThat(robot.lookup("#judgeAggregate").queryAs(Label.class).getText())
+                .contains("shown once you have labelled every comment");
+        assertThat(robot.lookup("#judgeRawToggle").queryAs(javafx.scene.control.ToggleButton.class).isDisabled())
+                .isTrue();
+
+        robot.interact(() -> desk.selectCard(1));
+        robot.type(KeyCode.DIGIT2).type(KeyCode.TAB).type(KeyCode.DIGIT2).type(KeyCode.TAB)
+                .type(KeyCode.DIGIT2).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#judgeAggregate").queryAs(Label.class).getText()).contains("4.50");
+        assertThat(robot.lookup("#judgeRawToggle").queryAs(javafx.scene.control.ToggleButton.class).isDisabled())
+                .isFalse();
+        assertThat(robot.lookup("#judgeRaw").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("--- repeat 1 ---").contains(FakeSource.RAW);
+    }
+
+    @Test
+    void aLabelGivenWithBlindOffIsStoredAsNotBlindWithTheRunItSaw(FxRobot robot) {
+        robot.interact(() -> desk.blindProperty().set(false));
+        robot.type(KeyCode.G);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(headline(robot)).isEqualTo("Judge run 7 (heuristic-v1)");   // visible before labelling
+
+        robot.type(KeyCode.DIGIT4).type(KeyCode.TAB).type(KeyCode.DIGIT3).type(KeyCode.TAB)
+                .type(KeyCode.DIGIT5).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(source.submits.get(0)).allSatisfy(l -> {
+            assertThat(l.blind()).isFalse();
+            assertThat(l.judgeHidden()).isFalse();
+            assertThat(l.seen()).isEqualTo("judge run 7");
+        });
+    }
+
+    private static String headline(FxRobot robot) {
+        return robot.lookup("#judgeHeadline").queryAs(Label.class).getText();
+    }
+
     /** One rollout of one sample, two comments; submits are kept in memory and echoed as stored. */
     private static final class FakeSource implements ReviewSource {
 
         static final QueueEntry ENTRY = new QueueEntry("cr-01-agape-odm-supply", 11, 0, "demo-policy-a", 2, true);
+        static final String RAW = "{\"Comment_Scores\": \"the judge's words\"}";
         private static final String TARGET = "The Supplier shall deliver the Goods within thirty days.";
 
         final Rubric rubric;
@@ -136,9 +209,61 @@ class ReviewDeskAloneTest {
             List<StoredLabel> now = labels.stream().map(l -> new StoredLabel(stored.size() + 1, "uid-" + l.dimension(),
                     l.labeller(), l.rolloutId(), l.commentPosition(), l.commentId(), l.dimension(), l.score(),
                     l.note(), l.secondsSpent(), l.rubricVersion(), l.judgeHidden(), l.flagged(), Instant.EPOCH,
-                    "desk")).toList();
+                    "desk", null, null, l.blind(), l.seen())).toList();
             stored.addAll(now);
             return now;
+        }
+
+        /** Judge run 7, two repeats: on comment 1 grounding 5 then 2, reference 3; everything else 4. */
+        @Override
+        public List<dev.juror.store.StoredJudgeRun> judgeRuns(String rubricName) {
+            return List.of(new dev.juror.store.StoredJudgeRun(7, rubricName, "v", "", "heuristic", "heuristic-v1",
+                    "{}", 2, "all", List.of(ENTRY.rolloutId()), Instant.EPOCH, dev.juror.store.JudgeRunStatus.FINISHED,
+                    java.util.Optional.of(Instant.EPOCH), Map.of("ok", 2), new long[4], 900, 0, List.of(),
+                    dev.juror.judge.run.FailureThreshold.NONE, java.util.Optional.empty()));
+        }
+
+        @Override
+        public List<dev.juror.store.JudgeScoreRow> judgeScores(long runId) {
+            List<dev.juror.store.JudgeScoreRow> rows = new ArrayList<>();
+            for (int repeat = 0; repeat < 2; repeat++) {
+                for (var d : details(repeat)) {
+                    rows.add(new dev.juror.store.JudgeScoreRow(ENTRY.rolloutId(), d.commentPosition(), d.commentId(),
+                            d.dimension(), repeat, d.score()));
+                }
+            }
+            return rows;
+        }
+
+        private List<dev.juror.store.JudgeScoreDetail> details(int repeat) {
+            List<dev.juror.store.JudgeScoreDetail> details = new ArrayList<>();
+            List<String> dimensions = rubric.dimensionNames();
+            for (int position = 0; position < 2; position++) {
+                for (String dimension : dimensions) {
+                    double score = position == 0 && dimension.equals("TargetDocument_Grounding") ? (repeat == 0 ? 5 : 2)
+                            : position == 0 && dimension.equals("Reference_Consistency") ? 3 : 4;
+                    details.add(new dev.juror.store.JudgeScoreDetail(position, "c" + (position + 1), dimension, score,
+                            "", position == 0 && dimension.equals("TargetDocument_Grounding") && repeat == 0
+                            ? "quotes the clause verbatim" : ""));
+                }
+            }
+            return details;
+        }
+
+        @Override
+        public java.util.Optional<dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement> judgement(long runId,
+                                                                                                      long rolloutId) {
+            var run = judgeRuns(rubric.name()).get(0);
+            List<dev.juror.workspace.judging.JudgeOutputs.Repeat> repeats = new ArrayList<>();
+            for (int repeat = 0; repeat < 2; repeat++) {
+                boolean ok = repeat == 0;
+                repeats.add(new dev.juror.workspace.judging.JudgeOutputs.Repeat(new dev.juror.store.JudgeResultRow(
+                        70 + repeat, 7, rolloutId, java.util.OptionalLong.empty(), repeat, ok ? "ok" : "schema_error",
+                        "heuristic-v1", RAW, ok ? "" : "no entry for comment c3", ok ? "" : "missing_comment", 450, 1,
+                        0, 0, 0, 0, ok ? java.util.OptionalDouble.of(4.5) : java.util.OptionalDouble.empty(), false,
+                        Instant.EPOCH), details(repeat)));
+            }
+            return java.util.Optional.of(new dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement(run, repeats));
         }
     }
 }

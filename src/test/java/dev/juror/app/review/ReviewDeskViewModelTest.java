@@ -63,7 +63,7 @@ class ReviewDeskViewModelTest {
             }
         }
         workspace = Workspace.open(copy);
-        desk = new ReviewDeskViewModel(new InlineBackgroundTasks(), labeller::get, clock, JudgeScoreLookup.NONE);
+        desk = new ReviewDeskViewModel(new InlineBackgroundTasks(), labeller::get, clock);
         desk.load(new ReviewData(workspace));
     }
 

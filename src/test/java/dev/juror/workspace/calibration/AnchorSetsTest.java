@@ -89,10 +89,10 @@ class AnchorSetsTest {
 
         assertThat(labels.ratings()).hasSize(4);
         assertThat(labels.replaced()).isEqualTo(1);
-        assertThat(labels.judgeVisible()).isEqualTo(1);
+        assertThat(labels.notBlind()).isEqualTo(1);
         assertThat(labels.offScale()).isEqualTo(1);
         assertThat(labels.otherDimensions()).isEqualTo(1);
-        assertThat(labels.ratings().size() + labels.replaced() + labels.judgeVisible() + labels.offScale()
+        assertThat(labels.ratings().size() + labels.replaced() + labels.notBlind() + labels.offScale()
                 + labels.otherDimensions()).isEqualTo(new LabelRepository(workspace).count());
         List<String> notes = new WorkspaceCalibration(workspace).run(rubric, List.of(),
                 BootstrapConfig.defaults(1).withResamples(50), 2, null).notes();
@@ -108,7 +108,7 @@ class AnchorSetsTest {
 
         assertThat(before).hasSize(4);
         assertThat(frozen.labels().ratings()).containsExactlyElementsOf(before);
-        assertThat(frozen.labels().judgeVisible()).isEqualTo(1);
+        assertThat(frozen.labels().notBlind()).isEqualTo(1);
         assertThat(frozen.labels().offScale()).isEqualTo(1);
         assertThat(frozen.labels().otherDimensions()).isEqualTo(1);
         AnchorSet set = frozen.set();
@@ -198,8 +198,8 @@ class AnchorSetsTest {
         assertThatThrownBy(() -> new AnchorSets(workspace).freeze("empty", checklist, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("no usable labels of rubric boolean-checklist in ")
-                .hasMessageContaining("(left out: 0 given while the judge's score was visible, 0 off the rubric's scale, 7 of"
-                        + " other dimensions); label items blind to the judge first");
+                .hasMessageContaining("(left out: 0 not given blind (the judge or other labellers shown), 0 off the"
+                        + " rubric's scale, 7 of other dimensions); label items blind first");
         assertThat(new AnchorSetRepository(workspace).list()).isEmpty();
     }
 
