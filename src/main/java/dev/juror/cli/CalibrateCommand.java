@@ -50,7 +50,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     FailedResultsOption failedResults;
 
     @Mixin
-    UnblindedOption unblinded;
+    LabelChoiceOptions labels;
 
     @Mixin
     BootstrapOptions bootstrap;
@@ -76,7 +76,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         try (Workspace opened = workspace.open()) {
             WorkspaceCalibration calibration = new WorkspaceCalibration(opened);
             r = CalibrationSetup.run(opened, calibration, rubric, runs, config, k, anchors, failedResults.allowed(),
-                    unblinded.included());
+                    labels.choice());
             if (r.drift() != null) {
                 calibration.recordAlerts(rubric.name(), r.drift().alerts());
             }
@@ -86,6 +86,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("reference", r.reference().label());
             doc.put("calibration", r.report());
             doc.put("model_comparison", r.models());
             doc.put("drift", r.drift());

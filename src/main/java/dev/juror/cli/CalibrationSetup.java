@@ -7,6 +7,7 @@ import dev.juror.store.AnchorSet;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.WorkspaceLookups;
+import dev.juror.workspace.calibration.LabelChoice;
 import dev.juror.workspace.calibration.UnresolvedFailuresException;
 import dev.juror.workspace.calibration.WorkspaceCalibration;
 import java.io.PrintWriter;
@@ -33,20 +34,20 @@ final class CalibrationSetup {
     /** Checks every {@code --run} (exists, judged this rubric) so errors name the option, then calibrates. */
     static WorkspaceCalibration.Result run(Workspace workspace, WorkspaceCalibration calibration, Rubric rubric,
                                            List<String> runIds, BootstrapConfig config, int k, boolean allowFailedResults,
-                                           boolean includeUnblinded) {
-        return run(workspace, calibration, rubric, runIds, config, k, null, allowFailedResults, includeUnblinded);
+                                           LabelChoice labels) {
+        return run(workspace, calibration, rubric, runIds, config, k, null, allowFailedResults, labels);
     }
 
     /**
-     * As {@link #run(Workspace, WorkspaceCalibration, Rubric, List, BootstrapConfig, int, boolean, boolean)}, measuring drift on the anchor
+     * As {@link #run(Workspace, WorkspaceCalibration, Rubric, List, BootstrapConfig, int, boolean, LabelChoice)}, measuring drift on the anchor
      * set named by {@code --anchors} (null: the current labels), which is checked first too. A run with
      * more service failures than its threshold allows is refused unless {@code allowFailedResults}
-     * ({@code --allow-failed-results}). Labels that are not blind count only with {@code includeUnblinded}
-     * ({@code --include-unblinded}).
+     * ({@code --allow-failed-results}). {@code labels} says which labels count and what the judge is
+     * measured against ({@code --include-unblinded}, {@code --reference}).
      */
     static WorkspaceCalibration.Result run(Workspace workspace, WorkspaceCalibration calibration, Rubric rubric,
                                            List<String> runIds, BootstrapConfig config, int k, String anchors,
-                                           boolean allowFailedResults, boolean includeUnblinded) {
+                                           boolean allowFailedResults, LabelChoice labels) {
         if (anchors != null) {
             AnchorSet set = new WorkspaceLookups(workspace).anchorSet(anchors).orElseThrow(() -> new UserInputException(
                     "--anchors " + anchors + ": no such anchor set in " + workspace.directory()
@@ -67,7 +68,7 @@ final class CalibrationSetup {
             ids.add(run.id());
         }
         try {
-            return calibration.run(rubric, ids, config, k, anchors, allowFailedResults, includeUnblinded);
+            return calibration.run(rubric, ids, config, k, anchors, allowFailedResults, labels);
         } catch (UnresolvedFailuresException e) {
             throw new UserInputException("--run " + e.runId() + ": " + e.getMessage() + " (--allow-failed-results)", e);
         }

@@ -49,7 +49,7 @@ public final class VerdictCommand implements Callable<Integer> {
     FailedResultsOption failedResults;
 
     @Mixin
-    UnblindedOption unblinded;
+    LabelChoiceOptions labels;
 
     @Mixin
     BootstrapOptions bootstrap;
@@ -70,7 +70,7 @@ public final class VerdictCommand implements Callable<Integer> {
         try (Workspace opened = workspace.open()) {
             WorkspaceCalibration calibration = new WorkspaceCalibration(opened, Clock.systemUTC());
             r = CalibrationSetup.run(opened, calibration, rubric, List.of(run), config, 2, failedResults.allowed(),
-                    unblinded.included());
+                    labels.choice());
             verdict = calibration.decide(r, r.report().runs().get(0).id());
             calibration.record(verdict);
         }

@@ -18,6 +18,7 @@ public final class Repositories {
     private final RolloutRepository rollouts;
     private final DocumentRepository documents;
     private final LabelRepository labels;
+    private final AdjudicationRepository adjudications;
     private final AnchorSetRepository anchorSets;
     private final JudgeRunRepository judgeRuns;
     private final JudgeResultRepository judgeResults;
@@ -31,6 +32,7 @@ public final class Repositories {
         this.rollouts = new RolloutRepository(workspace);
         this.documents = new DocumentRepository(workspace);
         this.labels = new LabelRepository(workspace, clock);
+        this.adjudications = new AdjudicationRepository(workspace, clock);
         this.anchorSets = new AnchorSetRepository(workspace, clock);
         this.judgeRuns = new JudgeRunRepository(workspace, clock);
         this.judgeResults = new JudgeResultRepository(workspace, clock);
@@ -65,6 +67,11 @@ public final class Repositories {
 
     public LabelRepository labels() {
         return labels;
+    }
+
+    /** Adjudicated scores, append-only beside the labels. */
+    public AdjudicationRepository adjudications() {
+        return adjudications;
     }
 
     public AnchorSetRepository anchorSets() {

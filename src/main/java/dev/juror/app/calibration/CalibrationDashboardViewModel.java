@@ -209,7 +209,8 @@ public final class CalibrationDashboardViewModel {
         tasks.run("Calibrating " + chosen.rubric().name(), progress -> {
             WorkspaceCalibration calibration = new WorkspaceCalibration(open, clock);
             WorkspaceCalibration.Result r = calibration.run(chosen.rubric(), ids, config, kNow, anchors, includeFailed,
-                    unblinded);
+                    new dev.juror.workspace.calibration.LabelChoice(unblinded,
+                            dev.juror.workspace.calibration.Reference.EACH));
             if (r.drift() != null) {
                 calibration.recordAlerts(chosen.rubric().name(), r.drift().alerts());
             }

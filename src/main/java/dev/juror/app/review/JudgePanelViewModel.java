@@ -41,6 +41,7 @@ public final class JudgePanelViewModel {
 
     private final DeskState state;
     private final LabelFormViewModel form;
+    private final Runnable scoresChanged;
     private final ObservableList<RunOption> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunOption> run = new SimpleObjectProperty<>(this, "run");
     private final ReadOnlyObjectWrapper<JudgeView> view = new ReadOnlyObjectWrapper<>(this, "view",
@@ -54,9 +55,11 @@ public final class JudgePanelViewModel {
     private long scoresGeneration;
     private long judgementGeneration;
 
-    JudgePanelViewModel(DeskState state, LabelFormViewModel form) {
+    /** @param scoresChanged called when another run's scores are in the desk (the queue may re-filter) */
+    JudgePanelViewModel(DeskState state, LabelFormViewModel form, Runnable scoresChanged) {
         this.state = state;
         this.form = form;
+        this.scoresChanged = scoresChanged;
         run.addListener((obs, old, now) -> {
             if (!updatingRuns) {
                 runChosen(now);
@@ -120,6 +123,7 @@ public final class JudgePanelViewModel {
         if (chosen == null) {
             state.judgeScores = JudgeScoreLookup.NONE;
             form.judgeChanged();
+            scoresChanged.run();
             refresh();
             return;
         }
@@ -130,6 +134,7 @@ public final class JudgePanelViewModel {
             if (wanted == scoresGeneration) {
                 state.judgeScores = scores;
                 form.judgeChanged();
+                scoresChanged.run();
                 loadJudgement();
             }
         }, failure -> view.set(JudgeView.message(JudgeView.Shown.NO_RUN,

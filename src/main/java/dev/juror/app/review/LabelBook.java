@@ -37,6 +37,11 @@ public final class LabelBook {
         return labels.getOrDefault(item, Map.of()).getOrDefault(labeller, Map.of());
     }
 
+    /** Everyone's labels on the item, this labeller's included: labeller -> dimension -> label. */
+    public Map<String, Map<String, StoredLabel>> everyoneOn(ItemKey item) {
+        return new TreeMap<>(labels.getOrDefault(item, Map.of()));
+    }
+
     /** Everyone else's labels on the item: labeller -> dimension -> label, labellers by name. */
     public Map<String, Map<String, StoredLabel>> othersOn(ItemKey item, String labeller) {
         Map<String, Map<String, StoredLabel>> others = new TreeMap<>(labels.getOrDefault(item, Map.of()));

@@ -6,7 +6,9 @@ public enum QueueFilter {
     ALL("All rollouts"),
     FLAGGED("Flagged"),
     /** items where two labellers gave different scores (empty until two people have labelled) */
-    DISAGREEMENTS("Disagreements");
+    DISAGREEMENTS("Disagreements"),
+    /** items labellers disagree on, or where the judge is far from their consensus, not adjudicated yet */
+    NEEDS_ADJUDICATION("Needs adjudication");
 
     private final String label;
 

@@ -9,11 +9,13 @@ import dev.juror.store.StoredLabel;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.Adjudications;
 import dev.juror.workspace.Labelling;
 import dev.juror.workspace.WorkspaceLookups;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import dev.juror.store.Adjudication;
 import dev.juror.store.JudgeScoreRow;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.workspace.judging.JudgeOutputs;
@@ -106,6 +108,16 @@ public final class ReviewData implements ReviewSource {
     @Override
     public List<StoredLabel> submit(List<NewLabel> labels) {
         return new Labelling(workspace).submit(labels);
+    }
+
+    @Override
+    public List<Adjudication> adjudications() {
+        return new Adjudications(workspace).latest();
+    }
+
+    @Override
+    public List<Adjudication> adjudicate(List<Adjudication> adjudications) {
+        return new Adjudications(workspace).record(adjudications);
     }
 
     @Override

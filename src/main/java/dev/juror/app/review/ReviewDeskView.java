@@ -42,6 +42,7 @@ public final class ReviewDeskView {
     @FXML private javafx.scene.control.TabPane formTabs;
     @FXML private javafx.scene.control.Tab judgeTab;
     @FXML private VBox judgePanelHost;
+    @FXML private VBox adjudicationHost;
     @FXML private Label progressLabel;
     @FXML private SplitPane deskSplit;
     @FXML private SplitPane predictionSplit;
@@ -85,6 +86,7 @@ public final class ReviewDeskView {
         bindCards();
         new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
         judgePanel = new JudgePanel(viewModel.judgePanel(), judgePanelHost);
+        new AdjudicationPanel(viewModel.adjudication(), adjudicationHost);
         formTabs.setId("formTabs");
         formTabs.setFocusTraversable(false);
         noteField.textProperty().bindBidirectional(viewModel.noteProperty());
@@ -103,9 +105,12 @@ public final class ReviewDeskView {
             }
             swallowTypedN = false;
         });
-        // Clicking anywhere on the desk outside the note returns the keys to the labelling panel.
+        // Clicking anywhere on the desk outside the note and the judge/adjudication tabs returns the keys to the
+        // labelling panel.
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> {
-            if (!(event.getTarget() instanceof Node node) || !isInside(node, noteField)) {
+            // The judge and adjudication tabs keep the focus they take (a choice list, the reason, the raw answer).
+            if (!(event.getTarget() instanceof Node node) || !(isInside(node, noteField)
+                    || isInside(node, judgePanelHost) || isInside(node, adjudicationHost))) {
                 Platform.runLater(this::focusPanel);
             }
         });
@@ -296,8 +301,8 @@ public final class ReviewDeskView {
             }
             return;
         }
-        if (isInsideCombo(event)) {
-            return;
+        if (isInsideCombo(event) || event.getTarget() instanceof javafx.scene.control.TextInputControl) {
+            return; // a choice list, or a text being typed (the adjudication's reason), keeps its keys
         }
         boolean handled = true;
         if (code.isDigitKey()) {
@@ -341,7 +346,16 @@ public final class ReviewDeskView {
     private boolean isInsideCombo(Event event) {
         return event.getTarget() instanceof Node node
                 && (isInside(node, rubricChoice) || isInside(node, filterChoice) || isInside(node, sampleChoice)
-                || isInside(node, judgePanel.runChoice()));
+                || isInside(node, judgePanel.runChoice()) || isInsideAnyCombo(node));
+    }
+
+    private static boolean isInsideAnyCombo(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ComboBoxBase<?>) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isInside(Node node, Node container) {

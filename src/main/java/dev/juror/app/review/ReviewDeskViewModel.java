@@ -34,17 +34,20 @@ public final class ReviewDeskViewModel {
     private final LabelFormViewModel form;
     private final ReviewQueueViewModel queue;
     private final JudgePanelViewModel judge;
+    private final AdjudicationViewModel adjudication;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
         this.form = new LabelFormViewModel(state, this::labelsChanged, this::openNextUnlabelledRollout);
         this.queue = new ReviewQueueViewModel(state, form);
-        this.judge = new JudgePanelViewModel(state, form);
+        this.judge = new JudgePanelViewModel(state, form, queue::judgeChanged);
+        this.adjudication = new AdjudicationViewModel(state, form, this::labelsChanged);
     }
 
     private void labelsChanged() {
         queue.updateProgress();
         judge.refresh();
+        adjudication.refresh();
     }
 
     private boolean openNextUnlabelledRollout() {
@@ -66,12 +69,14 @@ public final class ReviewDeskViewModel {
         state.busy.set(true);
         state.message.set("Loading the workspace ...");
         state.tasks.runQuietly(progress -> new Loaded(workspaceData.rubrics(), workspaceData.queue(),
-                workspaceData.latestLabels()), loaded -> {
+                workspaceData.latestLabels(), workspaceData.adjudications()), loaded -> {
             if (wanted != state.generation) {
                 return;
             }
             state.busy.set(false);
             state.book = new LabelBook(loaded.labels());
+            state.adjudications = new java.util.HashMap<>();
+            state.addAdjudications(loaded.adjudications());
             queue.showLoaded(loaded.rubrics(), loaded.queue());
             judge.loadRuns();
         }, failure -> {
@@ -82,7 +87,8 @@ public final class ReviewDeskViewModel {
         });
     }
 
-    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<QueueEntry> queue, List<StoredLabel> labels) {
+    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<QueueEntry> queue, List<StoredLabel> labels,
+                          List<dev.juror.store.Adjudication> adjudications) {
     }
 
     /** The queue and navigation part (rubric, filter, sample, J/K, progress line). */
@@ -93,6 +99,11 @@ public final class ReviewDeskViewModel {
     /** The judge panel: the chosen judge run and what it said about the selected item, once revealed. */
     public JudgePanelViewModel judgePanel() {
         return judge;
+    }
+
+    /** The adjudication tab: every label and the judge on the selected item, and the score that settles it. */
+    public AdjudicationViewModel adjudication() {
+        return adjudication;
     }
 
     /** The open rollout and its label form (cards, rows, note, flag, blind, submit). */

@@ -142,7 +142,15 @@ public final class ReviewQueueViewModel {
             case FLAGGED -> state.itemKeys(entry).stream().anyMatch(state.book::isFlagged);
             case DISAGREEMENTS -> state.itemKeys(entry).stream()
                     .anyMatch(k -> state.book.hasDisagreement(k, state.dimensionNames()));
+            case NEEDS_ADJUDICATION -> state.itemKeys(entry).stream().anyMatch(state::needsAdjudication);
         };
+    }
+
+    /** The judge's scores changed: "Needs adjudication" depends on them, so that queue is drawn again. */
+    void judgeChanged() {
+        if (filter.get() == QueueFilter.NEEDS_ADJUDICATION) {
+            applyFilter(form.currentProperty().get() == null);
+        }
     }
 
     /** J: the next rollout of the queue. */

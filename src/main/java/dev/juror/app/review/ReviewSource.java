@@ -4,6 +4,7 @@ import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.store.NewLabel;
 import dev.juror.store.StoredLabel;
 import java.io.IOException;
+import dev.juror.store.Adjudication;
 import dev.juror.store.JudgeScoreRow;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.workspace.judging.JudgeOutputs;
@@ -30,6 +31,12 @@ public interface ReviewSource {
 
     /** Stores one submit; committed before this returns. */
     List<StoredLabel> submit(List<NewLabel> labels);
+
+    /** The adjudication that counts per item and dimension. */
+    List<Adjudication> adjudications();
+
+    /** Stores the adjudications of one item; committed before this returns. */
+    List<Adjudication> adjudicate(List<Adjudication> adjudications);
 
     /** The pointwise judge runs of a rubric, newest first. */
     List<StoredJudgeRun> judgeRuns(String rubricName);

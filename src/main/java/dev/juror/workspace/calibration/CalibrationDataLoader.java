@@ -5,6 +5,8 @@ import dev.juror.calibration.rating.ItemKeys;
 import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.stats.ScoreRange;
 import dev.juror.rubric.Rubric;
+import dev.juror.store.Adjudication;
+import dev.juror.store.AdjudicationRepository;
 import dev.juror.store.AnchorSet;
 import dev.juror.store.LabelRepository;
 import dev.juror.store.Repositories;
@@ -30,6 +32,7 @@ public final class CalibrationDataLoader {
 
     private final LabelRepository labels;
     private final RolloutRepository rollouts;
+    private final AdjudicationRepository adjudications;
 
     public CalibrationDataLoader(Workspace workspace) {
         this(Repositories.of(workspace));
@@ -38,6 +41,7 @@ public final class CalibrationDataLoader {
     public CalibrationDataLoader(Repositories repositories) {
         this.labels = repositories.labels();
         this.rollouts = repositories.rollouts();
+        this.adjudications = repositories.adjudications();
     }
 
     /**
@@ -96,6 +100,26 @@ public final class CalibrationDataLoader {
     /** The ratings frozen in an anchor set; labels a changed rubric can no longer use are left out and counted. */
     public HumanLabels anchorLabels(Rubric rubric, AnchorSet set) {
         return filter(rubric, labels.inAnchorSet(set.id()), false).labels();
+    }
+
+    /**
+     * The adjudication that counts for each item of the rubric's dimensions, as ratings (rater: the
+     * adjudicator, rationale: the reason); scores off the rubric's scale are left out.
+     */
+    public List<Rating> adjudications(Rubric rubric) {
+        ScoreRange scale = Scales.of(rubric);
+        Set<String> dimensions = Set.copyOf(rubric.dimensionNames());
+        Map<Long, StoredRollout> cache = new HashMap<>();
+        List<Rating> out = new ArrayList<>();
+        for (Adjudication a : adjudications.latest()) {
+            OptionalInt score = Scales.parse(a.score(), scale);
+            if (dimensions.contains(a.dimension()) && score.isPresent()) {
+                StoredRollout r = cache.computeIfAbsent(a.rolloutId(), id -> rollouts.find(id).orElseThrow());
+                out.add(new Rating(ItemKeys.comment(r.sampleId(), r.index(), a.commentPosition()), a.dimension(),
+                        a.adjudicator(), score.getAsInt(), a.reason()));
+            }
+        }
+        return out;
     }
 
     private Usable filter(Rubric rubric, List<StoredLabel> candidates, boolean includeUnblinded) {

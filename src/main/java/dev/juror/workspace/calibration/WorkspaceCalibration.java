@@ -9,6 +9,7 @@ import dev.juror.calibration.drift.DriftAlert;
 import dev.juror.calibration.drift.DriftMonitor;
 import dev.juror.calibration.drift.DriftReport;
 import dev.juror.calibration.drift.DriftSettings;
+import dev.juror.calibration.JudgeRun;
 import dev.juror.calibration.rating.Rating;
 import dev.juror.calibration.report.ReportHtml;
 import dev.juror.calibration.report.ReportJson;
@@ -54,11 +55,12 @@ public final class WorkspaceCalibration {
      * @param drift  null with fewer than two runs
      * @param notes  what was left out and why, for the reader
      * @param labelSources per labeller, where the labels that count came from (desk, or which pack import)
+     * @param reference    what the judge was measured against
      */
     public record Result(Rubric rubric, String version, CalibrationReport report,
                          CalibrationDataLoader.HumanLabels labels, List<JudgeRun> runs,
                          Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes,
-                         List<ReportHtml.LabelSource> labelSources) {
+                         List<ReportHtml.LabelSource> labelSources, Reference reference) {
 
         /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
         public String html(List<Verdict> verdicts) {
@@ -101,20 +103,21 @@ public final class WorkspaceCalibration {
      */
     public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k, String anchorSet,
                       boolean allowFailedResults) {
-        return run(rubric, runIds, config, k, anchorSet, allowFailedResults, false);
+        return run(rubric, runIds, config, k, anchorSet, allowFailedResults, LabelChoice.defaults());
     }
 
     /**
-     * As above; {@code includeUnblinded} counts the labels given with the judge's scores or other
-     * labellers' labels shown as well (left out otherwise, and counted in a note either way).
+     * As above, with the labels {@code choice} names: labels given with the judge's scores or other
+     * labellers' labels shown count only when it says so (counted in a note either way), and the judge
+     * is measured against its reference (each labeller, their consensus, or adjudicated scores).
      */
     public Result run(Rubric rubric, List<Long> runIds, BootstrapConfig config, int k, String anchorSet,
-                      boolean allowFailedResults, boolean includeUnblinded) {
+                      boolean allowFailedResults, LabelChoice choice) {
         String version = CanonicalForm.version(rubric);
         // Checked first: a wrong set name should not cost the whole calibration before it is refused.
         AnchorSets.Loaded anchors = anchorSet == null ? null : new AnchorSets(repositories).load(anchorSet, rubric);
         CalibrationDataLoader.Usable usable = new CalibrationDataLoader(repositories).usable(rubric,
-                includeUnblinded);
+                choice.includeUnblinded());
         CalibrationDataLoader.HumanLabels labels = usable.labels();
         JudgeRunLoader loader = new JudgeRunLoader(repositories);
         List<JudgeRun> runs = new ArrayList<>();
@@ -165,14 +168,29 @@ public final class WorkspaceCalibration {
         if (anchors != null) {
             notes.addAll(anchorNotes(anchors, runs.size()));
         }
-        CalibrationInput input = new CalibrationInput(rubric, version, labels.ratings(), runs);
-        CalibrationReport report = new CalibrationEngine(config).calibrate(input);
+        CalibrationReport report = calibrate(rubric, version, labels, runs, config, choice.reference(), notes);
         List<Rating> anchorLabels = anchors == null ? labels.ratings() : anchors.labels().ratings();
         DriftReport drift = runs.size() < 2 ? null
                 : new DriftMonitor(Scales.of(rubric), config, DriftSettings.defaults())
                 .analyse(runs, anchorLabels, rubric.dimensionNames(), null);
         return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes,
-                sources(usable.rows()));
+                sources(usable.rows()), choice.reference());
+    }
+
+    /** The engine's report with the judge measured against the reference; the human ceiling on each labeller. */
+    private CalibrationReport calibrate(Rubric rubric, String version, CalibrationDataLoader.HumanLabels labels,
+                                        List<JudgeRun> runs, BootstrapConfig config, Reference reference,
+                                        List<String> notes) {
+        CalibrationEngine engine = new CalibrationEngine(config);
+        if (reference == Reference.EACH) {
+            return engine.calibrate(new CalibrationInput(rubric, version, labels.ratings(), runs));
+        }
+        CalibrationReport each = engine.calibrate(new CalibrationInput(rubric, version, labels.ratings(), List.of()));
+        ReferenceLabels ref = ReferenceLabels.of(reference, labels.ratings(),
+                new CalibrationDataLoader(repositories).adjudications(rubric));
+        notes.add(ref.note());
+        CalibrationReport judged = engine.calibrate(new CalibrationInput(rubric, version, ref.ratings(), runs));
+        return ReferenceLabels.withCeilingOf(judged, each);
     }
 
     /** What became of the labels that are not blind, in the words the report and the dashboard use. */

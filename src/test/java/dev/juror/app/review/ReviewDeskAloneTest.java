@@ -152,6 +152,49 @@ class ReviewDeskAloneTest {
         });
     }
 
+    @Test
+    void anAdjudicationOfADisputedCommentIsRecordedWithItsReason(FxRobot robot) {
+        robot.interact(() -> desk.selectCard(1));
+        robot.clickOn("Adjudicate");
+        WaitForAsyncUtils.waitForFxEvents();
+        // Bea labelled comment 2; Ann has not: adjudication shows everything, so it waits
+        assertThat(robot.lookup("#adjudicationMessage").queryAs(Label.class).getText())
+                .startsWith("Adjudication shows every label");
+        assertThat(robot.lookup("#adjudicationGrid").queryAs(javafx.scene.layout.GridPane.class).getChildren()).isEmpty();
+
+        robot.interact(() -> desk.selectCard(1));
+        robot.type(KeyCode.DIGIT2).type(KeyCode.TAB).type(KeyCode.DIGIT4).type(KeyCode.TAB)
+                .type(KeyCode.DIGIT4).type(KeyCode.ENTER);
+        robot.interact(() -> desk.selectCard(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        AdjudicationViewModel adjudication = desk.adjudication();
+        assertThat(adjudication.rows()).extracting(AdjudicationViewModel.Row::disputed)
+                .containsExactly(true, false, false);   // Ann 2, Bea 5 on grounding
+        assertThat(adjudication.rows().get(0).labels()).isEqualTo("Ann 2, Bea 5");
+        assertThat(adjudication.rows().get(0).chosenProperty().get()).isNull();
+        assertThat(adjudication.rows().get(1).chosenProperty().get()).isEqualTo("4");   // they agree
+
+        robot.clickOn("#adjudicationRecord");
+        assertThat(robot.lookup("#adjudicationMessage").queryAs(Label.class).getText())
+                .isEqualTo("Choose the adjudicated score of TargetDocument_Grounding first.");
+        robot.interact(() -> robot.lookup("#adjudicate-TargetDocument_Grounding").queryComboBox().setValue("3"));
+        robot.clickOn("#adjudicationReason").write("The quote is exact but the issue is minor.");
+        robot.clickOn("#adjudicationRecord");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(source.adjudications).extracting(a -> a.dimension() + "=" + a.score())
+                .containsExactly("TargetDocument_Grounding=3", "Reference_Consistency=4", "Actionability=4");
+        assertThat(source.adjudications).allSatisfy(a -> {
+            assertThat(a.adjudicator()).isEqualTo("Ann");
+            assertThat(a.reason()).isEqualTo("The quote is exact but the issue is minor.");
+            assertThat(a.commentPosition()).isEqualTo(1);
+        });
+        assertThat(adjudication.rows().get(0).current())
+                .isEqualTo("3 by Ann: The quote is exact but the issue is minor.");
+        assertThat(robot.lookup("Counts now: 3 by Ann: The quote is exact but the issue is minor.").tryQuery())
+                .isPresent();
+    }
+
     private static String headline(FxRobot robot) {
         return robot.lookup("#judgeHeadline").queryAs(Label.class).getText();
     }
@@ -165,10 +208,31 @@ class ReviewDeskAloneTest {
 
         final Rubric rubric;
         final List<List<NewLabel>> submits = new CopyOnWriteArrayList<>();
+        final List<dev.juror.store.Adjudication> adjudications = new CopyOnWriteArrayList<>();
         private final List<StoredLabel> stored = new CopyOnWriteArrayList<>();
 
+        /** Bea labelled comment 2 before Ann: grounding 5, the others 4. */
         FakeSource() {
             rubric = ShippedRubric.contractReview();
+            for (String dimension : rubric.dimensionNames()) {
+                stored.add(new StoredLabel(stored.size() + 1, "bea-" + dimension, "Bea", ENTRY.rolloutId(), 1, "c2",
+                        dimension, dimension.equals("TargetDocument_Grounding") ? "5" : "4", "", 9, "v", true, false,
+                        Instant.EPOCH, "desk"));
+            }
+        }
+
+        @Override
+        public List<dev.juror.store.Adjudication> adjudications() {
+            return List.copyOf(adjudications);
+        }
+
+        @Override
+        public List<dev.juror.store.Adjudication> adjudicate(List<dev.juror.store.Adjudication> given) {
+            List<dev.juror.store.Adjudication> now = given.stream().map(a -> new dev.juror.store.Adjudication(
+                    adjudications.size() + 1, "adj", a.adjudicator(), a.rolloutId(), a.commentPosition(),
+                    a.commentId(), a.dimension(), a.score(), a.reason(), a.rubricVersion(), Instant.EPOCH)).toList();
+            adjudications.addAll(now);
+            return now;
         }
 
         @Override
