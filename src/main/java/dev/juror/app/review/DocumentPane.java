@@ -32,6 +32,7 @@ final class DocumentPane {
 
     static final String EXCERPT = "excerpt";
     static final String SELECTED = "excerpt-selected";
+    static final String TARGET = "md-target";
     private static final Collection<String> PLAIN = List.of();
 
     /**
@@ -52,6 +53,7 @@ final class DocumentPane {
     private StyleLayers layers = StyleLayers.NONE;
     private OffsetMap offsets;
     private int[] selected;
+    private int tinted = -1;
 
     DocumentPane(String id) {
         area.setId(id);
@@ -115,6 +117,7 @@ final class DocumentPane {
         int[] oldSelected = selected;
         selected = null;
         if (!shownText.equals(prepared.text())) {
+            tinted = -1; // the tinted paragraph goes with the old document
             area.replace(0, area.getLength(), prepared.document());
             shownText = prepared.text();
             marks = prepared.marks();
@@ -166,13 +169,30 @@ final class DocumentPane {
         });
     }
 
-    /** Scrolls a paragraph (a heading) to the top of the view and puts the caret on it. */
+    /**
+     * Scrolls a paragraph (a heading) to the top of the view, puts the caret on it and tints it, so
+     * the reader sees where the jump landed (also when it is near the end and cannot reach the top).
+     */
     void showParagraph(int paragraph) {
         if (paragraph < 0 || paragraph >= area.getParagraphs().size()) {
             return;
         }
+        untint();
+        List<String> styles = new ArrayList<>(area.getParagraph(paragraph).getParagraphStyle());
+        styles.add(TARGET);
+        area.setParagraphStyle(paragraph, styles);
+        tinted = paragraph;
         area.moveTo(paragraph, 0);
         area.showParagraphAtTop(paragraph);
+    }
+
+    private void untint() {
+        if (tinted >= 0 && tinted < area.getParagraphs().size()) {
+            List<String> styles = new ArrayList<>(area.getParagraph(tinted).getParagraphStyle());
+            styles.remove(TARGET);
+            area.setParagraphStyle(tinted, styles);
+        }
+        tinted = -1;
     }
 
     void clearSelection() {

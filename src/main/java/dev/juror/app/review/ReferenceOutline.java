@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,10 +56,7 @@ final class ReferenceOutline {
             }
         });
         outline.setOnHidden(event -> afterJump.run());
-        Label label = new Label("Go to");
-        label.getStyleClass().add("toolbar-label");
-        label.setMinWidth(Label.USE_PREF_SIZE);
-        bar = new HBox(6, label, outline);
+        bar = new HBox(outline);
         bar.getStyleClass().add("reference-outline");
         node = new VBox(bar, document.node());
         VBox.setVgrow(document.node(), Priority.ALWAYS);
