@@ -6,19 +6,20 @@ import dev.juror.app.review.markdown.MarkdownRenderer;
 import dev.juror.app.review.markdown.SectionCitations;
 import java.util.Collection;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
  * The reference pane's reading aids: a Markdown reference is rendered (see {@link MarkdownRenderer})
- * and gets a "Go to section" list above it (G on the desk opens it); a comment's citations of its
+ * and gets a "Go to section" list above it (G on the desk focuses it); a comment's citations of its
  * sections become links ({@link #citations()}) that scroll the pane through {@link #goTo}. A plain
  * text reference is shown as written, without the list.
  */
@@ -47,12 +48,16 @@ final class ReferenceOutline {
         HBox.setHgrow(outline, Priority.ALWAYS);
         outline.setCellFactory(list -> new SectionCell(true));
         outline.setButtonCell(new SectionCell(false));
+        // Up and Down on the focused list go from section to section, the pane following at once.
         outline.setOnAction(event -> {
-            DocumentSection chosen = outline.getValue();
-            if (chosen != null) {
-                goTo(chosen);
-                // Back to the prompt, so choosing the same section again scrolls there again.
-                Platform.runLater(() -> outline.setValue(null));
+            if (outline.getValue() != null) {
+                goTo(outline.getValue());
+            }
+        });
+        outline.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (!outline.isShowing() && (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.ESCAPE)) {
+                afterJump.run();
+                event.consume();
             }
         });
         outline.setOnHidden(event -> afterJump.run());
@@ -90,11 +95,10 @@ final class ReferenceOutline {
         document.showParagraph(section.paragraph());
     }
 
-    /** Opens the section list for the keyboard (arrows, Enter; Esc closes it). */
+    /** Gives the section list the keyboard: Up and Down go through the sections, Enter or Esc return. */
     void open() {
         if (bar.isVisible()) {
             outline.requestFocus();
-            outline.show();
         }
     }
 
@@ -106,7 +110,7 @@ final class ReferenceOutline {
         citations.set(new SectionCitations(sections));
     }
 
-    /** A section in the list, indented by its depth (headings bold); the button always shows the prompt. */
+    /** A section in the list, indented by its depth (headings bold); the button shows the last one gone to. */
     private final class SectionCell extends ListCell<DocumentSection> {
 
         private final boolean inList;
@@ -120,7 +124,7 @@ final class ReferenceOutline {
             super.updateItem(section, empty);
             getStyleClass().remove("outline-heading");
             if (!inList) {
-                setText(outline.getPromptText()); // the list is for going somewhere, not a current value
+                setText(section == null || empty ? outline.getPromptText() : section.title());
                 return;
             }
             if (empty || section == null) {
@@ -128,6 +132,12 @@ final class ReferenceOutline {
                 return;
             }
             setText(section.title());
+            // Choosing the section shown already is no change of value: go there again all the same.
+            setOnMouseClicked(event -> {
+                if (getItem() != null && getItem() == outline.getValue()) {
+                    goTo(getItem());
+                }
+            });
             setPadding(new javafx.geometry.Insets(2, 8, 2, 8 + 16 * section.depth()));
             if (section.heading()) {
                 getStyleClass().add("outline-heading");
