@@ -17,7 +17,8 @@ import javafx.stage.Stage;
 
 /**
  * Not a test: puts the workbench into the state shown in docs/screenshots (run under Xvfb, then
- * capture the screen). Arguments: workspace, settings file, "review", "shell" or "screenN" (the screen of Ctrl+N).
+ * capture the screen). Arguments: workspace, settings file, "review", "review-playbook" (the same, then the
+ * selected card's first playbook citation followed), "shell" or "screenN" (the screen of Ctrl+N).
  * For "review" it first stores labels by two labellers so blind mode has something to reveal.
  */
 public final class ScreenshotDriver {
@@ -28,7 +29,7 @@ public final class ScreenshotDriver {
     public static void main(String[] args) throws Exception {
         Path workspaceDir = Path.of(args[0]);
         String scene = args[2];
-        if (scene.equals("review")) {
+        if (scene.startsWith("review")) {
             try (Workspace workspace = SeededWorkspace.open(workspaceDir)) {
                 ReviewData data = new ReviewData(workspace);
                 var rubric = data.rubrics().rubrics().get(0);
@@ -106,6 +107,20 @@ public final class ScreenshotDriver {
                         Platform.runLater(() -> review.selectCard(1));
                     }
                 });
+                // "review-playbook": then follow the card's first citation of the playbook (§1.4).
+                if (scene.equals("review-playbook")) {
+                    stage.getScene().getRoot().lookupAll(".prediction-split").forEach(split ->
+                            ((javafx.scene.control.SplitPane) split).setDividerPositions(0.6));
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+                    later.setOnFinished(event -> stage.getScene().getRoot().lookupAll(".citation-link").stream()
+                            .filter(link -> link.getParent().getParent().getStyleClass().contains("comment-card-selected"))
+                            .findFirst().ifPresent(link -> ((javafx.scene.control.Hyperlink) link).fire()));
+                    if (Boolean.getBoolean("shot.outline")) {
+                        later.setOnFinished(event -> ((javafx.scene.control.ComboBox<?>) stage.getScene()
+                                .lookup("#referenceOutline")).show());
+                    }
+                    later.play();
+                }
             }
         });
         Thread.sleep(Long.MAX_VALUE);

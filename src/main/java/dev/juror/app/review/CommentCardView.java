@@ -15,9 +15,16 @@ import javafx.scene.layout.VBox;
 final class CommentCardView {
 
     private final List<String> dimensions;
+    private final CitedText cited;
 
     CommentCardView(List<String> dimensions) {
+        this(dimensions, CitedText.none());
+    }
+
+    /** @param cited turns a comment's citations of the reference's sections into links */
+    CommentCardView(List<String> dimensions, CitedText cited) {
         this.dimensions = dimensions;
+        this.cited = cited;
     }
 
     VBox build(CommentCard card) {
@@ -51,9 +58,9 @@ final class CommentCardView {
             location.setId("location-" + item.position());
             box.getChildren().add(location);
         }
-        box.getChildren().add(wrapped(item.comment(), "card-comment"));
+        box.getChildren().add(cited.build(item.comment(), "card-comment"));
         if (!item.recommendedAction().isBlank()) {
-            box.getChildren().add(wrapped("Action: " + item.recommendedAction(), "card-action"));
+            box.getChildren().add(cited.build("Action: " + item.recommendedAction(), "card-action"));
         }
         if (!card.revealed().isEmpty()) {
             box.getChildren().add(scores(card));

@@ -1,9 +1,13 @@
 package dev.juror.app.review;
 
+import dev.juror.app.review.markdown.DocumentSection;
+import dev.juror.app.review.markdown.OffsetMap;
+import dev.juror.app.review.markdown.RenderedDocument;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -11,7 +15,6 @@ import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
 import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * A read-only, virtualised document view (RichTextFX): only visible paragraphs are laid out, so a
@@ -20,23 +23,37 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  *
  * <p>The styled document model is built off the FX thread ({@link #prepare}); the FX thread only
  * swaps it in ({@link #show}) and restyles the few characters whose style changes on selection.
+ *
+ * <p>A rendered Markdown document ({@link #prepare(RenderedDocument, Collection)}) is shown with its
+ * own styles; excerpt ranges, located in the raw text, are translated to the rendered text through
+ * its {@link OffsetMap}, both when shaded and when selected.
  */
 final class DocumentPane {
 
     static final String EXCERPT = "excerpt";
     static final String SELECTED = "excerpt-selected";
+    static final String TARGET = "md-target";
     private static final Collection<String> PLAIN = List.of();
 
-    /** A document with its excerpt shading, ready to be shown. Immutable; built on any thread. */
+    /**
+     * A document with its excerpt shading, ready to be shown. Immutable; built on any thread.
+     *
+     * @param offsets  raw to rendered offsets of a rendered Markdown document; null when the text is shown as written
+     * @param sections the headings and numbered clauses of a rendered document; empty for plain text
+     */
     record Prepared(String text, ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document,
-                    List<int[]> marks) {
+                    List<int[]> marks, StyleLayers layers, OffsetMap offsets, List<DocumentSection> sections) {
     }
 
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+    private final ReadOnlyObjectWrapper<List<DocumentSection>> sections = new ReadOnlyObjectWrapper<>(List.of());
     private String shownText = "";
     private List<int[]> marks = List.of();
+    private StyleLayers layers = StyleLayers.NONE;
+    private OffsetMap offsets;
     private int[] selected;
+    private int tinted = -1;
 
     DocumentPane(String id) {
         area.setId(id);
@@ -50,7 +67,12 @@ final class DocumentPane {
         return scroll;
     }
 
-    /** Builds the styled model of a document with its excerpt ranges shaded. Safe off the FX thread. */
+    /** The sections of the shown document (headings, numbered clauses); empty for plain text. */
+    ReadOnlyObjectProperty<List<DocumentSection>> sectionsProperty() {
+        return sections.getReadOnlyProperty();
+    }
+
+    /** Builds the styled model of a document shown as written, its excerpt ranges shaded. Safe off the FX thread. */
     static Prepared prepare(String text, Collection<int[]> excerptRanges) {
         List<int[]> marks = valid(excerptRanges, text.length());
         String[] paragraphs = text.split("\n", -1);
@@ -62,11 +84,32 @@ final class DocumentPane {
                         int end = start + paragraph.length();
                         // Paragraph styles cover the paragraph's own characters, not the line break.
                         builder.addParagraph(paragraph, paragraph.isEmpty()
-                                ? StyleSpans.singleton(PLAIN, 0) : spans(start, end, marks, null));
+                                ? StyleSpans.singleton(PLAIN, 0) : StyleLayers.NONE.spans(start, end, marks, null));
                         start = end + 1;
                     }
                 });
-        return new Prepared(text, document, marks);
+        return new Prepared(text, document, marks, StyleLayers.NONE, null, List.of());
+    }
+
+    /** Builds the styled model of a rendered Markdown document; the excerpt ranges are raw offsets. Safe off the FX thread. */
+    static Prepared prepare(RenderedDocument rendered, Collection<int[]> rawExcerptRanges) {
+        String text = rendered.text();
+        List<int[]> marks = rawExcerptRanges.stream()
+                .flatMap(r -> rendered.offsets().toRendered(r[0], r[1]).stream()).toList();
+        StyleLayers layers = new StyleLayers(rendered.runs());
+        String[] paragraphs = text.split("\n", -1);
+        SegmentOps<String, Collection<String>> ops = SegmentOps.styledTextOps();
+        ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document =
+                ReadOnlyStyledDocumentBuilder.constructDocument(ops, PLAIN, paragraphs.length, builder -> {
+                    int start = 0;
+                    for (int i = 0; i < paragraphs.length; i++) {
+                        int end = start + paragraphs[i].length();
+                        builder.addParagraph(paragraphs[i], paragraphs[i].isEmpty() ? StyleSpans.singleton(PLAIN, 0)
+                                : layers.spans(start, end, marks, null), rendered.paragraphStyles().get(i));
+                        start = end + 1;
+                    }
+                });
+        return new Prepared(text, document, marks, layers, rendered.offsets(), rendered.sections());
     }
 
     /** Shows a prepared document; when the same text is already shown only the shading changes. */
@@ -74,9 +117,13 @@ final class DocumentPane {
         int[] oldSelected = selected;
         selected = null;
         if (!shownText.equals(prepared.text())) {
+            tinted = -1; // the tinted paragraph goes with the old document
             area.replace(0, area.getLength(), prepared.document());
             shownText = prepared.text();
             marks = prepared.marks();
+            layers = prepared.layers();
+            offsets = prepared.offsets();
+            sections.set(prepared.sections());
             area.moveTo(0);
             area.showParagraphAtTop(0);
             return;
@@ -90,8 +137,15 @@ final class DocumentPane {
         changed.forEach(this::restyle);
     }
 
-    /** Highlights one range and scrolls to it. */
-    void select(int start, int end) {
+    /** Highlights one range (offsets into the document as stored, raw Markdown included) and scrolls to it. */
+    void select(int rawStart, int rawEnd) {
+        int start = rawStart;
+        int end = rawEnd;
+        if (offsets != null) {
+            int[] shown = offsets.toRendered(rawStart, rawEnd).orElse(new int[] {-1, -1});
+            start = shown[0];
+            end = shown[1];
+        }
         int[] old = selected;
         selected = start >= 0 && end > start && end <= area.getLength() ? new int[] {start, end} : null;
         if (old != null) {
@@ -115,6 +169,32 @@ final class DocumentPane {
         });
     }
 
+    /**
+     * Scrolls a paragraph (a heading) to the top of the view, puts the caret on it and tints it, so
+     * the reader sees where the jump landed (also when it is near the end and cannot reach the top).
+     */
+    void showParagraph(int paragraph) {
+        if (paragraph < 0 || paragraph >= area.getParagraphs().size()) {
+            return;
+        }
+        untint();
+        List<String> styles = new ArrayList<>(area.getParagraph(paragraph).getParagraphStyle());
+        styles.add(TARGET);
+        area.setParagraphStyle(paragraph, styles);
+        tinted = paragraph;
+        area.moveTo(paragraph, 0);
+        area.showParagraphAtTop(paragraph);
+    }
+
+    private void untint() {
+        if (tinted >= 0 && tinted < area.getParagraphs().size()) {
+            List<String> styles = new ArrayList<>(area.getParagraph(tinted).getParagraphStyle());
+            styles.remove(TARGET);
+            area.setParagraphStyle(tinted, styles);
+        }
+        tinted = -1;
+    }
+
     void clearSelection() {
         int[] old = selected;
         selected = null;
@@ -129,50 +209,11 @@ final class DocumentPane {
         int from = Math.max(0, range[0]);
         int to = Math.min(length, range[1]);
         if (to > from) {
-            area.setStyleSpans(from, spans(from, to, marks, selected));
+            area.setStyleSpans(from, layers.spans(from, to, marks, selected));
         }
     }
 
     private static List<int[]> valid(Collection<int[]> ranges, int length) {
         return ranges.stream().filter(r -> r[0] >= 0 && r[1] <= length && r[1] > r[0]).toList();
-    }
-
-    /** One span per stretch of equal style between {@code from} and {@code to}. */
-    private static StyleSpans<Collection<String>> spans(int from, int to, List<int[]> marks, int[] selected) {
-        TreeSet<Integer> cuts = new TreeSet<>(List.of(from, to));
-        for (int[] range : marks) {
-            addCuts(cuts, range, from, to);
-        }
-        if (selected != null) {
-            addCuts(cuts, selected, from, to);
-        }
-        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-        Integer start = cuts.first();
-        for (Integer end : cuts.tailSet(start, false)) {
-            builder.add(styleAt(start, marks, selected), end - start);
-            start = end;
-        }
-        return builder.create();
-    }
-
-    private static void addCuts(TreeSet<Integer> cuts, int[] range, int from, int to) {
-        if (range[0] > from && range[0] < to) {
-            cuts.add(range[0]);
-        }
-        if (range[1] > from && range[1] < to) {
-            cuts.add(range[1]);
-        }
-    }
-
-    private static Collection<String> styleAt(int offset, List<int[]> marks, int[] selected) {
-        if (selected != null && offset >= selected[0] && offset < selected[1]) {
-            return List.of(SELECTED);
-        }
-        for (int[] range : marks) {
-            if (offset >= range[0] && offset < range[1]) {
-                return List.of(EXCERPT);
-            }
-        }
-        return PLAIN;
     }
 }

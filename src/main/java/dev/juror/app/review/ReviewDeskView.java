@@ -68,8 +68,8 @@ public final class ReviewDeskView {
     private OpenedRollout shownRollout;
     private final DocumentPane target = new DocumentPane("targetDocument");
     private final DocumentPane reference = new DocumentPane("referenceDocument");
+    private final ReferenceOutline outline = new ReferenceOutline(reference, this::focusPanel);
     private boolean swallowTypedN;
-    private JudgePanel judgePanel;
     private Node pendingScroll;
 
     public ReviewDeskView(ReviewDeskViewModel viewModel, BackgroundTasks tasks) {
@@ -81,11 +81,12 @@ public final class ReviewDeskView {
     private void initialize() {
         root.setId("reviewDesk");
         targetHost.getChildren().add(target.node());
-        referenceHost.getChildren().add(reference.node());
+        referenceHost.getChildren().add(outline.node());
+        outline.citations().addListener((obs, old, now) -> rebuildCards()); // citations become links
         bindToolbar();
         bindCards();
         new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
-        judgePanel = new JudgePanel(viewModel.judgePanel(), judgePanelHost);
+        new JudgePanel(viewModel.judgePanel(), judgePanelHost);
         new AdjudicationPanel(viewModel.adjudication(), adjudicationHost);
         formTabs.setId("formTabs");
         formTabs.setFocusTraversable(false);
@@ -154,7 +155,8 @@ public final class ReviewDeskView {
 
     private void rebuildCards() {
         RubricChoice chosen = viewModel.rubricProperty().get();
-        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensionNames());
+        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensionNames(),
+                new CitedText(outline.citations().get(), outline::goTo));
         List<Node> built = new java.util.ArrayList<>();
         for (int i = 0; i < viewModel.cards().size(); i++) {
             VBox card = cards.build(viewModel.cards().get(i));
@@ -169,7 +171,7 @@ public final class ReviewDeskView {
     private void showRollout(OpenedRollout opened) {
         shownRollout = null;
         if (opened == null) {
-            showDocuments(null, new Documents(DocumentPane.prepare("", List.of()), DocumentPane.prepare("", List.of())));
+            showDocuments(null, new Documents(DocumentPane.prepare("", List.of()), ReferenceOutline.prepare("", List.of())));
             unparsedBox.setVisible(false);
             itemTitle.setText("");
             return;
@@ -201,7 +203,7 @@ public final class ReviewDeskView {
                 .filter(l -> l != null && l.status() == MatchStatus.IN_REFERENCE)
                 .map(l -> new int[] {l.start(), l.end()}).toList();
         return new Documents(DocumentPane.prepare(opened.target(), inTarget),
-                DocumentPane.prepare(opened.reference(), inReference));
+                ReferenceOutline.prepare(opened.reference(), inReference));
     }
 
     private void showDocuments(OpenedRollout opened, Documents documents) {
@@ -324,12 +326,14 @@ public final class ReviewDeskView {
             viewModel.previousRollout();
         } else if (code == KeyCode.F) {
             viewModel.toggleFlag();
-        } else if (code == KeyCode.G) {
+        } else if (code == KeyCode.V) {
             formTabs.getSelectionModel().select(judgeTab.isSelected() ? 0 : 1);
         } else if (code == KeyCode.PAGE_DOWN) {
             viewModel.nextCard();
         } else if (code == KeyCode.PAGE_UP) {
             viewModel.previousCard();
+        } else if (code == KeyCode.G) {
+            outline.open();
         } else {
             handled = false;
         }
@@ -344,15 +348,9 @@ public final class ReviewDeskView {
     }
 
     private boolean isInsideCombo(Event event) {
-        return event.getTarget() instanceof Node node
-                && (isInside(node, rubricChoice) || isInside(node, filterChoice) || isInside(node, sampleChoice)
-                || isInside(node, judgePanel.runChoice()) || isInsideAnyCombo(node));
-    }
-
-    private static boolean isInsideAnyCombo(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
+        for (Node n = event.getTarget() instanceof Node node ? node : null; n != null; n = n.getParent()) {
             if (n instanceof javafx.scene.control.ComboBoxBase<?>) {
-                return true;
+                return true; // the toolbar's choices and the reference's "Go to section"
             }
         }
         return false;

@@ -23,6 +23,9 @@ public record Shortcut(String keys, String action, String where) {
                 new Shortcut("N", "Write a note (Enter submits, Esc returns to the scores)", "Review"),
                 new Shortcut("F", "Flag / unflag the comment for adjudication", "Review"),
                 new Shortcut("J / K", "Next / previous rollout in the queue", "Review"),
-                new Shortcut("PageDown / PageUp", "Next / previous comment of the rollout", "Review"));
+                new Shortcut("PageDown / PageUp", "Next / previous comment of the rollout", "Review"),
+                new Shortcut("G", "Go to a section of the reference (Up / Down move, Enter or Esc return)", "Review"),
+                new Shortcut("V", "View the judge's scores (after you label the comment) / back to your label",
+                        "Review"));
     }
 }

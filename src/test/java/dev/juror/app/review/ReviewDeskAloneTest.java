@@ -86,7 +86,7 @@ class ReviewDeskAloneTest {
 
     @Test
     void theJudgePanelHidesTheJudgeUntilTheCommentIsLabelledThenShowsItBesideTheLabel(FxRobot robot) {
-        robot.type(KeyCode.G);
+        robot.type(KeyCode.V);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(desk.judgePanel().runProperty().get().id()).isEqualTo(7);
         assertThat(headline(robot)).startsWith("Hidden until you submit your label");
@@ -137,7 +137,7 @@ class ReviewDeskAloneTest {
     @Test
     void aLabelGivenWithBlindOffIsStoredAsNotBlindWithTheRunItSaw(FxRobot robot) {
         robot.interact(() -> desk.blindProperty().set(false));
-        robot.type(KeyCode.G);
+        robot.type(KeyCode.V);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(headline(robot)).isEqualTo("Judge run 7 (heuristic-v1)");   // visible before labelling
 
