@@ -50,7 +50,7 @@ class ReferenceReadingTest {
     @Start
     void start(Stage stage) {
         InlineBackgroundTasks tasks = new InlineBackgroundTasks();
-        desk = new ReviewDeskViewModel(tasks, () -> "Ann", Clock.systemUTC(), JudgeScoreLookup.NONE);
+        desk = new ReviewDeskViewModel(tasks, () -> "Ann", Clock.systemUTC());
         Parent root = ViewLoader.load(new ReviewDeskView(desk, tasks), "ReviewDeskView.fxml");
         Scene scene = new Scene(root, 1280, 760);
         Themes.apply(scene, Settings.defaults());
@@ -210,6 +210,32 @@ class ReferenceReadingTest {
         @Override
         public List<StoredLabel> submit(List<NewLabel> labels) {
             return List.of();
+        }
+
+        @Override
+        public List<dev.juror.store.Adjudication> adjudications() {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.juror.store.Adjudication> adjudicate(List<dev.juror.store.Adjudication> adjudications) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.juror.store.StoredJudgeRun> judgeRuns(String rubricName) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.juror.store.JudgeScoreRow> judgeScores(long runId) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement> judgement(long runId,
+                                                                                                      long rolloutId) {
+            return java.util.Optional.empty();
         }
     }
 }
