@@ -18,7 +18,8 @@ import javafx.stage.Stage;
 /**
  * Not a test: puts the workbench into the state shown in docs/screenshots (run under Xvfb, then
  * capture the screen). Arguments: workspace, settings file, "review", "review-playbook" (the same, then the
- * selected card's first playbook citation followed), "shell" or "screenN" (the screen of Ctrl+N).
+ * selected card's first playbook citation followed), "review-judge" / "review-adjudicate" (a heuristic judge
+ * run stored, then the second comment's judge or adjudication tab), "shell" or "screenN" (the screen of Ctrl+N).
  * For "review" it first stores labels by two labellers so blind mode has something to reveal.
  */
 public final class ScreenshotDriver {
@@ -49,6 +50,11 @@ public final class ScreenshotDriver {
                     labels.submit(dimensions.stream().map(d -> new NewLabel("Ann", first.rolloutId(), comment, "c"
                             + (comment + 1), d, Integer.toString(ann[comment][dimensions.indexOf(d)]), "", 55,
                             rubric.version(), true, comment == 1)).toList());
+                }
+                if (scene.equals("review-judge") || scene.equals("review-adjudicate")) {
+                    // a heuristic judge run (Juror's offline judge, not a model) for the judge panel to show
+                    dev.juror.testing.HeuristicRuns.finished(workspace,
+                            workspaceDir.resolve("rubrics").resolve(rubric.fileName()), 1);
                 }
             }
         }
@@ -107,6 +113,13 @@ public final class ScreenshotDriver {
                         Platform.runLater(() -> review.selectCard(1));
                     }
                 });
+                // "review-judge" / "review-adjudicate": the second comment's judge or adjudication tab.
+                if (scene.equals("review-judge") || scene.equals("review-adjudicate")) {
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+                    later.setOnFinished(event -> ((javafx.scene.control.TabPane) stage.getScene().lookup("#formTabs"))
+                            .getSelectionModel().select(scene.equals("review-judge") ? 1 : 2));
+                    later.play();
+                }
                 // "review-playbook": then follow the card's first citation of the playbook (§1.4).
                 if (scene.equals("review-playbook")) {
                     stage.getScene().getRoot().lookupAll(".prediction-split").forEach(split ->

@@ -35,7 +35,7 @@ final class AdjudicationPanel {
         grid.setHgap(10);
         grid.setVgap(4);
         reason.setId("adjudicationReason");
-        reason.setPromptText("Why these scores settle it (stored with the adjudication)");
+        reason.setPromptText("Reason (required)");
         reason.setOnAction(event -> viewModel.record());
         reason.textProperty().bindBidirectional(viewModel.reasonProperty());
         Spinner<Integer> margin = new Spinner<>(1, 10, viewModel.marginProperty().get());
@@ -66,38 +66,44 @@ final class AdjudicationPanel {
         rebuild();
     }
 
+    /** One line per dimension: its name and what everyone said on the left, the settling score on the right. */
     private void rebuild() {
         grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
         if (viewModel.rows().isEmpty()) {
             return;
         }
-        grid.addRow(0, title("Dimension"), title("Labels"), title("Judge"), title("Adjudicated score"));
+        javafx.scene.layout.ColumnConstraints words = new javafx.scene.layout.ColumnConstraints();
+        words.setHgrow(Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints choice = new javafx.scene.layout.ColumnConstraints();
+        choice.setMinWidth(Label.USE_PREF_SIZE);
+        grid.getColumnConstraints().setAll(words, choice);
+        grid.addRow(0, title("Dimension: labels and judge"), title("Adjudicated score"));
         int line = 1;
         for (AdjudicationViewModel.Row row : viewModel.rows()) {
-            Label name = new Label(row.name().replace('_', ' '));
+            Label name = new Label(row.name().replace('_', ' ') + (row.disputed() ? " (disputed)" : ""));
             name.getStyleClass().add("dimension-name");
-            name.setWrapText(true);
             if (row.disputed()) {
                 name.getStyleClass().add("score-differs");
-                name.setText(name.getText() + " (disputed)");
             }
-            Label labels = new Label(row.labels());
-            labels.setWrapText(true);
-            Label judge = new Label(row.judge());
-            judge.setMinWidth(Label.USE_PREF_SIZE);
+            name.setWrapText(true);
+            Label said = new Label("Labels: " + row.labels() + "  \u00B7  Judge: " + row.judge());
+            said.setWrapText(true);
+            VBox left = new VBox(1, name, said);
+            if (!row.current().isEmpty()) {
+                Label current = new Label("Counts now: " + row.current());
+                current.setWrapText(true);
+                current.getStyleClass().add("judge-justification");
+                left.getChildren().add(current);
+            }
             ComboBox<String> score = new ComboBox<>();
             score.setId("adjudicate-" + row.name());
             score.getItems().setAll(row.levels());
             score.valueProperty().bindBidirectional(row.chosenProperty());
             score.setPromptText("choose");
             score.setFocusTraversable(false);
-            grid.addRow(line++, name, labels, judge, score);
-            if (!row.current().isEmpty()) {
-                Label current = new Label("Counts now: " + row.current());
-                current.setWrapText(true);
-                current.getStyleClass().add("judge-justification");
-                grid.add(current, 0, line++, 4, 1);
-            }
+            score.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            grid.addRow(line++, left, score);
         }
     }
 
