@@ -92,6 +92,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             doc.put("drift", r.drift());
             doc.put("notes", r.notes());
             doc.put("label_sources", r.labelSources());
+            doc.put("missed_issues", r.missedIssues());
             out.println(ReportJson.write(doc));
         } else {
             printSummary(out, r);

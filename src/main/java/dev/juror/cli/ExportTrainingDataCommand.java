@@ -39,6 +39,12 @@ public final class ExportTrainingDataCommand implements Callable<Integer> {
             + "(default: all)")
     Integer limit;
 
+    @Option(names = "--reference-answer", paramLabel = "SOURCE", defaultValue = "samples",
+            description = "Where each row's reference_answer comes from: samples (the sample's own, the default) or"
+                    + " expert-issues (the issues experts recorded as missed at the review desk, for samples that have"
+                    + " any; the others keep their own).")
+    String referenceAnswer;
+
     private final ExportService service;
 
     public ExportTrainingDataCommand() {
@@ -51,10 +57,14 @@ public final class ExportTrainingDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!referenceAnswer.equals("samples") && !referenceAnswer.equals("expert-issues")) {
+            throw new UserInputException("--reference-answer " + referenceAnswer + ": choose samples or expert-issues");
+        }
         ExportRequest request;
         try {
             request = ExportRequest.builder(ExportKind.TRAINING_DATA, out).samplesFile(Optional.ofNullable(samples))
-                    .trainingLimit(limit == null ? ExportDefaults.TRAINING_DATA_LIMIT : limit).build();
+                    .trainingLimit(limit == null ? ExportDefaults.TRAINING_DATA_LIMIT : limit)
+                    .expertIssuesAsReference(referenceAnswer.equals("expert-issues")).build();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }

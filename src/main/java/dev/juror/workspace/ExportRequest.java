@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param trainingLimit    training rows read from the workspace at most
  * @param lambda           the Lambda package's own settings
  * @param budget           the reward budget settings
+ * @param expertIssuesAsReference training data: a sample's reference answer is the issues experts recorded
+ *                         on it (opt-in; samples without any keep theirs)
  */
 public record ExportRequest(ExportKind kind, Optional<Rubric> rubric, String rubricYaml, String model, Path out,
                             boolean allowUnvalidated, Optional<Path> samplesFile, int trainingLimit,
-                            LambdaSettings lambda, BudgetSettings budget) {
+                            LambdaSettings lambda, BudgetSettings budget, boolean expertIssuesAsReference) {
 
     /**
      * The Lambda package's settings besides the budget.
@@ -85,6 +87,7 @@ public record ExportRequest(ExportKind kind, Optional<Rubric> rubric, String rub
         private int trainingLimit = ExportDefaults.TRAINING_DATA_LIMIT;
         private LambdaSettings lambda = LambdaSettings.defaults();
         private BudgetSettings budget = BudgetSettings.defaults();
+        private boolean expertIssuesAsReference;
 
         private Builder(ExportKind kind, Path out) {
             this.kind = kind;
@@ -128,9 +131,15 @@ public record ExportRequest(ExportKind kind, Optional<Rubric> rubric, String rub
             return this;
         }
 
+        /** Training data: write the issues experts recorded on a sample as its reference answer. */
+        public Builder expertIssuesAsReference(boolean use) {
+            this.expertIssuesAsReference = use;
+            return this;
+        }
+
         public ExportRequest build() {
             return new ExportRequest(kind, Optional.ofNullable(rubric), rubricYaml, model, out, allowUnvalidated,
-                    samplesFile, trainingLimit, lambda, budget);
+                    samplesFile, trainingLimit, lambda, budget, expertIssuesAsReference);
         }
     }
 }

@@ -89,6 +89,12 @@ public final class ExportService {
         if (rows.isEmpty()) {
             throw new ExportInputException(ExportInputException.Problem.NO_SAMPLES, "no samples to export", null);
         }
+        if (r.expertIssuesAsReference()) {
+            dev.juror.store.Workspace open = workspace.workspace().filter(w -> r.samplesFile().isEmpty()).orElseThrow(() ->
+                    new ExportInputException(ExportInputException.Problem.SETTINGS, "--reference-answer expert-issues"
+                            + " reads the issues experts recorded in a workspace; give --workspace, not --samples", null));
+            rows = ExpertIssueAnswers.apply(rows, new ExpertIssues(open));
+        }
         int written = TrainingDataExporter.export(rows, r.out());
         return new ExportOutcome(r.kind(), List.of(r.out()), false, written, Optional.empty(), Optional.empty());
     }

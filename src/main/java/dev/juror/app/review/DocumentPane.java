@@ -137,6 +137,19 @@ final class DocumentPane {
         changed.forEach(this::restyle);
     }
 
+    /**
+     * The passage the user selected (mouse, or Shift with the arrow keys), as offsets into the document
+     * as stored; empty when nothing is selected or the document is shown rendered (Markdown), whose
+     * offsets are not the stored text's.
+     */
+    java.util.Optional<int[]> userSelection() {
+        javafx.scene.control.IndexRange range = area.getSelection();
+        if (offsets != null || range.getLength() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new int[] {range.getStart(), range.getEnd()});
+    }
+
     /** Highlights one range (offsets into the document as stored, raw Markdown included) and scrolls to it. */
     void select(int rawStart, int rawEnd) {
         int start = rawStart;

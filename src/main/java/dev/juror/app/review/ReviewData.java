@@ -10,12 +10,14 @@ import dev.juror.store.StoredRollout;
 import dev.juror.store.StoredSample;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.Adjudications;
+import dev.juror.workspace.ExpertIssues;
 import dev.juror.workspace.Labelling;
 import dev.juror.workspace.WorkspaceLookups;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import dev.juror.store.Adjudication;
+import dev.juror.store.ExpertIssue;
 import dev.juror.store.JudgeScoreRow;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.workspace.judging.JudgeOutputs;
@@ -118,6 +120,16 @@ public final class ReviewData implements ReviewSource {
     @Override
     public List<Adjudication> adjudicate(List<Adjudication> adjudications) {
         return new Adjudications(workspace).record(adjudications);
+    }
+
+    @Override
+    public List<ExpertIssue> expertIssues(String sampleId) {
+        return new ExpertIssues(workspace).ofSample(sampleId);
+    }
+
+    @Override
+    public ExpertIssue recordIssue(ExpertIssue issue) {
+        return new ExpertIssues(workspace).record(issue);
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class ReviewDeskView {
     @FXML private javafx.scene.control.Tab judgeTab;
     @FXML private VBox judgePanelHost;
     @FXML private VBox adjudicationHost;
+    @FXML private javafx.scene.control.Tab missedTab;
+    @FXML private VBox missedHost;
     @FXML private Label progressLabel;
     @FXML private SplitPane deskSplit;
     @FXML private SplitPane predictionSplit;
@@ -70,7 +72,7 @@ public final class ReviewDeskView {
     private final DocumentPane reference = new DocumentPane("referenceDocument");
     private final ReferenceOutline outline = new ReferenceOutline(reference, this::focusPanel);
     private boolean swallowTypedN;
-    private Node pendingScroll;
+    private CardScroller cardScroller;
 
     public ReviewDeskView(ReviewDeskViewModel viewModel, BackgroundTasks tasks) {
         this.viewModel = viewModel;
@@ -88,6 +90,7 @@ public final class ReviewDeskView {
         new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
         new JudgePanel(viewModel.judgePanel(), judgePanelHost);
         new AdjudicationPanel(viewModel.adjudication(), adjudicationHost);
+        new MissedIssuesPanel(viewModel.missedIssues(), missedHost);
         formTabs.setId("formTabs");
         formTabs.setFocusTraversable(false);
         noteField.textProperty().bindBidirectional(viewModel.noteProperty());
@@ -111,7 +114,8 @@ public final class ReviewDeskView {
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> {
             // The judge and adjudication tabs keep the focus they take (a choice list, the reason, the raw answer).
             if (!(event.getTarget() instanceof Node node) || !(isInside(node, noteField)
-                    || isInside(node, judgePanelHost) || isInside(node, adjudicationHost))) {
+                    || isInside(node, judgePanelHost) || isInside(node, adjudicationHost) || isInside(node, missedHost)
+                    || isInside(node, target.node()))) {
                 Platform.runLater(this::focusPanel);
             }
         });
@@ -142,8 +146,7 @@ public final class ReviewDeskView {
 
     private void bindCards() {
         commentList.setId("commentList");
-        // The height changes mid-layout, before the cards have their positions: scroll after it.
-        commentList.heightProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToPendingCard));
+        cardScroller = new CardScroller(commentScroll, commentList);
         viewModel.cards().addListener((ListChangeListener<CommentCard>) change -> rebuildCards());
         labelPanel.setId("labelPanel");
         noteField.setId("noteField");
@@ -232,44 +235,10 @@ public final class ReviewDeskView {
             itemTitle.setText("");
             return;
         }
-        pendingScroll = cards.get(index);
-        Platform.runLater(this::scrollToPendingCard);
+        cardScroller.show(cards.get(index));
         ReviewItem item = open.items().get(index);
         itemTitle.setText(item.isResponse() ? "Label the whole response"
                 : "Label " + item.commentId() + "  (" + (index + 1) + " of " + open.items().size() + ")");
-    }
-
-    /**
-     * Scrolls the card list just enough to show the selected card (its top when it is taller than the
-     * view). Cards that were just built have no height yet, so this waits for the list's layout.
-     */
-    private void scrollToPendingCard() {
-        Node card = pendingScroll;
-        if (card == null || card.getParent() != commentList) {
-            return;
-        }
-        commentScroll.applyCss();
-        commentScroll.layout();
-        commentList.layout();
-        if (commentList.getHeight() <= 0) {
-            return; // not laid out yet: the height listener comes back
-        }
-        pendingScroll = null;
-        double contentHeight = commentList.getHeight();
-        double viewHeight = commentScroll.getViewportBounds().getHeight();
-        if (contentHeight <= viewHeight) {
-            return;
-        }
-        double top = card.getBoundsInParent().getMinY();
-        double bottom = card.getBoundsInParent().getMaxY();
-        double shownTop = commentScroll.getVvalue() * (contentHeight - viewHeight);
-        double target = shownTop;
-        if (top < shownTop || bottom - top > viewHeight) {
-            target = top;
-        } else if (bottom > shownTop + viewHeight) {
-            target = bottom - viewHeight;
-        }
-        commentScroll.setVvalue(target / (contentHeight - viewHeight));
     }
 
     private void showHighlight(Highlight highlight) {
@@ -306,6 +275,9 @@ public final class ReviewDeskView {
         if (isInsideCombo(event) || event.getTarget() instanceof javafx.scene.control.TextInputControl) {
             return; // a choice list, or a text being typed (the adjudication's reason), keeps its keys
         }
+        if (code.isNavigationKey() && event.getTarget() instanceof Node node && isInside(node, target.node())) {
+            return; // in the contract, the arrows (with Shift) select a passage for a missed issue
+        }
         boolean handled = true;
         if (code.isDigitKey()) {
             viewModel.typeDigit(digitOf(code));
@@ -326,6 +298,10 @@ public final class ReviewDeskView {
             viewModel.previousRollout();
         } else if (code == KeyCode.F) {
             viewModel.toggleFlag();
+        } else if (code == KeyCode.M) {
+            int[] selection = target.userSelection().orElse(new int[] {-1, -1});
+            viewModel.missedIssues().takeSelection(selection[0], selection[1]);
+            formTabs.getSelectionModel().select(missedTab);
         } else if (code == KeyCode.V) {
             formTabs.getSelectionModel().select(judgeTab.isSelected() ? 0 : 1);
         } else if (code == KeyCode.PAGE_DOWN) {

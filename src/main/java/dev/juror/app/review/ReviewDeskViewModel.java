@@ -35,6 +35,7 @@ public final class ReviewDeskViewModel {
     private final ReviewQueueViewModel queue;
     private final JudgePanelViewModel judge;
     private final AdjudicationViewModel adjudication;
+    private final MissedIssuesViewModel missed;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
@@ -42,6 +43,7 @@ public final class ReviewDeskViewModel {
         this.queue = new ReviewQueueViewModel(state, form);
         this.judge = new JudgePanelViewModel(state, form, queue::judgeChanged);
         this.adjudication = new AdjudicationViewModel(state, form, this::labelsChanged);
+        this.missed = new MissedIssuesViewModel(state, form);
     }
 
     private void labelsChanged() {
@@ -104,6 +106,11 @@ public final class ReviewDeskViewModel {
     /** The adjudication tab: every label and the judge on the selected item, and the score that settles it. */
     public AdjudicationViewModel adjudication() {
         return adjudication;
+    }
+
+    /** The missed-issues tab: passages of the contract the model should have raised, recorded per sample. */
+    public MissedIssuesViewModel missedIssues() {
+        return missed;
     }
 
     /** The open rollout and its label form (cards, rows, note, flag, blind, submit). */

@@ -5,6 +5,7 @@ import dev.juror.store.NewLabel;
 import dev.juror.store.StoredLabel;
 import java.io.IOException;
 import dev.juror.store.Adjudication;
+import dev.juror.store.ExpertIssue;
 import dev.juror.store.JudgeScoreRow;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.workspace.judging.JudgeOutputs;
@@ -37,6 +38,16 @@ public interface ReviewSource {
 
     /** Stores the adjudications of one item; committed before this returns. */
     List<Adjudication> adjudicate(List<Adjudication> adjudications);
+
+    /** The issues experts recorded as missed on a sample, in the order recorded. */
+    default List<ExpertIssue> expertIssues(String sampleId) {
+        return List.of();
+    }
+
+    /** Stores one missed issue; committed before this returns. */
+    default ExpertIssue recordIssue(ExpertIssue issue) {
+        throw new UnsupportedOperationException("this source does not store missed issues");
+    }
 
     /** The pointwise judge runs of a rubric, newest first. */
     List<StoredJudgeRun> judgeRuns(String rubricName);

@@ -17,7 +17,9 @@ import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.verdict.RegressionEvidence;
 import dev.juror.calibration.verdict.Verdict;
 import dev.juror.calibration.verdict.VerdictRules;
+import dev.juror.calibration.views.IssueRecall;
 import dev.juror.calibration.views.ModelComparison;
+import dev.juror.workspace.ExpertIssues;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.AnchorSet;
@@ -56,11 +58,14 @@ public final class WorkspaceCalibration {
      * @param notes  what was left out and why, for the reader
      * @param labelSources per labeller, where the labels that count came from (desk, or which pack import)
      * @param reference    what the judge was measured against
+     * @param missedIssues per run, its scores against the recall of the issues experts recorded as missed
+     *                     (empty when no expert recorded one)
      */
     public record Result(Rubric rubric, String version, CalibrationReport report,
                          CalibrationDataLoader.HumanLabels labels, List<JudgeRun> runs,
                          Map<String, List<ModelComparison.ModelRow>> models, DriftReport drift, List<String> notes,
-                         List<ReportHtml.LabelSource> labelSources, Reference reference) {
+                         List<ReportHtml.LabelSource> labelSources, Reference reference,
+                         List<IssueRecall.Report> missedIssues) {
 
         /** The self-contained HTML report: calibration, the given verdicts, model comparison and drift. */
         public String html(List<Verdict> verdicts) {
@@ -123,6 +128,8 @@ public final class WorkspaceCalibration {
         List<JudgeRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, List<ModelComparison.ModelRow>> models = new LinkedHashMap<>();
+        Map<String, ExpertIssues.Coverage> coverage = MissedIssueRecall.byRolloutKey(repositories);
+        List<IssueRecall.Report> missed = new ArrayList<>();
         for (long id : runIds) {
             StoredJudgeRun stored = loader.find(id).orElseThrow(() -> new IllegalArgumentException(
                     JudgeRunLoader.PREFIX + id + ": no such judge run in " + repositories.workspace().directory()));
@@ -148,9 +155,13 @@ public final class WorkspaceCalibration {
                         + "; the file is version " + version);
             }
             runs.add(loaded.run());
-            models.put(loaded.run().id(), ModelComparison.compare(loader.outcomes(id, rubric),
-                    rubric.scale().min(), k, config));
+            List<ModelComparison.RolloutOutcome> outcomes = loader.outcomes(id, rubric);
+            models.put(loaded.run().id(), ModelComparison.compare(outcomes, rubric.scale().min(), k, config));
+            if (!coverage.isEmpty()) {
+                missed.add(MissedIssueRecall.report(loaded.run().id(), rubric, outcomes, coverage));
+            }
         }
+        missed.forEach(m -> notes.add(MissedIssueRecall.note(m)));
         // Every stored label is accounted for: counted, or left out with the reason.
         if (labels.replaced() > 0) {
             notes.add(labels.replaced() + " earlier labels were replaced by a later label of the same labeller on the"
@@ -174,7 +185,7 @@ public final class WorkspaceCalibration {
                 : new DriftMonitor(Scales.of(rubric), config, DriftSettings.defaults())
                 .analyse(runs, anchorLabels, rubric.dimensionNames(), null);
         return new Result(rubric, version, report, labels, List.copyOf(runs), models, drift, notes,
-                sources(usable.rows()), choice.reference());
+                sources(usable.rows()), choice.reference(), List.copyOf(missed));
     }
 
     /** The engine's report with the judge measured against the reference; the human ceiling on each labeller. */

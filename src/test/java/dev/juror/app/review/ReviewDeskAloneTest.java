@@ -195,6 +195,46 @@ class ReviewDeskAloneTest {
                 .isPresent();
     }
 
+    @Test
+    void aMissedIssueIsRecordedFromAPassageSelectedWithTheKeyboard(FxRobot robot) {
+        var contract = robot.lookup("#targetDocument").queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+        robot.interact(() -> {
+            contract.requestFocus();
+            contract.moveTo(4);   // before "Supplier"
+        });
+        robot.press(KeyCode.SHIFT);
+        for (int i = 0; i < "Supplier".length(); i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        robot.release(KeyCode.SHIFT);
+        robot.type(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#missedPassage").queryAs(Label.class).getText()).isEqualTo("\u201CSupplier\u201D");
+
+        robot.clickOn("#missedRecord");
+        assertThat(robot.lookup("#missedMessage").queryAs(Label.class).getText())
+                .isEqualTo("Say what the model should have raised (the comment is empty).");
+        robot.clickOn("#missedComment").write("Who the Supplier is matters for the change-of-control clause.");
+        robot.interact(() -> desk.missedIssues().typeProperty().set("termination"));
+        robot.interact(() -> desk.missedIssues().severityProperty().set("high"));
+        robot.clickOn("#missedRecord");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(source.issues).singleElement().satisfies(issue -> {
+            assertThat(issue.sampleId()).isEqualTo(FakeSource.ENTRY.sampleId());
+            assertThat(issue.labeller()).isEqualTo("Ann");
+            assertThat(issue.start()).isEqualTo(4);
+            assertThat(issue.end()).isEqualTo(12);
+            assertThat(issue.passage()).isEqualTo("Supplier");
+            assertThat(issue.type()).isEqualTo("termination");
+            assertThat(issue.severity()).isEqualTo("high");
+        });
+        assertThat(desk.missedIssues().lines()).singleElement()
+                .satisfies(line -> assertThat(line.text()).contains("not raised by this rollout"));
+        assertThat(robot.lookup("#missedRecall").queryAs(Label.class).getText())
+                .isEqualTo("This rollout raises 0 of the 1 issues recorded on this sample (recall 0.00).");
+    }
+
     private static String headline(FxRobot robot) {
         return robot.lookup("#judgeHeadline").queryAs(Label.class).getText();
     }
@@ -209,6 +249,7 @@ class ReviewDeskAloneTest {
         final Rubric rubric;
         final List<List<NewLabel>> submits = new CopyOnWriteArrayList<>();
         final List<dev.juror.store.Adjudication> adjudications = new CopyOnWriteArrayList<>();
+        final List<dev.juror.store.ExpertIssue> issues = new CopyOnWriteArrayList<>();
         private final List<StoredLabel> stored = new CopyOnWriteArrayList<>();
 
         /** Bea labelled comment 2 before Ann: grounding 5, the others 4. */
@@ -219,6 +260,20 @@ class ReviewDeskAloneTest {
                         dimension, dimension.equals("TargetDocument_Grounding") ? "5" : "4", "", 9, "v", true, false,
                         Instant.EPOCH, "desk"));
             }
+        }
+
+        @Override
+        public List<dev.juror.store.ExpertIssue> expertIssues(String sampleId) {
+            return issues.stream().filter(i -> i.sampleId().equals(sampleId)).toList();
+        }
+
+        @Override
+        public dev.juror.store.ExpertIssue recordIssue(dev.juror.store.ExpertIssue issue) {
+            var stored = new dev.juror.store.ExpertIssue(issues.size() + 1, "i", issue.sampleId(), issue.labeller(),
+                    issue.start(), issue.end(), issue.passage(), issue.comment(), issue.type(), issue.severity(),
+                    Instant.EPOCH);
+            issues.add(stored);
+            return stored;
         }
 
         @Override
