@@ -113,6 +113,27 @@ public final class ScreenshotDriver {
                         Platform.runLater(() -> review.selectCard(1));
                     }
                 });
+                // "review-missed": a passage of the contract selected and a missed issue being written.
+                if (scene.equals("review-missed")) {
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+                    later.setOnFinished(event -> {
+                        var contract = (org.fxmisc.richtext.StyleClassedTextArea) stage.getScene()
+                                .lookup("#targetDocument");
+                        String text = contract.getText();
+                        int at = Math.max(0, text.indexOf("Either parties"));
+                        int end = text.indexOf("manner", at) < 0 ? Math.min(text.length(), at + 150)
+                                : text.indexOf("manner", at) + "manner".length();
+                        contract.selectRange(at, end);
+                        review.missedIssues().takeSelection(at, end);
+                        review.missedIssues().commentProperty().set("A transfer of voting stock also ends the"
+                                + " agreement: the distributor's own restructuring is at risk.");
+                        review.missedIssues().typeProperty().set("termination");
+                        review.missedIssues().severityProperty().set("high");
+                        ((javafx.scene.control.TabPane) stage.getScene().lookup("#formTabs")).getSelectionModel()
+                                .select(3);
+                    });
+                    later.play();
+                }
                 // "review-judge" / "review-adjudicate": the second comment's judge or adjudication tab.
                 if (scene.equals("review-judge") || scene.equals("review-adjudicate")) {
                     var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));

@@ -42,7 +42,8 @@ final class MissedIssuesPanel {
         type.getItems().setAll(MissedIssuesViewModel.TYPES);
         type.setPromptText("type");
         type.valueProperty().bindBidirectional(viewModel.typeProperty());
-        type.setPrefWidth(150);
+        type.setPrefWidth(170);
+        type.setMinWidth(140);
         ComboBox<String> severity = new ComboBox<>();
         severity.setId("missedSeverity");
         severity.getItems().setAll(ExpertIssue.SEVERITIES);
@@ -53,8 +54,13 @@ final class MissedIssuesPanel {
         record.setMinWidth(Button.USE_PREF_SIZE);
         record.setOnAction(event -> viewModel.record());
         comment.setOnAction(event -> viewModel.record());
-        HBox.setHgrow(comment, Priority.ALWAYS);
-        HBox form = new HBox(6, comment, type, severity, record);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label severityLabel = new Label("Severity");
+        severityLabel.setMinWidth(Label.USE_PREF_SIZE);
+        HBox choices = new HBox(6, type, severityLabel, severity, gap, record);
+        choices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox form = new VBox(4, comment, choices);
         form.getStyleClass().add("label-actions");
         Label recall = new Label();
         recall.setId("missedRecall");
