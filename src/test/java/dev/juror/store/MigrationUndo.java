@@ -11,11 +11,21 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V9 (what a labeller could see): the two label columns gone. */
-    static final List<String> V9 = List.of(
+    /** Before V12 (missed issues). */
+    static final List<String> V12 = List.of(
+            "DROP TABLE expert_issues",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '12'");
+
+    /** Before V10 (adjudications): V12 undone first. */
+    static final List<String> V10 = java.util.stream.Stream.concat(V12.stream(), java.util.stream.Stream.of(
+            "DROP TABLE adjudications",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'")).toList();
+
+    /** Before V9 (what a labeller could see): V12 and V10 undone, the two label columns gone. */
+    static final List<String> V9 = java.util.stream.Stream.concat(V10.stream(), java.util.stream.Stream.of(
             "ALTER TABLE labels DROP COLUMN blind",
             "ALTER TABLE labels DROP COLUMN seen",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'")).toList();
 
     /** Before V8 (label pack origin): V9 undone, the import table and the two label columns gone. */
     static final List<String> V8 = java.util.stream.Stream.concat(V9.stream(), java.util.stream.Stream.of(

@@ -235,6 +235,19 @@ class ReviewDeskAloneTest {
                 .isEqualTo("This rollout raises 0 of the 1 issues recorded on this sample (recall 0.00).");
     }
 
+    @Test
+    void aDisagreementOpenedFromTheDashboardLandsWithItsRunChosen(FxRobot robot) {
+        source.runIds = List.of(8L, 7L);   // run 8 is newer: the desk's default
+        robot.interact(() -> desk.load(source));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(desk.judgePanel().runProperty().get().id()).isEqualTo(8);
+
+        robot.interact(() -> desk.openItem(FakeSource.ENTRY.sampleId(), 0, 1, 7));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(desk.judgePanel().runProperty().get().id()).isEqualTo(7);
+        assertThat(desk.selectedProperty().get()).isEqualTo(1);
+    }
+
     private static String headline(FxRobot robot) {
         return robot.lookup("#judgeHeadline").queryAs(Label.class).getText();
     }
@@ -250,6 +263,7 @@ class ReviewDeskAloneTest {
         final List<List<NewLabel>> submits = new CopyOnWriteArrayList<>();
         final List<dev.juror.store.Adjudication> adjudications = new CopyOnWriteArrayList<>();
         final List<dev.juror.store.ExpertIssue> issues = new CopyOnWriteArrayList<>();
+        volatile List<Long> runIds = List.of(7L);
         private final List<StoredLabel> stored = new CopyOnWriteArrayList<>();
 
         /** Bea labelled comment 2 before Ann: grounding 5, the others 4. */
@@ -336,10 +350,14 @@ class ReviewDeskAloneTest {
         /** Judge run 7, two repeats: on comment 1 grounding 5 then 2, reference 3; everything else 4. */
         @Override
         public List<dev.juror.store.StoredJudgeRun> judgeRuns(String rubricName) {
-            return List.of(new dev.juror.store.StoredJudgeRun(7, rubricName, "v", "", "heuristic", "heuristic-v1",
+            return runIds.stream().map(id -> run(id, rubricName)).toList();
+        }
+
+        private dev.juror.store.StoredJudgeRun run(long id, String rubricName) {
+            return new dev.juror.store.StoredJudgeRun(id, rubricName, "v", "", "heuristic", "heuristic-v1",
                     "{}", 2, "all", List.of(ENTRY.rolloutId()), Instant.EPOCH, dev.juror.store.JudgeRunStatus.FINISHED,
                     java.util.Optional.of(Instant.EPOCH), Map.of("ok", 2), new long[4], 900, 0, List.of(),
-                    dev.juror.judge.run.FailureThreshold.NONE, java.util.Optional.empty()));
+                    dev.juror.judge.run.FailureThreshold.NONE, java.util.Optional.empty());
         }
 
         @Override
@@ -372,7 +390,7 @@ class ReviewDeskAloneTest {
         @Override
         public java.util.Optional<dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement> judgement(long runId,
                                                                                                       long rolloutId) {
-            var run = judgeRuns(rubric.name()).get(0);
+            var run = run(runId, rubric.name());
             List<dev.juror.workspace.judging.JudgeOutputs.Repeat> repeats = new ArrayList<>();
             for (int repeat = 0; repeat < 2; repeat++) {
                 boolean ok = repeat == 0;
