@@ -292,34 +292,28 @@ public final class JudgeResultRepository {
      * side by side), repeat, then order. For a pointwise row LEAST and GREATEST are both its rollout.
      */
     public List<JudgeResultRow> resultsOf(long runId) {
-        try (Connection c = workspace.connection();
-             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("") + """
-                      FROM judge_results WHERE run_id = ?
-                     ORDER BY LEAST(rollout_id, COALESCE(rollout_b_id, rollout_id)),
-                              GREATEST(rollout_id, COALESCE(rollout_b_id, rollout_id)), repeat_index, rollout_id
-                     """)) {
-            select.setLong(1, runId);
-            List<JudgeResultRow> results = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    results.add(resultRow(rows));
-                }
-            }
-            return results;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the results of judge run " + runId, e);
-        }
+        return results("""
+                 FROM judge_results WHERE run_id = ?
+                ORDER BY LEAST(rollout_id, COALESCE(rollout_b_id, rollout_id)),
+                         GREATEST(rollout_id, COALESCE(rollout_b_id, rollout_id)), repeat_index, rollout_id
+                """, "the results of judge run " + runId, runId);
     }
 
     /** The results of one rollout in a pointwise run, by repeat (what the review desk's judge panel shows). */
     public List<JudgeResultRow> resultsOfRollout(long runId, long rolloutId) {
+        return results("""
+                 FROM judge_results WHERE run_id = ? AND rollout_id = ? AND rollout_b_id IS NULL
+                ORDER BY repeat_index, id
+                """, "the results of rollout " + rolloutId + " in judge run " + runId, runId, rolloutId);
+    }
+
+    /** Result rows of {@code SELECT <result columns> + from}, the query's parameters all ids. */
+    private List<JudgeResultRow> results(String from, String what, long... ids) {
         try (Connection c = workspace.connection();
-             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("") + """
-                      FROM judge_results WHERE run_id = ? AND rollout_id = ? AND rollout_b_id IS NULL
-                     ORDER BY repeat_index, id
-                     """)) {
-            select.setLong(1, runId);
-            select.setLong(2, rolloutId);
+             PreparedStatement select = c.prepareStatement("SELECT " + resultColumns("") + from)) {
+            for (int i = 0; i < ids.length; i++) {
+                select.setLong(i + 1, ids[i]);
+            }
             List<JudgeResultRow> results = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -328,7 +322,7 @@ public final class JudgeResultRepository {
             }
             return results;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the results of rollout " + rolloutId + " in judge run " + runId, e);
+            throw new StoreException("Cannot read " + what, e);
         }
     }
 

@@ -8,8 +8,6 @@ import dev.juror.store.LabelRepository;
 import dev.juror.store.NewLabel;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.Workspace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +24,6 @@ class BlindLabelsCliTest {
 
     @TempDir
     Path temp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run juror(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = CliRunner.execute(new JurorCli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** Ann and Bea each label two comments blind; Bea labels a third with judge run 1 shown. */
     private Path workspace() throws Exception {
@@ -66,20 +54,20 @@ class BlindLabelsCliTest {
     @Test
     void labelsListSaysWhichLabelsWereGivenBlind() throws Exception {
         Path ws = workspace();
-        Run table = juror("labels", "list", "--labeller", "bea", "--workspace", ws.toString());
+        CalibrateCommandTest.Run table = CalibrateCommandTest.juror("labels", "list", "--labeller", "bea", "--workspace", ws.toString());
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).startsWith("sample\trollout\tcomment\tdimension\tlabeller\tscore\tblind\tseen\torigin")
                 .contains("cr-01-agape-odm-supply\t0\tc3\tActionability\tbea\t2\tno\tjudge run 1\tgiven at the desk")
                 .contains("cr-01-agape-odm-supply\t0\tc1\tActionability\tbea\t4\tyes\t\tgiven at the desk")
                 .contains("9 labels, 3 not blind");
-        JsonNode json = new ObjectMapper().readTree(juror("labels", "list", "--json", "--workspace", ws.toString()).out());
+        JsonNode json = new ObjectMapper().readTree(CalibrateCommandTest.juror("labels", "list", "--json", "--workspace", ws.toString()).out());
         assertThat(json).hasSize(15);
         long notBlind = 0;
         for (JsonNode n : json) {
             notBlind += n.get("blind").asBoolean() ? 0 : 1;
         }
         assertThat(notBlind).isEqualTo(3);
-        Run nobody = juror("labels", "list", "--labeller", "nobody", "--workspace", ws.toString());
+        CalibrateCommandTest.Run nobody = CalibrateCommandTest.juror("labels", "list", "--labeller", "nobody", "--workspace", ws.toString());
         assertThat(nobody.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(nobody.err()).contains("no labels by 'nobody'").contains("ann, bea");
     }
@@ -87,7 +75,7 @@ class BlindLabelsCliTest {
     @Test
     void calibrateLeavesLabelsThatAreNotBlindOutUnlessAsked() throws Exception {
         Path ws = workspace();
-        Run byDefault = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--resamples", "50",
+        CalibrateCommandTest.Run byDefault = CalibrateCommandTest.juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--resamples", "50",
                 "--json", "--workspace", ws.toString());
         assertThat(byDefault.exit()).as(byDefault.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(byDefault.out());
@@ -95,7 +83,7 @@ class BlindLabelsCliTest {
         assertThat(d.get("notes").toString()).contains("3 labels were not given blind")
                 .contains("left out; count them with --include-unblinded");
 
-        Run included = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--resamples", "50",
+        CalibrateCommandTest.Run included = CalibrateCommandTest.juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--resamples", "50",
                 "--include-unblinded", "--json", "--workspace", ws.toString());
         assertThat(included.exit()).as(included.err()).isZero();
         JsonNode i = new ObjectMapper().readTree(included.out());
@@ -107,7 +95,7 @@ class BlindLabelsCliTest {
     void aPackLineThatDoesNotSayItWasBlindIsImportedAsNotBlind() throws Exception {
         Path ws = workspace();
         Path pack = temp.resolve("ann.jsonl");
-        assertThat(juror("labels", "export", "--labeller", "ann", "--out", pack.toString(), "--workspace",
+        assertThat(CalibrateCommandTest.juror("labels", "export", "--labeller", "ann", "--out", pack.toString(), "--workspace",
                 ws.toString()).exit()).isZero();
         List<String> lines = Files.readAllLines(pack);
         assertThat(lines.get(0)).contains("\"judge_hidden\":true,\"blind\":true,\"seen\":\"\"");
@@ -117,17 +105,17 @@ class BlindLabelsCliTest {
         Files.write(oldPack, old);
         Path other = temp.resolve("other");
         CalibrationWorkspace.importSamples(other);
-        Run imported = juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(), oldPack.toString(),
+        CalibrateCommandTest.Run imported = CalibrateCommandTest.juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(), oldPack.toString(),
                 "--workspace", other.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
-        Run listed = juror("labels", "list", "--workspace", other.toString());
+        CalibrateCommandTest.Run listed = CalibrateCommandTest.juror("labels", "list", "--workspace", other.toString());
         assertThat(listed.out()).contains("6 labels, 6 not blind")
                 .contains("not recorded: the label pack does not say what the labeller could see");
 
         // blind yet given with the judge shown contradicts itself: refused, naming the line and field
         Path bad = temp.resolve("bad.jsonl");
         Files.writeString(bad, lines.get(0).replace("\"judge_hidden\":true", "\"judge_hidden\":false") + "\n");
-        Run refused = juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(), bad.toString(),
+        CalibrateCommandTest.Run refused = CalibrateCommandTest.juror("labels", "import", "--rubric", CalibrationWorkspace.RUBRIC.toString(), bad.toString(),
                 "--workspace", temp.resolve("third").toString());
         assertThat(refused.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(refused.err()).contains("bad.jsonl:1: blind is true but judge_hidden is false");

@@ -10,8 +10,6 @@ import dev.juror.store.NewLabel;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.Adjudications;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,16 +22,6 @@ class ReferenceCalibrationCliTest {
 
     @TempDir
     Path temp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run juror(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = CliRunner.execute(new JurorCli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /**
      * Ann and Bea score grounding on four comments of one rollout: they agree on comments 1 and 2,
@@ -60,7 +48,7 @@ class ReferenceCalibrationCliTest {
     }
 
     private JsonNode calibrate(Path dir, long run, String reference) throws Exception {
-        Run r = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + run,
+        CalibrateCommandTest.Run r = CalibrateCommandTest.juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--run", "run-" + run,
                 "--resamples", "50", "--reference", reference, "--json", "--workspace", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
@@ -106,7 +94,7 @@ class ReferenceCalibrationCliTest {
     void anUnknownReferenceIsABadInputNamingTheChoices() throws Exception {
         Path dir = temp.resolve("bad");
         CalibrationWorkspace.importSamples(dir);
-        Run r = juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--reference", "majority",
+        CalibrateCommandTest.Run r = CalibrateCommandTest.juror("calibrate", "--rubric", CalibrationWorkspace.RUBRIC.toString(), "--reference", "majority",
                 "--workspace", dir.toString());
         assertThat(r.exit()).isEqualTo(CliRunner.BAD_INPUT);
         assertThat(r.err()).contains("--reference majority: choose each, consensus or adjudicated");
