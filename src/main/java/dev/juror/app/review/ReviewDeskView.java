@@ -89,6 +89,8 @@ public final class ReviewDeskView {
         bindCards();
         new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
         new JudgePanel(viewModel.judgePanel(), judgePanelHost);
+        viewModel.judgeTabRequestsProperty().addListener((obs, old, now) ->
+                formTabs.getSelectionModel().select(judgeTab));
         new AdjudicationPanel(viewModel.adjudication(), adjudicationHost);
         new MissedIssuesPanel(viewModel.missedIssues(), missedHost);
         formTabs.setId("formTabs");

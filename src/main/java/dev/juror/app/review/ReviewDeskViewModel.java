@@ -36,6 +36,8 @@ public final class ReviewDeskViewModel {
     private final JudgePanelViewModel judge;
     private final AdjudicationViewModel adjudication;
     private final MissedIssuesViewModel missed;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper judgeTabRequests =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "judgeTabRequests");
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
@@ -108,6 +110,11 @@ public final class ReviewDeskViewModel {
         return adjudication;
     }
 
+    /** Increments each time the view should show the judge tab (a disagreement opened from the dashboard). */
+    public ReadOnlyIntegerProperty judgeTabRequestsProperty() {
+        return judgeTabRequests.getReadOnlyProperty();
+    }
+
     /** The missed-issues tab: passages of the contract the model should have raised, recorded per sample. */
     public MissedIssuesViewModel missedIssues() {
         return missed;
@@ -136,6 +143,7 @@ public final class ReviewDeskViewModel {
     public void openItem(String sampleId, int rolloutIndex, int position, long runId) {
         judge.prefer(runId);
         queue.openItem(sampleId, rolloutIndex, position);
+        judgeTabRequests.set(judgeTabRequests.get() + 1);
     }
 
     public void openAt(int position) {

@@ -246,6 +246,8 @@ class ReviewDeskAloneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(desk.judgePanel().runProperty().get().id()).isEqualTo(7);
         assertThat(desk.selectedProperty().get()).isEqualTo(1);
+        assertThat(robot.lookup("#formTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getText()).isEqualTo("Judge (V)");
     }
 
     private static String headline(FxRobot robot) {
