@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public final class ReviewDeskView {
     @FXML private VBox judgePanelHost;
     @FXML private Label progressLabel;
     @FXML private SplitPane deskSplit;
-    @FXML private SplitPane predictionSplit;
+    @FXML private SplitPane formSplit;
     @FXML private StackPane targetHost;
     @FXML private StackPane referenceHost;
     @FXML private Label predictionTitle;
@@ -53,10 +54,11 @@ public final class ReviewDeskView {
     @FXML private VBox unparsedBox;
     @FXML private Label parseError;
     @FXML private TextArea rawPrediction;
-    @FXML private VBox labelPanel;
+    @FXML private HBox labelPanel;
     @FXML private Label itemTitle;
     @FXML private VBox dimensionRows;
-    @FXML private Label levelDescriptions;
+    @FXML private VBox levelSheet;
+    @FXML private Label levelQuestion;
     @FXML private TextField noteField;
     @FXML private CheckBox flagToggle;
     @FXML private Label deskMessage;
@@ -83,7 +85,7 @@ public final class ReviewDeskView {
         referenceHost.getChildren().add(reference.node());
         bindToolbar();
         bindCards();
-        new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
+        new LabelPanel(viewModel.labelForm(), dimensionRows, levelSheet, levelQuestion);
         judgePanel = new JudgePanel(viewModel.judgePanel(), judgePanelHost);
         formTabs.setId("formTabs");
         formTabs.setFocusTraversable(false);
@@ -129,8 +131,8 @@ public final class ReviewDeskView {
         rolloutTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             OpenedRollout open = viewModel.currentProperty().get();
             int position = viewModel.queuePositionProperty().get();
-            return open == null ? "" : open.entry().title() + "  \u00B7  " + (position + 1) + " of "
-                    + viewModel.queue().size() + " in queue";
+            return open == null ? "" : "Rollout " + (position + 1) + " of " + viewModel.queue().size()
+                    + " in this queue: " + open.entry().title();
         }, viewModel.currentProperty(), viewModel.queuePositionProperty(), viewModel.queue()));
     }
 
@@ -149,7 +151,7 @@ public final class ReviewDeskView {
 
     private void rebuildCards() {
         RubricChoice chosen = viewModel.rubricProperty().get();
-        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensionNames());
+        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensions());
         List<Node> built = new java.util.ArrayList<>();
         for (int i = 0; i < viewModel.cards().size(); i++) {
             VBox card = cards.build(viewModel.cards().get(i));
@@ -370,6 +372,6 @@ public final class ReviewDeskView {
 
     /** The split panes whose divider positions the window remembers, by name. */
     public Map<String, SplitPane> splitPanes() {
-        return Map.of("review.desk", deskSplit, "review.prediction", predictionSplit);
+        return Map.of("review.desk", deskSplit, "review.form", formSplit);
     }
 }
