@@ -103,7 +103,10 @@ public final class ScreenshotDriver {
                 // Show the second comment: labelled by both, so blind mode has revealed a disagreement.
                 review.cards().addListener((javafx.collections.ListChangeListener<Object>) change -> {
                     if (review.cards().size() > 1 && review.selectedProperty().get() != 1) {
-                        Platform.runLater(() -> review.selectCard(1));
+                        Platform.runLater(() -> {
+                            review.selectCard(1);
+                            review.typeDigit(4); // a chosen score, so the level sheet shows its highlight
+                        });
                     }
                 });
             }

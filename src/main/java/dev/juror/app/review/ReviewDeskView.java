@@ -44,6 +44,7 @@ public final class ReviewDeskView {
     @FXML private javafx.scene.control.Tab judgeTab;
     @FXML private VBox judgePanelHost;
     @FXML private Label progressLabel;
+    @FXML private Label queuePosition;
     @FXML private SplitPane deskSplit;
     @FXML private SplitPane formSplit;
     @FXML private StackPane targetHost;
@@ -94,6 +95,7 @@ public final class ReviewDeskView {
         viewModel.noteFocusRequestsProperty().addListener((obs, old, now) -> noteField.requestFocus());
         deskMessage.textProperty().bind(viewModel.messageProperty());
         deskMessage.setId("deskMessage");
+        deskMessage.managedProperty().bind(deskMessage.textProperty().isNotEmpty()); // no gap before the counts
         viewModel.currentProperty().addListener((obs, old, now) -> showRollout(now));
         viewModel.highlightProperty().addListener((obs, old, now) -> showHighlight(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> showSelection(now.intValue()));
@@ -130,10 +132,18 @@ public final class ReviewDeskView {
         rolloutTitle.setId("rolloutTitle");
         rolloutTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             OpenedRollout open = viewModel.currentProperty().get();
+            return open == null ? "" : open.entry().title();
+        }, viewModel.currentProperty()));
+        // Beside "n of m comments labelled by you", so each count says what it counts.
+        queuePosition.setId("queuePosition");
+        queuePosition.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            OpenedRollout open = viewModel.currentProperty().get();
             int position = viewModel.queuePositionProperty().get();
             return open == null ? "" : "Rollout " + (position + 1) + " of " + viewModel.queue().size()
-                    + " in this queue: " + open.entry().title();
+                    + " in this queue";
         }, viewModel.currentProperty(), viewModel.queuePositionProperty(), viewModel.queue()));
+        rubricChoice.setButtonCell(new RubricCell());
+        rubricChoice.setCellFactory(list -> new RubricCell());
     }
 
     private void bindCards() {

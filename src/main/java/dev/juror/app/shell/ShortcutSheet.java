@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.VPos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -75,6 +76,7 @@ final class ShortcutSheet {
             action.getStyleClass().add("shortcut-action");
             action.setWrapText(true);
             action.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(keys, VPos.TOP); // beside the first line of a wrapped action
             grid.add(keys, 0, row);
             grid.add(action, 1, row++);
         }

@@ -199,8 +199,10 @@ class ReviewDeskAloneTest {
 
     @Test
     void theCountsSayWhetherTheyCountRolloutsOrComments(FxRobot robot) {
+        assertThat(robot.lookup("#queuePosition").queryAs(Label.class).getText())
+                .isEqualTo("Rollout 1 of 1 in this queue");
         assertThat(robot.lookup("#rolloutTitle").queryAs(Label.class).getText())
-                .startsWith("Rollout 1 of 1 in this queue: cr-01-agape-odm-supply");
+                .isEqualTo("cr-01-agape-odm-supply · rollout 1 · demo-policy-a");
         assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText())
                 .isEqualTo("0 of 2 comments labelled by you");
         robot.type(KeyCode.DIGIT4).type(KeyCode.TAB).type(KeyCode.DIGIT3).type(KeyCode.TAB)
@@ -219,6 +221,7 @@ class ReviewDeskAloneTest {
         }
         shown.add(robot.lookup("#progressLabel").queryAs(Labeled.class));
         shown.add(robot.lookup("#rolloutTitle").queryAs(Labeled.class));
+        shown.add(robot.lookup("#queuePosition").queryAs(Labeled.class));
         shown.add(robot.lookup("#blindToggle").queryAs(Labeled.class));
         shown.add(robot.lookup("#levelQuestion").queryAs(Labeled.class));
         for (Dimension d : source.rubric.dimensions()) {
@@ -228,8 +231,9 @@ class ReviewDeskAloneTest {
             assertThat(labeled.getText()).isNotBlank();
             assertThat(shownText(labeled)).as(labeled.getText()).isEqualTo(labeled.getText());
         });
-        assertThat(shown.get(0).getText())
-                .isEqualTo(source.rubric.name() + " (" + dev.juror.rubric.CanonicalForm.version(source.rubric) + ")");
+        // The rubric by its name; file and version in the tooltip.
+        assertThat(shown.get(0).getText()).isEqualTo(source.rubric.name());
+        assertThat(shown.get(0).getTooltip().getText()).contains(dev.juror.rubric.CanonicalForm.version(source.rubric));
     }
 
     private static void assertAllLevelsOnView(FxRobot robot, Dimension dimension) {
