@@ -4,26 +4,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
  * The keyboard shortcut sheet (F1): a dialog owned by the window, titled "Keyboard shortcuts", listing
- * {@link Shortcut#all()} with one column per group, side by side, so the whole list fits on a
- * 1280x800 screen at a large font. Close, Esc or F1 closes it.
+ * {@link Shortcut#all()} with one column per group, side by side where the screen is wide enough; at
+ * a large font on a small screen the groups stack and the sheet scrolls, so nothing runs off the screen. Close, Esc or F1 closes it.
  */
 final class ShortcutSheet {
 
     static final String TITLE = "Keyboard shortcuts";
+    /** Room for the dialog's padding and a scroll bar, and for its header, buttons and a window frame. */
+    private static final double CHROME_WIDTH = 80;
+    private static final double CHROME_HEIGHT = 260;
 
     private ShortcutSheet() {
     }
@@ -33,7 +39,7 @@ final class ShortcutSheet {
         for (Shortcut shortcut : Shortcut.all()) {
             groups.computeIfAbsent(shortcut.where(), key -> new ArrayList<>()).add(shortcut);
         }
-        HBox columns = new HBox();
+        FlowPane columns = new FlowPane(); // groups side by side, one under the other where the screen is narrow
         columns.setId("shortcutSheet");
         columns.getStyleClass().add("shortcut-sheet");
         groups.forEach((where, shortcuts) -> columns.getChildren().add(group(where, shortcuts)));
@@ -45,7 +51,11 @@ final class ShortcutSheet {
         dialog.setHeaderText(TITLE);
         dialog.setResizable(true);
         dialog.getDialogPane().setId("shortcutDialog");
-        dialog.getDialogPane().setContent(columns);
+        // At a large font on a small screen the sheet scrolls rather than running off the screen.
+        ScrollPane scroll = new ScrollPane(columns);
+        scroll.getStyleClass().add("shortcut-scroll");
+        scroll.setFitToWidth(true); // the groups re-flow to the view, so it only ever scrolls down
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE); // a cancel button: Esc closes too
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -57,8 +67,33 @@ final class ShortcutSheet {
                 event.consume();
             }
         });
+        fitOnScreen(dialog, scroll, columns, screenArea(owner));
         dialog.show();
         return dialog;
+    }
+
+    /** The visual bounds of the screen the owner is on. */
+    private static Rectangle2D screenArea(Window owner) {
+        if (owner == null) {
+            return Screen.getPrimary().getVisualBounds();
+        }
+        return Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+    }
+
+    /**
+     * Sizes the scroll pane's view to the whole sheet, or to what the screen leaves beside the header
+     * and the Close button when the sheet is larger (a large font on a small screen): then it scrolls.
+     */
+    private static void fitOnScreen(Dialog<?> dialog, ScrollPane scroll, Region columns, Rectangle2D area) {
+        if (columns instanceof FlowPane flow) {
+            flow.setPrefWrapLength(area.getWidth() - CHROME_WIDTH);
+        }
+        dialog.getDialogPane().applyCss();
+        double width = columns.prefWidth(-1);
+        double height = columns.prefHeight(width);
+        scroll.setPrefViewportWidth(Math.min(width, area.getWidth() - CHROME_WIDTH));
+        scroll.setPrefViewportHeight(Math.min(height, area.getHeight() - CHROME_HEIGHT));
     }
 
     private static GridPane group(String where, List<Shortcut> shortcuts) {
