@@ -82,10 +82,15 @@ final class LabelPanel {
                 sheet.choose(now);
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(name, Priority.SOMETIMES);
-        HBox box = new HBox(10, name, spacer, others, levels);
+        // The others' scores go under the name, not beside it, so neither is squeezed to an ellipsis.
+        others.setWrapText(true);
+        others.setMinHeight(Region.USE_PREF_SIZE);
+        others.managedProperty().bind(others.textProperty().isNotEmpty());
+        others.visibleProperty().bind(others.managedProperty());
+        VBox named = new VBox(name, others);
+        named.setMinWidth(60); // the name gives way before the level buttons do
+        HBox.setHgrow(named, Priority.ALWAYS);
+        HBox box = new HBox(10, named, levels);
         box.setId("dim-" + dimension.name());
         box.getStyleClass().add("dimension-row");
         row.focusedProperty().addListener((obs, old, now) -> setFocusedStyle(box, now));
