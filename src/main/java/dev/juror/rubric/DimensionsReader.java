@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a rubric's {@code dimensions}: each one's name, question, scale, levels, rules and weight,
- * recording every problem with its path. All dimensions must share one scale, and a pairwise
+ * and the people-only {@code display_name} and {@code people_question}, recording every problem with
+ * its path. All dimensions must share one scale, and a pairwise
  * rubric's must be the preference scale.
  */
 final class DimensionsReader {
@@ -64,6 +65,11 @@ final class DimensionsReader {
                 }
             }
             String question = d.requiredText("question", "write the question the judge answers for this dimension");
+            String displayName = d.text("display_name", "");
+            if (displayName.contains("\n")) {
+                d.problem("display_name", "must be one line; it names the dimension at the review desk");
+            }
+            String peopleQuestion = d.text("people_question", "");
             Scale scale = scale(d, mode);
             if (scale != null) {
                 if (firstScale == null) {
@@ -80,7 +86,8 @@ final class DimensionsReader {
             d.finish();
             if (scale != null && levels != null && weight > 0) {
                 try {
-                    out.add(new Dimension(name, question, scale, levels, rules, weight, dealBreaker));
+                    out.add(new Dimension(name, question, scale, levels, rules, weight, dealBreaker, displayName,
+                            peopleQuestion));
                 } catch (IllegalArgumentException e) {
                     problems.add(new Problem(path, e.getMessage()));
                 }

@@ -13,6 +13,8 @@ import java.util.Map;
 final class RubricTree {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Dimension keys written for the people at the desk only: not part of the canonical form. */
+    static final List<String> PEOPLE_ONLY = List.of("display_name", "people_question");
 
     private RubricTree() {
     }
@@ -60,13 +62,23 @@ final class RubricTree {
             per.set(name, thresholds(r.validation().forDimension(name)));
         }
         root.set("validation", validation);
+        // The people-only texts are left out of the version: rewording them for the experts changes
+        // neither the judge's prompt nor the scores, so labels and judge runs stay comparable.
+        root.get("dimensions").forEach(d -> ((ObjectNode) d).remove(PEOPLE_ONLY));
         return root;
     }
 
     private static ObjectNode dimension(Dimension d) {
         ObjectNode n = F.objectNode();
         n.put("name", d.name());
+        // Written only when given, so files without them read and write as before.
+        if (!d.displayName().isEmpty()) {
+            n.put("display_name", d.displayName());
+        }
         n.put("question", d.question());
+        if (!d.peopleQuestion().isEmpty()) {
+            n.put("people_question", d.peopleQuestion());
+        }
         n.put("scale", d.scale().label());
         ObjectNode levels = n.putObject("levels");
         d.levels().forEach(levels::put);

@@ -107,10 +107,15 @@ public final class ScreenshotDriver {
             } else {
                 var review = workbench.review();
                 review.filterProperty().set(dev.juror.app.review.QueueFilter.ALL);
+                // -Dshot.blind=false shows the others' scores on the cards (their column headings).
+                review.blindProperty().set(!"false".equals(System.getProperty("shot.blind")));
                 // Show the second comment: labelled by both, so blind mode has revealed a disagreement.
                 review.cards().addListener((javafx.collections.ListChangeListener<Object>) change -> {
                     if (review.cards().size() > 1 && review.selectedProperty().get() != 1) {
-                        Platform.runLater(() -> review.selectCard(1));
+                        Platform.runLater(() -> {
+                            review.selectCard(1);
+                            review.typeDigit(4); // a chosen score, so the level sheet shows its highlight
+                        });
                     }
                 });
                 // "review-missed": a passage of the contract selected and a missed issue being written.

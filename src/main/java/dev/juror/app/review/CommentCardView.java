@@ -1,5 +1,6 @@
 package dev.juror.app.review;
 
+import dev.juror.rubric.Dimension;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -14,15 +15,18 @@ import javafx.scene.layout.VBox;
  */
 final class CommentCardView {
 
-    private final List<String> dimensions;
+    /** Widest a score column's heading gets before it wraps: three fit beside the names in a card. */
+    private static final double SCORE_COLUMN_WIDTH = 170;
+
+    private final List<Dimension> dimensions;
     private final CitedText cited;
 
-    CommentCardView(List<String> dimensions) {
+    CommentCardView(List<Dimension> dimensions) {
         this(dimensions, CitedText.none());
     }
 
     /** @param cited turns a comment's citations of the reference's sections into links */
-    CommentCardView(List<String> dimensions, CitedText cited) {
+    CommentCardView(List<Dimension> dimensions, CitedText cited) {
         this.dimensions = dimensions;
         this.cited = cited;
     }
@@ -83,8 +87,15 @@ final class CommentCardView {
         grid.setId("scores-" + card.item().position());
         grid.setHgap(10);
         for (int column = 0; column < dimensions.size(); column++) {
-            Label name = new Label(abbreviate(dimensions.get(column)));
+            // The name people read, wrapped rather than cut; the key the judge uses is in the tooltip.
+            Dimension dimension = dimensions.get(column);
+            Label name = new Label(dimension.shownName());
             name.getStyleClass().add("score-dimension");
+            name.setId("score-dimension-" + dimension.name());
+            name.setWrapText(true);
+            name.setMaxWidth(SCORE_COLUMN_WIDTH);
+            name.setMinHeight(Region.USE_PREF_SIZE);
+            name.setTooltip(new javafx.scene.control.Tooltip(LabelPanel.keyAndQuestion(dimension)));
             grid.add(name, column + 1, 0);
         }
         int row = 1;
@@ -114,11 +125,6 @@ final class CommentCardView {
         Label origins = wrapped(text, "card-origin");
         origins.setId("origins-" + card.item().position());
         return origins;
-    }
-
-    private static String abbreviate(String dimension) {
-        String shown = dimension.replace('_', ' ');
-        return shown.length() <= 14 ? shown : shown.substring(0, 13) + "\u2026";
     }
 
     private static String join(String commentId, String type) {

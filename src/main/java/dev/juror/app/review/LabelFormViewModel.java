@@ -192,7 +192,7 @@ public final class LabelFormViewModel {
             row.scoreProperty().set(level.get());
             state.message.set("");
         } else {
-            state.message.set(digit + " is not a level of " + row.name() + " ("
+            state.message.set(digit + " is not a level of \u201C" + row.dimension().shownName() + "\u201D ("
                     + row.dimension().scale().label() + ").");
         }
     }

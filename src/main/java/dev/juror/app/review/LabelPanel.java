@@ -13,20 +13,21 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The rows of the labelling panel, one per rubric dimension, built from the view model's rows. The
- * focused row's question and level descriptions are spelled out below the rows; each level button
- * also carries its description as a tooltip.
+ * The rows of the labelling panel, one per rubric dimension, built from the view model's rows, each
+ * under the name people read (the dimension's key and the judge's question in its tooltip). The
+ * focused row's plain-language question, every level description and its rules are spelled out
+ * beside and below the rows by the {@link LevelSheet}; each level button also carries its description as a tooltip.
  */
 final class LabelPanel {
 
     private final LabelFormViewModel viewModel;
     private final VBox rowsBox;
-    private final Label descriptions;
+    private final LevelSheet sheet;
 
-    LabelPanel(LabelFormViewModel viewModel, VBox rowsBox, Label descriptions) {
+    LabelPanel(LabelFormViewModel viewModel, VBox rowsBox, VBox levelSheet, Label levelQuestion) {
         this.viewModel = viewModel;
         this.rowsBox = rowsBox;
-        this.descriptions = descriptions;
+        this.sheet = new LevelSheet(levelSheet, levelQuestion);
         viewModel.rows().addListener((ListChangeListener<DimensionRow>) change -> rebuild());
         viewModel.focusedRowProperty().addListener((obs, old, now) -> describeFocused());
         rebuild();
@@ -43,10 +44,13 @@ final class LabelPanel {
 
     private HBox row(DimensionRow row, int index) {
         Dimension dimension = row.dimension();
-        Label name = new Label(dimension.name().replace('_', ' '));
+        Label name = new Label(dimension.shownName());
         name.getStyleClass().add("dimension-name");
-        name.setTooltip(tooltip(dimension.question()));
+        name.setId("dimension-name-" + dimension.name());
+        name.setTooltip(tooltip(keyAndQuestion(dimension)));
+        name.setWrapText(true); // a long display name takes a second line rather than an ellipsis
         name.setMinWidth(60); // the name gives way before the level buttons do
+        name.setMinHeight(Region.USE_PREF_SIZE);
         HBox levels = new HBox(4);
         for (String level : dimension.scale().levelKeys().reversed()) {
             ToggleButton button = new ToggleButton(ScoreKeys.keyHint(dimension.scale(), level)
@@ -73,9 +77,20 @@ final class LabelPanel {
         };
         row.others().addListener((ListChangeListener<DimensionRow.OtherScore>) change -> showOthers.run());
         showOthers.run();
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(10, name, spacer, others, levels);
+        row.scoreProperty().addListener((obs, old, now) -> {
+            if (row.focusedProperty().get()) {
+                sheet.choose(now);
+            }
+        });
+        // The others' scores go under the name, not beside it, so neither is squeezed to an ellipsis.
+        others.setWrapText(true);
+        others.setMinHeight(Region.USE_PREF_SIZE);
+        others.managedProperty().bind(others.textProperty().isNotEmpty());
+        others.visibleProperty().bind(others.managedProperty());
+        VBox named = new VBox(name, others);
+        named.setMinWidth(60); // the name gives way before the level buttons do
+        HBox.setHgrow(named, Priority.ALWAYS);
+        HBox box = new HBox(10, named, levels);
         box.setId("dim-" + dimension.name());
         box.getStyleClass().add("dimension-row");
         row.focusedProperty().addListener((obs, old, now) -> setFocusedStyle(box, now));
@@ -94,23 +109,19 @@ final class LabelPanel {
     private void describeFocused() {
         int focused = viewModel.focusedRowProperty().get();
         if (focused < 0 || focused >= viewModel.rows().size()) {
-            descriptions.setText("");
+            sheet.clear();
             return;
         }
-        Dimension dimension = viewModel.rows().get(focused).dimension();
-        StringBuilder text = new StringBuilder(dimension.question());
-        for (String level : dimension.scale().levelKeys()) {
-            text.append("\n\n").append(ScoreKeys.keyHint(dimension.scale(), level))
-                    .append(level.chars().allMatch(Character::isDigit) ? "" : " (" + level + ")")
-                    .append(" \u2014 ").append(dimension.level(level));
-        }
-        for (String rule : dimension.mandatoryRules()) {
-            text.append("\n\nRule: ").append(rule);
-        }
-        descriptions.setText(text.toString());
+        DimensionRow row = viewModel.rows().get(focused);
+        sheet.show(row.dimension(), row.score());
     }
 
-    private static Tooltip tooltip(String text) {
+    /** The tooltip of a dimension's name: what the judge sees, for those who need the key. */
+    static String keyAndQuestion(Dimension dimension) {
+        return "Key for the judge: " + dimension.name() + "\nJudge's question: " + dimension.question();
+    }
+
+    static Tooltip tooltip(String text) {
         Tooltip tooltip = new Tooltip(text);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(480);

@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,9 @@ public final class ReviewDeskView {
     @FXML private javafx.scene.control.Tab missedTab;
     @FXML private VBox missedHost;
     @FXML private Label progressLabel;
+    @FXML private Label queuePosition;
     @FXML private SplitPane deskSplit;
-    @FXML private SplitPane predictionSplit;
+    @FXML private SplitPane formSplit;
     @FXML private StackPane targetHost;
     @FXML private StackPane referenceHost;
     @FXML private Label predictionTitle;
@@ -56,10 +58,11 @@ public final class ReviewDeskView {
     @FXML private VBox unparsedBox;
     @FXML private Label parseError;
     @FXML private TextArea rawPrediction;
-    @FXML private VBox labelPanel;
+    @FXML private HBox labelPanel;
     @FXML private Label itemTitle;
     @FXML private VBox dimensionRows;
-    @FXML private Label levelDescriptions;
+    @FXML private VBox levelSheet;
+    @FXML private Label levelQuestion;
     @FXML private TextField noteField;
     @FXML private CheckBox flagToggle;
     @FXML private Label deskMessage;
@@ -87,7 +90,7 @@ public final class ReviewDeskView {
         outline.citations().addListener((obs, old, now) -> rebuildCards()); // citations become links
         bindToolbar();
         bindCards();
-        new LabelPanel(viewModel.labelForm(), dimensionRows, levelDescriptions);
+        new LabelPanel(viewModel.labelForm(), dimensionRows, levelSheet, levelQuestion);
         new JudgePanel(viewModel.judgePanel(), judgePanelHost);
         viewModel.judgeTabRequestsProperty().addListener((obs, old, now) ->
                 formTabs.getSelectionModel().select(judgeTab));
@@ -100,6 +103,7 @@ public final class ReviewDeskView {
         viewModel.noteFocusRequestsProperty().addListener((obs, old, now) -> noteField.requestFocus());
         deskMessage.textProperty().bind(viewModel.messageProperty());
         deskMessage.setId("deskMessage");
+        deskMessage.managedProperty().bind(deskMessage.textProperty().isNotEmpty()); // no gap before the counts
         viewModel.currentProperty().addListener((obs, old, now) -> showRollout(now));
         viewModel.highlightProperty().addListener((obs, old, now) -> showHighlight(now));
         viewModel.selectedProperty().addListener((obs, old, now) -> showSelection(now.intValue()));
@@ -140,10 +144,18 @@ public final class ReviewDeskView {
         rolloutTitle.setId("rolloutTitle");
         rolloutTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             OpenedRollout open = viewModel.currentProperty().get();
+            return open == null ? "" : open.entry().title();
+        }, viewModel.currentProperty()));
+        // Beside "n of m comments labelled by you", so each count says what it counts.
+        queuePosition.setId("queuePosition");
+        queuePosition.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            OpenedRollout open = viewModel.currentProperty().get();
             int position = viewModel.queuePositionProperty().get();
-            return open == null ? "" : open.entry().title() + "  \u00B7  " + (position + 1) + " of "
-                    + viewModel.queue().size() + " in queue";
+            return open == null ? "" : "Rollout " + (position + 1) + " of " + viewModel.queue().size()
+                    + " in this queue";
         }, viewModel.currentProperty(), viewModel.queuePositionProperty(), viewModel.queue()));
+        rubricChoice.setButtonCell(new RubricCell());
+        rubricChoice.setCellFactory(list -> new RubricCell());
     }
 
     private void bindCards() {
@@ -160,7 +172,7 @@ public final class ReviewDeskView {
 
     private void rebuildCards() {
         RubricChoice chosen = viewModel.rubricProperty().get();
-        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensionNames(),
+        CommentCardView cards = new CommentCardView(chosen == null ? List.of() : chosen.rubric().dimensions(),
                 new CitedText(outline.citations().get(), outline::goTo));
         List<Node> built = new java.util.ArrayList<>();
         for (int i = 0; i < viewModel.cards().size(); i++) {
@@ -360,6 +372,6 @@ public final class ReviewDeskView {
 
     /** The split panes whose divider positions the window remembers, by name. */
     public Map<String, SplitPane> splitPanes() {
-        return Map.of("review.desk", deskSplit, "review.prediction", predictionSplit);
+        return Map.of("review.desk", deskSplit, "review.form", formSplit);
     }
 }

@@ -2,6 +2,7 @@ package dev.juror.app.review;
 
 import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
+import dev.juror.rubric.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The desk's queue and navigation: the rubric, filter and sample choices, the rollouts they leave,
- * which rollout is open (J/K, a jump from the dashboard) and the "n / m labelled by you" line.
+ * which rollout is open (J/K, a jump from the dashboard) and the "n of m comments labelled by you" line.
  * Opening a rollout reads it in the background and hands it to the {@link LabelFormViewModel}.
  *
  * <p>Threading: call on the FX thread.
@@ -252,7 +253,9 @@ public final class ReviewQueueViewModel {
             }
         }
         double median = state.book.medianSecondsPerItem(state.labeller.get());
-        progress.set(String.format(Locale.ROOT, "%d / %d labelled by you%s", done, total,
+        // Say what is counted: the queue above counts rollouts, this line counts what is labelled.
+        String items = state.rubric.get().rubric().unit() == Unit.COMMENT ? "comments" : "responses";
+        progress.set(String.format(Locale.ROOT, "%d of %d %s labelled by you%s", done, total, items,
                 median > 0 ? String.format(Locale.ROOT, " · median %.0f s per label", median) : ""));
     }
 

@@ -7,11 +7,13 @@ import java.util.List;
  * One dimension as the form edits it: plain strings, so any half-typed value can be held (and
  * undone) and the strict reader decides what is wrong with it.
  *
- * @param rules  mandatory rules, one per line
- * @param weight the weight as typed
+ * @param rules          mandatory rules, one per line
+ * @param weight         the weight as typed
+ * @param displayName    the name people see at the desk (empty: none)
+ * @param peopleQuestion the question in plain words for the people who label (empty: none)
  */
 public record DimensionDraft(String name, String question, String scale, List<LevelText> levels, String rules,
-                             String weight, boolean dealBreaker) {
+                             String weight, boolean dealBreaker, String displayName, String peopleQuestion) {
 
     public DimensionDraft {
         levels = List.copyOf(levels);
@@ -31,16 +33,16 @@ public record DimensionDraft(String name, String question, String scale, List<Le
 
     /** A new dimension for the "Add dimension" button, on the scale the rubric already uses. */
     static DimensionDraft blank(String name, String scale) {
-        DimensionDraft d = new DimensionDraft(name, "", scale, List.of(), "", "1", false);
+        DimensionDraft d = new DimensionDraft(name, "", scale, List.of(), "", "1", false, "", "");
         return d.withScale(scale);
     }
 
     DimensionDraft withName(String value) {
-        return new DimensionDraft(value, question, scale, levels, rules, weight, dealBreaker);
+        return new DimensionDraft(value, question, scale, levels, rules, weight, dealBreaker, displayName, peopleQuestion);
     }
 
     DimensionDraft withQuestion(String value) {
-        return new DimensionDraft(name, value, scale, levels, rules, weight, dealBreaker);
+        return new DimensionDraft(name, value, scale, levels, rules, weight, dealBreaker, displayName, peopleQuestion);
     }
 
     /**
@@ -56,23 +58,31 @@ public record DimensionDraft(String name, String question, String scale, List<Le
             }
             return List.copyOf(out);
         }).orElse(levels);
-        return new DimensionDraft(name, question, value, next, rules, weight, dealBreaker);
+        return new DimensionDraft(name, question, value, next, rules, weight, dealBreaker, displayName, peopleQuestion);
     }
 
     DimensionDraft withLevel(String key, String text) {
         List<LevelText> next = levels.stream().map(l -> l.key().equals(key) ? new LevelText(key, text) : l).toList();
-        return new DimensionDraft(name, question, scale, next, rules, weight, dealBreaker);
+        return new DimensionDraft(name, question, scale, next, rules, weight, dealBreaker, displayName, peopleQuestion);
     }
 
     DimensionDraft withRules(String value) {
-        return new DimensionDraft(name, question, scale, levels, value, weight, dealBreaker);
+        return new DimensionDraft(name, question, scale, levels, value, weight, dealBreaker, displayName, peopleQuestion);
     }
 
     DimensionDraft withWeight(String value) {
-        return new DimensionDraft(name, question, scale, levels, rules, value, dealBreaker);
+        return new DimensionDraft(name, question, scale, levels, rules, value, dealBreaker, displayName, peopleQuestion);
+    }
+
+    DimensionDraft withDisplayName(String value) {
+        return new DimensionDraft(name, question, scale, levels, rules, weight, dealBreaker, value, peopleQuestion);
+    }
+
+    DimensionDraft withPeopleQuestion(String value) {
+        return new DimensionDraft(name, question, scale, levels, rules, weight, dealBreaker, displayName, value);
     }
 
     DimensionDraft withDealBreaker(boolean value) {
-        return new DimensionDraft(name, question, scale, levels, rules, weight, value);
+        return new DimensionDraft(name, question, scale, levels, rules, weight, value, displayName, peopleQuestion);
     }
 }

@@ -66,7 +66,8 @@ public final class DraftYaml {
             List<LevelText> levels = d.levels().entrySet().stream().map(e -> new LevelText(e.getKey(), e.getValue()))
                     .toList();
             dims.add(new DimensionDraft(d.name(), d.question(), d.scale().label(), levels,
-                    String.join("\n", d.mandatoryRules()), number(d.weight()), d.dealBreaker()));
+                    String.join("\n", d.mandatoryRules()), number(d.weight()), d.dealBreaker(), d.displayName(),
+                    d.peopleQuestion()));
         }
         DimensionThresholds t = r.validation().defaults();
         return new RubricDraft(r.name(), r.description(), r.objective(), r.approach(), r.unit().yaml(),
@@ -131,7 +132,9 @@ public final class DraftYaml {
         for (DimensionDraft dim : d.dimensions()) {
             ObjectNode n = dims.addObject();
             n.put("name", dim.name());
+            putIfGiven(n, "display_name", dim.displayName());
             n.put("question", dim.question());
+            putIfGiven(n, "people_question", dim.peopleQuestion());
             n.put("scale", dim.scale());
             ObjectNode levels = n.putObject("levels");
             dim.levels().forEach(l -> levels.put(l.key(), l.text()));
@@ -218,5 +221,12 @@ public final class DraftYaml {
 
     static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** The people-only texts are optional: an empty box writes no key, as in a file without them. */
+    private static void putIfGiven(ObjectNode node, String key, String value) {
+        if (!value.isBlank()) {
+            node.put(key, value);
+        }
     }
 }

@@ -29,8 +29,8 @@ final class FieldPaths {
                 "validation.human_ceiling_margin", "validation.max_flip_rate", "validation.require_regression_pass",
                 DraftYaml.ADVANCED));
         for (int i = 0; i < d.dimensions().size(); i++) {
-            for (String key : List.of("name", "question", "scale", "levels", "mandatory_rules", "weight",
-                    "deal_breaker")) {
+            for (String key : List.of("name", "display_name", "question", "people_question", "scale", "levels",
+                    "mandatory_rules", "weight", "deal_breaker")) {
                 out.add(dimension(i, key));
             }
             out.add("dimensions[" + i + "]");

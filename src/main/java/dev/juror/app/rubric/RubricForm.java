@@ -150,9 +150,16 @@ final class RubricForm {
         parts.add(field(FieldPaths.dimension(index, "name"), "Name (a JSON key: letters, digits, _)",
                 textInput(new TextField(d.name()), FieldPaths.dimension(index, "name"),
                         (x, v) -> x.editDimension(index, y -> y.withName(v)))));
-        parts.add(field(FieldPaths.dimension(index, "question"), "Question",
+        parts.add(field(FieldPaths.dimension(index, "display_name"), "Name for people (optional)",
+                textInput(new TextField(d.displayName()), FieldPaths.dimension(index, "display_name"),
+                        (x, v) -> x.editDimension(index, y -> y.withDisplayName(v)))));
+        parts.add(field(FieldPaths.dimension(index, "question"), "Question (for the judge)",
                 textInput(area(d.question(), 2), FieldPaths.dimension(index, "question"),
                         (x, v) -> x.editDimension(index, y -> y.withQuestion(v)))));
+        parts.add(field(FieldPaths.dimension(index, "people_question"),
+                "Question for people (optional)",
+                textInput(area(d.peopleQuestion(), 2), FieldPaths.dimension(index, "people_question"),
+                        (x, v) -> x.editDimension(index, y -> y.withPeopleQuestion(v)))));
         TextField scale = new TextField(d.scale());
         scale.setId(id(FieldPaths.dimension(index, "scale")));
         scale.setUserData(FieldPaths.dimension(index, "scale"));

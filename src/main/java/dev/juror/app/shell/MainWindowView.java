@@ -52,6 +52,7 @@ public final class MainWindowView {
     private final Map<ScreenId, Supplier<Node>> screenFactories;
     private final Map<ScreenId, Node> screens = new EnumMap<>(ScreenId.class);
     private final ToggleGroup railGroup = new ToggleGroup();
+    private javafx.scene.control.Dialog<?> shortcutSheet;
 
     public MainWindowView(ShellViewModel viewModel, Dialogs dialogs, BackgroundTasks tasks,
                           Map<ScreenId, Supplier<Node>> screenFactories) {
@@ -206,7 +207,12 @@ public final class MainWindowView {
 
     @FXML
     void onShortcuts() {
-        ShortcutSheet.show(window());
+        // F1 toggles: one sheet at a time.
+        if (shortcutSheet != null && shortcutSheet.isShowing()) {
+            shortcutSheet.close();
+            return;
+        }
+        shortcutSheet = ShortcutSheet.show(window());
     }
 
     @FXML

@@ -8,7 +8,7 @@ public record Shortcut(String keys, String action, String where) {
     /** Every shortcut of the workbench, grouped by where it works. */
     public static List<Shortcut> all() {
         return List.of(
-                new Shortcut("F1", "Show this sheet", "Everywhere"),
+                new Shortcut("F1", "Show this sheet (Esc closes it)", "Everywhere"),
                 new Shortcut("Ctrl+1 .. Ctrl+6", "Rubrics, Review, Judge runs, Calibration, Regression, Export",
                         "Everywhere"),
                 new Shortcut("Ctrl+O", "Open a workspace folder", "Everywhere"),
@@ -20,8 +20,9 @@ public record Shortcut(String keys, String action, String where) {
                 new Shortcut("Shift+Tab / Up", "Previous dimension", "Review"),
                 new Shortcut("Enter", "Submit the label (all dimensions) and go to the next unlabelled comment",
                         "Review"),
-                new Shortcut("N", "Write a note (Enter submits, Esc returns to the scores)", "Review"),
+                new Shortcut("N", "Write a note (Enter submits, Esc or Tab returns to the scores)", "Review"),
                 new Shortcut("F", "Flag / unflag the comment for adjudication", "Review"),
+                new Shortcut("G", "Switch between your label and the judge's scores", "Review"),
                 new Shortcut("J / K", "Next / previous rollout in the queue", "Review"),
                 new Shortcut("PageDown / PageUp", "Next / previous comment of the rollout", "Review"),
                 new Shortcut("G", "Go to a section of the reference (Up / Down move, Enter or Esc return)", "Review"),

@@ -19,10 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.juror.rubric.Dimension;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -248,6 +256,113 @@ class ReviewDeskAloneTest {
         assertThat(desk.selectedProperty().get()).isEqualTo(1);
         assertThat(robot.lookup("#formTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getText()).isEqualTo("Judge (V)");
+    }
+
+    @Test
+    void everyLevelOfTheFocusedDimensionIsOnViewBesideTheScoresAndTheChosenOneIsHighlighted(FxRobot robot) {
+        Dimension grounding = source.rubric.dimensions().get(0);
+        assertAllLevelsOnView(robot, grounding);
+        assertThat(chosenLines(robot)).isEmpty();
+
+        robot.type(KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chosenLines(robot)).containsExactly("level-line-" + grounding.name() + "-3");
+
+        robot.type(KeyCode.TAB);   // the next dimension: its own levels, nothing chosen yet
+        WaitForAsyncUtils.waitForFxEvents();
+        assertAllLevelsOnView(robot, source.rubric.dimensions().get(1));
+        assertThat(chosenLines(robot)).isEmpty();
+        robot.type(KeyCode.DIGIT5).type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chosenLines(robot)).containsExactly("level-line-" + grounding.name() + "-3");
+    }
+
+    @Test
+    void dimensionsAreShownByTheirNamesForPeopleWithTheKeyInATooltip(FxRobot robot) {
+        Dimension grounding = source.rubric.dimensions().get(0);
+        Label name = robot.lookup("#dimension-name-" + grounding.name()).queryAs(Label.class);
+        assertThat(name.getText()).isEqualTo("Accurate quote, real issue");
+        assertThat(name.getTooltip().getText()).contains("TargetDocument_Grounding").contains(grounding.question());
+        assertThat(robot.lookup("#levelQuestion").queryAs(Label.class).getText())
+                .isEqualTo(grounding.peopleQuestion()).doesNotContain("text_excerpt");
+
+        robot.type(KeyCode.DIGIT4).type(KeyCode.TAB).type(KeyCode.DIGIT3).type(KeyCode.TAB)
+                .type(KeyCode.DIGIT5).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label scoreHeading = robot.lookup("#score-dimension-" + grounding.name()).queryAs(Label.class);
+        assertThat(scoreHeading.getText()).isEqualTo("Accurate quote, real issue");
+        assertThat(scoreHeading.getTooltip().getText()).contains("TargetDocument_Grounding");
+        assertThat(shownText(scoreHeading)).isEqualTo(scoreHeading.getText());
+    }
+
+    @Test
+    void theCountsSayWhetherTheyCountRolloutsOrComments(FxRobot robot) {
+        assertThat(robot.lookup("#queuePosition").queryAs(Label.class).getText())
+                .isEqualTo("Rollout 1 of 1 in this queue");
+        assertThat(robot.lookup("#rolloutTitle").queryAs(Label.class).getText())
+                .isEqualTo("cr-01-agape-odm-supply · rollout 1 · demo-policy-a");
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText())
+                .isEqualTo("0 of 2 comments labelled by you");
+        robot.type(KeyCode.DIGIT4).type(KeyCode.TAB).type(KeyCode.DIGIT3).type(KeyCode.TAB)
+                .type(KeyCode.DIGIT5).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText())
+                .startsWith("1 of 2 comments labelled by you");
+    }
+
+    @Test
+    void noToolbarControlOrNameIsCutAtTheDesksShareOf1280x800(FxRobot robot) {
+        List<Labeled> shown = new ArrayList<>();
+        for (String box : List.of("#rubricChoice", "#filterChoice", "#sampleChoice")) {
+            ComboBox<?> combo = robot.lookup(box).queryAs(ComboBox.class);
+            shown.add((Labeled) ((ComboBoxListViewSkin<?>) combo.getSkin()).getDisplayNode());
+        }
+        shown.add(robot.lookup("#progressLabel").queryAs(Labeled.class));
+        shown.add(robot.lookup("#rolloutTitle").queryAs(Labeled.class));
+        shown.add(robot.lookup("#queuePosition").queryAs(Labeled.class));
+        shown.add(robot.lookup("#blindToggle").queryAs(Labeled.class));
+        shown.add(robot.lookup("#levelQuestion").queryAs(Labeled.class));
+        for (Dimension d : source.rubric.dimensions()) {
+            shown.add(robot.lookup("#dimension-name-" + d.name()).queryAs(Labeled.class));
+        }
+        assertThat(shown).allSatisfy(labeled -> {
+            assertThat(labeled.getText()).isNotBlank();
+            assertThat(shownText(labeled)).as(labeled.getText()).isEqualTo(labeled.getText());
+        });
+        // The rubric by its name; file and version in the tooltip.
+        assertThat(shown.get(0).getText()).isEqualTo(source.rubric.name());
+        assertThat(shown.get(0).getTooltip().getText()).contains(dev.juror.rubric.CanonicalForm.version(source.rubric));
+    }
+
+    private static void assertAllLevelsOnView(FxRobot robot, Dimension dimension) {
+        ScrollPane scroll = robot.lookup("#levelScroll").queryAs(ScrollPane.class);
+        Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        Node rows = robot.lookup("#dimensionRows").query();
+        Bounds rowBounds = rows.localToScene(rows.getLayoutBounds());
+        for (String level : dimension.scale().levelKeys()) {
+            Node line = robot.lookup("#level-line-" + dimension.name() + "-" + level).query();
+            Bounds b = line.localToScene(line.getLayoutBounds());
+            assertThat(b.getMinY()).as("level %s top", level).isGreaterThanOrEqualTo(view.getMinY() - 0.5);
+            assertThat(b.getMaxY()).as("level %s bottom", level).isLessThanOrEqualTo(view.getMaxY() + 0.5);
+            // Beside the score buttons, not under them.
+            assertThat(b.getMinX()).as("level %s left", level).isGreaterThanOrEqualTo(rowBounds.getMaxX());
+            Labeled text = (Labeled) line.lookup(".level-text");
+            assertThat(shownText(text)).as("level %s text", level).isEqualTo(dimension.level(level));
+        }
+        assertThat(scroll.getVvalue()).isZero();
+        // The note and the submit button beside the rows are not pushed out of the form either.
+        Node submit = robot.lookup("#submitButton").query();
+        assertThat(submit.localToScene(submit.getLayoutBounds()).getMaxY()).isLessThanOrEqualTo(view.getMaxY() + 0.5);
+    }
+
+    private static List<String> chosenLines(FxRobot robot) {
+        return robot.lookup("." + LevelSheet.CHOSEN).queryAll().stream().map(Node::getId).toList();
+    }
+
+    /** The text a label draws (its skin's Text node): an ellipsis in it means the label is cut. */
+    private static String shownText(Labeled labeled) {
+        Node text = labeled.lookup(".text");
+        return text instanceof Text t ? t.getText() : labeled.getText();
     }
 
     private static String headline(FxRobot robot) {

@@ -84,7 +84,7 @@ class ReviewDeskViewModelTest {
         assertThat(desk.rows()).extracting(DimensionRow::name)
                 .containsExactlyElementsOf(desk.rubricProperty().get().rubric().dimensionNames());
         assertThat(desk.rows().get(0).focusedProperty().get()).isTrue();
-        assertThat(desk.progressProperty().get()).startsWith("0 / 166 labelled by you");
+        assertThat(desk.progressProperty().get()).startsWith("0 of 166 comments labelled by you");
     }
 
     @Test
@@ -117,7 +117,7 @@ class ReviewDeskViewModelTest {
     void aDigitOutsideTheScaleIsRefusedWithAMessage() {
         desk.typeDigit(7);
         assertThat(desk.rows().get(0).score()).isNull();
-        assertThat(desk.messageProperty().get()).contains("7 is not a level of TargetDocument_Grounding (1-5)");
+        assertThat(desk.messageProperty().get()).contains("7 is not a level of \u201CAccurate quote, real issue\u201D (1-5)");
     }
 
     @Test
@@ -149,7 +149,7 @@ class ReviewDeskViewModelTest {
         assertThat(stored).extracting(StoredLabel::score).containsExactly("4", "3", "5");
         assertThat(desk.selectedProperty().get()).isEqualTo(1);
         assertThat(desk.cards().get(0).labelledByMe()).isTrue();
-        assertThat(desk.progressProperty().get()).isEqualTo("1 / 166 labelled by you · median 42 s per label");
+        assertThat(desk.progressProperty().get()).isEqualTo("1 of 166 comments labelled by you · median 42 s per label");
     }
 
     @Test
@@ -294,7 +294,7 @@ class ReviewDeskViewModelTest {
                 .findFirst().orElseThrow());
 
         assertThat(desk.cards()).singleElement().satisfies(card -> assertThat(card.item().isResponse()).isTrue());
-        assertThat(desk.progressProperty().get()).startsWith("0 / 53 labelled by you");
+        assertThat(desk.progressProperty().get()).startsWith("0 of 53 responses labelled by you");
         for (int i = 0; i < desk.rows().size(); i++) {
             desk.typeDigit(i % 2); // boolean scale: 1 = pass, 0 = fail
             desk.moveFocus(1);

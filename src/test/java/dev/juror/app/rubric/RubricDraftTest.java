@@ -28,6 +28,30 @@ class RubricDraftTest {
     }
 
     @Test
+    void theNameAndQuestionForPeopleAreEditedWithoutANewVersion() throws Exception {
+        Rubric rubric = new RubricYaml().read(CONTRACT_REVIEW);
+        RubricDraft draft = yaml.draftOf(rubric);
+        assertThat(draft.dimensions().get(0).displayName()).isEqualTo("Accurate quote, real issue");
+        assertThat(draft.dimensions().get(0).peopleQuestion()).startsWith("Does the comment quote the contract");
+
+        DraftYaml.Validation edited = yaml.validate(draft.editDimension(0, d -> d.withDisplayName("Quote and issue")
+                .withPeopleQuestion("Is the quote exact and the issue real?")), "contract-review.yaml");
+        assertThat(edited.problems()).isEmpty();
+        assertThat(edited.rubric().orElseThrow().dimensions().get(0).shownName()).isEqualTo("Quote and issue");
+        assertThat(edited.yaml()).contains("display_name: Quote and issue")
+                .contains("people_question: Is the quote exact and the issue real?");
+        assertThat(CanonicalForm.version(edited.rubric().orElseThrow())).isEqualTo(CanonicalForm.version(rubric));
+
+        // Emptied boxes write no key: the desk falls back to the key and the judge's question.
+        DraftYaml.Validation cleared = yaml.validate(draft.editDimension(0, d -> d.withDisplayName("")
+                .withPeopleQuestion("")), "contract-review.yaml");
+        assertThat(cleared.yaml()).doesNotContain("display_name: Accurate");
+        assertThat(cleared.rubric().orElseThrow().dimensions().get(0).shownName()).isEqualTo("TargetDocument Grounding");
+        var fields = FieldPaths.of(draft);
+        assertThat(FieldPaths.fieldFor("dimensions[0].display_name", fields)).isEqualTo("dimensions[0].display_name");
+    }
+
+    @Test
     void badValuesComeBackWithTheirPathsAndLandOnTheirFields() throws Exception {
         RubricDraft draft = yaml.draftOf(new RubricYaml().read(CONTRACT_REVIEW))
                 .editDimension(1, d -> d.withLevel("3", "  ").withWeight("heavy"))

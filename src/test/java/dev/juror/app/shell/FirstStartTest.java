@@ -58,6 +58,6 @@ class FirstStartTest {
         assertThat(saved.recentWorkspaces()).containsExactly(folder.resolve("ws").toString());
         assertThat(saved.window().width()).isEqualTo(1100);
         assertThat(saved.dividers().get("review.desk")).hasSize(2);
-        assertThat(saved.dividers().get("review.prediction")).hasSize(1);
+        assertThat(saved.dividers().get("review.form")).hasSize(1);
     }
 }

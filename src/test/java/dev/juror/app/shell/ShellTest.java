@@ -8,6 +8,9 @@ import dev.juror.app.WorkbenchFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
@@ -84,6 +87,31 @@ class ShellTest {
         Node sheet = robot.lookup("#shortcutSheet").query();
         assertThat(robot.from(sheet).lookup(".shortcut-keys").queryAll())
                 .hasSize(Shortcut.all().size());
+    }
+
+    @Test
+    void theShortcutSheetIsADialogWithATitleAndCloseThatEscCloses(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage sheet = sheetWindow(robot);
+        assertThat(sheet.getTitle()).isEqualTo("Keyboard shortcuts");
+        assertThat(sheet.getOwner()).isSameAs(robot.lookup("#reviewDesk").query().getScene().getWindow());
+        DialogPane pane = (DialogPane) sheet.getScene().getRoot();
+        assertThat(pane.getHeaderText()).isEqualTo("Keyboard shortcuts");
+        assertThat(pane.lookupButton(ButtonType.CLOSE)).isInstanceOf(Button.class);
+        // Nothing clipped: the window is at least as tall and wide as the sheet wants, and fits a 1280x800 screen.
+        assertThat(sheet.getScene().getHeight()).isGreaterThanOrEqualTo(pane.prefHeight(pane.getWidth()) - 1);
+        assertThat(sheet.getScene().getWidth()).isGreaterThanOrEqualTo(pane.prefWidth(-1) - 1);
+        assertThat(sheet.getHeight()).isLessThanOrEqualTo(800);
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sheet.isShowing()).isFalse();
+    }
+
+    private static Stage sheetWindow(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle()))
+                .map(Stage.class::cast).filter(Stage::isShowing).findFirst().orElseThrow();
     }
 
     @Test
