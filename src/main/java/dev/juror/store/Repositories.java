@@ -19,6 +19,7 @@ public final class Repositories {
     private final DocumentRepository documents;
     private final LabelRepository labels;
     private final AdjudicationRepository adjudications;
+    private final PreferenceRepository preferences;
     private final AnchorSetRepository anchorSets;
     private final JudgeRunRepository judgeRuns;
     private final JudgeResultRepository judgeResults;
@@ -33,6 +34,7 @@ public final class Repositories {
         this.documents = new DocumentRepository(workspace);
         this.labels = new LabelRepository(workspace, clock);
         this.adjudications = new AdjudicationRepository(workspace, clock);
+        this.preferences = new PreferenceRepository(workspace, clock);
         this.anchorSets = new AnchorSetRepository(workspace, clock);
         this.judgeRuns = new JudgeRunRepository(workspace, clock);
         this.judgeResults = new JudgeResultRepository(workspace, clock);
@@ -72,6 +74,11 @@ public final class Repositories {
     /** Adjudicated scores, append-only beside the labels. */
     public AdjudicationRepository adjudications() {
         return adjudications;
+    }
+
+    /** Human preferences of pairwise rubrics, append-only beside the labels. */
+    public PreferenceRepository preferences() {
+        return preferences;
     }
 
     public AnchorSetRepository anchorSets() {

@@ -11,6 +11,11 @@ import java.util.List;
  */
 final class MigrationUndo {
 
+    /** Before V11 (human preferences): the table gone. */
+    static final List<String> V11 = List.of(
+            "DROP TABLE preference_labels",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'");
+
     /** Before V9 (what a labeller could see): the two label columns gone. */
     static final List<String> V9 = List.of(
             "ALTER TABLE labels DROP COLUMN blind",
