@@ -5,6 +5,7 @@ import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.io.AtomicFiles;
+import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.calibration.WorkspaceCalibration;
@@ -70,8 +71,14 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserInputException("--k must be at least 1, was " + k);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
+        Rubric rubric = CalibrationSetup.anyRubric(rubricFile, spec.commandLine().getErr());
         BootstrapConfig config = bootstrap.config();
+        if (rubric.mode() == Mode.PAIRWISE) {
+            try (Workspace opened = workspace.open()) {
+                return PairwiseCalibrateRun.call(opened, rubric, runs, config, labels.choice(), failedResults.allowed(),
+                        anchors != null || html != null, json, out);
+            }
+        }
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             WorkspaceCalibration calibration = new WorkspaceCalibration(opened);
