@@ -35,6 +35,7 @@ public final class ReviewDeskViewModel {
     private final ReviewQueueViewModel queue;
     private final JudgePanelViewModel judge;
     private final AdjudicationViewModel adjudication;
+    private final PairDeskViewModel pairs;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
@@ -42,6 +43,12 @@ public final class ReviewDeskViewModel {
         this.queue = new ReviewQueueViewModel(state, form);
         this.judge = new JudgePanelViewModel(state, form, queue::judgeChanged);
         this.adjudication = new AdjudicationViewModel(state, form, this::labelsChanged);
+        this.pairs = new PairDeskViewModel(tasks, labeller, clock, new java.util.Random());
+    }
+
+    /** The desk for pairwise rubrics (chosen in the same Rubric box). */
+    public PairDeskViewModel pairDesk() {
+        return pairs;
     }
 
     private void labelsChanged() {
@@ -58,6 +65,7 @@ public final class ReviewDeskViewModel {
     public void load(ReviewSource workspaceData) {
         state.data = workspaceData;
         state.generation++;
+        pairs.load(workspaceData instanceof PairSource pairData ? pairData : null);
         state.book = new LabelBook(List.of());
         queue.clear();
         form.clear();
