@@ -59,6 +59,7 @@ final class PairDeskSwitch {
         if (now != null && now.rubric().mode() == Mode.PAIRWISE) {
             desk.pairDesk().rubricProperty().set(now);
             root.setCenter(pane.node());
+            showPointwiseTools(false);
             pane.focus();
             return;
         }
@@ -67,8 +68,20 @@ final class PairDeskSwitch {
         }
         desk.pairDesk().rubricProperty().set(null);
         root.setCenter(pointwise);
+        showPointwiseTools(true);
         if (now != null) {
             desk.rubricProperty().set(now);
+        }
+    }
+
+    /** The toolbar's queue, sample, Blind and progress (after the Rubric box) belong to the pointwise desk. */
+    private void showPointwiseTools(boolean show) {
+        if (box.getParent() == null) {
+            return;
+        }
+        var tools = box.getParent().getChildrenUnmodifiable();
+        for (int i = tools.indexOf(box) + 1; i < tools.size(); i++) {
+            tools.get(i).setVisible(show);
         }
     }
 

@@ -110,6 +110,15 @@ class PairDeskKeyboardTest {
         assertThat(revealed).contains("Judge: Grounding").contains("Bea: ");
         assertThat(revealed).contains("Grounding " + (shown.order() == ShownOrder.AB ? "A (left)" : "B (right)"));
         assertThat(robot.lookup("#pairMessage").queryAs(Label.class).getText()).startsWith("Saved");
+        assertThat(robot.lookup("#blindToggle").query().isVisible()).isFalse();   // pointwise tools hidden
+
+        RubricChoice pointwise = box.getItems().get(0);
+        robot.interact(() -> box.setValue(pointwise));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pairDesk").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#commentList").tryQuery()).isPresent();
+        assertThat(robot.lookup("#blindToggle").query().isVisible()).isTrue();
+        assertThat(desk.rubricProperty().get()).isEqualTo(pointwise);
     }
 
     private static Preference swap(Preference p) {
