@@ -82,6 +82,7 @@ final class PairDeskSwitch {
         var tools = box.getParent().getChildrenUnmodifiable();
         for (int i = tools.indexOf(box) + 1; i < tools.size(); i++) {
             tools.get(i).setVisible(show);
+            tools.get(i).setManaged(show);   // the Rubric box gets the room to show its whole name
         }
     }
 
