@@ -76,6 +76,11 @@ public final class Repositories {
         return adjudications;
     }
 
+    /** The per-dimension verdicts of pairwise judge runs. */
+    public PairwiseScoreRepository pairwiseScores() {
+        return new PairwiseScoreRepository(workspace);
+    }
+
     /** Human preferences of pairwise rubrics, append-only beside the labels. */
     public PreferenceRepository preferences() {
         return preferences;

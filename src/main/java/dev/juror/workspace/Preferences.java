@@ -91,7 +91,7 @@ public final class Preferences {
                 continue;
             }
             Map<String, Preference[]> both = new LinkedHashMap<>();
-            for (PairwiseScoreRow row : repositories.judgeResults().pairwiseScoresOf(run.id())) {
+            for (PairwiseScoreRow row : repositories.pairwiseScores().of(run.id())) {
                 boolean inOrder = row.shownA() == first && row.shownB() == second;
                 boolean swapped = row.shownA() == second && row.shownB() == first;
                 if (row.repeat() != 0 || !(inOrder || swapped)) {

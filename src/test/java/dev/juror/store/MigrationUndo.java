@@ -16,11 +16,16 @@ final class MigrationUndo {
             "DROP TABLE preference_labels",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'");
 
-    /** Before V9 (what a labeller could see): the two label columns gone. */
-    static final List<String> V9 = List.of(
+    /** Before V10 (adjudications): V11 undone, the table gone. */
+    static final List<String> V10 = java.util.stream.Stream.concat(V11.stream(), java.util.stream.Stream.of(
+            "DROP TABLE adjudications",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'")).toList();
+
+    /** Before V9 (what a labeller could see): V11 and V10 undone, the two label columns gone. */
+    static final List<String> V9 = java.util.stream.Stream.concat(V10.stream(), java.util.stream.Stream.of(
             "ALTER TABLE labels DROP COLUMN blind",
             "ALTER TABLE labels DROP COLUMN seen",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'")).toList();
 
     /** Before V8 (label pack origin): V9 undone, the import table and the two label columns gone. */
     static final List<String> V8 = java.util.stream.Stream.concat(V9.stream(), java.util.stream.Stream.of(

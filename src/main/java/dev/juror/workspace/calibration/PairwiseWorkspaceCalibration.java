@@ -105,7 +105,7 @@ public final class PairwiseWorkspaceCalibration {
         run.pairs().forEach(p -> pairs.put(unordered(p.first(), p.second()), p));
         // per dimension, per pair key and repeat: [shown in the pair's order, shown swapped], mapped to the pair's naming
         Map<String, Map<String, Preference[]>> judged = new LinkedHashMap<>();
-        for (PairwiseScoreRow row : repositories.judgeResults().pairwiseScoresOf(run.id())) {
+        for (PairwiseScoreRow row : repositories.pairwiseScores().of(run.id())) {
             RolloutPair pair = pairs.get(unordered(row.shownA(), row.shownB()));
             Optional<Preference> shown = verdict(row.shareOfA());
             if (pair == null || shown.isEmpty()) {
