@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Judge vs humans per rubric dimension, beside human vs human, with bootstrap intervals;",
                 "leave-one-annotator-out, repeat consistency, cross-judge, sample score, disagreements,",
                 "model comparison, and drift when two or more runs are given",
-                "(on a frozen anchor set with --anchors)."})
+                "(on a frozen anchor set with --anchors). A pairwise rubric: agreement on preferences",
+                "(A/B/tie) and the judge's position consistency, a pairwise section per run in --json."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
