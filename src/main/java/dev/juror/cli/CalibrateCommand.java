@@ -5,6 +5,7 @@ import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.calibration.views.DimensionCalibration;
 import dev.juror.calibration.views.JudgeDimension;
 import dev.juror.io.AtomicFiles;
+import dev.juror.rubric.Mode;
 import dev.juror.rubric.Rubric;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.calibration.WorkspaceCalibration;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Judge vs humans per rubric dimension, beside human vs human, with bootstrap intervals;",
                 "leave-one-annotator-out, repeat consistency, cross-judge, sample score, disagreements,",
                 "model comparison, and drift when two or more runs are given",
-                "(on a frozen anchor set with --anchors)."})
+                "(on a frozen anchor set with --anchors). A pairwise rubric: agreement on preferences",
+                "(A/B/tie) and the judge's position consistency, a pairwise section per run in --json."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "The rubric YAML file.")
@@ -70,8 +72,14 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserInputException("--k must be at least 1, was " + k);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Rubric rubric = CalibrationSetup.rubric(rubricFile, spec.commandLine().getErr());
+        Rubric rubric = CalibrationSetup.anyRubric(rubricFile, spec.commandLine().getErr());
         BootstrapConfig config = bootstrap.config();
+        if (rubric.mode() == Mode.PAIRWISE) {
+            try (Workspace opened = workspace.open()) {
+                return PairwiseCalibrateRun.call(opened, rubric, runs, config, labels.choice(), failedResults.allowed(),
+                        anchors != null || html != null, json, out);
+            }
+        }
         WorkspaceCalibration.Result r;
         try (Workspace opened = workspace.open()) {
             WorkspaceCalibration calibration = new WorkspaceCalibration(opened);

@@ -22,13 +22,18 @@ final class CalibrationSetup {
     }
 
     static Rubric rubric(Path file, PrintWriter err) {
-        Rubric rubric = RubricFiles.load(file, err)
-                .orElseThrow(() -> new UserInputException(file + ": the rubric has problems (listed above); fix them first"));
+        Rubric rubric = anyRubric(file, err);
         if (rubric.mode() == Mode.PAIRWISE) {
-            throw new UserInputException(file + ": rubric " + rubric.name() + " is pairwise; calibrate works on pointwise"
-                    + " rubrics (pairwise calibration is available through the engine API)");
+            throw new UserInputException(file + ": rubric " + rubric.name() + " is pairwise; this command works on"
+                    + " pointwise rubrics (juror calibrate measures pairwise rubrics)");
         }
         return rubric;
+    }
+
+    /** The rubric, pointwise or pairwise (calibrate takes both). */
+    static Rubric anyRubric(Path file, PrintWriter err) {
+        return RubricFiles.load(file, err)
+                .orElseThrow(() -> new UserInputException(file + ": the rubric has problems (listed above); fix them first"));
     }
 
     /** Checks every {@code --run} (exists, judged this rubric) so errors name the option, then calibrates. */

@@ -20,6 +20,7 @@ public final class Repositories {
     private final LabelRepository labels;
     private final AdjudicationRepository adjudications;
     private final ExpertIssueRepository expertIssues;
+    private final PreferenceRepository preferences;
     private final AnchorSetRepository anchorSets;
     private final JudgeRunRepository judgeRuns;
     private final JudgeResultRepository judgeResults;
@@ -35,6 +36,7 @@ public final class Repositories {
         this.labels = new LabelRepository(workspace, clock);
         this.adjudications = new AdjudicationRepository(workspace, clock);
         this.expertIssues = new ExpertIssueRepository(workspace, clock);
+        this.preferences = new PreferenceRepository(workspace, clock);
         this.anchorSets = new AnchorSetRepository(workspace, clock);
         this.judgeRuns = new JudgeRunRepository(workspace, clock);
         this.judgeResults = new JudgeResultRepository(workspace, clock);
@@ -79,6 +81,16 @@ public final class Repositories {
     /** The experts' missed issues (passages the model should have raised). */
     public ExpertIssueRepository expertIssues() {
         return expertIssues;
+    }
+
+    /** The per-dimension verdicts of pairwise judge runs. */
+    public PairwiseScoreRepository pairwiseScores() {
+        return new PairwiseScoreRepository(workspace);
+    }
+
+    /** Human preferences of pairwise rubrics, append-only beside the labels. */
+    public PreferenceRepository preferences() {
+        return preferences;
     }
 
     public AnchorSetRepository anchorSets() {

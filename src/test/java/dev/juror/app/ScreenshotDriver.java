@@ -51,6 +51,15 @@ public final class ScreenshotDriver {
                             + (comment + 1), d, Integer.toString(ann[comment][dimensions.indexOf(d)]), "", 55,
                             rubric.version(), true, comment == 1)).toList());
                 }
+                if (scene.equals("review-pairwise")) {
+                    // Bea compared the first pair before: revealed to Ann once she has given her own preference
+                    var pair = new dev.juror.workspace.Preferences(workspace).pairs("pairwise-preference").get(0);
+                    dev.juror.store.Repositories.of(workspace).preferences().submit(List.of("Grounding", "Coverage",
+                            "Justification", "Actionability").stream().map(d -> new dev.juror.store.NewPreference("Bea",
+                            pair.first(), pair.second(), dev.juror.store.ShownOrder.BA, d, d.equals("Coverage")
+                            ? dev.juror.rubric.Preference.TIE : dev.juror.rubric.Preference.A, "", 80, "v", true, ""))
+                            .toList());
+                }
                 if (scene.equals("review-judge") || scene.equals("review-adjudicate")) {
                     // a heuristic judge run (Juror's offline judge, not a model) for the judge panel to show
                     dev.juror.testing.HeuristicRuns.finished(workspace,
@@ -144,6 +153,22 @@ public final class ScreenshotDriver {
                     var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
                     later.setOnFinished(event -> ((javafx.scene.control.TabPane) stage.getScene().lookup("#formTabs"))
                             .getSelectionModel().select(scene.equals("review-judge") ? 1 : 2));
+                    later.play();
+                }
+                // "review-pairwise": the pairwise rubric chosen, Ann's preference given by keys and submitted.
+                if (scene.equals("review-pairwise")) {
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+                    later.setOnFinished(event -> {
+                        @SuppressWarnings("unchecked")
+                        var box = (javafx.scene.control.ComboBox<dev.juror.app.workspace.RubricChoice>)
+                                stage.getScene().lookup("#rubricChoice");
+                        box.getItems().stream().filter(c -> c.rubric().name().equals("pairwise-preference"))
+                                .findFirst().ifPresent(box::setValue);
+                        var keys = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(4));
+                        keys.setOnFinished(typed -> List.of("A", "B", "A", "T", "ENTER")
+                                .forEach(key -> review.pairDesk().key(key)));
+                        keys.play();
+                    });
                     later.play();
                 }
                 // "review-playbook": then follow the card's first citation of the playbook (§1.4).

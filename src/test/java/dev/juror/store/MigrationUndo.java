@@ -16,12 +16,17 @@ final class MigrationUndo {
             "DROP TABLE expert_issues",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '12'");
 
-    /** Before V10 (adjudications): V12 undone first. */
-    static final List<String> V10 = java.util.stream.Stream.concat(V12.stream(), java.util.stream.Stream.of(
+    /** Before V11 (human preferences): V12 undone, the table gone. */
+    static final List<String> V11 = java.util.stream.Stream.concat(V12.stream(), java.util.stream.Stream.of(
+            "DROP TABLE preference_labels",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'")).toList();
+
+    /** Before V10 (adjudications): V12 and V11 undone, the table gone. */
+    static final List<String> V10 = java.util.stream.Stream.concat(V11.stream(), java.util.stream.Stream.of(
             "DROP TABLE adjudications",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'")).toList();
 
-    /** Before V9 (what a labeller could see): V12 and V10 undone, the two label columns gone. */
+    /** Before V9 (what a labeller could see): V12, V11 and V10 undone, the two label columns gone. */
     static final List<String> V9 = java.util.stream.Stream.concat(V10.stream(), java.util.stream.Stream.of(
             "ALTER TABLE labels DROP COLUMN blind",
             "ALTER TABLE labels DROP COLUMN seen",

@@ -130,7 +130,7 @@ public final class CalibrationDashboardViewModel {
                 refilling = false;
             }
             loadRuns(kept);
-            message.set(list.rubrics().isEmpty() ? "No pointwise rubric in the workspace's rubrics/ folder."
+            message.set(list.rubrics().isEmpty() ? "No rubric in the workspace's rubrics/ folder."
                     : list.problems().isEmpty() ? "" : "Some rubrics could not be read: " + String.join("; ", list.problems()));
         }, failure -> message.set("Could not read the rubrics: " + failure.getMessage()));
     }
@@ -196,6 +196,10 @@ public final class CalibrationDashboardViewModel {
         }
         if (open == null) {
             message.set("No workspace open.");
+            return;
+        }
+        if (chosen.rubric().mode() == dev.juror.rubric.Mode.PAIRWISE) {   // agreement and position consistency only
+            PairwiseDashboard.compute(tasks, open, chosen.rubric(), ids, resamples.get(), includeUnblinded.get(), message, dashboard);
             return;
         }
         long wanted = ++generation;

@@ -28,7 +28,8 @@ public interface DashboardReader {
         return new DashboardReader() {
             @Override
             public WorkspaceRubrics.RubricList rubrics() throws IOException {
-                return new WorkspaceRubrics(workspace).pointwise();
+                return new WorkspaceRubrics(workspace).ofModes(java.util.Set.of(dev.juror.rubric.Mode.POINTWISE,
+                        dev.juror.rubric.Mode.PAIRWISE));
             }
 
             @Override

