@@ -11,11 +11,25 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V9 (what a labeller could see): the two label columns gone. */
-    static final List<String> V9 = List.of(
+    /** Before V13 (review queues): the two queue tables gone. */
+    static final List<String> V13 = List.of(
+            "DROP TABLE review_queue_items",
+            "DROP TABLE review_queues",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
+
+    /**
+     * Before V10 (adjudications): later migrations undone first (else the history would still end with
+     * the newest version and the workspace would open as up to date, without Flyway), the table gone.
+     */
+    static final List<String> V10 = java.util.stream.Stream.concat(V13.stream(), java.util.stream.Stream.of(
+            "DROP TABLE adjudications",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'")).toList();
+
+    /** Before V9 (what a labeller could see): V10 undone, the two label columns gone. */
+    static final List<String> V9 = java.util.stream.Stream.concat(V10.stream(), java.util.stream.Stream.of(
             "ALTER TABLE labels DROP COLUMN blind",
             "ALTER TABLE labels DROP COLUMN seen",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'")).toList();
 
     /** Before V8 (label pack origin): V9 undone, the import table and the two label columns gone. */
     static final List<String> V8 = java.util.stream.Stream.concat(V9.stream(), java.util.stream.Stream.of(
