@@ -134,4 +134,14 @@ public final class ReviewData implements ReviewSource {
     public Optional<JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId) {
         return new JudgeOutputs(workspace).judgementOf(runId, rolloutId);
     }
+
+    @Override
+    public List<dev.juror.store.StoredQueue> queues() {
+        return new dev.juror.workspace.queues.ReviewQueues(workspace).all();
+    }
+
+    @Override
+    public dev.juror.store.StoredQueue createQueue(dev.juror.workspace.queues.QueueRequest request) {
+        return new dev.juror.workspace.queues.ReviewQueues(workspace).create(request);
+    }
 }

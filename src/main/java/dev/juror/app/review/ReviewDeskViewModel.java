@@ -35,6 +35,7 @@ public final class ReviewDeskViewModel {
     private final ReviewQueueViewModel queue;
     private final JudgePanelViewModel judge;
     private final AdjudicationViewModel adjudication;
+    private final QueueChoicesViewModel queueChoices;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
@@ -42,6 +43,7 @@ public final class ReviewDeskViewModel {
         this.queue = new ReviewQueueViewModel(state, form);
         this.judge = new JudgePanelViewModel(state, form, queue::judgeChanged);
         this.adjudication = new AdjudicationViewModel(state, form, this::labelsChanged);
+        this.queueChoices = new QueueChoicesViewModel(state, queue);
     }
 
     private void labelsChanged() {
@@ -79,6 +81,7 @@ public final class ReviewDeskViewModel {
             state.addAdjudications(loaded.adjudications());
             queue.showLoaded(loaded.rubrics(), loaded.queue());
             judge.loadRuns();
+            queueChoices.load();
         }, failure -> {
             if (wanted == state.generation) {
                 state.busy.set(false);
@@ -94,6 +97,11 @@ public final class ReviewDeskViewModel {
     /** The queue and navigation part (rubric, filter, sample, J/K, progress line). */
     public ReviewQueueViewModel queueNavigation() {
         return queue;
+    }
+
+    /** The Queue box: the filters and the stored review queues; creating a queue. */
+    public QueueChoicesViewModel queueChoices() {
+        return queueChoices;
     }
 
     /** The judge panel: the chosen judge run and what it said about the selected item, once revealed. */
