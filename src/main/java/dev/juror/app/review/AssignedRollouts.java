@@ -35,7 +35,7 @@ final class AssignedRollouts {
         return out;
     }
 
-    /** "Queue week-49: Ann 12/40 · Bea 30/40". */
+    /** "Ann 12/40 · Bea 30/40" (the Queue box names the queue). */
     String progress(List<QueueEntry> allEntries) {
         Map<Long, QueueEntry> byId = new HashMap<>();
         allEntries.forEach(e -> byId.put(e.rolloutId(), e));
@@ -46,7 +46,7 @@ final class AssignedRollouts {
                     .filter(e -> e != null && isDone(e, labeller)).count();
             parts.add(labeller + " " + done + "/" + assigned.size());
         }
-        return "Queue " + queue.name() + ": " + String.join(" \u00B7 ", parts);
+        return String.join(" \u00B7 ", parts);
     }
 
     private boolean isDone(QueueEntry entry, String labeller) {

@@ -46,7 +46,13 @@ public final class QueueChoicesViewModel {
         switch (now) {
             case QueueChoice.Filter f -> queue.choose(f.filter(), null);
             case QueueChoice.Stored s -> queue.choose(queue.filterProperty().get(), s.queue());
+            case QueueChoice.NewQueue n -> { } // the view opens the dialog, then shows the queue chosen before
         }
+    }
+
+    /** Shows what the desk works through (after "New queue..." was picked in the box). */
+    public void showChosen() {
+        showCurrent();
     }
 
     private void showCurrent() {
@@ -70,6 +76,7 @@ public final class QueueChoicesViewModel {
             all.add(new QueueChoice.Filter(f));
         }
         stored.forEach(q -> all.add(new QueueChoice.Stored(q)));
+        all.add(new QueueChoice.NewQueue());
         syncing = true;
         try {
             choices.setAll(all);

@@ -36,7 +36,6 @@ public final class ReviewDeskView {
     @FXML private BorderPane root;
     @FXML private ComboBox<RubricChoice> rubricChoice;
     @FXML private ComboBox<QueueChoice> filterChoice;
-    @FXML private javafx.scene.control.Button newQueueButton;
     @FXML private ComboBox<String> sampleChoice;
     @FXML private Label rolloutTitle;
     @FXML private CheckBox blindToggle;
@@ -123,12 +122,7 @@ public final class ReviewDeskView {
         rubricChoice.setItems(viewModel.rubrics());
         rubricChoice.valueProperty().bindBidirectional(viewModel.rubricProperty());
         filterChoice.setId("filterChoice");
-        filterChoice.setItems(viewModel.queueChoices().choices());
-        filterChoice.valueProperty().bindBidirectional(viewModel.queueChoices().choiceProperty());
-        newQueueButton.setId("newQueueButton");
-        newQueueButton.setOnAction(e -> NewQueueDialog.ask(root.getScene().getWindow(), viewModel.queueChoices(),
-                viewModel.judgePanel().runs(), viewModel.judgePanel().runProperty().get())
-                .ifPresent(viewModel.queueChoices()::create));
+        QueueBox.bind(filterChoice, viewModel.queueChoices(), viewModel.judgePanel());
         sampleChoice.setId("sampleChoice");
         sampleChoice.setItems(viewModel.samples());
         sampleChoice.valueProperty().bindBidirectional(viewModel.sampleProperty());

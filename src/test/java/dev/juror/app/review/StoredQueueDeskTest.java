@@ -60,20 +60,20 @@ class StoredQueueDeskTest {
     @Test
     void choosingAStoredQueueShowsMyAssignedRolloutsAndEveryonesProgress() {
         assertThat(desk.queueChoices().choices()).extracting(Object::toString)
-                .startsWith("Unlabelled by me", "All rollouts").endsWith("Queue: week 49");
+                .startsWith("Unlabelled by me", "All rollouts").endsWith("Queue: week 49", "New queue\u2026");
         int everything = new ReviewData(workspace).queue().size();
 
         desk.queueChoices().choiceProperty().set(storedChoice("week 49"));
         assertThat(queueRollouts()).containsExactlyElementsOf(stored.assignedTo("Ann")).hasSize(3);
         assertThat(desk.currentProperty().get().entry().rolloutId()).isEqualTo(stored.assignedTo("Ann").get(0));
-        assertThat(desk.progressProperty().get()).isEqualTo("Queue week 49: Ann 0/3 \u00B7 Bea 0/3");
+        assertThat(desk.progressProperty().get()).isEqualTo("Ann 0/3 \u00B7 Bea 0/3");
 
         int comments = desk.cards().size();
         for (int i = 0; i < comments; i++) {
             scoreAll(2, 2, 2);
             desk.submit();
         }
-        assertThat(desk.progressProperty().get()).isEqualTo("Queue week 49: Ann 1/3 \u00B7 Bea 0/3");
+        assertThat(desk.progressProperty().get()).isEqualTo("Ann 1/3 \u00B7 Bea 0/3");
         assertThat(desk.currentProperty().get().entry().rolloutId()).isEqualTo(stored.assignedTo("Ann").get(1));
 
         desk.queueChoices().choiceProperty().set(new QueueChoice.Filter(QueueFilter.ALL));
