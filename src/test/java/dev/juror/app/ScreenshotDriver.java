@@ -126,6 +126,8 @@ public final class ScreenshotDriver {
                                 .ifPresent(queues.choiceProperty()::set);
                         if (scene.equals("review-queue-dialog")) {
                             queues.choiceProperty().set(queues.choices().get(queues.choices().size() - 1));
+                        } else {
+                            ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#filterChoice")).show();
                         }
                     }));
                     later.play();
