@@ -41,6 +41,7 @@ public final class JurorCli implements Runnable {
             BudgetCommand.class,
             LabelsCommand.class,
             AnchorsCommand.class,
+            QueueCommand.class,
             CalibrateCommand.class,
             VerdictCommand.class,
             RegressCommand.class,

@@ -27,6 +27,7 @@ public final class Repositories {
     private final RecordingRepository recordings;
     private final CalibrationRepository calibration;
     private final ImportRepository imports;
+    private final QueueRepository queues;
 
     private Repositories(Workspace workspace, Clock clock) {
         this.workspace = workspace;
@@ -43,6 +44,7 @@ public final class Repositories {
         this.recordings = new RecordingRepository(workspace);
         this.calibration = new CalibrationRepository(workspace);
         this.imports = new ImportRepository(workspace);
+        this.queues = new QueueRepository(workspace, clock);
     }
 
     public static Repositories of(Workspace workspace) {
@@ -118,5 +120,10 @@ public final class Repositories {
 
     public ImportRepository imports() {
         return imports;
+    }
+
+    /** Review queues: named, fixed selections of rollouts per labeller. */
+    public QueueRepository queues() {
+        return queues;
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,6 +157,28 @@ public final class RolloutRepository {
             return out;
         } catch (SQLException e) {
             throw new StoreException("Cannot list the rollouts", e);
+        }
+    }
+
+    /**
+     * One metadata field of every rollout that has it, as text, by rollout id ({@code checkpoint}:
+     * which training checkpoint made the rollout). Reads the metadata column only.
+     */
+    public Map<Long, String> metadataValues(String field) {
+        try (Connection c = workspace.connection();
+             PreparedStatement select = c.prepareStatement("SELECT id, metadata_json FROM rollouts ORDER BY id")) {
+            Map<Long, String> out = new LinkedHashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Object value = MetadataJson.read(rows.getString(2)).get(field);
+                    if (value != null && !value.toString().isBlank()) {
+                        out.put(rows.getLong(1), value.toString().strip());
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the rollouts' " + field, e);
         }
     }
 }

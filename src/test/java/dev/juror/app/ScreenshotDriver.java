@@ -19,7 +19,8 @@ import javafx.stage.Stage;
  * Not a test: puts the workbench into the state shown in docs/screenshots (run under Xvfb, then
  * capture the screen). Arguments: workspace, settings file, "review", "review-playbook" (the same, then the
  * selected card's first playbook citation followed), "review-judge" / "review-adjudicate" (a heuristic judge
- * run stored, then the second comment's judge or adjudication tab), "shell" or "screenN" (the screen of Ctrl+N).
+ * run stored, then the second comment's judge or adjudication tab), "review-queue" / "review-queue-dialog" (a
+ * stratified review queue stored and chosen; the New queue dialog open), "shell" or "screenN" (the screen of Ctrl+N).
  * For "review" it first stores labels by two labellers so blind mode has something to reveal.
  */
 public final class ScreenshotDriver {
@@ -59,6 +60,15 @@ public final class ScreenshotDriver {
                             pair.first(), pair.second(), dev.juror.store.ShownOrder.BA, d, d.equals("Coverage")
                             ? dev.juror.rubric.Preference.TIE : dev.juror.rubric.Preference.A, "", 80, "v", true, ""))
                             .toList());
+                }
+                if (scene.startsWith("review-queue")) {
+                    // a stratified review queue over a heuristic judge run, for Ann and Bea, each rollout to both
+                    long run = dev.juror.testing.HeuristicRuns.finished(workspace,
+                            workspaceDir.resolve("rubrics").resolve(rubric.fileName()), 1);
+                    new dev.juror.workspace.queues.ReviewQueues(workspace).create(new dev.juror.workspace.queues
+                            .QueueRequest("week 49", dev.juror.workspace.queues.QueueStrategy.STRATIFIED,
+                            java.util.OptionalLong.of(run), 12, 2, List.of("Ann", "Bea"), java.util.OptionalLong.of(49),
+                            "", "", "carol"));
                 }
                 if (scene.equals("review-judge") || scene.equals("review-adjudicate")) {
                     // a heuristic judge run (Juror's offline judge, not a model) for the judge panel to show
@@ -118,6 +128,21 @@ public final class ScreenshotDriver {
                 review.filterProperty().set(dev.juror.app.review.QueueFilter.ALL);
                 // -Dshot.blind=false shows the others' scores on the cards (their column headings).
                 review.blindProperty().set(!"false".equals(System.getProperty("shot.blind")));
+                // "review-queue": the stored queue chosen in the Queue box; "review-queue-dialog": New queue... open.
+                if (scene.startsWith("review-queue")) {
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+                    later.setOnFinished(event -> Platform.runLater(() -> {
+                        var queues = review.queueChoices();
+                        queues.choices().stream().filter(c -> c.toString().equals("Queue: week 49")).findFirst()
+                                .ifPresent(queues.choiceProperty()::set);
+                        if (scene.equals("review-queue-dialog")) {
+                            queues.choiceProperty().set(queues.choices().get(queues.choices().size() - 1));
+                        } else {
+                            ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#filterChoice")).show();
+                        }
+                    }));
+                    later.play();
+                }
                 // Show the second comment: labelled by both, so blind mode has revealed a disagreement.
                 review.cards().addListener((javafx.collections.ListChangeListener<Object>) change -> {
                     if (review.cards().size() > 1 && review.selectedProperty().get() != 1) {

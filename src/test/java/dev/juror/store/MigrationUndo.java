@@ -11,22 +11,31 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V12 (missed issues). */
-    static final List<String> V12 = List.of(
-            "DROP TABLE expert_issues",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '12'");
+    /** Before V13 (review queues): the two queue tables gone. */
+    static final List<String> V13 = List.of(
+            "DROP TABLE review_queue_items",
+            "DROP TABLE review_queues",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
 
-    /** Before V11 (human preferences): V12 undone, the table gone. */
+    /**
+     * Before V12 (missed issues): later migrations undone first (else the history would still end with
+     * the newest version and the workspace would open as up to date, without Flyway), the table gone.
+     */
+    static final List<String> V12 = java.util.stream.Stream.concat(V13.stream(), java.util.stream.Stream.of(
+            "DROP TABLE expert_issues",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '12'")).toList();
+
+    /** Before V11 (human preferences): V13 and V12 undone, the table gone. */
     static final List<String> V11 = java.util.stream.Stream.concat(V12.stream(), java.util.stream.Stream.of(
             "DROP TABLE preference_labels",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'")).toList();
 
-    /** Before V10 (adjudications): V12 and V11 undone, the table gone. */
+    /** Before V10 (adjudications): V13 to V11 undone, the table gone. */
     static final List<String> V10 = java.util.stream.Stream.concat(V11.stream(), java.util.stream.Stream.of(
             "DROP TABLE adjudications",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'")).toList();
 
-    /** Before V9 (what a labeller could see): V12, V11 and V10 undone, the two label columns gone. */
+    /** Before V9 (what a labeller could see): V13 to V10 undone, the two label columns gone. */
     static final List<String> V9 = java.util.stream.Stream.concat(V10.stream(), java.util.stream.Stream.of(
             "ALTER TABLE labels DROP COLUMN blind",
             "ALTER TABLE labels DROP COLUMN seen",

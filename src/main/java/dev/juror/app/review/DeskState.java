@@ -30,6 +30,8 @@ final class DeskState {
     /** The chosen judge run's scores (the judge panel sets them), or none. */
     JudgeScoreLookup judgeScores = JudgeScoreLookup.NONE;
     final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
+    /** The stored review queue the desk works through, or null: the queue filter decides. */
+    final ObjectProperty<dev.juror.store.StoredQueue> storedQueue = new SimpleObjectProperty<>(this, "storedQueue");
     final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     ReviewSource data;

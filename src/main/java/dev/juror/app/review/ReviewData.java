@@ -178,4 +178,14 @@ public final class ReviewData implements ReviewSource, PairSource {
                                                                  dev.juror.workspace.Preferences.PairToLabel pair) {
         return new dev.juror.workspace.Preferences(workspace).judgeVerdicts(rubricName, pair.first(), pair.second());
     }
+
+    @Override
+    public List<dev.juror.store.StoredQueue> queues() {
+        return new dev.juror.workspace.queues.ReviewQueues(workspace).all();
+    }
+
+    @Override
+    public dev.juror.store.StoredQueue createQueue(dev.juror.workspace.queues.QueueRequest request) {
+        return new dev.juror.workspace.queues.ReviewQueues(workspace).create(request);
+    }
 }

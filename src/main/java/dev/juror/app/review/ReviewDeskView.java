@@ -36,7 +36,7 @@ public final class ReviewDeskView {
 
     @FXML private BorderPane root;
     @FXML private ComboBox<RubricChoice> rubricChoice;
-    @FXML private ComboBox<QueueFilter> filterChoice;
+    @FXML private ComboBox<QueueChoice> filterChoice;
     @FXML private ComboBox<String> sampleChoice;
     @FXML private Label rolloutTitle;
     @FXML private CheckBox blindToggle;
@@ -132,8 +132,7 @@ public final class ReviewDeskView {
         rubricChoice.setId("rubricChoice");
         pairSwitch = new PairDeskSwitch(root, rubricChoice, viewModel);   // lists pairwise rubrics too
         filterChoice.setId("filterChoice");
-        filterChoice.setItems(viewModel.filters());
-        filterChoice.valueProperty().bindBidirectional(viewModel.filterProperty());
+        QueueBox.bind(filterChoice, viewModel.queueChoices(), viewModel.judgePanel());
         sampleChoice.setId("sampleChoice");
         sampleChoice.setItems(viewModel.samples());
         sampleChoice.valueProperty().bindBidirectional(viewModel.sampleProperty());

@@ -39,6 +39,7 @@ public final class ReviewDeskViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper judgeTabRequests =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "judgeTabRequests");
     private final PairDeskViewModel pairs;
+    private final QueueChoicesViewModel queueChoices;
 
     public ReviewDeskViewModel(BackgroundTasks tasks, Supplier<String> labeller, Clock clock) {
         this.state = new DeskState(tasks, labeller, clock);
@@ -48,6 +49,7 @@ public final class ReviewDeskViewModel {
         this.adjudication = new AdjudicationViewModel(state, form, this::labelsChanged);
         this.missed = new MissedIssuesViewModel(state, form);
         this.pairs = new PairDeskViewModel(tasks, labeller, clock, new java.util.Random());
+        this.queueChoices = new QueueChoicesViewModel(state, queue);
     }
 
     /** The desk for pairwise rubrics (chosen in the same Rubric box). */
@@ -91,6 +93,7 @@ public final class ReviewDeskViewModel {
             state.addAdjudications(loaded.adjudications());
             queue.showLoaded(loaded.rubrics(), loaded.queue());
             judge.loadRuns();
+            queueChoices.load();
         }, failure -> {
             if (wanted == state.generation) {
                 state.busy.set(false);
@@ -106,6 +109,11 @@ public final class ReviewDeskViewModel {
     /** The queue and navigation part (rubric, filter, sample, J/K, progress line). */
     public ReviewQueueViewModel queueNavigation() {
         return queue;
+    }
+
+    /** The Queue box: the filters and the stored review queues; creating a queue. */
+    public QueueChoicesViewModel queueChoices() {
+        return queueChoices;
     }
 
     /** The judge panel: the chosen judge run and what it said about the selected item, once revealed. */

@@ -114,10 +114,13 @@ public final class ReviewQueueViewModel {
     private void applyFilter(boolean openFirst) {
         String onlySample = sample.get() == null || ReviewDeskViewModel.ALL_SAMPLES.equals(sample.get())
                 ? null : sample.get();
-        List<QueueEntry> entries = allEntries.stream()
+        List<QueueEntry> bySample = allEntries.stream()
                 .filter(e -> onlySample == null || e.sampleId().equals(onlySample))
-                .filter(this::matchesFilter)
                 .toList();
+        AssignedRollouts assigned = state.storedQueue.get() == null ? null
+                : new AssignedRollouts(state, state.storedQueue.get());
+        List<QueueEntry> entries = assigned != null ? assigned.select(bySample)
+                : bySample.stream().filter(this::matchesFilter).toList();
         queue.setAll(entries);
         updateProgress();
         if (!openFirst) {
@@ -126,14 +129,28 @@ public final class ReviewQueueViewModel {
         if (entries.isEmpty()) {
             queuePosition.set(-1);
             form.clear();
-            if (!allEntries.isEmpty() && state.rubric.get() != null) {
+            if (assigned != null) {
+                state.message.set(assigned.emptyMessage());
+            } else if (!allEntries.isEmpty() && state.rubric.get() != null) {
                 state.message.set(filter.get() == QueueFilter.DISAGREEMENTS && state.book.labellers().size() < 2
                         ? "Disagreements appear once two people have labelled."
                         : "Nothing in this queue (" + filter.get() + "). Choose another filter to revisit rollouts.");
             }
             return;
         }
-        openAt(0);
+        openAt(assigned == null ? 0 : assigned.firstWithWorkLeft(entries));
+    }
+
+    /** The Queue box's choice: a filter, or a stored queue (then the filter is kept but not applied). */
+    void choose(QueueFilter chosenFilter, dev.juror.store.StoredQueue stored) {
+        updatingChoices = true;
+        try {
+            filter.set(chosenFilter);
+            state.storedQueue.set(stored);
+        } finally {
+            updatingChoices = false;
+        }
+        applyFilter(true);
     }
 
     private boolean matchesFilter(QueueEntry entry) {
@@ -181,6 +198,7 @@ public final class ReviewQueueViewModel {
         updatingChoices = true;
         try {
             filter.set(QueueFilter.ALL);
+            state.storedQueue.set(null);
             sample.set(samples.contains(sampleId) ? sampleId : ReviewDeskViewModel.ALL_SAMPLES);
         } finally {
             updatingChoices = false;
@@ -240,6 +258,10 @@ public final class ReviewQueueViewModel {
     void updateProgress() {
         if (state.rubric.get() == null || allEntries.isEmpty()) {
             progress.set("");
+            return;
+        }
+        if (state.storedQueue.get() != null) {
+            progress.set(new AssignedRollouts(state, state.storedQueue.get()).progress(allEntries));
             return;
         }
         long total = 0;

@@ -57,4 +57,18 @@ public interface ReviewSource {
 
     /** How a judge run judged a rollout, in every repeat; empty when the run is gone. */
     Optional<JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId);
+
+    /** The stored review queues, oldest first (none where the source keeps no queues). */
+    default List<dev.juror.store.StoredQueue> queues() {
+        return List.of();
+    }
+
+    /**
+     * Chooses rollouts by the request's strategy and stores the queue; committed before this returns.
+     *
+     * @throws dev.juror.workspace.queues.QueueRequestException when the request cannot be met (a sentence)
+     */
+    default dev.juror.store.StoredQueue createQueue(dev.juror.workspace.queues.QueueRequest request) {
+        throw new UnsupportedOperationException("this desk keeps no review queues");
+    }
 }
