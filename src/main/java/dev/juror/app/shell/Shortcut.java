@@ -22,11 +22,14 @@ public record Shortcut(String keys, String action, String where) {
                         "Review"),
                 new Shortcut("N", "Write a note (Enter submits, Esc or Tab returns to the scores)", "Review"),
                 new Shortcut("F", "Flag / unflag the comment for adjudication", "Review"),
-                new Shortcut("G", "Switch between your label and the judge's scores", "Review"),
                 new Shortcut("J / K", "Next / previous rollout in the queue", "Review"),
                 new Shortcut("PageDown / PageUp", "Next / previous comment of the rollout", "Review"),
                 new Shortcut("G", "Go to a section of the reference (Up / Down move, Enter or Esc return)", "Review"),
                 new Shortcut("V", "View the judge's scores (after you label the comment) / back to your label",
-                        "Review"));
+                        "Review"),
+                new Shortcut("M", "Record a missed issue from the passage selected in the contract (Shift+arrows"
+                        + " select in the contract)", "Review"),
+                new Shortcut("A / B / T", "Pairwise rubrics: left better / right better / tie on the focused"
+                        + " dimension", "Review"));
     }
 }
