@@ -81,7 +81,7 @@ final class AdjudicationPanel {
         grid.addRow(0, title("Dimension: labels and judge"), title("Adjudicated score"));
         int line = 1;
         for (AdjudicationViewModel.Row row : viewModel.rows()) {
-            Label name = new Label(row.name().replace('_', ' ') + (row.disputed() ? " (disputed)" : ""));
+            Label name = new Label(row.shownName() + (row.disputed() ? " (disputed)" : ""));
             name.getStyleClass().add("dimension-name");
             if (row.disputed()) {
                 name.getStyleClass().add("score-differs");

@@ -56,6 +56,11 @@ public final class AdjudicationViewModel {
             return dimension.name();
         }
 
+        /** The dimension's name for people (its display name, else the key). */
+        public String shownName() {
+            return dimension.shownName();
+        }
+
         /** The scale's levels, best first, as the score buttons show them. */
         public List<String> levels() {
             return dimension.scale().levelKeys();
@@ -172,7 +177,7 @@ public final class AdjudicationViewModel {
         }
         Optional<Row> unscored = rows.stream().filter(r -> r.chosenProperty().get() == null).findFirst();
         if (unscored.isPresent()) {
-            message.set("Choose the adjudicated score of " + unscored.get().name() + " first.");
+            message.set("Choose the adjudicated score of \u201C" + unscored.get().shownName() + "\u201D first.");
             return;
         }
         if (reason.get() == null || reason.get().isBlank()) {

@@ -40,7 +40,8 @@ final class CommentCardView {
         Label header = new Label(item.isResponse() ? "Whole response"
                 : join(item.commentId(), item.commentType()));
         header.getStyleClass().add("card-header");
-        HBox badges = new HBox(6, header);
+        // A flow: in a narrow pane the badges go to a second line instead of being cut ("labe...").
+        javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(6, 2, header);
         if (card.labelledByMe()) {
             badges.getChildren().add(badge("labelled", "badge-done"));
         }
@@ -134,6 +135,7 @@ final class CommentCardView {
     private static Label badge(String text, String style) {
         Label label = new Label(text);
         label.getStyleClass().addAll("badge", style);
+        label.setMinWidth(Label.USE_PREF_SIZE);
         return label;
     }
 

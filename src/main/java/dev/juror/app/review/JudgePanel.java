@@ -110,7 +110,7 @@ final class JudgePanel {
         scores.addRow(0, header("Dimension"), header("You"), header("Judge"), header("Other labellers"));
         int line = 1;
         for (JudgeView.Row row : view.rows()) {
-            Label dimension = new Label(row.dimension().replace('_', ' '));
+            Label dimension = new Label(row.shownName());
             dimension.getStyleClass().add("dimension-name");
             dimension.setWrapText(true);
             Label judge = cell(row.judge(), "judge-score-" + row.dimension());

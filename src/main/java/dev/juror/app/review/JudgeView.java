@@ -33,8 +33,8 @@ public record JudgeView(Shown shown, String message, List<Row> rows, String stat
      * One dimension: the labeller's score, the judge's (with the spread over repeats), the others'
      * and the judge's justification; {@code differs} when the judge's score is not the labeller's.
      */
-    public record Row(String dimension, String yours, String judge, String others, String justification,
-                      boolean differs) {
+    public record Row(String dimension, String shownName, String yours, String judge, String others,
+                      String justification, boolean differs) {
     }
 
     private static final String NONE = "\u2014";
@@ -61,7 +61,8 @@ public record JudgeView(Shown shown, String message, List<Row> rows, String stat
         List<Row> rows = new ArrayList<>();
         List<Map<String, Double>> perRepeat = new ArrayList<>();
         repeats.forEach(r -> perRepeat.add(new HashMap<>()));
-        for (String dimension : rubric.dimensionNames()) {
+        for (dev.juror.rubric.Dimension d : rubric.dimensions()) {
+            String dimension = d.name();
             List<String> judged = new ArrayList<>();
             String justification = "";
             for (int i = 0; i < repeats.size(); i++) {
@@ -80,8 +81,8 @@ public record JudgeView(Shown shown, String message, List<Row> rows, String stat
             String othersText = others.entrySet().stream().filter(e -> e.getValue().containsKey(dimension))
                     .map(e -> e.getKey() + " " + e.getValue().get(dimension).score()).collect(Collectors.joining(", "));
             boolean differs = !yours.equals(NONE) && !judged.get(0).equals(NONE) && !judged.get(0).equals(yours);
-            rows.add(new Row(dimension, yours, judged.get(0) + spread(judged), othersText.isEmpty() ? NONE : othersText,
-                    justification, differs));
+            rows.add(new Row(dimension, d.shownName(), yours, judged.get(0) + spread(judged),
+                    othersText.isEmpty() ? NONE : othersText, justification, differs));
         }
         List<String> commentScores = perRepeat.stream().map(scores -> scores.keySet().containsAll(rubric.dimensionNames())
                 ? number(rubric.commentScore(scores)) : NONE).toList();

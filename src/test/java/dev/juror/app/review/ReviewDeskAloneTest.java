@@ -184,7 +184,7 @@ class ReviewDeskAloneTest {
 
         robot.clickOn("#adjudicationRecord");
         assertThat(robot.lookup("#adjudicationMessage").queryAs(Label.class).getText())
-                .isEqualTo("Choose the adjudicated score of TargetDocument_Grounding first.");
+                .isEqualTo("Choose the adjudicated score of \u201CAccurate quote, real issue\u201D first.");
         robot.interact(() -> robot.lookup("#adjudicate-TargetDocument_Grounding").queryComboBox().setValue("3"));
         robot.clickOn("#adjudicationReason").write("The quote is exact but the issue is minor.");
         robot.clickOn("#adjudicationRecord");
