@@ -57,6 +57,8 @@ final class JudgePanel {
         status.setId("judgeStatus");
         status.setWrapText(true);
         rawToggle.setId("judgeRawToggle");
+        rawToggle.setTooltip(new javafx.scene.control.Tooltip("The raw response speaks of every comment of the"
+                + " rollout: it can be shown once you have labelled all of them."));
         rawToggle.setFocusTraversable(false);
         raw.setId("judgeRaw");
         raw.setEditable(false);
