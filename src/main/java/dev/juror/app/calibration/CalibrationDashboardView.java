@@ -126,8 +126,8 @@ public final class CalibrationDashboardView {
     }
 
     private void buildTables() {
-        column(metricsTable, "Dimension", Dashboard.MetricRow::dimension, 228);
-        column(metricsTable, "Comparison", Dashboard.MetricRow::comparison, 140);
+        column(metricsTable, "Dimension", Dashboard.MetricRow::dimension, 196);
+        column(metricsTable, "Comparison", Dashboard.MetricRow::comparison, 124);
         column(metricsTable, "n", Dashboard.MetricRow::n, 45);
         column(metricsTable, "Exact", Dashboard.MetricRow::exact, 62);
         column(metricsTable, "Within 1", Dashboard.MetricRow::within1, 78);
@@ -203,6 +203,9 @@ public final class CalibrationDashboardView {
         column(modelTable, "Mean sample score [95% CI]", Dashboard.ModelRow::meanScore, 200);
         column(modelTable, "k", r -> Integer.toString(r.k()), 35);
         column(modelTable, "Best of k", Dashboard.ModelRow::bestOfK, 160);
+        metricsTable.getColumns().get(0).setMinWidth(140);   // the dimension gives way first, so every header fits
+        java.util.List.of(metricsTable, disagreementTable, consistencyTable, crossJudgeTable, modelTable)
+                .forEach(table -> dev.juror.app.ui.HeaderWidths.keepWhole(table, messageLabel));
     }
 
     private static <T> void column(TableView<T> table, String title, Function<T, String> value, double width) {

@@ -1,5 +1,6 @@
 package dev.juror.app.judge;
 
+import dev.juror.app.ui.HeaderWidths;
 import dev.juror.app.workspace.RubricChoice;
 import java.util.Locale;
 import java.util.Objects;

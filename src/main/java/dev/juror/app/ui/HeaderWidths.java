@@ -1,4 +1,4 @@
-package dev.juror.app.judge;
+package dev.juror.app.ui;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -12,7 +12,7 @@ import javafx.scene.text.Text;
  * (bold) header font plus the header's padding, and follows the font size chosen in the settings.
  * A column's own minimum (set before) still holds when it is wider.
  */
-final class HeaderWidths {
+public final class HeaderWidths {
 
     /** The header label's insets on both sides plus room for the sort arrow. */
     private static final double PADDING = 22;
@@ -25,7 +25,7 @@ final class HeaderWidths {
      * @param fontSource a label of the same screen in the plain text font; its font changes with the
      *                   settings' font size (applied by CSS), and the headers follow it
      */
-    static void keepWhole(TableView<?> table, Label fontSource) {
+    public static void keepWhole(TableView<?> table, Label fontSource) {
         for (TableColumn<?, ?> column : table.getColumns()) {
             column.getProperties().putIfAbsent(OWN_MINIMUM, column.getMinWidth());
         }
