@@ -126,8 +126,8 @@ public final class CalibrationDashboardView {
     }
 
     private void buildTables() {
-        column(metricsTable, "Dimension", Dashboard.MetricRow::dimension, 196);
-        column(metricsTable, "Comparison", Dashboard.MetricRow::comparison, 124);
+        column(metricsTable, "Dimension", Dashboard.MetricRow::dimension, 290);
+        column(metricsTable, "Comparison", Dashboard.MetricRow::comparison, 175);
         column(metricsTable, "n", Dashboard.MetricRow::n, 45);
         column(metricsTable, "Exact", Dashboard.MetricRow::exact, 62);
         column(metricsTable, "Within 1", Dashboard.MetricRow::within1, 78);
@@ -151,7 +151,8 @@ public final class CalibrationDashboardView {
                 model.dimensionProperty().set(now.dimension());
             }
         });
-        metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Whole headers and whole figures: a narrow window scrolls the table sideways rather than cutting them.
+        metricsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         metricsTable.setPlaceholder(new Label("Choose a rubric and judge runs, then Compute."));
 
         column(disagreementTable, "Gap", Dashboard.DisagreementRow::gap, 45);
@@ -203,7 +204,6 @@ public final class CalibrationDashboardView {
         column(modelTable, "Mean sample score [95% CI]", Dashboard.ModelRow::meanScore, 200);
         column(modelTable, "k", r -> Integer.toString(r.k()), 35);
         column(modelTable, "Best of k", Dashboard.ModelRow::bestOfK, 160);
-        metricsTable.getColumns().get(0).setMinWidth(140);   // the dimension gives way first, so every header fits
         java.util.List.of(metricsTable, disagreementTable, consistencyTable, crossJudgeTable, modelTable)
                 .forEach(table -> dev.juror.app.ui.HeaderWidths.keepWhole(table, messageLabel));
     }
