@@ -91,17 +91,9 @@ public final class AdjudicationRepository {
     }
 
     private List<Adjudication> read(String sql) {
-        try (Connection c = workspace.connection(); PreparedStatement select = c.prepareStatement(sql);
-             ResultSet rows = select.executeQuery()) {
-            List<Adjudication> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(new Adjudication(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
-                        rows.getInt(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
-                        rows.getString(10), rows.getTimestamp(11).toInstant()));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the adjudications", e);
-        }
+        return Sql.select(workspace, "the adjudications", sql, rows -> new Adjudication(rows.getLong(1),
+                rows.getString(2), rows.getString(3), rows.getLong(4), rows.getInt(5), rows.getString(6),
+                rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                rows.getTimestamp(11).toInstant()));
     }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,21 +66,9 @@ public final class ExpertIssueRepository {
     }
 
     private List<ExpertIssue> read(String sql, Object... parameters) {
-        try (Connection c = workspace.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            List<ExpertIssue> out = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    out.add(new ExpertIssue(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getInt(5), rows.getInt(6), rows.getString(7), rows.getString(8), rows.getString(9),
-                            rows.getString(10), rows.getTimestamp(11).toInstant()));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the missed issues", e);
-        }
+        return Sql.select(workspace, "the missed issues", sql, rows -> new ExpertIssue(rows.getLong(1),
+                rows.getString(2), rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6),
+                rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                rows.getTimestamp(11).toInstant()), parameters);
     }
 }

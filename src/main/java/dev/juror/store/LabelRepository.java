@@ -232,44 +232,11 @@ public final class LabelRepository {
     }
 
     private List<StoredLabel> labels(String sql, Object... parameters) {
-        try (Connection c = workspace.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            bind(select, parameters);
-            List<StoredLabel> labels = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    labels.add(read(rows));
-                }
-            }
-            return labels;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read labels", e);
-        }
+        return Sql.select(workspace, "labels", sql, LabelRepository::read, parameters);
     }
 
     private List<Object[]> query(String sql, Object... parameters) {
-        try (Connection c = workspace.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            bind(select, parameters);
-            List<Object[]> result = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                int columns = rows.getMetaData().getColumnCount();
-                while (rows.next()) {
-                    Object[] row = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = rows.getObject(i + 1);
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read labels", e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        return Sql.rows(workspace, "labels", sql, parameters);
     }
 
     private static StoredLabel read(ResultSet rows) throws SQLException {

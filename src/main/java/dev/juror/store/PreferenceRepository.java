@@ -197,44 +197,11 @@ public final class PreferenceRepository {
     }
 
     private List<StoredPreference> read(String sql, Object... parameters) {
-        try (Connection c = workspace.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            bind(select, parameters);
-            List<StoredPreference> out = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    out.add(row(rows));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read preferences", e);
-        }
+        return Sql.select(workspace, "preferences", sql, PreferenceRepository::row, parameters);
     }
 
     private List<Object[]> query(String sql, Object... parameters) {
-        try (Connection c = workspace.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            bind(select, parameters);
-            List<Object[]> result = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                int columns = rows.getMetaData().getColumnCount();
-                while (rows.next()) {
-                    Object[] row = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = rows.getObject(i + 1);
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read preferences", e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        return Sql.rows(workspace, "preferences", sql, parameters);
     }
 
     private static StoredPreference row(ResultSet rows) throws SQLException {

@@ -35,4 +35,46 @@ final class Sql {
     static String nullIfEmpty(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
+
+    /** Reads one row of a result into a value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs a prepared SELECT with its parameters and reads every row.
+     *
+     * @param what what is read, for the error ("labels"): "Cannot read labels"
+     */
+    static <T> java.util.List<T> select(Workspace workspace, String what, String sql, RowReader<T> reader,
+                                        Object... parameters) {
+        try (java.sql.Connection c = workspace.connection();
+             java.sql.PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<T> out = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    out.add(reader.read(rows));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read " + what, e);
+        }
+    }
+
+    /** As {@link #select}, each row as its column values. */
+    static java.util.List<Object[]> rows(Workspace workspace, String what, String sql, Object... parameters) {
+        return select(workspace, what, sql, rows -> {
+            int columns = rows.getMetaData().getColumnCount();
+            Object[] row = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+                row[i] = rows.getObject(i + 1);
+            }
+            return row;
+        }, parameters);
+    }
 }
