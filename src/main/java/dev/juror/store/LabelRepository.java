@@ -149,7 +149,7 @@ public final class LabelRepository {
                         insert.setLong(16, recorded.id());
                     }
                     insert.setBoolean(17, label.blind());
-                    insert.setString(18, label.seen().length() > MAX_SEEN ? label.seen().substring(0, MAX_SEEN) : label.seen());
+                    insert.setString(18, seenColumn(label.seen()));
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -168,7 +168,8 @@ public final class LabelRepository {
         }
     }
 
-    private static LabelImport insertImport(Connection c, LabelImport batch) throws SQLException {
+    /** Writes a pack import's row (labels and preferences of one pack share it); returns it with its id. */
+    static LabelImport insertImport(Connection c, LabelImport batch) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO label_imports (pack_sha256, file_name, imported_by, imported_at) VALUES (?, ?, ?, ?)
                 """, new String[] {"id"})) {
@@ -183,6 +184,11 @@ public final class LabelRepository {
                         batch.importedAt());
             }
         }
+    }
+
+    /** What the {@code seen} column keeps of a description: its first {@link #MAX_SEEN} characters. */
+    static String seenColumn(String seen) {
+        return seen.length() > MAX_SEEN ? seen.substring(0, MAX_SEEN) : seen;
     }
 
     private boolean exists(String uid) {

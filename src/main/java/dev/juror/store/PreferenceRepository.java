@@ -138,7 +138,7 @@ public final class PreferenceRepository {
                                                    seen, created_at, origin, declared_at, import_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, new String[] {"id"})) {
-                LabelImport recorded = batch == null ? null : batch.id() > 0 ? batch : insertImport(c, batch);
+                LabelImport recorded = batch == null ? null : batch.id() > 0 ? batch : LabelRepository.insertImport(c, batch);
                 for (StoredPreference p : rows) {
                     insert.setString(1, p.uid());
                     insert.setString(2, p.labeller());
@@ -152,8 +152,7 @@ public final class PreferenceRepository {
                     insert.setString(10, p.rubricVersion());
                     insert.setBoolean(11, p.judgeHidden());
                     insert.setBoolean(12, p.blind());
-                    String seen = p.seen();
-                    insert.setString(13, seen.length() > LabelRepository.MAX_SEEN ? seen.substring(0, LabelRepository.MAX_SEEN) : seen);
+                    insert.setString(13, LabelRepository.seenColumn(p.seen()));
                     insert.setObject(14, Sql.timestamp(p.createdAt()));
                     insert.setString(15, p.origin());
                     insert.setObject(16, p.declaredAt() == null ? null : Sql.timestamp(p.declaredAt()));
@@ -176,23 +175,6 @@ public final class PreferenceRepository {
             return stored;
         } catch (SQLException e) {
             throw new StoreException("Cannot store " + rows.size() + " preferences", e);
-        }
-    }
-
-    private static LabelImport insertImport(Connection c, LabelImport batch) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO label_imports (pack_sha256, file_name, imported_by, imported_at) VALUES (?, ?, ?, ?)
-                """, new String[] {"id"})) {
-            insert.setString(1, batch.packSha256());
-            insert.setString(2, batch.fileName());
-            insert.setString(3, batch.importedBy());
-            insert.setObject(4, Sql.timestamp(batch.importedAt()));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new LabelImport(keys.getLong(1), batch.packSha256(), batch.fileName(), batch.importedBy(),
-                        batch.importedAt());
-            }
         }
     }
 

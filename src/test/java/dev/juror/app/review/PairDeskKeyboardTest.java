@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -126,7 +125,7 @@ class PairDeskKeyboardTest {
     }
 
     /** One sample with two rollouts; Bea compared them before Ann; a judge run prefers the first. */
-    static final class FakeSource implements ReviewSource, PairSource {
+    static final class FakeSource implements NoJudgeSource, PairSource {
 
         final Rubric pointwise = ShippedRubric.contractReview();
         final Rubric pairwiseRubric;
@@ -220,29 +219,5 @@ class PairDeskKeyboardTest {
             return List.of();
         }
 
-        @Override
-        public List<dev.juror.store.Adjudication> adjudications() {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.Adjudication> adjudicate(List<dev.juror.store.Adjudication> adjudications) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.StoredJudgeRun> judgeRuns(String rubricName) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.JudgeScoreRow> judgeScores(long runId) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId) {
-            return Optional.empty();
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Parent;
@@ -112,7 +111,7 @@ class QueueBoxTest {
         assertThat(Window.getWindows()).hasSize(1);
     }
 
-    private static final class QueueSource implements ReviewSource {
+    private static final class QueueSource implements NoJudgeSource {
 
         final List<QueueRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -144,31 +143,6 @@ class QueueBoxTest {
         @Override
         public List<StoredLabel> submit(List<NewLabel> labels) {
             return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.Adjudication> adjudications() {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.Adjudication> adjudicate(List<dev.juror.store.Adjudication> adjudications) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.StoredJudgeRun> judgeRuns(String rubricName) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.JudgeScoreRow> judgeScores(long runId) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement> judgement(long runId, long rolloutId) {
-            return Optional.empty();
         }
 
         @Override

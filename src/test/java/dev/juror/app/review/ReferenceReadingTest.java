@@ -167,7 +167,7 @@ class ReferenceReadingTest {
     }
 
     /** One rollout: a comment citing §1.3 and quoting the reference (clause 4.2), one quoting its opening note. */
-    private static final class PlaybookSource implements ReviewSource {
+    private static final class PlaybookSource implements NoJudgeSource {
 
         @Override
         public WorkspaceRubrics.RubricList rubrics() {
@@ -212,30 +212,5 @@ class ReferenceReadingTest {
             return List.of();
         }
 
-        @Override
-        public List<dev.juror.store.Adjudication> adjudications() {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.Adjudication> adjudicate(List<dev.juror.store.Adjudication> adjudications) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.StoredJudgeRun> judgeRuns(String rubricName) {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.juror.store.JudgeScoreRow> judgeScores(long runId) {
-            return List.of();
-        }
-
-        @Override
-        public java.util.Optional<dev.juror.workspace.judging.JudgeOutputs.RolloutJudgement> judgement(long runId,
-                                                                                                      long rolloutId) {
-            return java.util.Optional.empty();
-        }
     }
 }
