@@ -245,11 +245,15 @@ public final class LabelRepository {
         return Sql.rows(workspace, "labels", sql, parameters);
     }
 
-    private static StoredLabel read(ResultSet rows) throws SQLException {
+    /** The pack import a row joined from {@code label_imports} came with; null for a desk row. */
+    static LabelImport importOf(ResultSet rows) throws SQLException {
         java.util.OptionalLong importId = Sql.optionalLong(rows, "import_id");
-        LabelImport imported = importId.isEmpty() ? null : new LabelImport(importId.getAsLong(),
-                rows.getString("pack_sha256"), rows.getString("file_name"), rows.getString("imported_by"),
-                Sql.instant(rows, "imported_at"));
+        return importId.isEmpty() ? null : new LabelImport(importId.getAsLong(), rows.getString("pack_sha256"),
+                rows.getString("file_name"), rows.getString("imported_by"), Sql.instant(rows, "imported_at"));
+    }
+
+    private static StoredLabel read(ResultSet rows) throws SQLException {
+        LabelImport imported = LabelRepository.importOf(rows);
         java.time.OffsetDateTime declared = rows.getObject("declared_at", java.time.OffsetDateTime.class);
         return new StoredLabel(rows.getLong("id"), rows.getString("label_uid"), rows.getString("labeller"),
                 rows.getLong("rollout_id"), rows.getInt("comment_position"), rows.getString("comment_id"),

@@ -187,10 +187,7 @@ public final class PreferenceRepository {
     }
 
     private static StoredPreference row(ResultSet rows) throws SQLException {
-        java.util.OptionalLong importId = Sql.optionalLong(rows, "import_id");
-        LabelImport imported = importId.isEmpty() ? null : new LabelImport(importId.getAsLong(),
-                rows.getString("pack_sha256"), rows.getString("file_name"), rows.getString("imported_by"),
-                Sql.instant(rows, "imported_at"));
+        LabelImport imported = LabelRepository.importOf(rows);
         java.time.OffsetDateTime declared = rows.getObject("declared_at", java.time.OffsetDateTime.class);
         return new StoredPreference(rows.getLong("id"), rows.getString("label_uid"), rows.getString("labeller"),
                 rows.getLong("rollout_a_id"), rows.getLong("rollout_b_id"), ShownOrder.parse(rows.getString("shown_order")),
