@@ -1,5 +1,7 @@
 package dev.juror.cli;
 
+import dev.juror.batch.BatchException;
+import dev.juror.batch.BatchMode;
 import dev.juror.calibration.views.PairwiseCalibration.PositionConsistency;
 import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgePlan;
@@ -11,7 +13,10 @@ import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.StoreException;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
+import dev.juror.workspace.judging.BatchRequest;
 import dev.juror.workspace.judging.JudgeRunLauncher;
+import dev.juror.workspace.judging.NewRun;
+import dev.juror.workspace.judging.PreparedRun;
 import dev.juror.workspace.judging.JudgeRunReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,9 +110,15 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                     + " share of its results (2%%). Default 0: any service failure fails the run (exit 4).")
     String maxFailures;
 
-    @Option(names = "--retry-failed", description = "With --resume: judge the run's service failures again"
-            + " (the failed results are kept in the run's history).")
+    @Option(names = "--retry-failed", arity = "0..1", paramLabel = "online", fallbackValue = "as-run",
+            description = "With --resume: judge the run's service failures again (the failed results are kept in the"
+                    + " run's history); --retry-failed online judges them, and anything else left, on demand.")
+    String retryFailedAs;
+
     boolean retryFailed;
+
+    @Mixin
+    BatchModeOptions batch;
 
     @Option(names = "--json", description = "Print the summary as one JSON object (no progress lines).")
     boolean json;
@@ -137,7 +148,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         });
         try (Workspace opened = workspace.open()) {
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
-            JudgeRunLauncher.Prepared prepared = resume != null ? resumed(launcher) : created(launcher, opened);
+            PreparedRun prepared = resume != null ? resumed(launcher) : created(launcher, opened);
             JudgeRunLauncher.Finished finished;
             try (JudgeProgressPrinter progress = new JudgeProgressPrinter(err, !json && System.console() != null)) {
                 JudgeRunLauncher.Session session;
@@ -151,6 +162,11 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 running.set(session);
                 try {
                     finished = session.await();
+                } catch (BatchException e) {
+                    err.println("juror: " + e.getMessage() + "; run " + session.runId() + " is kept: continue it with"
+                            + " juror judge --resume " + session.runId() + " --workspace " + workspace.directory());
+                    err.flush();
+                    return CliRunner.FAILED;
                 } catch (StoreException e) {
                     if (!signalled.get()) {
                         throw e;
@@ -165,6 +181,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 }
             }
             StoredJudgeRun stored = finished.run();
+            BatchNotes.finished(err, finished.summary());
             Optional<PositionConsistency> consistency = new JudgeRunReader(opened).positionConsistency(stored);
             JudgeRunSummaryPrinter.print(out, json, workspace.directory(), stored, finished.summary(), consistency);
             if (finished.status() == JudgeRunStatus.INTERRUPTED) {
@@ -201,6 +218,10 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
     }
 
     private void validateOptions() {
+        retryFailed = retryFailedAs != null;
+        if (retryFailed && !retryFailedAs.equals("as-run") && !retryFailedAs.equals("online")) {
+            throw new UserInputException("--retry-failed takes no value or \"online\", was \"" + retryFailedAs + "\"");
+        }
         if (concurrency != null && (concurrency < 1 || concurrency > 1024)) {
             throw new UserInputException("--concurrency must be between 1 and 1024, was " + concurrency);
         }
@@ -241,14 +262,14 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    private JudgeRunLauncher.Prepared created(JudgeRunLauncher launcher, Workspace opened) {
+    private PreparedRun created(JudgeRunLauncher launcher, Workspace opened) {
         String text = RubricFiles.readText(rubricFile, "--rubric");
-        JudgeRunLauncher.Prepared prepared;
+        PreparedRun prepared;
         try {
-            prepared = launcher.create(new JudgeRunLauncher.NewRun(text, rubricFile.toString(), provider, model,
+            prepared = launcher.create(new NewRun(text, rubricFile.toString(), provider, model,
                     sampleIds, repeats == null ? 1 : repeats, given(),
                     maxPairsPerSample == null ? OptionalInt.empty() : OptionalInt.of(maxPairsPerSample),
-                    threshold().orElse(FailureThreshold.NONE)));
+                    threshold().orElse(FailureThreshold.NONE), batch.request(BatchMode.ONLINE)));
         } catch (RubricException e) {
             throw new UserInputException(String.join("; ", e.lines()), e);
         } catch (JudgeSetupException e) {
@@ -264,6 +285,7 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
                 default -> CliJudgeFactory.asOption(e);
             };
         }
+        BatchNotes.created(spec.commandLine().getErr(), prepared, batch.request(BatchMode.ONLINE).mode());
         if (prepared.leftOutWithoutComments() > 0) {
             spec.commandLine().getErr().println("juror: left out " + prepared.leftOutWithoutComments()
                     + " rollouts whose prediction has no comments to grade (not parsed, or empty);"
@@ -276,11 +298,18 @@ public final class JudgeCommand implements java.util.concurrent.Callable<Integer
         return prepared;
     }
 
-    private JudgeRunLauncher.Prepared resumed(JudgeRunLauncher launcher) {
+    private PreparedRun resumed(JudgeRunLauncher launcher) {
         try {
-            JudgeRunLauncher.Prepared prepared = launcher.resume(resume, given(), threshold(), retryFailed)
+            boolean online = "online".equals(retryFailedAs);
+            Optional<BatchRequest> overrides = online ? Optional.of(batch.request(BatchMode.ONLINE).withMode(BatchMode.ONLINE))
+                    : batch.anyGiven() ? Optional.of(batch.request(BatchMode.BATCH)) : Optional.empty();
+            PreparedRun prepared = launcher.resume(resume, given(), threshold(), retryFailed, overrides)
                     .orElseThrow(() -> new UserInputException("--resume " + resume + ": no such run in workspace "
                             + workspace.directory() + "; see juror runs"));
+            if (prepared.batch().isEmpty() && batch.mode != null && !batch.request(BatchMode.BATCH).mode().equals(BatchMode.ONLINE)) {
+                throw new UserInputException("--mode " + batch.mode + ": run " + resume + " was created to be judged on"
+                        + " demand and continues so; start a new run with --mode batch");
+            }
             if (retryFailed) {
                 spec.commandLine().getErr().println("juror: judging " + prepared.retried() + " failed result"
                         + (prepared.retried() == 1 ? "" : "s") + " of run " + resume + " again");

@@ -36,6 +36,10 @@ final class JudgeProgressPrinter implements AutoCloseable {
     }
 
     static String line(RunProgress p) {
+        if (!p.stage().isEmpty()) {
+            return String.format(Locale.ROOT, "judge: %s; %d/%d results stored, %.0f s elapsed", p.stage(), p.done(),
+                    p.total(), p.elapsed().toNanos() / 1e9);
+        }
         return String.format(Locale.ROOT, "judge: %d/%d done, %d failed, %d in flight, %d throttled, %d retries,"
                         + " %d tokens, %.0f s elapsed%s", p.done(), p.total(), p.failed(), p.batch().inFlight(),
                 p.throttled(), p.retries(), p.batch().usage().inputTokens() + p.batch().usage().outputTokens(),

@@ -69,7 +69,7 @@ public final class BedrockClientBuilder {
     }
 
     /** The named profile of {@code ~/.aws/config} when the config has one, else the default chain. */
-    static AwsCredentialsProvider credentials(BedrockJudgeConfig config) {
+    public static AwsCredentialsProvider credentials(BedrockJudgeConfig config) {
         return config.profileName()
                 .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder().profileName(profile).build())
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());

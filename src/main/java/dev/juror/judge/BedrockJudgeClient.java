@@ -151,13 +151,7 @@ public final class BedrockJudgeClient implements JudgeClient {
         TokenUsage usage = response.usage() == null ? TokenUsage.ZERO : new TokenUsage(
                 orZero(response.usage().inputTokens()), orZero(response.usage().outputTokens()),
                 orZero(response.usage().cacheReadInputTokens()), orZero(response.usage().cacheWriteInputTokens()));
-        JudgeResponse judged = new JudgeResponse(text.toString(), stopReason, usage, latency);
-        return switch (stopReason) {
-            case "end_turn" -> judged;
-            case "max_tokens" -> throw JudgeCallException.stopped(FailureKind.MAX_TOKENS, judged);
-            case "guardrail_intervened", "content_filtered" -> throw JudgeCallException.stopped(FailureKind.REFUSED, judged);
-            default -> throw JudgeCallException.stopped(FailureKind.UNEXPECTED_STOP, judged);
-        };
+        return ConverseStops.accept(new JudgeResponse(text.toString(), stopReason, usage, latency));
     }
 
     private static long orZero(Integer value) {

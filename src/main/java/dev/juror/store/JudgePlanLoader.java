@@ -265,6 +265,16 @@ public final class JudgePlanLoader {
                     sampleId.apply(i), id -> documents.documentsOf(samples.find(id).orElseThrow()))));
         }
 
+        /** Drops the item, and its sample's documents once the next item is of another sample. */
+        @Override
+        public void release(int index) {
+            loaded.remove(index);
+            String sample = sampleId.apply(index);
+            if (index + 1 >= size || !sample.equals(sampleId.apply(index + 1))) {
+                documentsBySample.remove(sample);
+            }
+        }
+
         @Override
         public int size() {
             return size;

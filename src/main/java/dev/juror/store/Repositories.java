@@ -28,6 +28,7 @@ public final class Repositories {
     private final CalibrationRepository calibration;
     private final ImportRepository imports;
     private final QueueRepository queues;
+    private final BatchJobRepository batchJobs;
 
     private Repositories(Workspace workspace, Clock clock) {
         this.workspace = workspace;
@@ -45,6 +46,7 @@ public final class Repositories {
         this.calibration = new CalibrationRepository(workspace);
         this.imports = new ImportRepository(workspace);
         this.queues = new QueueRepository(workspace, clock);
+        this.batchJobs = new BatchJobRepository(workspace, clock);
     }
 
     public static Repositories of(Workspace workspace) {
@@ -125,5 +127,9 @@ public final class Repositories {
     /** Review queues: named, fixed selections of rollouts per labeller. */
     public QueueRepository queues() {
         return queues;
+    }
+
+    public BatchJobRepository batchJobs() {
+        return batchJobs;
     }
 }

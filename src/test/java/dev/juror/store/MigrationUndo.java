@@ -11,11 +11,17 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V13 (review queues): the two queue tables gone. */
-    static final List<String> V13 = List.of(
+    /** Before V14 (batch jobs): the two batch tables gone. */
+    static final List<String> V14 = List.of(
+            "DROP TABLE judge_batch_jobs",
+            "DROP TABLE judge_batch_runs",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '14'");
+
+    /** Before V13 (review queues): V14 undone, the two queue tables gone. */
+    static final List<String> V13 = java.util.stream.Stream.concat(V14.stream(), java.util.stream.Stream.of(
             "DROP TABLE review_queue_items",
             "DROP TABLE review_queues",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'")).toList();
 
     /**
      * Before V12 (missed issues): later migrations undone first (else the history would still end with

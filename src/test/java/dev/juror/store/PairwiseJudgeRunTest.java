@@ -30,6 +30,8 @@ import dev.juror.rubric.RubricYaml;
 import dev.juror.workspace.imports.ImportOptions;
 import dev.juror.workspace.imports.Importer;
 import dev.juror.workspace.judging.JudgeRunLauncher;
+import dev.juror.workspace.judging.NewRun;
+import dev.juror.workspace.judging.PreparedRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -180,7 +182,7 @@ class PairwiseJudgeRunTest {
         Rubric rubric = rubric();
         try (Workspace ws = withSamples(temp)) {
             JudgeRunLauncher launcher = new JudgeRunLauncher(ws);
-            JudgeRunLauncher.Prepared prepared = launcher.create(new JudgeRunLauncher.NewRun(Files.readString(RUBRIC),
+            PreparedRun prepared = launcher.create(new NewRun(Files.readString(RUBRIC),
                     RUBRIC.toString(), "bedrock", "m", List.of(CR01), 1, JudgeSettings.NONE, OptionalInt.of(3)));
             StoredJudgeRun run = prepared.run();
             assertThat(run.pairs()).hasSize(3);
@@ -224,7 +226,7 @@ class PairwiseJudgeRunTest {
             JudgeRunLauncher launcher = new JudgeRunLauncher(ws);
             JudgeSettings settings = new JudgeSettings(Optional.of("us-east-1"), Optional.empty(),
                     Optional.of(server.endpoint().toString()), Optional.empty(), Optional.empty(), Optional.of(1));
-            JudgeRunLauncher.Prepared prepared = launcher.create(new JudgeRunLauncher.NewRun(Files.readString(RUBRIC),
+            PreparedRun prepared = launcher.create(new NewRun(Files.readString(RUBRIC),
                     RUBRIC.toString(), "bedrock", "", List.of(CR01, CR03), 1, settings, OptionalInt.of(2)));
             long runId = prepared.run().id();
             assertThat(prepared.run().expectedResults()).isEqualTo(2 * 2 * 2);
@@ -295,7 +297,7 @@ class PairwiseJudgeRunTest {
             JudgeRunLauncher launcher = new JudgeRunLauncher(ws);
             String text = Files.readString(RUBRIC);
 
-            assertThatThrownBy(() -> launcher.create(new JudgeRunLauncher.NewRun(text, RUBRIC.toString(), "bedrock", "",
+            assertThatThrownBy(() -> launcher.create(new NewRun(text, RUBRIC.toString(), "bedrock", "",
                     List.of(), 1, JudgeSettings.NONE)))
                     .isInstanceOfSatisfying(JudgeSetupException.class, e -> {
                         assertThat(e.setting()).isEqualTo("pairs");
@@ -304,15 +306,15 @@ class PairwiseJudgeRunTest {
             assertThat(new JudgePlanLoader(ws).selectPairs(List.of(), 6).samplesWithOneRollout()).containsExactly("solo");
             assertThat(launcher.runs().list()).isEmpty();
 
-            assertThatThrownBy(() -> launcher.create(new JudgeRunLauncher.NewRun(text, RUBRIC.toString(), "heuristic", "",
+            assertThatThrownBy(() -> launcher.create(new NewRun(text, RUBRIC.toString(), "heuristic", "",
                     List.of(), 1, JudgeSettings.NONE)))
                     .hasMessageContaining("the heuristic judge grades pointwise rubrics only");
-            assertThatThrownBy(() -> launcher.create(new JudgeRunLauncher.NewRun(text, RUBRIC.toString(), "bedrock", "",
+            assertThatThrownBy(() -> launcher.create(new NewRun(text, RUBRIC.toString(), "bedrock", "",
                     List.of(), 1, JudgeSettings.NONE, OptionalInt.of(0))))
                     .isInstanceOfSatisfying(JudgeSetupException.class,
                             e -> assertThat(e.setting()).isEqualTo("max-pairs-per-sample"));
             String pointwise = Files.readString(Path.of("rubrics/contract-review.yaml"));
-            assertThatThrownBy(() -> launcher.create(new JudgeRunLauncher.NewRun(pointwise, "contract-review.yaml",
+            assertThatThrownBy(() -> launcher.create(new NewRun(pointwise, "contract-review.yaml",
                     "heuristic", "", List.of(), 1, JudgeSettings.NONE, OptionalInt.of(3))))
                     .isInstanceOfSatisfying(JudgeSetupException.class, e -> {
                         assertThat(e.setting()).isEqualTo("max-pairs-per-sample");

@@ -16,6 +16,8 @@ import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.WorkspaceLookups;
 import dev.juror.workspace.judging.JudgeRunLauncher;
+import dev.juror.workspace.judging.NewRun;
+import dev.juror.workspace.judging.PreparedRun;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -141,7 +143,7 @@ public final class JudgeRunsViewModel {
         execute("Judge run: " + chosen.rubric().name() + " with " + provider, opened, launcher -> {
             String text = Files.readString(opened.directory().resolve(WorkspaceSeeder.RUBRICS_FOLDER)
                     .resolve(chosen.fileName()));
-            return launcher.create(new JudgeRunLauncher.NewRun(text, chosen.fileName(), provider, request.model(),
+            return launcher.create(new NewRun(text, chosen.fileName(), provider, request.model(),
                     request.sampleIds(), request.repeats(), request.settings()));
         });
     }
@@ -176,7 +178,7 @@ public final class JudgeRunsViewModel {
 
     @FunctionalInterface
     private interface Preparation {
-        JudgeRunLauncher.Prepared prepare(JudgeRunLauncher launcher) throws Exception;
+        PreparedRun prepare(JudgeRunLauncher launcher) throws Exception;
     }
 
     /** The run as stored when it started: which one, and what the selection left out. */
@@ -210,7 +212,7 @@ public final class JudgeRunsViewModel {
                 }
             });
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
-            JudgeRunLauncher.Prepared prepared = preparation.prepare(launcher);
+            PreparedRun prepared = preparation.prepare(launcher);
             Started first = new Started(prepared.run().id(), prepared.leftOutWithoutComments(),
                     prepared.leftOutSingleRollout(), new WorkspaceLookups(opened).runs());
             progress.publish(new Live(first, null));

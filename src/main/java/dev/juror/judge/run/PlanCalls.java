@@ -9,7 +9,7 @@ import java.util.Map;
  * a workspace loads an item only then ({@link PlanItems}). Keys are registered up front on one thread;
  * calls are then asked for from the run's worker and delivery threads.
  */
-final class PlanCalls {
+public final class PlanCalls {
 
     private record Slot(int index, int repeat) {
     }
@@ -17,25 +17,38 @@ final class PlanCalls {
     private final PlanItems items;
     private final Map<String, Slot> slots = new HashMap<>();
 
-    PlanCalls(PlanItems items) {
+    public PlanCalls(PlanItems items) {
         this.items = items;
     }
 
     /** Registers the call of one item and repeat; returns its key. Before the run starts only. */
-    String add(int index, int repeat) {
+    public String add(int index, int repeat) {
         String key = items.key(index, repeat);
         slots.put(key, new Slot(index, repeat));
         return key;
     }
 
     /** The call with this key (its item loaded if it was not yet), or null for an unknown key. */
-    JudgeCall call(String key) {
+    public JudgeCall call(String key) {
         Slot slot = slots.get(key);
         return slot == null ? null : new JudgeCall(key, items.get(slot.index()).item(), slot.repeat());
     }
 
+    /** The plan index of the call with this key, or -1 for an unknown key. */
+    public int index(String key) {
+        Slot slot = slots.get(key);
+        return slot == null ? -1 : slot.index();
+    }
+
+    /** Lets go of the loaded item at this plan index ({@link PlanItems#release}). */
+    public void release(int index) {
+        if (index >= 0) {
+            items.release(index);
+        }
+    }
+
     /** The plan item of the call with this key. */
-    RunItem item(String key) {
+    public RunItem item(String key) {
         return items.get(slots.get(key).index());
     }
 }

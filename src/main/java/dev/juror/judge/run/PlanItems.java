@@ -26,6 +26,13 @@ public abstract class PlanItems extends AbstractList<RunItem> {
         return RunResult.key(rolloutId(index), rolloutBId(index), repeat);
     }
 
+    /**
+     * Lets go of a loaded item a sequential reader is done with (a batch run writes tens of thousands of
+     * records and keeps none of them); a later {@link #get} loads it again. Items in memory stay.
+     */
+    public void release(int index) {
+    }
+
     /** Items already in memory. */
     public static PlanItems of(List<RunItem> items) {
         return new InMemory(List.copyOf(items));

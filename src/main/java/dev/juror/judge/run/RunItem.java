@@ -39,7 +39,7 @@ public record RunItem(long rolloutId, OptionalLong rolloutBId, JudgeItem item) {
     }
 
     /** The result of this item for one repeat, carrying a pair's replay key along. */
-    RunResult result(int repeat, JudgeResult result) {
+    public RunResult result(int repeat, JudgeResult result) {
         Optional<RunResult.Pair> pair = rolloutBId.isPresent()
                 ? Optional.of(new RunResult.Pair(rolloutBId.getAsLong(), item.contentHash())) : Optional.empty();
         return new RunResult(rolloutId, pair, repeat, result);

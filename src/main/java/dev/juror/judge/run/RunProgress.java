@@ -14,11 +14,20 @@ import java.util.Optional;
  *                     parse or schema error)
  * @param total        calls of the whole plan
  * @param alreadyDone  calls finished by earlier sessions (skipped on resume)
+ * @param stage        what a run that is not a stream of calls is doing now, in words (a Bedrock batch job:
+ *                     "batch job InProgress: 1,200 of 20,000 records processed"); empty for on-demand runs
  */
-public record RunProgress(BatchProgress batch, Map<ResultStatus, Integer> statusCounts, int total, int alreadyDone) {
+public record RunProgress(BatchProgress batch, Map<ResultStatus, Integer> statusCounts, int total, int alreadyDone,
+                          String stage) {
 
     public RunProgress {
         statusCounts = Map.copyOf(statusCounts);
+        java.util.Objects.requireNonNull(stage, "stage");
+    }
+
+    /** The progress of an on-demand run. */
+    public RunProgress(BatchProgress batch, Map<ResultStatus, Integer> statusCounts, int total, int alreadyDone) {
+        this(batch, statusCounts, total, alreadyDone, "");
     }
 
     public int count(ResultStatus status) {

@@ -1,5 +1,6 @@
 package dev.juror.workspace.judging;
 
+import dev.juror.batch.BatchException;
 import dev.juror.judge.Judge;
 import dev.juror.judge.heuristic.HeuristicJudge;
 import dev.juror.judge.run.FailureThreshold;
@@ -50,67 +51,17 @@ public final class JudgeRunLauncher {
     private final Workspace workspace;
     private final Repositories repositories;
     private final JudgeRunRepository runs;
+    private final BatchRuns batchRuns;
 
     public JudgeRunLauncher(Workspace workspace) {
         this.workspace = workspace;
         this.repositories = Repositories.of(workspace);
         this.runs = repositories.judgeRuns();
+        this.batchRuns = new BatchRuns(repositories.batchJobs());
     }
 
     public JudgeRunRepository runs() {
         return runs;
-    }
-
-    /**
-     * What to run.
-     *
-     * @param rubricText   the rubric YAML (stored with the run)
-     * @param rubricSource where it came from, for messages (a file name)
-     * @param model        the judge model; blank for the rubric's {@code judge.model_id}
-     * @param sampleIds    the samples whose rollouts to judge; empty for all
-     * @param maxPairsPerSample pairwise rubrics only: at most this many pairs per sample; empty for
-     *                          {@link #DEFAULT_MAX_PAIRS_PER_SAMPLE}
-     * @param maxFailures  service failures the run may hold and still finish ({@link FailureThreshold#NONE}: none)
-     */
-    public record NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
-                         int repeats, JudgeSettings settings, OptionalInt maxPairsPerSample,
-                         FailureThreshold maxFailures) {
-        public NewRun {
-            Objects.requireNonNull(rubricText, "rubricText");
-            Objects.requireNonNull(rubricSource, "rubricSource");
-            sampleIds = List.copyOf(sampleIds);
-            Objects.requireNonNull(settings, "settings");
-            Objects.requireNonNull(maxPairsPerSample, "maxPairsPerSample (use OptionalInt.empty())");
-            Objects.requireNonNull(maxFailures, "maxFailures (use FailureThreshold.NONE)");
-        }
-
-        /** A run that fails on any service failure. */
-        public NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
-                      int repeats, JudgeSettings settings, OptionalInt maxPairsPerSample) {
-            this(rubricText, rubricSource, provider, model, sampleIds, repeats, settings, maxPairsPerSample,
-                    FailureThreshold.NONE);
-        }
-
-        /** A run with the default number of pairs per sample (which only pairwise rubrics use). */
-        public NewRun(String rubricText, String rubricSource, String provider, String model, List<String> sampleIds,
-                      int repeats, JudgeSettings settings) {
-            this(rubricText, rubricSource, provider, model, sampleIds, repeats, settings, OptionalInt.empty());
-        }
-    }
-
-    /**
-     * A stored run ready to start.
-     *
-     * @param leftOutWithoutComments rollouts not selected because a comment-level rubric has nothing to grade in them
-     * @param leftOutSingleRollout    pairwise: samples left out because they have fewer than two rollouts
-     * @param retried                 resume with retry: failed results set aside to be judged again
-     */
-    public record Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments,
-                           int leftOutSingleRollout, int retried) {
-        public Prepared(StoredJudgeRun run, Rubric rubric, JudgeSettings settings, int leftOutWithoutComments,
-                        int leftOutSingleRollout) {
-            this(run, rubric, settings, leftOutWithoutComments, leftOutSingleRollout, 0);
-        }
     }
 
     /**
@@ -121,7 +72,7 @@ public final class JudgeRunLauncher {
      *                             {@code max-pairs-per-sample}, {@code samples}, {@code selection} (no rollouts
      *                             to judge) or {@code pairs} (pairwise: no sample with two rollouts)
      */
-    public Prepared create(NewRun request) throws RubricException {
+    public PreparedRun create(NewRun request) throws RubricException {
         String provider = JudgeFactory.normalise(request.provider());
         // Before anything is stored: the settings are kept with the run and must hold no credential.
         JudgeConnectionCheck.check(provider, request.settings());
@@ -166,19 +117,18 @@ public final class JudgeRunLauncher {
         }
     }
 
-    private Prepared createPointwise(NewRun request, Rubric rubric, JudgePlanLoader.RolloutSelection selection,
+    private PreparedRun createPointwise(NewRun request, Rubric rubric, JudgePlanLoader.RolloutSelection selection,
                                      String provider, String model, String shown) {
         if (selection.selected().isEmpty()) {
             throw noRollouts();
         }
+        boolean batch = batchRuns.decide(provider, request.batch(), selection.selected().size() * request.repeats());
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
                 model, request.settings().toJson(), request.repeats(), shown, selection.selected()));
-        runs.setMaxFailures(id, request.maxFailures());
-        return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(),
-                selection.withoutComments().size(), 0);
+        return stored(id, request, rubric, batch, selection.withoutComments().size(), 0);
     }
 
-    private Prepared createPairwise(NewRun request, Rubric rubric, JudgePlanLoader.PairSelection selection,
+    private PreparedRun createPairwise(NewRun request, Rubric rubric, JudgePlanLoader.PairSelection selection,
                                     String provider, String model, String shown) {
         if (selection.samplesWithOneRollout().isEmpty() && selection.pairs().isEmpty()) {
             throw noRollouts();
@@ -188,11 +138,20 @@ public final class JudgeRunLauncher {
                     + ": no selected sample has two or more rollouts, and a pairwise rubric compares rollouts of the"
                     + " same sample");
         }
+        boolean batch = batchRuns.decide(provider, request.batch(), selection.pairs().size() * request.repeats());
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), request.rubricText(), provider,
                 model, request.settings().toJson(), request.repeats(), shown, selection.rolloutIds(), selection.pairs()));
+        return stored(id, request, rubric, batch, 0, selection.samplesWithOneRollout().size());
+    }
+
+    private PreparedRun stored(long id, NewRun request, Rubric rubric, boolean batch, int withoutComments, int single) {
         runs.setMaxFailures(id, request.maxFailures());
-        return new Prepared(runs.find(id).orElseThrow(), rubric, request.settings(), 0,
-                selection.samplesWithOneRollout().size());
+        if (batch) {
+            batchRuns.store(id, request.batch());
+        }
+        Optional<BatchRequest> session = batch ? Optional.of(request.batch().over(batchRuns.stored(id).orElseThrow()))
+                : Optional.empty();
+        return new PreparedRun(runs.find(id).orElseThrow(), rubric, request.settings(), withoutComments, single, 0, session);
     }
 
     private JudgeSetupException noRollouts() {
@@ -208,7 +167,7 @@ public final class JudgeRunLauncher {
      * @throws RubricException the stored rubric text no longer reads (a damaged workspace)
      * @throws JudgeSetupException naming {@code run} when a live process is judging the run now
      */
-    public Optional<Prepared> resume(long runId, JudgeSettings overrides) throws RubricException {
+    public Optional<PreparedRun> resume(long runId, JudgeSettings overrides) throws RubricException {
         return resume(runId, overrides, Optional.empty(), false);
     }
 
@@ -217,8 +176,17 @@ public final class JudgeRunLauncher {
      * with {@code retryFailed}, its service failures set aside (kept in the run's history) so this
      * session judges them again.
      */
-    public Optional<Prepared> resume(long runId, JudgeSettings overrides, Optional<FailureThreshold> maxFailures,
+    public Optional<PreparedRun> resume(long runId, JudgeSettings overrides, Optional<FailureThreshold> maxFailures,
                                      boolean retryFailed) throws RubricException {
+        return resume(runId, overrides, maxFailures, retryFailed, Optional.empty());
+    }
+
+    /**
+     * As {@link #resume(long, JudgeSettings, Optional, boolean)}; a batch run continues with its stored batch
+     * settings under {@code batch}'s overrides, and on demand when {@code batch}'s mode is online.
+     */
+    public Optional<PreparedRun> resume(long runId, JudgeSettings overrides, Optional<FailureThreshold> maxFailures,
+                                     boolean retryFailed, Optional<BatchRequest> batch) throws RubricException {
         Optional<StoredJudgeRun> found = runs.find(runId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -235,8 +203,11 @@ public final class JudgeRunLauncher {
         }
         int retried = retryFailed ? runs.retryFailed(runId) : 0;
         StoredJudgeRun current = maxFailures.isPresent() || retried > 0 ? runs.find(runId).orElseThrow() : run;
-        return Optional.of(new Prepared(current, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides),
-                0, 0, retried));
+        boolean online = batch.map(b -> b.mode() == dev.juror.batch.BatchMode.ONLINE).orElse(false);
+        Optional<BatchRequest> session = online ? Optional.empty()
+                : batchRuns.stored(runId).map(stored -> batch.map(b -> b.over(stored)).orElse(stored));
+        return Optional.of(new PreparedRun(current, rubric, JudgeSettings.parse(run.settingsJson()).overriddenBy(overrides),
+                0, 0, retried, session));
     }
 
     /**
@@ -268,7 +239,7 @@ public final class JudgeRunLauncher {
      *
      * @throws JudgeSetupException naming {@code run} (a rollout of the run is gone) or a provider setting
      */
-    public Session start(Prepared prepared, Consumer<RunProgress> onProgress) {
+    public Session start(PreparedRun prepared, Consumer<RunProgress> onProgress) {
         StoredJudgeRun run = prepared.run();
         JudgePlan plan;
         try {
@@ -286,7 +257,10 @@ public final class JudgeRunLauncher {
             ACTIVE.add(activeKey(run.id()));
             JudgeRunner.RunHandle handle;
             try {
-                handle = runner.start(plan, repositories.judgeResults().sink(run.id()), onProgress);
+                handle = prepared.batch().isPresent()
+                        ? batchRuns.start(run, judge, prepared.settings(), prepared.batch().get(), plan,
+                                repositories.judgeResults().sink(run.id()), onProgress)
+                        : runner.start(plan, repositories.judgeResults().sink(run.id()), onProgress);
             } catch (RuntimeException e) {
                 ACTIVE.remove(activeKey(run.id()));
                 throw e;
@@ -340,15 +314,34 @@ public final class JudgeRunLauncher {
             handle.cancel();
         }
 
-        /** Waits for the end of the session, then closes the judge and stores the run's new status. */
+        /**
+         * Waits for the end of the session, then closes the judge and stores the run's new status.
+         *
+         * @throws BatchException a batch session could not go on (the run is left interrupted, to resume)
+         */
         public Finished await() throws InterruptedException {
-            return finish(handle.await());
+            try {
+                return finish(handle.await());
+            } catch (BatchException e) {
+                throw broken(e);
+            }
         }
 
         /** Cancels and waits (not interruptibly) until every call has stopped; then as {@link #await()}. */
         public Finished cancelAndAwait() {
             handle.cancel();
-            return finish(handle.completion().join());
+            try {
+                return finish(handle.completion().join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof BatchException batch ? broken(batch) : e;
+            }
+        }
+
+        private synchronized BatchException broken(BatchException e) {
+            judge.close();
+            ACTIVE.remove(activeKey(runId));
+            runs.markStatus(runId, JudgeRunStatus.INTERRUPTED);
+            return e;
         }
 
         private synchronized Finished finish(RunSummary summary) {

@@ -38,7 +38,7 @@ class JudgeRunReaderTest {
     void aPointwiseRunIsReadWithItsResultsAsTheJudgeRunsScreenReadsThem() throws Exception {
         try (Workspace ws = withSamples(temp)) {
             JudgeRunLauncher launcher = new JudgeRunLauncher(ws);
-            JudgeRunLauncher.Prepared prepared = launcher.create(new JudgeRunLauncher.NewRun(
+            PreparedRun prepared = launcher.create(new NewRun(
                     Files.readString(POINTWISE), POINTWISE.toString(), "heuristic", "", List.of(CR01), 1,
                     JudgeSettings.NONE, OptionalInt.empty()));
             JudgeRunLauncher.Finished finished = launcher.start(prepared, progress -> { }).await();
@@ -63,7 +63,7 @@ class JudgeRunReaderTest {
     @Test
     void aPairwiseRunNotJudgedYetListsEveryPairWithTheSamplesOfItsRollouts() throws Exception {
         try (Workspace ws = withSamples(temp)) {
-            JudgeRunLauncher.Prepared prepared = new JudgeRunLauncher(ws).create(new JudgeRunLauncher.NewRun(
+            PreparedRun prepared = new JudgeRunLauncher(ws).create(new NewRun(
                     Files.readString(PAIRWISE), PAIRWISE.toString(), "bedrock", "m", List.of(CR01), 1,
                     JudgeSettings.NONE, OptionalInt.of(3)));
 
