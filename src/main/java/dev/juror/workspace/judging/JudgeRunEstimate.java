@@ -165,8 +165,8 @@ public final class JudgeRunEstimate {
         OutputTokenMean earlier = repositories.judgeResults().outputTokenMean(version, model, NOT_MODEL_CALLS);
         boolean measured = earlier.results() > 0;
         double output = measured ? earlier.mean() : rubric.judge().maxTokens();
-        String basis = "input: rendered prompt characters / " + CHARS_PER_TOKEN + " (about 4 characters a token; "
-                + "estimated, not a tokenizer); output: " + (measured
+        String basis = "input: rendered prompt characters / " + CHARS_PER_TOKEN + " (a rule of thumb, not a "
+                + "tokenizer); output: " + (measured
                 ? "mean of " + earlier.results() + " earlier ok result" + (earlier.results() == 1 ? "" : "s")
                 + " of rubric version " + version + " with judge " + model
                 : "the rubric's judge.max_tokens, an upper bound (no earlier ok result of rubric version " + version
