@@ -1,6 +1,7 @@
 package dev.juror.cli;
 
 import dev.juror.export.BudgetPlan;
+import dev.juror.export.S3Prefix;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.Rubric;
 import dev.juror.workspace.ExportDefaults;
@@ -72,6 +73,10 @@ public final class ExportLambdaCommand implements Callable<Integer> {
             + "(SageMaker serverless custom scorer only)")
     boolean envelope;
 
+    @Option(names = "--batch-s3-prefix", paramLabel = "s3://BUCKET/PREFIX", description = "the S3 folder of batch "
+            + "judge runs (juror judge --mode batch --s3-prefix): scopes iam/batch-*.json to it (default: placeholders)")
+    String batchS3Prefix;
+
     @Mixin
     BudgetOptions budgetOptions;
 
@@ -97,7 +102,7 @@ public final class ExportLambdaCommand implements Callable<Integer> {
                 .rubric(rubric, RubricFiles.readText(rubricFile, "--rubric")).model(model).allowUnvalidated(unvalidated)
                 .samplesFile(Optional.ofNullable(samplesFile))
                 .lambda(new ExportRequest.LambdaSettings(functionName, Optional.ofNullable(region),
-                        Optional.ofNullable(account), memory, Optional.ofNullable(provisioned), envelope))
+                        Optional.ofNullable(account), memory, Optional.ofNullable(provisioned), envelope, batchFolder()))
                 .budget(budgetOptions.settings()).build();
         ExportOutcome outcome;
         try (ExportWorkspace ws = ExportSupport.workspace(workspace)) {
@@ -120,5 +125,13 @@ public final class ExportLambdaCommand implements Callable<Integer> {
         budget.warnings().forEach(w -> o.println("warning: " + w));
         o.flush();
         return CliRunner.OK;
+    }
+
+    private Optional<S3Prefix> batchFolder() {
+        try {
+            return Optional.ofNullable(batchS3Prefix).map(S3Prefix::parse);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--batch-s3-prefix: " + e.getMessage(), e);
+        }
     }
 }

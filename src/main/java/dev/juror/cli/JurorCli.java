@@ -39,6 +39,7 @@ public final class JurorCli implements Runnable {
             LambdaCommand.class,
             ExportCommand.class,
             BudgetCommand.class,
+            EstimateCommand.class,
             LabelsCommand.class,
             AnchorsCommand.class,
             QueueCommand.class,

@@ -26,6 +26,9 @@ final class BundleReadme {
                 | `template.yaml` | AWS SAM template: java21, timeout 900 s, published alias `live`, SnapStart (default) or provisioned concurrency |
                 | `iam/lambda-execution-policy.json` | the function's role: its logs and `bedrock:InvokeModel` on the judge model only |
                 | `iam/training-role-invoke-policy.json` | add to the SageMaker / Bedrock training role: `lambda:InvokeFunction` on this function |
+                | `iam/batch-inference-role.json` | batch judge runs (`juror judge --mode batch`): permissions of the service role Bedrock assumes, the S3 folder and `bedrock:InvokeModel` on the judge model only |
+                | `iam/batch-inference-role-trust.json` | its trust policy: `bedrock.amazonaws.com`, for model invocation jobs of your account only |
+                | `iam/batch-caller.json` | for whoever runs `juror judge --mode batch`: create, follow, stop and list jobs, `iam:PassRole` on that role only, the S3 folder |
                 | `training-overrides.json` | `lambda_concurrency_limit` derived from the target time per step and the judge quota, and `lambda_batch_size` kept under the 6 MB Lambda payload limit (see `budget.md`) |
                 | `budget.md` | judge calls, tokens (measured or estimated), cost, the Bedrock rate needed, the concurrency derivation and warnings |
                 | `events/sample-event.json` | an event in the trainer's shape, built from the workspace's samples |
@@ -48,7 +51,10 @@ final class BundleReadme {
                 or as `rft_lambda_arn` with the Nova Forge SDK, and pass `training-overrides.json` as overrides.
                 """.replace("FUNCTION", r.functionName()));
         md.append("\nARN placeholders: Region `").append(region).append("`, account `").append(account)
-                .append("` (replace `<REGION>` / `<ACCOUNT_ID>` if shown).\n");
+                .append("` (replace `<REGION>` / `<ACCOUNT_ID>` if shown). Batch folder `")
+                .append(r.batchFolder().orElse(S3Prefix.PLACEHOLDER)).append("` (`<BUCKET>` / `<PREFIX>` when `--batch-s3-prefix`"
+                        + " was not given: put the bucket and folder of `--s3-prefix` there); the batch role's name is `")
+                .append(IamPolicies.BATCH_ROLE_NAME).append("`, see docs/batch-permissions.md of Juror.\n");
         md.append("\nThe function never fails an invocation: a sample it cannot score gets the neutral reward with a "
                 + "`service_failure` (judge throttled, down, timed out) or `invalid_sample` metric; a prediction that "
                 + "makes the judge fail (output-token limit, an answer echoing it) or exceeds the rubric's limits gets "

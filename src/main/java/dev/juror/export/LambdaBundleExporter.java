@@ -20,7 +20,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes the reward Lambda bundle (docs/export.md): {@code reward-lambda.zip} ({@code lib/*.jar} and
  * {@code juror-reward.json}), {@code template.yaml} (SAM), {@code iam/lambda-execution-policy.json},
- * {@code iam/training-role-invoke-policy.json}, {@code training-overrides.json}, {@code budget.md},
+ * {@code iam/training-role-invoke-policy.json}, the batch judge run's {@code iam/batch-inference-role.json},
+ * {@code iam/batch-inference-role-trust.json} and {@code iam/batch-caller.json}, {@code training-overrides.json},
+ * {@code budget.md},
  * {@code README.md} and {@code events/sample-event.json}. An unvalidated bundle says so in every file.
  */
 public final class LambdaBundleExporter {
@@ -59,6 +61,13 @@ public final class LambdaBundleExporter {
                 IamPolicies.lambdaExecution(r.modelId(), r.functionName(), region, account, r.unvalidated())));
         written.add(json(out.resolve("iam/training-role-invoke-policy.json"),
                 IamPolicies.trainingRoleInvoke(r.functionName(), region, account, r.unvalidated())));
+        S3Prefix folder = r.batchFolder().orElse(S3Prefix.PLACEHOLDER);
+        written.add(json(out.resolve("iam/batch-inference-role.json"),
+                IamPolicies.batchRolePermissions(r.modelId(), folder, region, account, r.unvalidated())));
+        written.add(json(out.resolve("iam/batch-inference-role-trust.json"),
+                IamPolicies.batchRoleTrust(region, account, r.unvalidated())));
+        written.add(json(out.resolve("iam/batch-caller.json"),
+                IamPolicies.batchCaller(r.modelId(), folder, region, account, r.unvalidated())));
         written.add(json(out.resolve("training-overrides.json"), overrides(r)));
         written.add(text(out.resolve("budget.md"), r.budget().markdown(r.unvalidated())));
         written.add(json(out.resolve("events/sample-event.json"), sampleEvent(r)));

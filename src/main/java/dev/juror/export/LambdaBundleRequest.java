@@ -22,13 +22,23 @@ import java.util.Optional;
  * @param budget        the reward budget inputs
  * @param samples       samples for {@code events/sample-event.json}
  * @param unvalidated   write it although the gate refused (marks every file)
+ * @param batchFolder   the S3 folder batch judge runs use, for the batch IAM policies; empty = placeholders
  */
 public record LambdaBundleRequest(Rubric rubric, String rubricYaml, String modelId, String functionName, int concurrency,
                                   Optional<String> region, Optional<String> account, int memoryMb, boolean snapStart,
                                   int provisioned, boolean envelope, BudgetPlan budget, List<ExportSample> samples,
-                                  boolean unvalidated) {
+                                  boolean unvalidated, Optional<S3Prefix> batchFolder) {
 
     public static final String DEFAULT_FUNCTION_NAME = "JurorReward-SageMaker";
+
+    /** A bundle without a batch folder: the batch policies hold placeholders. */
+    public LambdaBundleRequest(Rubric rubric, String rubricYaml, String modelId, String functionName, int concurrency,
+                               Optional<String> region, Optional<String> account, int memoryMb, boolean snapStart,
+                               int provisioned, boolean envelope, BudgetPlan budget, List<ExportSample> samples,
+                               boolean unvalidated) {
+        this(rubric, rubricYaml, modelId, functionName, concurrency, region, account, memoryMb, snapStart, provisioned,
+                envelope, budget, samples, unvalidated, Optional.empty());
+    }
 
     public LambdaBundleRequest {
         Objects.requireNonNull(rubric, "rubric");
@@ -36,6 +46,7 @@ public record LambdaBundleRequest(Rubric rubric, String rubricYaml, String model
         samples = List.copyOf(samples);
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(batchFolder, "batchFolder (use Optional.empty())");
         if (functionName == null || !functionName.contains("SageMaker")) {
             throw new IllegalArgumentException("function name " + functionName + " must contain \"SageMaker\" (exact "
                     + "casing): SageMaker HyperPod only invokes such functions and the Nova Forge SDK checks it");

@@ -29,9 +29,9 @@ public final class PriceTableReader {
     public static final String FORMAT = "juror-prices/1";
     static final List<String> ROOT_KEYS = List.of("format", "currency", "note", "models");
     static final List<String> PRICE_KEYS = List.of("input_per_1k", "output_per_1k", "cache_read_per_1k",
-            "cache_write_per_1k");
+            "cache_write_per_1k", "batch_input_per_1k", "batch_output_per_1k");
     static final List<String> MODEL_KEYS = List.of("input_per_1k", "output_per_1k", "cache_read_per_1k",
-            "cache_write_per_1k", "example", "note");
+            "cache_write_per_1k", "batch_input_per_1k", "batch_output_per_1k", "example", "note");
 
     /** A price table is a few KB; the cap keeps a wrong file from stalling the YAML parser. */
     static final int MAX_BYTES = 256 * 1024;
@@ -120,11 +120,11 @@ public final class PriceTableReader {
         if (node.isNull()) {
             // Listed without prices: every price unknown.
             return new ModelPrice(key, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                    OptionalDouble.empty(), false, "");
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), false, "");
         }
         if (!node.isObject()) {
             throw loc.error(at, "the entry must be a mapping of prices", "write the prices under the model id, "
-                    + "indented: input_per_1k, output_per_1k, cache_read_per_1k, cache_write_per_1k");
+                    + "indented: " + String.join(", ", PRICE_KEYS));
         }
         checkKeys(node, at, MODEL_KEYS, loc);
         boolean example = false;
@@ -138,7 +138,8 @@ public final class PriceTableReader {
         }
         String note = node.path("note").isValueNode() ? node.path("note").asText() : "";
         return new ModelPrice(key, price(node, "input_per_1k", at, loc), price(node, "output_per_1k", at, loc),
-                price(node, "cache_read_per_1k", at, loc), price(node, "cache_write_per_1k", at, loc), example, note);
+                price(node, "cache_read_per_1k", at, loc), price(node, "cache_write_per_1k", at, loc),
+                price(node, "batch_input_per_1k", at, loc), price(node, "batch_output_per_1k", at, loc), example, note);
     }
 
     private static OptionalDouble price(JsonNode entry, String name, JsonPointer at, Locator loc) {

@@ -353,6 +353,24 @@ public final class JudgeResultRepository {
         }
     }
 
+    /** Mean output tokens of {@code results} judge results. */
+    public record OutputTokenMean(long results, double mean) {
+    }
+
+    /**
+     * The mean output tokens of the ok results with output tokens of every run of this rubric version and model,
+     * runs of {@code leftOutProviders} left out (judges that make no model call); 0 results when there are none.
+     */
+    public OutputTokenMean outputTokenMean(String rubricVersion, String model, Set<String> leftOutProviders) {
+        Object[] row = Sql.rows(workspace, "the output tokens of earlier judge results", """
+                SELECT COUNT(*), AVG(CAST(r.output_tokens AS DOUBLE PRECISION)) FROM judge_results r
+                JOIN judge_runs u ON u.id = r.run_id WHERE u.rubric_version = ? AND u.model = ? AND r.status = 'ok'
+                AND r.output_tokens > 0 AND NOT (u.provider = ANY(?))
+                """, rubricVersion, model, leftOutProviders.toArray(String[]::new)).get(0);
+        long n = ((Number) row[0]).longValue();
+        return new OutputTokenMean(n, n == 0 ? 0 : ((Number) row[1]).doubleValue());
+    }
+
     private static final List<String> RESULT_COLUMNS = List.of("id", "run_id", "rollout_id", "rollout_b_id",
             "repeat_index", "status", "model", "raw_output", "error", "error_kinds", "latency_ms", "attempts",
             "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "sample_score",

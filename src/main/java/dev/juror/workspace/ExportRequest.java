@@ -1,5 +1,6 @@
 package dev.juror.workspace;
 
+import dev.juror.export.S3Prefix;
 import dev.juror.rubric.Rubric;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -36,11 +37,13 @@ public record ExportRequest(ExportKind kind, Optional<Rubric> rubric, String rub
      * @param provisioned  provisioned concurrency instead of SnapStart; empty = SnapStart, with the
      *                     planner's {@code lambda_concurrency_limit} as the template's provisioned default
      * @param envelope     answer with the statusCode/body envelope
+     * @param batchFolder  the S3 folder of batch judge runs the batch IAM policies are scoped to; empty = placeholders
      */
     public record LambdaSettings(String functionName, Optional<String> region, Optional<String> account, int memoryMb,
-                                 Optional<Integer> provisioned, boolean envelope) {
+                                 Optional<Integer> provisioned, boolean envelope, Optional<S3Prefix> batchFolder) {
 
         public LambdaSettings {
+            Objects.requireNonNull(batchFolder, "batchFolder");
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(provisioned, "provisioned");
@@ -48,7 +51,13 @@ public record ExportRequest(ExportKind kind, Optional<Rubric> rubric, String rub
 
         public static LambdaSettings defaults() {
             return new LambdaSettings(ExportDefaults.FUNCTION_NAME, Optional.empty(), Optional.empty(),
-                    ExportDefaults.MEMORY_MB, Optional.empty(), false);
+                    ExportDefaults.MEMORY_MB, Optional.empty(), false, Optional.empty());
+        }
+
+        /** Settings without a batch folder. */
+        public LambdaSettings(String functionName, Optional<String> region, Optional<String> account, int memoryMb,
+                              Optional<Integer> provisioned, boolean envelope) {
+            this(functionName, region, account, memoryMb, provisioned, envelope, Optional.empty());
         }
     }
 

@@ -112,7 +112,8 @@ public final class ExportService {
             // Provisioned environments beyond the trainer's limit would never be used.
             bundle = new LambdaBundleRequest(rubric, r.rubricYaml(), r.model(), l.functionName(),
                     budget.handlerConcurrency(), l.region(), l.account(), l.memoryMb(), l.provisioned().isEmpty(),
-                    l.provisioned().orElse(budget.lambdaConcurrencyLimit()), l.envelope(), budget, samples.rows(), mark);
+                    l.provisioned().orElse(budget.lambdaConcurrencyLimit()), l.envelope(), budget, samples.rows(), mark,
+                    l.batchFolder());
         } catch (IllegalArgumentException e) {
             throw new ExportInputException(ExportInputException.Problem.SETTINGS, e.getMessage(), e);
         }

@@ -43,6 +43,7 @@ class JsonOutputStyleTest {
                 run("judge", "--workspace", ws, "--rubric", "rubrics/contract-review.yaml", "--provider", "heuristic",
                         "--json"),
                 run("runs", "--workspace", ws, "--json"),
+                run("estimate", "--workspace", ws, "--rubric", "rubrics/contract-review.yaml", "--json"),
                 run("run", "show", "1", "--workspace", ws, "--json"),
                 run("locate", "--target", contract, "--excerpt", "the term of this agreement", "--json"),
                 run("agreement", "samples/agreement/judge-vs-human.csv", "--scale", "1..5", "--bootstrap", "200",

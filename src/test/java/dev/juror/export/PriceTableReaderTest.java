@@ -78,6 +78,49 @@ class PriceTableReaderTest {
     }
 
     @Test
+    void batchPricesAreReadAndUnknownWhenEmptyOrAbsent() {
+        PriceTable t = reader.parse(table("    input_per_1k: 0.0008\n    output_per_1k: 0.0032\n"
+                + "    batch_input_per_1k: 0.0004\n    batch_output_per_1k: ~\n"), "p.yaml");
+        ModelPrice p = t.find("amazon.nova-pro-v1:0").orElseThrow();
+        assertThat(p.batchInputPer1k()).hasValue(0.0004);
+        assertThat(p.batchOutputPer1k()).isEmpty();
+        ModelPrice absent = reader.parse(table("    input_per_1k: 0.0008\n"), "p.yaml").find("amazon.nova-pro-v1:0")
+                .orElseThrow();
+        assertThat(absent.batchInputPer1k()).isEmpty();
+        assertThat(absent.batchOutputPer1k()).isEmpty();
+        ModelPrice zero = reader.parse(table("    batch_input_per_1k: 0\n"), "p.yaml").find("amazon.nova-pro-v1:0")
+                .orElseThrow();
+        assertThat(zero.batchInputPer1k()).hasValue(0.0);
+    }
+
+    @Test
+    void aBadBatchPriceNamesFileLineModelAndField() {
+        assertThatThrownBy(() -> reader.parse(table("    batch_output_per_1k: -0.001\n"), "prices.yaml"))
+                .isInstanceOf(PriceTableException.class)
+                .hasMessageContaining("prices.yaml line 5 (models.\"amazon.nova-pro-v1:0\".batch_output_per_1k)")
+                .hasMessageContaining("negative").hasMessageContaining("fix:");
+        assertThatThrownBy(() -> reader.parse(table("    batch_input_per_1k: half\n"), "prices.yaml"))
+                .hasMessageContaining("prices.yaml line 5 (models.\"amazon.nova-pro-v1:0\".batch_input_per_1k)")
+                .hasMessageContaining("is text, not a number");
+        assertThatThrownBy(() -> reader.parse(table("    batch_input_per_1k: [1]\n"), "prices.yaml"))
+                .hasMessageContaining("batch_input_per_1k").hasMessageContaining("must be a number");
+    }
+
+    @Test
+    void theShippedBatchExamplesAreHalfOfOnDemandWhereThereArePrices() {
+        PriceTable t = reader.parse(PriceTables.shippedText(), "shipped");
+        for (ModelPrice p : t.models().values()) {
+            if (p.inputPer1k().isPresent()) {
+                assertThat(p.batchInputPer1k().getAsDouble()).as(p.key()).isEqualTo(p.inputPer1k().getAsDouble() / 2);
+                assertThat(p.batchOutputPer1k().getAsDouble()).as(p.key()).isEqualTo(p.outputPer1k().getAsDouble() / 2);
+            } else {
+                assertThat(p.batchInputPer1k()).as(p.key()).isEmpty();
+            }
+        }
+        assertThat(PriceTables.shippedText()).contains("HALF of the on-demand");
+    }
+
+    @Test
     void aMissingFileNamesTheOption() {
         assertThatThrownBy(() -> reader.read(dir.resolve("nope.yaml"))).hasMessageContaining("nope.yaml")
                 .hasMessageContaining("not found").hasMessageContaining("--prices");
