@@ -27,7 +27,7 @@ class DependencyRulesTest {
 
     private static final String[] ENGINES = {
         "dev.juror.rubric..", "dev.juror.dataset..", "dev.juror.judge..", "dev.juror.reward..",
-        "dev.juror.calibration..", "dev.juror.store..", "dev.juror.export.."
+        "dev.juror.calibration..", "dev.juror.store..", "dev.juror.export..", "dev.juror.batch.."
     };
 
     private static final ArchRule enginesKnowNoUi = noClasses().that().resideInAnyPackage(ENGINES)
@@ -45,7 +45,8 @@ class DependencyRulesTest {
     private static final ArchRule lambdaUsesOnlyItsEngines = noClasses().that().resideInAPackage("dev.juror.lambda..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.juror.store..", "dev.juror.calibration..",
                     "dev.juror.export..", "dev.juror.cli..", "dev.juror.app..", "javafx..", "org.fxmisc..",
-                    "org.h2..", "picocli..")
+                    "org.h2..", "picocli..", "dev.juror.batch..", "software.amazon.awssdk.services.s3..",
+                    "software.amazon.awssdk.services.bedrock..")
             .because("lambda -> reward, judge, rubric, dataset only");
 
     private static final ArchRule cliNeverTouchesTheUi = noClasses().that().resideInAPackage("dev.juror.cli..")
