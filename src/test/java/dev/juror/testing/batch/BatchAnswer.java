@@ -50,8 +50,15 @@ public sealed interface BatchAnswer {
         return text.toString();
     }
 
-    private static int words(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    /** Whitespace-separated words (a loop, not a regex split: a benchmark counts 20,000 prompts). */
+    private static int words(CharSequence text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words;
     }
 }

@@ -1,10 +1,8 @@
 package dev.juror.testing.batch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.List;
 
 /** What CreateModelInvocationJob checks before it starts a job: required members, the input's files and size. */
@@ -47,17 +45,26 @@ final class BatchJobRequests {
         return files;
     }
 
-    /** Non-blank lines of the input files. */
+    /** Lines of the input files that hold more than white space (bytes, not characters: JSON is ASCII-framed). */
     static int countRecords(LoopbackS3 s3, List<S3Location> files) throws IOException {
         int records = 0;
+        byte[] buffer = new byte[256 * 1024];
         for (S3Location file : files) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(s3.open(file.bucket(), file.key()), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        records++;
+            try (InputStream in = s3.open(file.bucket(), file.key())) {
+                boolean content = false;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = buffer[i];
+                        if (b == '\n') {
+                            records += content ? 1 : 0;
+                            content = false;
+                        } else if (b != ' ' && b != '\t' && b != '\r') {
+                            content = true;
+                        }
                     }
                 }
+                records += content ? 1 : 0;
             }
         }
         return records;

@@ -2,7 +2,7 @@ package dev.juror.testing.batch;
 
 import java.util.Random;
 
-/** Job ids as Bedrock shapes them (12 lower-case letters and digits), from a seeded generator. */
+/** Job ids as Bedrock shapes them: 12 lower-case letters and digits, random so two stubs' jobs never share one. */
 final class JobIds {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";

@@ -19,12 +19,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
@@ -92,7 +94,7 @@ public final class LoopbackBedrockBatch implements AutoCloseable {
 
     /** How records are answered: {@code (recordId, modelInput) -> answer}. Default: {@code BatchAnswer.constant(DEFAULT_REPLY)}. */
     public LoopbackBedrockBatch answerWith(BiFunction<String, JsonNode, BatchAnswer> answer) {
-        this.answer = java.util.Objects.requireNonNull(answer);
+        this.answer = Objects.requireNonNull(answer);
         return this;
     }
 
@@ -191,7 +193,7 @@ public final class LoopbackBedrockBatch implements AutoCloseable {
         jobsById.values().forEach(BatchJob::requestStop);
         runners.shutdown();
         try {
-            if (!runners.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!runners.awaitTermination(2, TimeUnit.SECONDS)) {
                 runners.shutdownNow();
             }
         } catch (InterruptedException e) {

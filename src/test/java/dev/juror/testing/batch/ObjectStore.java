@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -157,11 +156,9 @@ final class ObjectStore implements AutoCloseable {
             }
             done = true;
             out.close();
-            Path stored = file.resolveSibling(file.getFileName() + ".stored");
-            Files.move(file, stored, StandardCopyOption.ATOMIC_MOVE);
             String etag = "\"" + HexFormat.of().formatHex(md5.digest()) + "\"";
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            StoredObject old = bucket(bucket).put(key, new StoredObject(stored, size, etag, now, contentType));
+            StoredObject old = bucket(bucket).put(key, new StoredObject(file, size, etag, now, contentType));
             if (old != null) {
                 deleteQuietly(old.file());
             }
