@@ -162,6 +162,11 @@ public final class LoopbackBedrockBatch implements AutoCloseable {
         return jobsStarted.get();
     }
 
+    /** ARNs of the jobs started, in no particular order (for a test whose client died before it kept one). */
+    public List<String> jobArns() {
+        return jobsById.values().stream().map(job -> job.arn).toList();
+    }
+
     /** Requests received so far, with their JSON bodies, in arrival order. */
     public List<StubRequest> requests() {
         return new ArrayList<>(recorded);
