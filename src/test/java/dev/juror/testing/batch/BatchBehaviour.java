@@ -2,7 +2,6 @@ package dev.juror.testing.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -12,6 +11,6 @@ import java.util.function.BiFunction;
  * @param recordsPerSecond 0 for "at once"
  * @param failMessage      null, or the message of a job that ends Failed after its start delay
  */
-record BatchBehaviour(BiFunction<String, JsonNode, BatchAnswer> answer, Set<String> omittedRecordIds,
+record BatchBehaviour(BiFunction<String, JsonNode, BatchAnswer> answer, java.util.function.Predicate<String> omitted,
                       Duration startDelay, double recordsPerSecond, String failMessage, long shuffleSeed) {
 }

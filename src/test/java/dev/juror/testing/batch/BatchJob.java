@@ -22,8 +22,8 @@ final class BatchJob {
     final String id;
     final String arn;
     final ObjectNode request;
-    final List<S3Location> inputFiles;
-    final S3Location output;
+    final List<S3Address> inputFiles;
+    final S3Address output;
     final int recordCount;
     final BatchBehaviour behaviour;
     private final Instant submitTime = now();
@@ -38,7 +38,7 @@ final class BatchJob {
     private int failed;
     private boolean stopRequested;
 
-    BatchJob(String id, ObjectNode request, List<S3Location> inputFiles, S3Location output, int recordCount,
+    BatchJob(String id, ObjectNode request, List<S3Address> inputFiles, S3Address output, int recordCount,
              BatchBehaviour behaviour) {
         this.id = id;
         this.arn = "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/" + id;

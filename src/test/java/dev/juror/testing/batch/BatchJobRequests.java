@@ -33,12 +33,12 @@ final class BatchJobRequests {
     }
 
     /** The input URI's object, or the {@code .jsonl} objects under it as a prefix, in key order. */
-    static List<S3Location> inputFiles(LoopbackS3 s3, S3Location input) {
+    static List<S3Address> inputFiles(LoopbackS3 s3, S3Address input) {
         if (!input.key().isEmpty() && s3.exists(input.bucket(), input.key())) {
             return List.of(input);
         }
-        List<S3Location> files = s3.keys(input.bucket(), input.folder()).stream().filter(k -> k.endsWith(".jsonl"))
-                .map(k -> new S3Location(input.bucket(), k)).toList();
+        List<S3Address> files = s3.keys(input.bucket(), input.folder()).stream().filter(k -> k.endsWith(".jsonl"))
+                .map(k -> new S3Address(input.bucket(), k)).toList();
         if (files.isEmpty()) {
             throw new BedrockError(400, "ValidationException", "No .jsonl input found at " + input);
         }
@@ -46,10 +46,10 @@ final class BatchJobRequests {
     }
 
     /** Lines of the input files that hold more than white space (bytes, not characters: JSON is ASCII-framed). */
-    static int countRecords(LoopbackS3 s3, List<S3Location> files) throws IOException {
+    static int countRecords(LoopbackS3 s3, List<S3Address> files) throws IOException {
         int records = 0;
         byte[] buffer = new byte[256 * 1024];
-        for (S3Location file : files) {
+        for (S3Address file : files) {
             try (InputStream in = s3.open(file.bucket(), file.key())) {
                 boolean content = false;
                 int n;

@@ -60,7 +60,7 @@ final class BatchJobRunner implements Runnable {
             job.moveTo("InProgress", null);
             long started = System.nanoTime();
             int done = 0;
-            for (S3Location file : job.inputFiles) {
+            for (S3Address file : job.inputFiles) {
                 done = runFile(file, started, done);
                 if (job.stopRequested()) {
                     break;
@@ -83,7 +83,7 @@ final class BatchJobRunner implements Runnable {
     }
 
     /** Answers one input file's records, then writes its shuffled output; returns records done so far. */
-    private int runFile(S3Location file, long started, int done) throws IOException, InterruptedException {
+    private int runFile(S3Address file, long started, int done) throws IOException, InterruptedException {
         Path lines = Files.createTempFile("juror-loopback-batch-", ".jsonl");
         long[] offsets = new long[1024];
         int count = 0;
@@ -146,7 +146,7 @@ final class BatchJobRunner implements Runnable {
             return line(id, null, error(400, "Malformed input record at line " + lineNumber));
         }
         String recordId = record.recordId() != null ? record.recordId() : fallbackId;
-        if (job.behaviour.omittedRecordIds().contains(recordId)) {
+        if (job.behaviour.omitted().test(recordId)) {
             job.recordDone(false, false);
             return new byte[0];
         }
@@ -227,7 +227,7 @@ final class BatchJobRunner implements Runnable {
         return line.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void writeShuffled(S3Location input, Path lines, long[] offsets) throws IOException {
+    private void writeShuffled(S3Address input, Path lines, long[] offsets) throws IOException {
         int[] order = new int[offsets.length];
         Arrays.setAll(order, i -> i);
         Random random = new Random(job.behaviour.shuffleSeed());

@@ -63,7 +63,7 @@ public final class LoopbackBedrockBatch implements AutoCloseable {
     private final JobIds ids = new JobIds();
 
     private volatile BiFunction<String, JsonNode, BatchAnswer> answer = BatchAnswer.constant(DEFAULT_REPLY);
-    private volatile Set<String> omitted = Set.of();
+    private volatile java.util.function.Predicate<String> omitted = id -> false;
     private volatile Duration startDelay = Duration.ZERO;
     private volatile double recordsPerSecond;
     private volatile String failMessage;
@@ -105,7 +105,14 @@ public final class LoopbackBedrockBatch implements AutoCloseable {
 
     /** Records with these ids are left out of the output and the counts entirely (missing records). */
     public LoopbackBedrockBatch omitRecords(Collection<String> recordIds) {
-        this.omitted = Set.copyOf(recordIds);
+        Set<String> ids = Set.copyOf(recordIds);
+        this.omitted = ids::contains;
+        return this;
+    }
+
+    /** Records whose id passes the test are left out of the output (as {@link #omitRecords}). */
+    public LoopbackBedrockBatch omitRecordsWhere(java.util.function.Predicate<String> recordIds) {
+        this.omitted = recordIds;
         return this;
     }
 
@@ -254,14 +261,14 @@ public final class LoopbackBedrockBatch implements AutoCloseable {
                 send(exchange, 200, json.createObjectNode().put("jobArn", same.arn));
                 return;
             }
-            S3Location input = S3Location.parse(request.at("/inputDataConfig/s3InputDataConfig/s3Uri").asText());
-            List<S3Location> files = BatchJobRequests.inputFiles(s3, input);
+            S3Address input = S3Address.parse(request.at("/inputDataConfig/s3InputDataConfig/s3Uri").asText());
+            List<S3Address> files = BatchJobRequests.inputFiles(s3, input);
             int records = BatchJobRequests.countRecords(s3, files);
             if (records < minimumRecords) {
                 throw new BedrockError(400, "ValidationException", "The input at " + input + " has " + records
                         + " records; a batch inference job needs at least " + minimumRecords + " records.");
             }
-            S3Location output = S3Location.parse(request.at("/outputDataConfig/s3OutputDataConfig/s3Uri").asText());
+            S3Address output = S3Address.parse(request.at("/outputDataConfig/s3OutputDataConfig/s3Uri").asText());
             BatchJob job = new BatchJob(ids.next(), request, files, output, records, new BatchBehaviour(answer, omitted,
                     startDelay, recordsPerSecond, failMessage, shuffleSeed));
             jobsById.put(job.id, job);

@@ -3,8 +3,8 @@ package dev.juror.testing.batch;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.juror.testing.batch.ObjectStore.StoredObject;
-import dev.juror.testing.batch.ObjectStore.Upload;
+import dev.juror.testing.batch.StubObjectFiles.StoredObject;
+import dev.juror.testing.batch.StubObjectFiles.Upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +42,7 @@ public final class LoopbackS3 implements AutoCloseable {
     /** Requests kept for {@link #requests()}; a benchmark sends more, and they are not all needed. */
     public static final int MAX_RECORDED = 50_000;
 
-    private final ObjectStore store = new ObjectStore();
+    private final StubObjectFiles store = new StubObjectFiles();
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<StubRequest> recorded = new ConcurrentLinkedQueue<>();

@@ -1,6 +1,6 @@
 package dev.juror.testing.batch;
 
-import dev.juror.testing.batch.ObjectStore.StoredObject;
+import dev.juror.testing.batch.StubObjectFiles.StoredObject;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;

@@ -2,7 +2,7 @@ package dev.juror.testing.batch;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import dev.juror.testing.batch.ObjectStore.StoredObject;
+import dev.juror.testing.batch.StubObjectFiles.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,7 +68,7 @@ final class S3Responses {
     }
 
     /** GetObject (the whole object or one {@code Range: bytes=a-b}) or HeadObject. */
-    static void object(HttpExchange exchange, StoredObject object, ObjectStore store, boolean head) throws IOException {
+    static void object(HttpExchange exchange, StoredObject object, StubObjectFiles store, boolean head) throws IOException {
         Headers h = exchange.getResponseHeaders();
         h.set("ETag", object.etag());
         h.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(object.lastModified().atOffset(ZoneOffset.UTC)));

@@ -3,9 +3,9 @@ package dev.juror.testing.batch;
 /**
  * An {@code s3://bucket/key} address split into bucket and key (the key may be empty or a prefix).
  */
-public record S3Location(String bucket, String key) {
+public record S3Address(String bucket, String key) {
 
-    public static S3Location parse(String uri) {
+    public static S3Address parse(String uri) {
         if (uri == null || !uri.startsWith("s3://")) {
             throw new IllegalArgumentException("not an s3:// URI: " + uri);
         }
@@ -15,7 +15,7 @@ public record S3Location(String bucket, String key) {
         if (bucket.isEmpty()) {
             throw new IllegalArgumentException("no bucket in " + uri);
         }
-        return new S3Location(bucket, slash < 0 ? "" : rest.substring(slash + 1));
+        return new S3Address(bucket, slash < 0 ? "" : rest.substring(slash + 1));
     }
 
     /** The key as a folder: ends with {@code /} unless empty. */

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * Replacing an object deletes the old file after the new one is in place; a reader that already
  * opened it keeps reading the old content, as on S3.
  */
-final class ObjectStore implements AutoCloseable {
+final class StubObjectFiles implements AutoCloseable {
 
     /** An object's file and what S3 reports about it. */
     record StoredObject(Path file, long size, String etag, Instant lastModified, String contentType) {
@@ -35,7 +35,7 @@ final class ObjectStore implements AutoCloseable {
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, StoredObject>> buckets = new ConcurrentHashMap<>();
     private final AtomicLong files = new AtomicLong();
 
-    ObjectStore() {
+    StubObjectFiles() {
         try {
             folder = Files.createTempDirectory("juror-loopback-s3-");
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class ObjectStore implements AutoCloseable {
     public void close() {
         buckets.clear();
         try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(ObjectStore::deleteQuietly);
+            all.sorted(Comparator.reverseOrder()).forEach(StubObjectFiles::deleteQuietly);
         } catch (IOException e) {
             // best effort: the folder is under the system's temporary directory
         }
