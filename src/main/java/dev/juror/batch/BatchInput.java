@@ -10,7 +10,6 @@ import dev.juror.judge.LlmJudge;
 import dev.juror.judge.run.JudgePlan;
 import dev.juror.judge.run.PlanCalls;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +35,8 @@ final class BatchInput {
     private final LlmJudge judge;
     private final String rubricVersion;
     private final BatchOptions options;
+    /** One record's bytes, reused: records are written one at a time. */
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
 
     BatchInput(LlmJudge judge, String rubricVersion, BatchOptions options) {
         this.judge = judge;
@@ -73,9 +74,8 @@ final class BatchInput {
                 while (next[0] < keys.size() && inFile[0] < options.recordsPerFile()
                         && !Thread.currentThread().isInterrupted()) {
                     String key = keys.get(next[0]++);
-                    byte[] line = line(calls, key, refused);
-                    if (line != null) {
-                        out.write(line);
+                    if (line(calls, key, refused)) {
+                        buffer.writeTo(out);
                         out.write('\n');
                         inFile[0]++;
                         records[0]++;
@@ -90,25 +90,26 @@ final class BatchInput {
         return new Written(files, records[0], refused);
     }
 
-    /** The record of one call as bytes, or null (and a refusal noted) when it cannot be sent. */
-    private byte[] line(PlanCalls calls, String key, List<JudgeOutcome.Failed> refused) {
+    /** Writes the record of one call into {@link #buffer}; false (and a refusal noted) when it cannot be sent. */
+    private boolean line(PlanCalls calls, String key, List<JudgeOutcome.Failed> refused) {
         int index = calls.index(key);
         JudgeCall call = calls.call(key);
         try {
             JudgeRequest request = judge.request(call);
             var item = calls.item(key);
             String recordId = RecordIds.of(call, item.rolloutId(), item.rolloutBId(), rubricVersion, judge.model());
-            byte[] line = ConverseRecords.inputLine(recordId, request).getBytes(StandardCharsets.UTF_8);
-            if (line.length > options.maxRecordBytes()) {
+            buffer.reset();
+            ConverseRecords.inputLine(recordId, request, buffer);
+            if (buffer.size() > options.maxRecordBytes()) {
                 refused.add(refusal(key, "RecordTooLarge", "the batch record of " + key + " (" + recordId + ") is "
-                        + line.length + " bytes, over the limit of " + options.maxRecordBytes()
+                        + buffer.size() + " bytes, over the limit of " + options.maxRecordBytes()
                         + " bytes a record may have; judge it on demand (juror judge --resume RUN_ID --retry-failed online)"));
-                return null;
+                return false;
             }
-            return line;
+            return true;
         } catch (JudgeCallException e) {
             refused.add(new JudgeOutcome.Failed(key, JudgeFailure.from(e), 0, 0, Duration.ZERO));
-            return null;
+            return false;
         } finally {
             calls.release(index);
         }

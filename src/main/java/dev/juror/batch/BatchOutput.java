@@ -7,7 +7,6 @@ import dev.juror.judge.JudgeCallException;
 import dev.juror.judge.JudgeFailure;
 import dev.juror.judge.JudgeOutcome;
 import dev.juror.judge.JudgeResponse;
-import dev.juror.judge.run.PlanCalls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,6 +30,10 @@ import java.util.function.Consumer;
  */
 final class BatchOutput {
 
+    /** An output line of a call of the run, by the call's key. */
+    record Line(String key, ConverseRecords.OutputLine line) {
+    }
+
     /** What the join found besides outcomes. */
     record Joined(int lines, int answered, int errors, int foreign, int duplicates, Optional<String> manifest) {
     }
@@ -48,11 +51,12 @@ final class BatchOutput {
     }
 
     /**
-     * Reads every output file of the job; {@code onOutcomes} gets the outcomes in chunks of at most
-     * {@code chunk} (each stored in one transaction), only for calls in {@code wanted}.
+     * Reads every output file of the job; {@code onLines} gets the lines of calls in {@code wanted} in
+     * chunks of at most {@code chunk} (each turned into results stored in one transaction), and
+     * {@code wanted} is left holding the calls the output did not mention.
      */
-    Joined read(S3Location jobOutput, PlanCalls calls, Set<String> wanted, int chunk,
-                Consumer<List<JudgeOutcome>> onOutcomes) throws IOException {
+    Joined read(S3Location jobOutput, Set<String> wanted, int chunk, Consumer<List<Line>> onLines)
+            throws IOException {
         Set<String> seen = new HashSet<>();
         int lines = 0;
         int answered = 0;
@@ -60,7 +64,7 @@ final class BatchOutput {
         int foreign = 0;
         int duplicates = 0;
         Optional<String> manifest = Optional.empty();
-        List<JudgeOutcome> pending = new ArrayList<>(chunk);
+        List<Line> pending = new ArrayList<>(chunk);
         for (S3Location object : store.list(jobOutput)) {
             if (object.name().equals(MANIFEST)) {
                 manifest = Optional.of(readAll(object));
@@ -95,22 +99,21 @@ final class BatchOutput {
                         duplicates++;
                         continue;
                     }
-                    JudgeOutcome outcome = outcome(calls, key.get(), line);
                     if (line.errorCode().isPresent()) {
                         errors++;
                     } else {
                         answered++;
                     }
-                    pending.add(outcome);
+                    pending.add(new Line(key.get(), line));
                     if (pending.size() >= chunk) {
-                        onOutcomes.accept(List.copyOf(pending));
+                        onLines.accept(List.copyOf(pending));
                         pending.clear();
                     }
                 }
             }
         }
         if (!pending.isEmpty()) {
-            onOutcomes.accept(List.copyOf(pending));
+            onLines.accept(List.copyOf(pending));
         }
         wanted.removeAll(seen);
         return new Joined(lines, answered, errors, foreign, duplicates, manifest);
@@ -122,27 +125,23 @@ final class BatchOutput {
         }
     }
 
-    private JudgeOutcome outcome(PlanCalls calls, String key, ConverseRecords.OutputLine line) {
-        int index = calls.index(key);
-        JudgeCall call = calls.call(key);
+    /** The outcome an output line gives its call (the record id checked against the call as it is now). */
+    JudgeOutcome outcome(JudgeCall call, ConverseRecords.OutputLine line) {
+        String key = call.key();
+        if (!RecordIds.matches(line.recordId(), call, rubricVersion, model)) {
+            return failed(key, FailureKind.VALIDATION_ERROR, "RecordMismatch", OptionalInt.empty(), "record "
+                    + line.recordId() + " was written for another prompt than " + key + " has now; judge it again");
+        }
+        if (line.errorCode().isPresent()) {
+            int code = line.errorCode().getAsInt();
+            return failed(key, kindForStatus(code), "BatchRecordError", OptionalInt.of(code),
+                    "record " + line.recordId() + ": " + line.errorMessage());
+        }
+        JudgeResponse response = line.response().orElseThrow();
         try {
-            if (!RecordIds.matches(line.recordId(), call, rubricVersion, model)) {
-                return failed(key, FailureKind.VALIDATION_ERROR, "RecordMismatch", OptionalInt.empty(), "record "
-                        + line.recordId() + " was written for another prompt than " + key + " has now; judge it again");
-            }
-            if (line.errorCode().isPresent()) {
-                int code = line.errorCode().getAsInt();
-                return failed(key, kindForStatus(code), "BatchRecordError", OptionalInt.of(code),
-                        "record " + line.recordId() + ": " + line.errorMessage());
-            }
-            JudgeResponse response = line.response().orElseThrow();
-            try {
-                return new JudgeOutcome.Succeeded(key, ConverseStops.accept(response), 1, 0, response.latency());
-            } catch (JudgeCallException stopped) {
-                return new JudgeOutcome.Failed(key, JudgeFailure.from(stopped), 1, 0, response.latency());
-            }
-        } finally {
-            calls.release(index);
+            return new JudgeOutcome.Succeeded(key, ConverseStops.accept(response), 1, 0, response.latency());
+        } catch (JudgeCallException stopped) {
+            return new JudgeOutcome.Failed(key, JudgeFailure.from(stopped), 1, 0, response.latency());
         }
     }
 

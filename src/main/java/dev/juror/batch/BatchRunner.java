@@ -92,6 +92,12 @@ public final class BatchRunner {
         private final long started = System.nanoTime();
         private final Map<ResultStatus, Integer> counts = new EnumMap<>(ResultStatus.class);
         private final CompletableFuture<RunSummary> completion = new CompletableFuture<>();
+        /**
+         * The calls of the outcomes being stored, read a chunk at a time without the sample's documents:
+         * parsing an answer needs the rubric and the candidates, and a shuffled output would otherwise read
+         * the documents again for every record.
+         */
+        private final Map<String, JudgeCall> joining = new java.util.HashMap<>();
         private volatile boolean cancelRequested;
         private volatile RunProgress last;
         private Thread thread;
@@ -147,8 +153,11 @@ public final class BatchRunner {
             Set<String> wanted = new HashSet<>(BatchInput.unfinished(plan, sink.finishedKeys()));
             S3Location output = job.output().resolve(BatchJobs.jobId(arn) + "/");
             report("reading the output of batch job " + BatchJobs.jobId(arn) + " (" + state.status().wire() + ")");
-            BatchOutput.Joined joined = new BatchOutput(store, rubricVersion, judge.model())
-                    .read(output, calls, wanted, CHUNK, this::store);
+            BatchOutput reader = new BatchOutput(store, rubricVersion, judge.model());
+            BatchOutput.Joined joined = reader.read(output, wanted, CHUNK, lines -> {
+                joining.putAll(calls.callsWithoutDocuments(lines.stream().map(BatchOutput.Line::key).toList()));
+                store(lines.stream().map(l -> reader.outcome(joining.get(l.key()), l.line())).toList());
+            });
             boolean stoppedHere = state.status() == JobStatus.STOPPED && cancelRequested;
             int missing = 0;
             if (!stoppedHere && state.status() != JobStatus.STOPPED) {
@@ -179,13 +188,14 @@ public final class BatchRunner {
                 return;
             }
             List<RunResult> results = new ArrayList<>(outcomes.size());
+            List<String> unread = outcomes.stream().map(JudgeOutcome::key).filter(k -> !joining.containsKey(k)).toList();
+            joining.putAll(calls.callsWithoutDocuments(unread));
             for (JudgeOutcome outcome : outcomes) {
-                int index = calls.index(outcome.key());
-                JudgeCall call = calls.call(outcome.key());
+                JudgeCall call = joining.get(outcome.key());
                 Optional<JudgeResult> result = JudgeResults.of(call, outcome, judge.parser(), judge.model());
-                result.ifPresent(r -> results.add(calls.item(outcome.key()).result(call.repeat(), r)));
-                calls.release(index);
+                result.ifPresent(r -> results.add(calls.item(outcome.key(), call.item()).result(call.repeat(), r)));
             }
+            joining.clear();
             sink.saveAll(results);
             synchronized (counts) {
                 for (RunResult r : results) {

@@ -9,7 +9,6 @@ import dev.juror.judge.JudgeResponse;
 import dev.juror.judge.ModelCapabilities;
 import dev.juror.judge.TokenUsage;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,8 +32,15 @@ public final class ConverseRecords {
 
     /** One input line, without its line break. */
     public static String inputLine(String recordId, JudgeRequest request) {
-        StringWriter out = new StringWriter(request.systemPrompt().length() + request.userMessage().length() + 256);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+                request.systemPrompt().length() + request.userMessage().length() + 256);
+        inputLine(recordId, request, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** One input line, without its line break, as UTF-8 into {@code out} (a buffer reused record after record). */
+    public static void inputLine(String recordId, JudgeRequest request, java.io.OutputStream out) {
+        try (JsonGenerator json = FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("recordId", recordId);
             json.writeObjectFieldStart("modelInput");
@@ -65,9 +71,8 @@ public final class ConverseRecords {
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to a string cannot fail", e);
+            throw new IllegalStateException("writing JSON to a memory buffer cannot fail", e);
         }
-        return out.toString();
     }
 
     /**
@@ -86,23 +91,38 @@ public final class ConverseRecords {
      * @throws IllegalArgumentException a line that is not an output record (named by the caller with its file and line)
      */
     public static OutputLine outputLine(String line) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
+        String recordId = null;
+        JsonNode error = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        JsonNode output = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        // Streamed: the echoed modelInput (the whole prompt, often most of the line) is skipped, not built.
+        try (com.fasterxml.jackson.core.JsonParser parser = FACTORY.createParser(line)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "recordId" -> recordId = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                            ? parser.getText() : null;
+                    case "error" -> error = JSON.readTree(parser);
+                    case "modelOutput" -> output = JSON.readTree(parser);
+                    default -> parser.skipChildren();
+                }
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable (" + e.getMessage() + ")");
         }
-        if (node == null || !node.path("recordId").isTextual()) {
+        if (recordId == null) {
             throw new IllegalArgumentException("no recordId");
         }
-        String recordId = node.get("recordId").asText();
-        JsonNode error = node.path("error");
         if (error.isObject()) {
             int code = error.path("errorCode").asInt(0);
             return new OutputLine(recordId, Optional.empty(), OptionalInt.of(code),
                     error.path("errorMessage").asText("the record failed without a message"));
         }
-        JsonNode output = node.path("modelOutput");
         if (!output.isObject()) {
             throw new IllegalArgumentException("record " + recordId + " has neither modelOutput nor error");
         }

@@ -30,6 +30,8 @@ import java.util.function.IntFunction;
  */
 public final class JudgePlanLoader {
 
+    private static final int IDS_PER_QUERY = 500;
+
     private final Workspace workspace;
     private final SampleRepository samples;
     private final RolloutRepository rollouts;
@@ -159,11 +161,12 @@ public final class JudgePlanLoader {
      */
     public JudgePlan plan(Rubric rubric, List<Long> rolloutIds, int repeats) {
         Map<Long, String> sampleOf = sampleIdsOf(rolloutIds);
-        Deferred deferred = new Deferred(rolloutIds.size(), rolloutIds::get, i -> OptionalLong.empty(), (i, docs) -> {
-            StoredRollout rollout = rollout(rolloutIds.get(i));
-            return new RunItem(rollout.id(), JudgeItem.pointwise("rollout-" + rollout.id(), rubric, docs.systemPrompt(),
-                    docs.target(), docs.reference(), rollout.toPrediction()));
-        }, i -> sampleOf.get(rolloutIds.get(i)));
+        DeferredPlanItems deferred = new DeferredPlanItems(rolloutIds.size(), rolloutIds::get, i -> OptionalLong.empty(),
+                i -> sampleOf.get(rolloutIds.get(i)), (i, docs, found) -> {
+                    StoredRollout rollout = found.apply(rolloutIds.get(i));
+                    return new RunItem(rollout.id(), JudgeItem.pointwise("rollout-" + rollout.id(), rubric,
+                            docs.systemPrompt(), docs.target(), docs.reference(), rollout.toPrediction()));
+                }, rollouts, this::documentsOf);
         return new JudgePlan(deferred, repeats);
     }
 
@@ -191,9 +194,10 @@ public final class JudgePlanLoader {
         // Item 2k is pair k as stored, item 2k+1 the same pair swapped.
         IntFunction<Long> candidateA = i -> i % 2 == 0 ? pairs.get(i / 2).first() : pairs.get(i / 2).second();
         IntFunction<Long> candidateB = i -> i % 2 == 0 ? pairs.get(i / 2).second() : pairs.get(i / 2).first();
-        Deferred deferred = new Deferred(pairs.size() * 2, candidateA, i -> OptionalLong.of(candidateB.apply(i)),
-                (i, docs) -> pairItem(rubric, docs, rollout(candidateA.apply(i)), rollout(candidateB.apply(i))),
-                i -> sampleOf.get(candidateA.apply(i)));
+        DeferredPlanItems deferred = new DeferredPlanItems(pairs.size() * 2, candidateA,
+                i -> OptionalLong.of(candidateB.apply(i)), i -> sampleOf.get(candidateA.apply(i)),
+                (i, docs, found) -> pairItem(rubric, docs, found.apply(candidateA.apply(i)),
+                        found.apply(candidateB.apply(i))), rollouts, this::documentsOf);
         return new JudgePlan(deferred, repeats);
     }
 
@@ -203,19 +207,27 @@ public final class JudgePlanLoader {
         return RunItem.pair(a.id(), b.id(), item);
     }
 
-    private StoredRollout rollout(long id) {
-        return rollouts.find(id).orElseThrow(() -> new IllegalArgumentException("rollout " + id + " is not in the workspace"));
+    private SampleDocuments documentsOf(String sampleId) {
+        return documents.documentsOf(samples.find(sampleId).orElseThrow());
     }
 
-    /** The sample of each rollout, in one query; a rollout that is not in the workspace is an error. */
+    /**
+     * The sample of each rollout, a query per {@link #IDS_PER_QUERY} ids (H2 checks each row it finds
+     * against the whole array again, so one array of 20,000 ids costs seconds); a rollout that is not in
+     * the workspace is an error.
+     */
     private Map<Long, String> sampleIdsOf(List<Long> rolloutIds) {
         Map<Long, String> sampleOf = new HashMap<>();
+        List<Long> distinct = List.copyOf(new HashSet<>(rolloutIds));
         try (Connection c = workspace.connection();
              PreparedStatement select = c.prepareStatement("SELECT id, sample_id FROM rollouts WHERE id = ANY(?)")) {
-            select.setArray(1, c.createArrayOf("BIGINT", new HashSet<>(rolloutIds).toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    sampleOf.put(rows.getLong(1), rows.getString(2));
+            for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
+                select.setArray(1, c.createArrayOf("BIGINT",
+                        distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_QUERY)).toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sampleOf.put(rows.getLong(1), rows.getString(2));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -227,57 +239,5 @@ public final class JudgePlanLoader {
             }
         }
         return sampleOf;
-    }
-
-    /** Plan items read from the workspace when first asked for; each sample's documents are read once. */
-    private final class Deferred extends PlanItems {
-        private final int size;
-        private final IntFunction<Long> rolloutId;
-        private final IntFunction<OptionalLong> rolloutBId;
-        private final BiFunction<Integer, SampleDocuments, RunItem> load;
-        private final IntFunction<String> sampleId;
-        private final ConcurrentHashMap<Integer, RunItem> loaded = new ConcurrentHashMap<>();
-        private final ConcurrentHashMap<String, SampleDocuments> documentsBySample = new ConcurrentHashMap<>();
-
-        Deferred(int size, IntFunction<Long> rolloutId, IntFunction<OptionalLong> rolloutBId,
-                 BiFunction<Integer, SampleDocuments, RunItem> load, IntFunction<String> sampleId) {
-            this.size = size;
-            this.rolloutId = rolloutId;
-            this.rolloutBId = rolloutBId;
-            this.load = load;
-            this.sampleId = sampleId;
-        }
-
-        @Override
-        public long rolloutId(int index) {
-            return rolloutId.apply(index);
-        }
-
-        @Override
-        public OptionalLong rolloutBId(int index) {
-            return rolloutBId.apply(index);
-        }
-
-        @Override
-        public RunItem get(int index) {
-            java.util.Objects.checkIndex(index, size);
-            return loaded.computeIfAbsent(index, i -> load.apply(i, documentsBySample.computeIfAbsent(
-                    sampleId.apply(i), id -> documents.documentsOf(samples.find(id).orElseThrow()))));
-        }
-
-        /** Drops the item, and its sample's documents once the next item is of another sample. */
-        @Override
-        public void release(int index) {
-            loaded.remove(index);
-            String sample = sampleId.apply(index);
-            if (index + 1 >= size || !sample.equals(sampleId.apply(index + 1))) {
-                documentsBySample.remove(sample);
-            }
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 }

@@ -59,6 +59,43 @@ public final class RolloutRepository {
         }
     }
 
+    /**
+     * Several rollouts with their comments, in two queries whatever their number (a batch run reads
+     * thousands); ids that are not in the workspace are absent from the map.
+     */
+    public Map<Long, StoredRollout> findAll(java.util.Collection<Long> ids) {
+        Map<Long, StoredRollout> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Object[] distinct = new java.util.HashSet<>(ids).toArray();
+        try (Connection c = workspace.connection()) {
+            Map<Long, List<StoredComment>> comments = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement(SELECT_COMMENT
+                    + " WHERE c.rollout_id = ANY(?) ORDER BY c.rollout_id, c.position")) {
+                select.setArray(1, c.createArrayOf("BIGINT", distinct));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        StoredComment comment = readComment(rows);
+                        comments.computeIfAbsent(comment.rolloutId(), id -> new ArrayList<>()).add(comment);
+                    }
+                }
+            }
+            try (PreparedStatement select = c.prepareStatement(SELECT_ROLLOUT + " WHERE id = ANY(?)")) {
+                select.setArray(1, c.createArrayOf("BIGINT", distinct));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long id = rows.getLong("id");
+                        found.put(id, readRollout(rows, comments.getOrDefault(id, List.of())));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read " + distinct.length + " rollouts", e);
+        }
+    }
+
     /** One rollout with its comments. */
     public Optional<StoredRollout> find(long rolloutId) {
         try (Connection c = workspace.connection();

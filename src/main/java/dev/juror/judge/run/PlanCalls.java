@@ -2,6 +2,7 @@ package dev.juror.judge.run;
 
 import dev.juror.judge.JudgeCall;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,30 @@ public final class PlanCalls {
     public JudgeCall call(String key) {
         Slot slot = slots.get(key);
         return slot == null ? null : new JudgeCall(key, items.get(slot.index()).item(), slot.repeat());
+    }
+
+    /**
+     * The calls with these keys, their items without the sample's documents, read together
+     * ({@link PlanItems#withoutDocuments(java.util.Collection)}); unknown keys are left out.
+     */
+    public Map<String, JudgeCall> callsWithoutDocuments(java.util.Collection<String> keys) {
+        List<Integer> indices = keys.stream().map(slots::get).filter(java.util.Objects::nonNull).map(Slot::index)
+                .distinct().toList();
+        Map<Integer, RunItem> loaded = items.withoutDocuments(indices);
+        Map<String, JudgeCall> calls = new HashMap<>();
+        for (String key : keys) {
+            Slot slot = slots.get(key);
+            if (slot != null) {
+                calls.put(key, new JudgeCall(key, loaded.get(slot.index()).item(), slot.repeat()));
+            }
+        }
+        return calls;
+    }
+
+    /** The plan item of the call with this key, with an item already loaded (its rollout ids read without loading). */
+    public RunItem item(String key, dev.juror.judge.JudgeItem loaded) {
+        int index = slots.get(key).index();
+        return new RunItem(items.rolloutId(index), items.rolloutBId(index), loaded);
     }
 
     /** The plan index of the call with this key, or -1 for an unknown key. */

@@ -33,6 +33,22 @@ public abstract class PlanItems extends AbstractList<RunItem> {
     public void release(int index) {
     }
 
+    /**
+     * The item with its candidates but without the sample's documents (empty), not kept: for a reader
+     * that only parses answers and hashes predictions (a batch run joining its output), where loading
+     * the documents of every item again would cost more than the rest. Items in memory are returned as they are.
+     */
+    public RunItem withoutDocuments(int index) {
+        return get(index);
+    }
+
+    /** {@link #withoutDocuments(int)} for several items at once (a store reads them together), by index. */
+    public java.util.Map<Integer, RunItem> withoutDocuments(java.util.Collection<Integer> indices) {
+        java.util.Map<Integer, RunItem> items = new java.util.HashMap<>();
+        indices.forEach(index -> items.put(index, withoutDocuments(index)));
+        return items;
+    }
+
     /** Items already in memory. */
     public static PlanItems of(List<RunItem> items) {
         return new InMemory(List.copyOf(items));
