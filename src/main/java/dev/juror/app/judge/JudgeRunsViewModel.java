@@ -150,12 +150,15 @@ public final class JudgeRunsViewModel {
 
     /** Starts a new run from the form. */
     public void start() {
-        if (run.runningProperty().get() || workspace == null) {
+        if (run.runningProperty().get()) {
             return;
         }
         Optional<String> problem = form.problem();
         if (problem.isPresent()) {
             message.set(problem.get());
+            return;
+        }
+        if (workspace == null) {
             return;
         }
         Workspace opened = workspace;

@@ -168,6 +168,16 @@ class JudgeRunsScreenAloneTest {
         }
 
         @Override
+        public dev.juror.workspace.judging.JudgeRunEstimate.Estimate estimate(RubricChoice rubric, String model,
+                List<String> sampleIds, int repeats) {
+            dev.juror.export.JudgeRunCost cost = new dev.juror.export.JudgeRunCost(88, 2950, 450,
+                    new dev.juror.export.JudgeRunCost.Amount.Known(0.16, 14.09),
+                    new dev.juror.export.JudgeRunCost.Amount.Known(0.08, 7.05), true);
+            return new dev.juror.workspace.judging.JudgeRunEstimate.Estimate("contract-review", "v", "m", 44, 2, 88,
+                    2950, 3100, 450, true, "basis", cost, "USD", "prices.yaml", false, 0, 0);
+        }
+
+        @Override
         public List<WorkspaceLookups.RunResult> resultsAfter(long runId, long afterId) {
             return List.of();
         }
