@@ -156,6 +156,29 @@ class BatchRunFormTest {
     }
 
     @Test
+    void aBatchRunSaysSoInTheRunsListWithItsLatestJobsStatus() throws Exception {
+        try (Workspace ws = SeededWorkspace.open(dir.resolve("ws"))) {
+            JudgeRunsViewModel vm = new JudgeRunsViewModel(new InlineBackgroundTasks(), Settings::defaults);
+            vm.load(ws);
+            vm.allSamplesProperty().set(false);
+            vm.chosenSamples().setAll(vm.samples().get(0));
+            vm.start();
+            long id = new JudgeRunRepository(ws).list().get(0).id();
+            RunReader reads = RunReader.of(ws);
+            assertThat(reads.runLines().get(0).calling()).as("judged on demand").isEmpty();
+
+            var batchJobs = dev.juror.store.Repositories.of(ws).batchJobs();
+            batchJobs.createRun(new dev.juror.store.BatchJobRepository.BatchRun(id, "s3://team-bucket/p/", "arn:aws:iam::1:role/r",
+                    24, Optional.empty(), Optional.empty()));
+            assertThat(reads.runLines().get(0).toString()).startsWith("#" + id + "  finished  batch  contract-review@");
+            var job = batchJobs.newJob(id, 1, "token-1", "juror-run-1", dev.juror.batch.S3Location.parse(
+                    "s3://team-bucket/p/in/records.jsonl"), dev.juror.batch.S3Location.parseFolder("s3://team-bucket/p/out/"), 120);
+            batchJobs.status(job.id(), dev.juror.batch.JobStatus.IN_PROGRESS, "");
+            assertThat(reads.runLines().get(0).toString()).contains("  batch InProgress  ");
+        }
+    }
+
+    @Test
     void aBatchRunsStageIsShownInsteadOfCallsInFlight() {
         BatchProgress nothingYet = new BatchProgress(200, 0, 0, 0, 0, 0, 0, 0, 0, TokenUsage.ZERO, Duration.ofSeconds(40),
                 Optional.of(Duration.ofMinutes(3)), 4);
