@@ -31,7 +31,7 @@ public final class CostPreviewViewModel {
         this.tasks = tasks;
         this.reader = reader;
         this.form = form;
-        Runnable changed = () -> delay.accept(this::refresh);
+        Runnable changed = this::changed;
         form.rubricProperty().addListener((obs, old, now) -> changed.run());
         form.modelProperty().addListener((obs, old, now) -> changed.run());
         form.allSamplesProperty().addListener((obs, old, now) -> changed.run());
@@ -48,6 +48,11 @@ public final class CostPreviewViewModel {
     /** How refreshes are delayed (the screen waits for a pause in typing); at once by default. */
     void setDelay(Consumer<Runnable> delay) {
         this.delay = delay;
+    }
+
+    /** The run to estimate may have changed (the form, or the workspace under it): estimate it again soon. */
+    void changed() {
+        delay.accept(this::refresh);
     }
 
     /** Estimates the form's run again, cancelling an estimate still running. */

@@ -131,6 +131,7 @@ public final class JudgeRunsViewModel {
         form.clear();
         list.clear();
         if (reads == null) {
+            preview.changed(); // no workspace: no preview
             return;
         }
         tasks.runQuietly(progress -> new Loaded(reads.rubrics(), reads.sampleIds(), reads.runLines()), loaded -> {
@@ -138,6 +139,7 @@ public final class JudgeRunsViewModel {
                 return;
             }
             form.show(loaded.rubrics().rubrics(), loaded.samples());
+            preview.changed(); // the same rubric chosen again, over samples that may have changed
             if (!loaded.rubrics().problems().isEmpty()) {
                 message.set(String.join("; ", loaded.rubrics().problems()));
             }

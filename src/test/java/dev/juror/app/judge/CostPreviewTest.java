@@ -91,6 +91,17 @@ class CostPreviewTest {
         assertThat(preview()).isEqualTo("No cost preview: selection has no rollouts to judge; import samples first");
     }
 
+    @Test
+    void aReloadedWorkspaceIsEstimatedAgainAndNoWorkspaceShowsNoPreview() {
+        vm.show(null, reader);
+        tasks.runQueued();
+        assertThat(reader.questions).as("the same rubric chosen again still asks").hasSize(2);
+
+        vm.show(null, null);
+        tasks.runQueued();
+        assertThat(preview()).isEmpty();
+    }
+
     /** One rubric, two samples, no runs; every estimate is the same 88-call run (unless told to fail). */
     private static final class FakeEstimates implements RunReader {
         final List<String> questions = new ArrayList<>();
