@@ -142,7 +142,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     private JudgeRunsViewModel judgeRunsModel() {
-        JudgeRunsViewModel model = new JudgeRunsViewModel(tasks, settings::get);
+        JudgeRunsViewModel model = new JudgeRunsViewModel(tasks, settings::get, settings::update);
         model.load(session.current());
         session.revisionProperty().addListener((obs, old, now) -> model.load(session.current()));
         settings.settingsProperty().addListener((obs, old, now) -> model.applySettings());

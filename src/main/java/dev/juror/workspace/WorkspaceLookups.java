@@ -62,6 +62,18 @@ public final class WorkspaceLookups {
                 .toList();
     }
 
+    /**
+     * How a run reaches its judge, for a runs list: empty for a run judged on demand; for a Bedrock batch
+     * run {@code "batch"}, with its latest job's status once it has a job ({@code "batch InProgress"}).
+     */
+    public Optional<String> batchStatus(long runId) {
+        if (repositories.batchJobs().findRun(runId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<dev.juror.batch.BatchLedger.Job> jobs = repositories.batchJobs().jobs(runId);
+        return Optional.of(jobs.isEmpty() ? "batch" : "batch " + jobs.get(jobs.size() - 1).status());
+    }
+
     /** Every frozen anchor set, oldest first. */
     public List<AnchorSet> anchorSets() {
         return repositories.anchorSets().list();

@@ -57,6 +57,18 @@ public final class JudgeRunsView {
     @FXML private TextField baseUrlField;
     @FXML private Spinner<Integer> repeatsSpinner;
     @FXML private Spinner<Integer> concurrencySpinner;
+    @FXML private Label callModeLabel;
+    @FXML private ComboBox<CallMode> callModeChoice;
+    @FXML private Label callModeHint;
+    @FXML private Label callModeError;
+    @FXML private Label s3PrefixLabel;
+    @FXML private TextField s3PrefixField;
+    @FXML private Label s3PrefixError;
+    @FXML private Label roleArnLabel;
+    @FXML private TextField roleArnField;
+    @FXML private Label roleArnError;
+    @FXML private Label permissionsHint;
+    @FXML private Label costPreview;
     @FXML private CheckBox allSamplesToggle;
     @FXML private ListView<String> sampleList;
     @FXML private Button startButton;
@@ -108,8 +120,9 @@ public final class JudgeRunsView {
 
     private void bindForm() {
         ids();
-        // Field names are never cut: the fields take what is left.
+        // Field names are never cut: the fields take what is left. Notes across both columns wrap instead.
         formGrid.getChildren().stream().filter(Label.class::isInstance)
+                .filter(label -> javafx.scene.layout.GridPane.getColumnSpan(label) == null)
                 .forEach(label -> ((Label) label).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         cancelButton.setTooltip(new javafx.scene.control.Tooltip("Cancel the run (Esc); results so far are kept"));
         resumeButton.setTooltip(new javafx.scene.control.Tooltip("Continue the selected interrupted run"));
@@ -136,6 +149,8 @@ public final class JudgeRunsView {
         viewModel.concurrencyProperty().addListener((obs, old, now) ->
                 concurrencySpinner.getValueFactory().setValue(now.intValue()));
 
+        bindBatch();
+
         allSamplesToggle.selectedProperty().bindBidirectional(viewModel.allSamplesProperty());
         sampleList.setItems(viewModel.samples());
         sampleList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -155,7 +170,51 @@ public final class JudgeRunsView {
         });
     }
 
+    /** How to call the judge, the batch job's folder and role, their error lines, and the cost preview. */
+    private void bindBatch() {
+        BatchFormViewModel batch = viewModel.form().batch();
+        callModeChoice.setItems(batch.modes());
+        callModeChoice.valueProperty().bindBidirectional(batch.modeProperty());
+        callModeChoice.disableProperty().bind(batch.availableBinding().not());
+        callModeHint.textProperty().bind(batch.hintBinding());
+        s3PrefixField.textProperty().bindBidirectional(batch.s3PrefixProperty());
+        roleArnField.textProperty().bindBidirectional(batch.roleArnProperty());
+        var chosen = batch.batchChosenBinding();
+        showWhen(chosen, s3PrefixLabel, s3PrefixField, roleArnLabel, roleArnField, permissionsHint);
+        showError(callModeError, batch.modeErrorProperty(), new javafx.beans.property.SimpleBooleanProperty(true));
+        showError(s3PrefixError, batch.s3PrefixErrorProperty(), chosen);
+        showError(roleArnError, batch.roleArnErrorProperty(), chosen);
+        permissionsHint.setTooltip(new Tooltip("juror export lambda writes iam/batch-inference-role.json, its trust"
+                + " policy and iam/batch-caller.json into the Lambda bundle"));
+        costPreview.textProperty().bind(viewModel.preview().textProperty());
+        costPreview.visibleProperty().bind(viewModel.preview().textProperty().isNotEmpty());
+        costPreview.managedProperty().bind(costPreview.visibleProperty());
+        // Typing a model name asks for one estimate once the typing pauses, not one per key.
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        viewModel.preview().setDelay(refresh -> {
+            pause.setOnFinished(event -> refresh.run());
+            pause.playFromStart();
+        });
+    }
+
+    private static void showError(Label label, javafx.beans.value.ObservableStringValue text,
+                                  ObservableValue<Boolean> fieldShown) {
+        label.textProperty().bind(text);
+        var shown = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> fieldShown.getValue() && text.get() != null && !text.get().isEmpty(), text, fieldShown);
+        label.visibleProperty().bind(shown);
+        label.managedProperty().bind(shown);
+    }
+
     private void ids() {
+        callModeChoice.setId("runCallMode");
+        callModeHint.setId("runCallModeHint");
+        callModeError.setId("runCallModeError");
+        s3PrefixField.setId("runS3Prefix");
+        s3PrefixError.setId("runS3PrefixError");
+        roleArnField.setId("runRoleArn");
+        roleArnError.setId("runRoleArnError");
+        costPreview.setId("runCostPreview");
         rubricChoice.setId("runRubric");
         providerChoice.setId("runProvider");
         modelField.setId("runModel");

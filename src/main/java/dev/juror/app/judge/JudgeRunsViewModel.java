@@ -8,22 +8,26 @@ import dev.juror.app.tasks.TaskHandle;
 import dev.juror.app.workspace.RubricChoice;
 import dev.juror.app.workspace.WorkspaceRubrics;
 import dev.juror.app.workspace.WorkspaceSeeder;
+import dev.juror.batch.BatchMode;
+import dev.juror.judge.run.FailureThreshold;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
-import dev.juror.rubric.RubricException;
 import dev.juror.store.JudgeRunStatus;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
-import dev.juror.workspace.WorkspaceLookups;
+import dev.juror.workspace.judging.BatchRequest;
 import dev.juror.workspace.judging.JudgeRunLauncher;
 import dev.juror.workspace.judging.NewRun;
 import dev.juror.workspace.judging.PreparedRun;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -53,6 +57,8 @@ public final class JudgeRunsViewModel {
     private RunReader reader;
 
     private final RunFormViewModel form;
+    private final CostPreviewViewModel preview;
+    private final Consumer<UnaryOperator<Settings>> remember;
     private final RunProgressViewModel run = new RunProgressViewModel();
     private final RunListViewModel list;
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -64,8 +70,19 @@ public final class JudgeRunsViewModel {
     private long runningRun = -1;
 
     public JudgeRunsViewModel(BackgroundTasks tasks, Supplier<Settings> settings) {
+        this(tasks, settings, change -> { });
+    }
+
+    /**
+     * @param remember keeps a change in the workbench settings (the S3 folder and role of a batch run
+     *                 that starts, so the next run offers them again)
+     */
+    public JudgeRunsViewModel(BackgroundTasks tasks, Supplier<Settings> settings,
+                              Consumer<UnaryOperator<Settings>> remember) {
         this.tasks = tasks;
+        this.remember = remember;
         this.form = new RunFormViewModel(settings);
+        this.preview = new CostPreviewViewModel(tasks, () -> reader, form);
         this.list = new RunListViewModel(tasks, () -> reader, message::set);
         canResume = Bindings.createBooleanBinding(() -> {
             RunLine line = list.selectedRunProperty().get();
@@ -77,6 +94,11 @@ public final class JudgeRunsViewModel {
     /** The "New run" form. */
     public RunFormViewModel form() {
         return form;
+    }
+
+    /** The form's cost preview line. */
+    public CostPreviewViewModel preview() {
+        return preview;
     }
 
     /** The run in progress: running, cancelling, counts. */
@@ -109,13 +131,15 @@ public final class JudgeRunsViewModel {
         form.clear();
         list.clear();
         if (reads == null) {
+            preview.changed(); // no workspace: no preview
             return;
         }
-        tasks.runQuietly(progress -> new Loaded(reads.rubrics(), reads.sampleIds(), reads.runs()), loaded -> {
+        tasks.runQuietly(progress -> new Loaded(reads.rubrics(), reads.sampleIds(), reads.runLines()), loaded -> {
             if (reads != reader) {
                 return;
             }
             form.show(loaded.rubrics().rubrics(), loaded.samples());
+            preview.changed(); // the same rubric chosen again, over samples that may have changed
             if (!loaded.rubrics().problems().isEmpty()) {
                 message.set(String.join("; ", loaded.rubrics().problems()));
             }
@@ -123,12 +147,12 @@ public final class JudgeRunsViewModel {
         }, failure -> message.set("Cannot read the workspace: " + failure.getMessage()));
     }
 
-    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<String> samples, List<StoredJudgeRun> runs) {
+    private record Loaded(WorkspaceRubrics.RubricList rubrics, List<String> samples, List<RunLine> runs) {
     }
 
     /** Starts a new run from the form. */
     public void start() {
-        if (run.runningProperty().get() || workspace == null) {
+        if (run.runningProperty().get()) {
             return;
         }
         Optional<String> problem = form.problem();
@@ -136,15 +160,22 @@ public final class JudgeRunsViewModel {
             message.set(problem.get());
             return;
         }
+        if (workspace == null) {
+            return;
+        }
         Workspace opened = workspace;
         RunFormViewModel.Request request = form.request();
         RubricChoice chosen = request.rubric();
         String provider = request.provider();
+        if (request.batch().mode() != BatchMode.ONLINE) {
+            remember.accept(s -> s.withBatch(request.batch().s3Prefix().orElse(""), request.batch().roleArn().orElse("")));
+        }
         execute("Judge run: " + chosen.rubric().name() + " with " + provider, opened, launcher -> {
             String text = Files.readString(opened.directory().resolve(WorkspaceSeeder.RUBRICS_FOLDER)
                     .resolve(chosen.fileName()));
             return launcher.create(new NewRun(text, chosen.fileName(), provider, request.model(),
-                    request.sampleIds(), request.repeats(), request.settings()));
+                    request.sampleIds(), request.repeats(), request.settings(), OptionalInt.empty(),
+                    FailureThreshold.NONE, request.batch()));
         });
     }
 
@@ -156,11 +187,17 @@ public final class JudgeRunsViewModel {
         if (!canResume.get() || workspace == null) {
             return;
         }
-        StoredJudgeRun stored = list.selectedRunProperty().get().run();
+        RunLine line = list.selectedRunProperty().get();
+        StoredJudgeRun stored = line.run();
         JudgeSettings overrides = form.resumeOverrides();
         boolean retry = stored.serviceFailures() > 0 && stored.status() == JudgeRunStatus.FAILED;
-        execute((retry ? "Retrying the failed results of judge run " : "Resuming judge run ") + stored.id(), workspace,
-                launcher -> launcher.resume(stored.id(), overrides, Optional.empty(), retry)
+        // A batch run's failed or missing records are judged again on demand (as --retry-failed online):
+        // too few for a job of their own, and wanted now. An interrupted batch run finds its job again.
+        boolean online = retry && !line.calling().isEmpty();
+        execute((retry ? "Retrying the failed results of judge run " : "Resuming judge run ") + stored.id()
+                        + (online ? " on demand" : ""), workspace,
+                launcher -> launcher.resume(stored.id(), overrides, Optional.empty(), retry,
+                                online ? Optional.of(BatchRequest.ONLINE) : Optional.empty())
                         .orElseThrow(() -> new JudgeSetupException("run", stored.id() + " is no longer in the workspace")));
     }
 
@@ -183,7 +220,7 @@ public final class JudgeRunsViewModel {
 
     /** The run as stored when it started: which one, and what the selection left out. */
     private record Started(long runId, int leftOutWithoutComments, int leftOutSingleRollout,
-                           List<StoredJudgeRun> runs) {
+                           List<RunLine> runs) {
     }
 
     /**
@@ -195,12 +232,13 @@ public final class JudgeRunsViewModel {
     }
 
     /** How the work ended, with what the screen shows of it. */
-    private record Ended(JudgeRunLauncher.Finished finished, RunProgressViewModel.Shown last, List<StoredJudgeRun> runs) {
+    private record Ended(JudgeRunLauncher.Finished finished, RunProgressViewModel.Shown last, List<RunLine> runs) {
     }
 
     private void execute(String title, Workspace opened, Preparation preparation) {
         run.starting();
         message.set("Starting…");
+        RunReader reads = RunReader.of(opened);
         ReportingWork<Ended, Live> work = progress -> {
             AtomicReference<JudgeRunLauncher.Session> session = new AtomicReference<>();
             // The run stops itself (cancelled calls, its status stored); the thread is never interrupted
@@ -214,7 +252,7 @@ public final class JudgeRunsViewModel {
             JudgeRunLauncher launcher = new JudgeRunLauncher(opened);
             PreparedRun prepared = preparation.prepare(launcher);
             Started first = new Started(prepared.run().id(), prepared.leftOutWithoutComments(),
-                    prepared.leftOutSingleRollout(), new WorkspaceLookups(opened).runs());
+                    prepared.leftOutSingleRollout(), reads.runLines());
             progress.publish(new Live(first, null));
             JudgeRunLauncher.Session inFlight = launcher.start(prepared, p -> {
                 RunProgressViewModel.Shown shown = RunProgressViewModel.Shown.of(p);
@@ -233,9 +271,9 @@ public final class JudgeRunsViewModel {
                 }
             }
             return new Ended(finished, RunProgressViewModel.Shown.of(finished.summary().progress()),
-                    new WorkspaceLookups(opened).runs());
+                    reads.runLines());
         };
-        handle = tasks.run(title, work, TaskCallbacks.<Ended, Live>of(this::finished, this::failed)
+        handle = tasks.run(title, work, TaskCallbacks.<Ended, Live>of(this::finished, failure -> failed(failure, reads))
                 .withProgress(this::showLive)
                 .withStopping(() -> {
                     run.cancellingProperty().set(true);
@@ -245,17 +283,26 @@ public final class JudgeRunsViewModel {
                     if (ended != null) {
                         finished(ended); // the run stopped cleanly: interrupted, resumable
                     } else {
-                        failed(new CancellationException("cancelled"));
+                        failed(new CancellationException("cancelled"), reads);
                     }
                 }));
     }
 
-    private void failed(Throwable failure) {
+    private void failed(Throwable failure, RunReader reads) {
         handle = null;
+        long stopped = runningRun;
         runningRun = -1;
         run.stopped();
+        if (failure instanceof JudgeSetupException setup) {
+            form.batch().showSetupProblem(setup);
+        }
         message.set(failure instanceof CancellationException ? "Cancelled before the run started; nothing was"
-                + " judged." : problem(failure));
+                + " judged." : RunProblems.describe(failure, stopped));
+        if (stopped >= 0) {
+            // A batch job that could not go on leaves its run interrupted: list it so, ready to Resume.
+            tasks.runQuietly(progress -> reads.runLines(), lines -> list.showRuns(lines, stopped),
+                    readFailure -> { });
+        }
     }
 
     /** On the FX thread: the started run once, then the counts. */
@@ -280,7 +327,7 @@ public final class JudgeRunsViewModel {
     private void finished(Ended ended) {
         JudgeRunLauncher.Finished end = ended.finished();
         RunProgressViewModel.Shown last = ended.last();
-        List<StoredJudgeRun> after = ended.runs();
+        List<RunLine> after = ended.runs();
         handle = null;
         runningRun = -1;
         showProgress(last);
@@ -298,22 +345,6 @@ public final class JudgeRunsViewModel {
                     + " results (some could not be stored); Resume retries the rest.";
         });
         list.showRuns(after, stored.id());
-    }
-
-    private static String problem(Throwable failure) {
-        if (failure instanceof RubricException e) {
-            return "The rubric is not valid: " + String.join("; ", e.lines());
-        }
-        if (failure instanceof JudgeSetupException e) {
-            return "Cannot start the run: " + switch (e.setting()) {
-                case "base-url" -> "the OpenAI-compatible base URL (Settings) " + e.detail();
-                case "endpoint" -> "the Bedrock endpoint " + e.detail();
-                default -> e.getMessage();
-            };
-        }
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        return "The run failed: " + failure.getMessage()
-                + (cause != failure && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "");
     }
 
     private void showProgress(RunProgressViewModel.Shown shown) {

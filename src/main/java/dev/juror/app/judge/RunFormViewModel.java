@@ -4,6 +4,7 @@ import dev.juror.app.settings.Settings;
 import dev.juror.app.workspace.JudgeConnectionForm;
 import dev.juror.app.workspace.RubricChoice;
 import dev.juror.judge.run.JudgeSettings;
+import dev.juror.workspace.judging.BatchRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,7 +20,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The judge runs screen's "New run" form: rubric, judge (provider, model and its connection
- * settings), samples, repeats and concurrency. Connection settings and concurrency start from the
+ * settings), samples, repeats, concurrency and how to call the judge ({@link BatchFormViewModel}). Connection settings and concurrency start from the
  * workbench's Settings; what the form holds becomes the run's {@link JudgeSettings}, never a
  * credential.
  */
@@ -27,13 +28,14 @@ public final class RunFormViewModel {
 
     /** What the form asks for, read on the FX thread before the run starts. */
     record Request(RubricChoice rubric, String provider, String model, List<String> sampleIds, int repeats,
-                   JudgeSettings settings) {
+                   JudgeSettings settings, BatchRequest batch) {
     }
 
     private final Supplier<Settings> settings;
     private final ObservableList<RubricChoice> rubrics = FXCollections.observableArrayList();
     private final ObjectProperty<RubricChoice> rubric = new SimpleObjectProperty<>(this, "rubric");
     private final JudgeConnectionForm judge = new JudgeConnectionForm();
+    private final BatchFormViewModel batch = new BatchFormViewModel(judge.providerProperty());
     private final ObservableList<String> samples = FXCollections.observableArrayList();
     private final ObservableList<String> chosenSamples = FXCollections.observableArrayList();
     private final BooleanProperty allSamples = new SimpleBooleanProperty(this, "allSamples", true);
@@ -50,6 +52,7 @@ public final class RunFormViewModel {
     void applySettings() {
         Settings s = settings.get();
         judge.applySettings(s);
+        batch.applySettings(s);
         concurrency.set(s.defaultConcurrency());
     }
 
@@ -75,14 +78,14 @@ public final class RunFormViewModel {
         if (!allSamples.get() && chosenSamples.isEmpty()) {
             return Optional.of("Choose at least one sample, or tick All samples.");
         }
-        return Optional.empty();
+        return batch.problem();
     }
 
     /** The run the form describes; call once {@link #problem()} is empty. */
     Request request() {
         return new Request(rubric.get(), judge.providerProperty().get(), judge.modelProperty().get(),
                 allSamples.get() ? List.of() : List.copyOf(chosenSamples), repeats.get(),
-                judge.settings(Optional.of(concurrency.get())));
+                judge.settings(Optional.of(concurrency.get())), batch.request());
     }
 
     /** For Resume: only the concurrency comes from the form; the run keeps its own judge. */
@@ -91,6 +94,8 @@ public final class RunFormViewModel {
                 Optional.empty(), Optional.of(concurrency.get()));
     }
 
+    /** How to call the judge: on demand or a Bedrock batch job, with the job's S3 folder and role. */
+    public BatchFormViewModel batch() { return batch; }
     public ObservableList<RubricChoice> rubrics() { return rubrics; }
     public ObjectProperty<RubricChoice> rubricProperty() { return rubric; }
     public ObservableList<String> providers() { return judge.providers(); }

@@ -1,7 +1,6 @@
 package dev.juror.app.judge;
 
 import dev.juror.app.tasks.BackgroundTasks;
-import dev.juror.store.StoredJudgeRun;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -50,9 +49,9 @@ public final class RunListViewModel {
     }
 
     /** Shows the stored runs and selects run {@code select}, else the one selected before, else the newest. */
-    void showRuns(List<StoredJudgeRun> stored, long select) {
+    void showRuns(List<RunLine> stored, long select) {
         long keep = select >= 0 ? select : selectedRun.get() == null ? -1 : selectedRun.get().run().id();
-        runs.setAll(stored.stream().map(RunLine::new).toList());
+        runs.setAll(stored);
         RunLine chosen = runs.stream().filter(r -> r.run().id() == keep).findFirst()
                 .orElse(runs.isEmpty() ? null : runs.get(0));
         selectedRun.set(null);

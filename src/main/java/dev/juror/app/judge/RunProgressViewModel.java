@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The run in progress as the screen shows it: running or cancelling, the progress bar and the
- * counts line. The FX thread only copies numbers in: the text comes pre-formatted in a
+ * counts line (for a batch run, the job's stage: its status and records processed). The FX thread only copies numbers in: the text comes pre-formatted in a
  * {@link Shown}, built on the run's delivery thread.
  */
 public final class RunProgressViewModel {
@@ -32,6 +32,11 @@ public final class RunProgressViewModel {
             String counts = String.format(Locale.ROOT, "%d/%d done · %d failed · %d throttled · %d retried · %,d tokens%s",
                     p.done(), p.total(), p.failed(), p.throttled(), p.retries(), tokens,
                     eta.isEmpty() ? "" : " · ETA " + eta);
+            if (!p.stage().isEmpty()) {
+                // A batch job is not a stream of calls: its status and records processed say more than
+                // calls in flight, throttles or an ETA.
+                return new Shown(p, p.stage(), p.stage(), "");
+            }
             return new Shown(p, counts, p.done() + "/" + p.total(), eta);
         }
     }

@@ -16,11 +16,14 @@ import java.util.Map;
  * @param fontSize           base font size in points
  * @param defaultConcurrency judge calls in flight by default
  * @param dividers           split-pane divider positions by pane name
+ * @param batchS3Prefix      the judge screen's last S3 folder for Bedrock batch jobs ({@code s3://bucket/prefix})
+ * @param batchRoleArn       the judge screen's last batch service role ARN (a name, not a credential)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String labeller, List<String> recentWorkspaces, Theme theme, int fontSize,
                        int defaultConcurrency, String bedrockRegion, String bedrockProfile, String openAiBaseUrl,
-                       WindowLayout window, Map<String, List<Double>> dividers) {
+                       WindowLayout window, Map<String, List<Double>> dividers, String batchS3Prefix,
+                       String batchRoleArn) {
 
     public static final int MAX_RECENT = 8;
     public static final int MIN_FONT_SIZE = 9;
@@ -42,11 +45,13 @@ public record Settings(String labeller, List<String> recentWorkspaces, Theme the
         openAiBaseUrl = openAiBaseUrl == null ? "" : openAiBaseUrl.strip();
         window = window == null ? WindowLayout.DEFAULT : window;
         dividers = dividers == null ? Map.of() : Map.copyOf(dividers);
+        batchS3Prefix = batchS3Prefix == null ? "" : batchS3Prefix.strip();
+        batchRoleArn = batchRoleArn == null ? "" : batchRoleArn.strip();
     }
 
     public static Settings defaults() {
         return new Settings("", List.of(), Theme.LIGHT, DEFAULT_FONT_SIZE, DEFAULT_CONCURRENCY, "us-east-1", "",
-                "http://localhost:8000/v1", WindowLayout.DEFAULT, Map.of());
+                "http://localhost:8000/v1", WindowLayout.DEFAULT, Map.of(), "", "");
     }
 
     public boolean hasLabeller() {
@@ -55,7 +60,7 @@ public record Settings(String labeller, List<String> recentWorkspaces, Theme the
 
     public Settings withLabeller(String name) {
         return new Settings(name, recentWorkspaces, theme, fontSize, defaultConcurrency, bedrockRegion,
-                bedrockProfile, openAiBaseUrl, window, dividers);
+                bedrockProfile, openAiBaseUrl, window, dividers, batchS3Prefix, batchRoleArn);
     }
 
     /** Puts {@code workspace} first in the recent list. */
@@ -64,24 +69,30 @@ public record Settings(String labeller, List<String> recentWorkspaces, Theme the
         recent.add(workspace);
         recentWorkspaces.stream().filter(p -> !p.equals(workspace)).forEach(recent::add);
         return new Settings(labeller, recent, theme, fontSize, defaultConcurrency, bedrockRegion, bedrockProfile,
-                openAiBaseUrl, window, dividers);
+                openAiBaseUrl, window, dividers, batchS3Prefix, batchRoleArn);
     }
 
     public Settings withPreferences(Theme newTheme, int newFontSize, int newConcurrency, String region,
                                     String profile, String baseUrl) {
         return new Settings(labeller, recentWorkspaces, newTheme, newFontSize, newConcurrency, region, profile,
-                baseUrl, window, dividers);
+                baseUrl, window, dividers, batchS3Prefix, batchRoleArn);
     }
 
     public Settings withWindow(WindowLayout layout) {
         return new Settings(labeller, recentWorkspaces, theme, fontSize, defaultConcurrency, bedrockRegion,
-                bedrockProfile, openAiBaseUrl, layout, dividers);
+                bedrockProfile, openAiBaseUrl, layout, dividers, batchS3Prefix, batchRoleArn);
     }
 
     public Settings withDividers(String pane, List<Double> positions) {
         Map<String, List<Double>> changed = new LinkedHashMap<>(dividers);
         changed.put(pane, List.copyOf(positions));
         return new Settings(labeller, recentWorkspaces, theme, fontSize, defaultConcurrency, bedrockRegion,
-                bedrockProfile, openAiBaseUrl, window, changed);
+                bedrockProfile, openAiBaseUrl, window, changed, batchS3Prefix, batchRoleArn);
+    }
+
+    /** The S3 folder and service role the judge screen's batch runs used last (remembered, never credentials). */
+    public Settings withBatch(String s3Prefix, String roleArn) {
+        return new Settings(labeller, recentWorkspaces, theme, fontSize, defaultConcurrency, bedrockRegion,
+                bedrockProfile, openAiBaseUrl, window, dividers, s3Prefix, roleArn);
     }
 }

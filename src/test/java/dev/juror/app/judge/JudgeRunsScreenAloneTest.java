@@ -124,6 +124,46 @@ class JudgeRunsScreenAloneTest {
         assertThat(shownText(placeholder).replaceAll("\\s+", " ")).isEqualTo(placeholder.getText());
     }
 
+    @Test
+    void theBatchChoiceFollowsConcurrencyOnTabAndShowsItsFieldsErrorsAndPreviewWhole(FxRobot robot) {
+        javafx.scene.control.Spinner<?> concurrency = robot.lookup("#runConcurrency").queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.control.ComboBox<?> choice = robot.lookup("#runCallMode").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(choice.isDisabled()).as("the heuristic judge cannot batch").isTrue();
+        assertThat(robot.lookup("#runCallModeHint").queryAs(Label.class).getText()).contains("need the bedrock provider");
+
+        robot.interact(() -> viewModel.form().providerProperty().set("bedrock"));
+        robot.interact(() -> concurrency.getEditor().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(choice.isFocused()).as("Tab from Concurrency reaches the choice").isTrue();
+
+        robot.interact(() -> viewModel.form().batch().modeProperty().set(CallMode.BATCH));
+        robot.clickOn("#startRun");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TextField s3 = robot.lookup("#runS3Prefix").queryAs(javafx.scene.control.TextField.class);
+        assertThat(s3.isVisible()).isTrue();
+        assertThat(robot.lookup("#runRoleArn").queryAs(javafx.scene.control.TextField.class).isVisible()).isTrue();
+        assertThat(viewModel.runningProperty().get()).isFalse();
+        Label preview = robot.lookup("#runCostPreview").queryAs(Label.class);
+        assertThat(preview.getText()).startsWith("88 calls, about 2,950 input and 450 output tokens each: on demand"
+                + " 14.09 USD, batch 7.05 USD").contains("needs at least 100 records");
+        for (String id : List.of("#runS3PrefixError", "#runRoleArnError", "#runCallModeHint", "#runCostPreview")) {
+            Label label = robot.lookup(id).queryAs(Label.class);
+            assertThat(label.isVisible()).as(id).isTrue();
+            assertThat(label.getText()).as(id).isNotEmpty();
+            assertThat(shownText(label).replaceAll("\\s+", " ")).as(id + " shown whole")
+                    .isEqualTo(label.getText().replaceAll("\\s+", " "));
+        }
+        assertThat(robot.lookup("#runS3PrefixError").queryAs(Label.class).getText()).startsWith("Give the S3 folder");
+        // The field names stay whole beside their fields.
+        for (Label name : robot.lookup(".judge-form-grid .label").queryAllAs(Label.class)) {
+            if (name.isVisible() && javafx.scene.layout.GridPane.getColumnSpan(name) == null) {
+                assertThat(shownText(name)).as("field name").isEqualTo(name.getText());
+            }
+        }
+    }
+
     /** The text a label actually draws (its skin's Text node), ellipsis included when it is cut. */
     private static String shownText(Labeled labeled) {
         Node text = labeled.lookup(".text");
@@ -165,6 +205,16 @@ class JudgeRunsScreenAloneTest {
                             "cr-01-agape-odm-supply"),
                     new WorkspaceLookups.RunResult(result(72, 2, "schema_error", "{}", "no entry for comment c2",
                             "missing_comment", OptionalDouble.empty()), "cr-02-medalist-consulting"));
+        }
+
+        @Override
+        public dev.juror.workspace.judging.JudgeRunEstimate.Estimate estimate(RubricChoice rubric, String model,
+                List<String> sampleIds, int repeats) {
+            dev.juror.export.JudgeRunCost cost = new dev.juror.export.JudgeRunCost(88, 2950, 450,
+                    new dev.juror.export.JudgeRunCost.Amount.Known(0.16, 14.09),
+                    new dev.juror.export.JudgeRunCost.Amount.Known(0.08, 7.05), true);
+            return new dev.juror.workspace.judging.JudgeRunEstimate.Estimate("contract-review", "v", "m", 44, 2, 88,
+                    2950, 3100, 450, true, "basis", cost, "USD", "prices.yaml", false, 0, 0);
         }
 
         @Override
