@@ -119,6 +119,31 @@ final class BatchOutput {
         return new Joined(lines, answered, errors, foreign, duplicates, manifest);
     }
 
+    /**
+     * What the job's manifest says against what its output held: "; the manifest agrees" or names the
+     * counts that differ ("" when the job wrote no manifest, as a failed job may not).
+     */
+    static String manifestNote(Joined joined) {
+        if (joined.manifest().isEmpty()) {
+            return "; the job wrote no manifest";
+        }
+        com.fasterxml.jackson.databind.JsonNode manifest;
+        try {
+            manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(joined.manifest().get());
+        } catch (IOException e) {
+            return "; its manifest is not JSON (" + e.getMessage() + ")";
+        }
+        long success = manifest.path("successRecordCount").asLong(-1);
+        long errors = manifest.path("errorRecordCount").asLong(-1);
+        long total = manifest.path("totalRecordCount").asLong(-1);
+        if (success == joined.answered() + joined.foreign() + joined.duplicates() && errors == joined.errors()
+                || success == joined.answered() && errors == joined.errors()) {
+            return "; the manifest agrees (" + total + " records)";
+        }
+        return "; the manifest differs: it counts " + success + " succeeded and " + errors + " failed of " + total
+                + " records";
+    }
+
     private String readAll(S3Location object) throws IOException {
         try (var in = store.open(object)) {
             return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);

@@ -102,6 +102,7 @@ public final class BatchRunner {
         private volatile RunProgress last;
         private Thread thread;
         private int alreadyDone;
+        private int notSent;
         private int succeeded;
         private int failed;
         private TokenUsage usage = TokenUsage.ZERO;
@@ -132,7 +133,10 @@ public final class BatchRunner {
                 }
                 BatchLedger.Job job = open.isPresent() && open.get().jobArn().isPresent() ? open.get()
                         : new BatchSubmission(judge, rubricVersion, jobs, store, ledger, options, this::report)
-                                .submit(runId, open, calls, unfinished, this::store);
+                                .submit(runId, open, calls, unfinished, refused -> {
+                                    notSent += refused.size();
+                                    store(refused);
+                                });
                 if (job == null) { // cancelled while writing the input
                     completion.complete(summary("cancelled before the job was created"));
                     return;
@@ -158,9 +162,9 @@ public final class BatchRunner {
                 joining.putAll(calls.callsWithoutDocuments(lines.stream().map(BatchOutput.Line::key).toList()));
                 store(lines.stream().map(l -> reader.outcome(joining.get(l.key()), l.line())).toList());
             });
-            boolean stoppedHere = state.status() == JobStatus.STOPPED && cancelRequested;
             int missing = 0;
-            if (!stoppedHere && state.status() != JobStatus.STOPPED) {
+            // A stopped job's unprocessed records are not missing: they are left for the next session's job.
+            if (state.status() != JobStatus.STOPPED) {
                 List<JudgeOutcome> lost = new ArrayList<>();
                 for (String key : BatchInput.unfinished(plan, Set.of())) {
                     if (wanted.contains(key)) {
@@ -178,7 +182,9 @@ public final class BatchRunner {
             String end = "batch job " + BatchJobs.jobId(arn) + " " + state.status().wire() + ": " + joined.answered()
                     + " answered, " + joined.errors() + " record errors, " + missing + " missing from the output"
                     + (joined.foreign() > 0 ? ", " + joined.foreign() + " lines for no call of this run (ignored)" : "")
-                    + (joined.duplicates() > 0 ? ", " + joined.duplicates() + " repeated lines (ignored)" : "");
+                    + (joined.duplicates() > 0 ? ", " + joined.duplicates() + " repeated lines (ignored)" : "")
+                    + (notSent > 0 ? ", " + notSent + " not sent (see the run's failed results)" : "")
+                    + BatchOutput.manifestNote(joined);
             completion.complete(summary(end));
         }
 

@@ -79,7 +79,18 @@ class BatchRunnerTest {
             assertThat(result.result().sampleScore()).as("rollout %d", i).hasValue(1.0 + i % 5);
         }
         assertThat(service.jobs).hasSize(1);
-        assertThat(summary.progress().stage()).contains("Completed: 120 answered, 0 record errors, 0 missing");
+        assertThat(summary.progress().stage()).contains("Completed: 120 answered, 0 record errors, 0 missing")
+                .contains("the manifest agrees (120 records)");
+    }
+
+    @Test
+    void aManifestThatDisagreesWithTheOutputIsSaidSo() throws Exception {
+        service.answer = BatchRunnerTest::answerFor;
+        service.manifestOverride = "{\"totalRecordCount\":100,\"successRecordCount\":99,\"errorRecordCount\":1}";
+        RunSummary summary = run(plan(100, 1), options());
+
+        assertThat(summary.progress().stage()).contains("100 answered")
+                .contains("the manifest differs: it counts 99 succeeded and 1 failed of 100 records");
     }
 
     @Test

@@ -36,6 +36,8 @@ final class MemoryBatchService implements ObjectStore, BatchJobs {
     final AtomicInteger looks = new AtomicInteger();
     final AtomicInteger stops = new AtomicInteger();
     volatile int looksBeforeDone = 1;
+    /** A manifest to write instead of the true counts. */
+    volatile String manifestOverride;
     volatile Function<String, String> answer = userText -> "";
     final Set<String> errorRecords = ConcurrentHashMap.newKeySet();
     final Set<String> missingRecords = ConcurrentHashMap.newKeySet();
@@ -99,6 +101,8 @@ final class MemoryBatchService implements ObjectStore, BatchJobs {
             return;
         }
         boolean errors = false;
+        int succeeded = 0;
+        int failed = 0;
         for (S3Location input : list(job.input())) {
             List<String> lines = new ArrayList<>();
             for (String line : new String(objects.get(input.uri()), StandardCharsets.UTF_8).split("\n")) {
@@ -110,6 +114,7 @@ final class MemoryBatchService implements ObjectStore, BatchJobs {
                     }
                     if (errorRecords.contains(id)) {
                         errors = true;
+                        failed++;
                         lines.add("{\"recordId\":\"" + id + "\",\"modelInput\":{},\"error\":{\"errorCode\":400,"
                                 + "\"errorMessage\":\"Malformed input request\"}}");
                         continue;
@@ -120,6 +125,7 @@ final class MemoryBatchService implements ObjectStore, BatchJobs {
                             "content", List.of(Map.of("text", answer.apply(user))))), "stopReason", "end_turn",
                             "usage", Map.of("inputTokens", 100, "outputTokens", 20)));
                     lines.add("{\"recordId\":\"" + id + "\",\"modelInput\":{},\"modelOutput\":" + body + "}");
+                    succeeded++;
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -127,7 +133,9 @@ final class MemoryBatchService implements ObjectStore, BatchJobs {
             Collections.shuffle(lines, new Random(7));
             objects.put(out + input.name() + ".out", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
         }
-        objects.put(out + "manifest.json.out", "{\"totalRecordCount\":0}".getBytes(StandardCharsets.UTF_8));
+        String manifest = manifestOverride != null ? manifestOverride : "{\"totalRecordCount\":" + (succeeded + failed)
+                + ",\"successRecordCount\":" + succeeded + ",\"errorRecordCount\":" + failed + "}";
+        objects.put(out + "manifest.json.out", manifest.getBytes(StandardCharsets.UTF_8));
         status.put(arn, errors ? JobStatus.PARTIALLY_COMPLETED : JobStatus.COMPLETED);
     }
 

@@ -95,7 +95,8 @@ class BatchJudgeCommandTest {
             JudgeCliFixture.Run batch = jurorWithKeys(stubs.batchArgs("--workspace", ws.toString(), "--rubric",
                     rubric.toString(), "--repeats", "2"));
             assertThat(batch.exit()).as(batch.err()).isEqualTo(JudgeCommand.RUN_FAILED);
-            assertThat(batch.err()).contains("PartiallyCompleted: 97 answered, 1 record errors, 2 missing");
+            assertThat(batch.err()).contains("PartiallyCompleted: 97 answered, 1 record errors, 2 missing")
+                    .contains("the manifest agrees (100 records)");
 
             try (Workspace opened = Workspace.open(ws)) {
                 Map<String, JudgeResultRow> rows = byKey(Repositories.of(opened).judgeResults().resultsOf(1));
