@@ -1,5 +1,6 @@
 package dev.juror.app;
 
+import dev.juror.workspace.evidence.ExportServices;
 import dev.juror.app.calibration.CalibrationDashboardView;
 import dev.juror.app.calibration.CalibrationDashboardViewModel;
 import dev.juror.app.calibration.ItemRef;
@@ -167,7 +168,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     private ExportViewModel exportModel() {
-        ExportViewModel model = new ExportViewModel(tasks, session::current, new ExportService(Clock.systemUTC()));
+        ExportViewModel model = new ExportViewModel(tasks, session::current, ExportServices.withEvidence(Clock.systemUTC()));
         model.load();
         session.revisionProperty().addListener((obs, old, now) -> model.load());
         return model;

@@ -1,5 +1,6 @@
 package dev.juror.cli;
 
+import dev.juror.workspace.evidence.ExportServices;
 import dev.juror.export.BudgetJson;
 import dev.juror.export.BudgetPlan;
 import dev.juror.rubric.Rubric;
@@ -62,7 +63,7 @@ public final class BudgetCommand implements Callable<Integer> {
         BudgetPlan plan;
         // A workspace folder that does not exist is not created: tokens are then estimated, example prices used.
         try (ExportWorkspace ws = ExportSupport.workspace(workspace)) {
-            BudgetContext context = new ExportService(Clock.systemUTC()).budgetContext(ws, rubric, judgeModel,
+            BudgetContext context = ExportServices.withEvidence(Clock.systemUTC()).budgetContext(ws, rubric, judgeModel,
                     Optional.ofNullable(samplesFile), Optional.ofNullable(budget.prices));
             ExportSupport.reportPricesCreated(context.prices().created()
                     ? Optional.of(context.prices().table().source()) : Optional.empty(), err);

@@ -1,5 +1,6 @@
 package dev.juror.cli;
 
+import dev.juror.workspace.evidence.ExportServices;
 import dev.juror.export.BudgetPlan;
 import dev.juror.export.S3Prefix;
 import dev.juror.rubric.CanonicalForm;
@@ -83,7 +84,7 @@ public final class ExportLambdaCommand implements Callable<Integer> {
     private final ExportService service;
 
     public ExportLambdaCommand() {
-        this(new ExportService(Clock.systemUTC()));
+        this(ExportServices.withEvidence(Clock.systemUTC()));
     }
 
     public ExportLambdaCommand(ExportService service) {

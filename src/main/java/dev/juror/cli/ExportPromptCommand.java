@@ -1,5 +1,6 @@
 package dev.juror.cli;
 
+import dev.juror.workspace.evidence.ExportServices;
 import dev.juror.rubric.Rubric;
 import dev.juror.workspace.ExportKind;
 import dev.juror.workspace.ExportOutcome;
@@ -44,7 +45,7 @@ public final class ExportPromptCommand implements Callable<Integer> {
     private final ExportService service;
 
     public ExportPromptCommand() {
-        this(new ExportService(Clock.systemUTC()));
+        this(ExportServices.withEvidence(Clock.systemUTC()));
     }
 
     public ExportPromptCommand(ExportService service) {

@@ -1,5 +1,6 @@
 package dev.juror.cli;
 
+import dev.juror.workspace.evidence.ExportServices;
 import dev.juror.workspace.ExportDefaults;
 import dev.juror.workspace.ExportKind;
 import dev.juror.workspace.ExportOutcome;
@@ -48,7 +49,7 @@ public final class ExportTrainingDataCommand implements Callable<Integer> {
     private final ExportService service;
 
     public ExportTrainingDataCommand() {
-        this(new ExportService(Clock.systemUTC()));
+        this(ExportServices.withEvidence(Clock.systemUTC()));
     }
 
     public ExportTrainingDataCommand(ExportService service) {

@@ -38,6 +38,7 @@ public final class JurorCli implements Runnable {
             RewardCommand.class,
             LambdaCommand.class,
             ExportCommand.class,
+            BundleCommand.class,
             BudgetCommand.class,
             EstimateCommand.class,
             LabelsCommand.class,

@@ -32,12 +32,20 @@ final class BundleReadme {
                 | `training-overrides.json` | `lambda_concurrency_limit` derived from the target time per step and the judge quota, and `lambda_batch_size` kept under the 6 MB Lambda payload limit (see `budget.md`) |
                 | `budget.md` | judge calls, tokens (measured or estimated), cost, the Bedrock rate needed, the concurrency derivation and warnings |
                 | `events/sample-event.json` | an event in the trainer's shape, built from the workspace's samples |
+                | `evidence/` | why the judge may be trusted: `verdict.json`, `calibration-report.html`, `agreement.json`, `labels.json`, `regression.json`, `judge.json`, `content-hashes.json` |
+                | `MANIFEST.json` | format, export time and Juror version, validated or not, the rubric version, and the SHA-256 and size of every other file |
 
                 ## Test locally (no AWS needed with a local Converse-compatible server)
 
                 ```sh
                 juror lambda invoke --package reward-lambda.zip --event events/sample-event.json --region us-east-1
                 juror lambda invoke --package reward-lambda.zip --event events/sample-event.json --endpoint http://127.0.0.1:8080
+                ```
+
+                ## Verify
+
+                ```sh
+                juror bundle verify .    # exit 2 names any file changed, missing or added since the export
                 ```
 
                 ## Deploy

@@ -61,11 +61,12 @@ public final class PromptBundleExporter {
                 + "drawn again if the candidate contains them");
         Path manifestFile = out.resolve("manifest.json");
         AtomicFiles.writeBytes(manifestFile, file -> JSON.writeValue(file, manifest));
+        Path readme = write(out.resolve("README.md"), PromptBundleReadme.text(rubric, version, modelId, unvalidated));
         if (unvalidated) {
             // The prompt texts go to the judge verbatim, so the mark lives in a file beside them.
             write(out.resolve("UNVALIDATED.txt"), mark);
         }
-        return List.of(system, template, schema, yaml, manifestFile);
+        return List.of(system, template, schema, yaml, manifestFile, readme);
     }
 
     private static Path write(Path file, String text) throws IOException {

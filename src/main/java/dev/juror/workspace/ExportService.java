@@ -37,10 +37,16 @@ import java.util.Optional;
 public final class ExportService {
 
     private final Clock clock;
+    private final EvidenceWriter evidence;
 
-    /** @param clock stamps the entries of the Lambda zip */
-    public ExportService(Clock clock) {
+    /**
+     * @param clock    stamps the entries of the Lambda zip and the bundle's manifest
+     * @param evidence writes the prompt and Lambda bundles' {@code evidence/}; use
+     *                 {@code workspace.evidence.ExportServices.withEvidence(clock)} for the real one
+     */
+    public ExportService(Clock clock, EvidenceWriter evidence) {
         this.clock = clock;
+        this.evidence = java.util.Objects.requireNonNull(evidence, "evidence");
     }
 
     /** The verdict the gate goes by: the workspace's newest for this rubric version and judge model. */
@@ -81,6 +87,8 @@ public final class ExportService {
         Rubric rubric = r.rubric().orElseThrow();
         boolean mark = gate(r, workspace, rubric);
         List<Path> files = PromptBundleExporter.export(rubric, r.rubricYaml(), r.model(), mark, r.out());
+        files = new BundleSeal(clock, evidence).seal(r, workspace, rubric, mark ? Optional.of(verdict(workspace,
+                CanonicalForm.version(rubric), r.model())) : Optional.empty(), files);
         return new ExportOutcome(r.kind(), files, mark, 0, Optional.empty(), Optional.empty());
     }
 
@@ -118,6 +126,8 @@ public final class ExportService {
             throw new ExportInputException(ExportInputException.Problem.SETTINGS, e.getMessage(), e);
         }
         List<Path> files = new LambdaBundleExporter(LambdaJars.locate(), clock).export(bundle, r.out());
+        files = new BundleSeal(clock, evidence).seal(r, workspace, rubric, mark ? Optional.of(verdict(workspace,
+                CanonicalForm.version(rubric), r.model())) : Optional.empty(), files);
         return new ExportOutcome(r.kind(), files, mark, samples.rows().size(), Optional.of(budget),
                 context.prices().created() ? Optional.of(context.prices().table().source()) : Optional.empty());
     }

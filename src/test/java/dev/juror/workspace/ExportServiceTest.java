@@ -1,5 +1,6 @@
 package dev.juror.workspace;
 
+import dev.juror.workspace.evidence.ExportServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class ExportServiceTest {
     @TempDir
     Path dir;
 
-    private final ExportService service = new ExportService(Clock.systemUTC());
+    private final ExportService service = ExportServices.withEvidence(Clock.systemUTC());
 
     @Test
     void aWorkspaceFolderThatDoesNotExistIsNeverCreatedAndHasNoVerdict() throws Exception {

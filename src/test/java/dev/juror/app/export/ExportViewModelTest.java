@@ -1,5 +1,6 @@
 package dev.juror.app.export;
 
+import dev.juror.workspace.evidence.ExportServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ class ExportViewModelTest {
     Path dir;
 
     private ExportViewModel loaded(Workspace ws) {
-        ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws, new ExportService(Clock.systemUTC()));
+        ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws, ExportServices.withEvidence(Clock.systemUTC()));
         vm.load();
         return vm;
     }

@@ -1,5 +1,6 @@
 package dev.juror.app.export;
 
+import dev.juror.workspace.evidence.ExportServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.SeededWorkspace;
@@ -57,7 +58,7 @@ class SameExportFromCliAndWorkbenchTest {
 
     @Test
     void theLambdaPackageIsTheSame() throws Exception {
-        cli(new ExportLambdaCommand(new ExportService(CLOCK)), "--rubric", rubricFile(), "--model", model(),
+        cli(new ExportLambdaCommand(ExportServices.withEvidence(CLOCK)), "--rubric", rubricFile(), "--model", model(),
                 "--out", dir.resolve("cli").toString(), "--workspace", workspaceDir.toString(), "--unvalidated");
         workbench(ExportKind.LAMBDA_PACKAGE, dir.resolve("workbench"));
         assertSameFiles(dir.resolve("cli"), dir.resolve("workbench"));
@@ -65,7 +66,7 @@ class SameExportFromCliAndWorkbenchTest {
 
     @Test
     void thePromptBundleIsTheSame() throws Exception {
-        cli(new ExportPromptCommand(new ExportService(CLOCK)), "--rubric", rubricFile(), "--out",
+        cli(new ExportPromptCommand(ExportServices.withEvidence(CLOCK)), "--rubric", rubricFile(), "--out",
                 dir.resolve("cli").toString(), "--workspace", workspaceDir.toString(), "--unvalidated");
         workbench(ExportKind.PROMPT_BUNDLE, dir.resolve("workbench"));
         assertSameFiles(dir.resolve("cli"), dir.resolve("workbench"));
@@ -73,7 +74,7 @@ class SameExportFromCliAndWorkbenchTest {
 
     @Test
     void theTrainingDataIsTheSame() throws Exception {
-        cli(new ExportTrainingDataCommand(new ExportService(CLOCK)), "--out",
+        cli(new ExportTrainingDataCommand(ExportServices.withEvidence(CLOCK)), "--out",
                 dir.resolve("cli").resolve(ExportViewModel.TRAINING_DATA_FILE).toString(), "--workspace",
                 workspaceDir.toString());
         workbench(ExportKind.TRAINING_DATA, dir.resolve("workbench"));
@@ -82,7 +83,7 @@ class SameExportFromCliAndWorkbenchTest {
 
     @Test
     void theBudgetFieldsStartAtTheDefaultsOfTheCommandLine() {
-        BudgetViewModel budget = new BudgetViewModel(new InlineBackgroundTasks(), () -> null, new ExportService(CLOCK));
+        BudgetViewModel budget = new BudgetViewModel(new InlineBackgroundTasks(), () -> null, ExportServices.withEvidence(CLOCK));
         assertThat(budget.settings()).contains(BudgetSettings.defaults());
     }
 
@@ -103,7 +104,7 @@ class SameExportFromCliAndWorkbenchTest {
     /** The wizard as a user walks it, with every default untouched and UNVALIDATED ticked where asked. */
     private void workbench(ExportKind kind, Path out) throws Exception {
         try (Workspace ws = Workspace.open(workspaceDir)) {
-            ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws, new ExportService(CLOCK));
+            ExportViewModel vm = new ExportViewModel(new InlineBackgroundTasks(), () -> ws, ExportServices.withEvidence(CLOCK));
             vm.load();
             assertThat(vm.rubricProperty().get()).isEqualTo(rubric);
             vm.kindProperty().set(kind);
