@@ -30,6 +30,11 @@ abstract sealed class BundleSource implements AutoCloseable {
         return List.of();
     }
 
+    /** Zip entries beside the bundle's folder (zip only): not part of it, so not verified. */
+    List<String> outsideTheBundle() {
+        return List.of();
+    }
+
     byte[] read(String file, int limit) throws IOException {
         try (InputStream in = open(file)) {
             byte[] bytes = in.readNBytes(limit + 1);
@@ -81,6 +86,7 @@ abstract sealed class BundleSource implements AutoCloseable {
         private final ZipFile zip;
         private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
         private final List<String> unsafe = new ArrayList<>();
+        private final List<String> outside = new ArrayList<>();
 
         Zipped(ZipFile zip) {
             this.zip = zip;
@@ -91,30 +97,26 @@ abstract sealed class BundleSource implements AutoCloseable {
                     all.add(entry);
                 }
             }
-            String prefix = commonFolder(all);
+            String prefix = bundleFolder(all);
             for (ZipEntry entry : all) {
                 String name = entry.getName();
                 if (!safe(name)) {
                     unsafe.add(name);
+                } else if (!name.startsWith(prefix)) {
+                    outside.add(name);
                 } else {
                     entries.put(name.substring(prefix.length()), entry);
                 }
             }
         }
 
-        /** "bundle/" when every entry lies in that one folder and the manifest is there; else "". */
-        private static String commonFolder(List<ZipEntry> all) {
-            if (all.stream().anyMatch(e -> e.getName().equals(BundleManifest.FILE)) || all.isEmpty()) {
-                return "";
-            }
-            String first = all.get(0).getName();
-            int slash = first.indexOf('/');
-            if (slash < 0) {
-                return "";
-            }
-            String prefix = first.substring(0, slash + 1);
-            boolean one = all.stream().allMatch(e -> e.getName().startsWith(prefix));
-            return one && all.stream().anyMatch(e -> e.getName().equals(prefix + BundleManifest.FILE)) ? prefix : "";
+        /** "bundle/" when the manifest is not at the root but in exactly one top-level folder; else "". */
+        private static String bundleFolder(List<ZipEntry> all) {
+            List<String> manifests = all.stream().map(ZipEntry::getName)
+                    .filter(n -> n.endsWith("/" + BundleManifest.FILE) && n.indexOf('/') == n.lastIndexOf('/')).toList();
+            boolean atRoot = all.stream().anyMatch(e -> e.getName().equals(BundleManifest.FILE));
+            return atRoot || manifests.size() != 1 ? ""
+                    : manifests.get(0).substring(0, manifests.get(0).length() - BundleManifest.FILE.length());
         }
 
         static boolean safe(String name) {
@@ -148,6 +150,11 @@ abstract sealed class BundleSource implements AutoCloseable {
         @Override
         List<String> unsafeNames() {
             return List.copyOf(unsafe);
+        }
+
+        @Override
+        List<String> outsideTheBundle() {
+            return List.copyOf(outside);
         }
 
         @Override

@@ -46,6 +46,8 @@ public final class BundleVerifier {
         List<Verification.Problem> problems = new ArrayList<>();
         source.unsafeNames().forEach(n -> problems.add(new Verification.Problem(n,
                 "unsafe entry name (absolute or with ..): refused, not read")));
+        source.outsideTheBundle().forEach(n -> problems.add(new Verification.Problem(n,
+                "added: in the zip beside the bundle's folder, not in the manifest")));
         List<String> present = source.files();
         if (!present.contains(BundleManifest.FILE)) {
             problems.add(new Verification.Problem(BundleManifest.FILE, "missing: this is not a Juror bundle, or its"
