@@ -20,7 +20,7 @@ import java.util.Random;
  * {@code juror export prompt}: the judge prompt for use outside Juror: {@code system-prompt.txt},
  * {@code user-message-template.txt} (placeholders for the documents and the candidate; the
  * candidate tag must be re-drawn per call), {@code output-schema.json}, {@code rubric.yaml} and
- * {@code manifest.json} (rubric version, judge model, validation status).
+ * {@code prompt-settings.json} (rubric version, judge model, validation status).
  */
 public final class PromptBundleExporter {
 
@@ -59,7 +59,7 @@ public final class PromptBundleExporter {
         manifest.put("max_tokens", rubric.judge().maxTokens());
         manifest.put("candidate_tag", "replace {{NONCE_128_BIT_HEX}} with 32 fresh random hex digits per call, "
                 + "drawn again if the candidate contains them");
-        Path manifestFile = out.resolve("manifest.json");
+        Path manifestFile = out.resolve("prompt-settings.json");
         AtomicFiles.writeBytes(manifestFile, file -> JSON.writeValue(file, manifest));
         Path readme = write(out.resolve("README.md"), PromptBundleReadme.text(rubric, version, modelId, unvalidated));
         if (unvalidated) {

@@ -25,7 +25,7 @@ final class PromptBundleReadme {
                 | `user-message-template.txt` | the user message with placeholders; the candidate tag gets 32 fresh random hex digits per call |
                 | `output-schema.json` | the JSON the judge must answer with |
                 | `rubric.yaml` | the rubric |
-                | `manifest.json` | status, rubric version, judge model, temperature, max tokens |
+                | `prompt-settings.json` | status, rubric version, judge model, temperature, max tokens |
                 | `evidence/` | the verdict, calibration report, agreement, labels, regression suite, judge settings and content hashes |
                 | `MANIFEST.json` | validated or not, and the SHA-256 and size of every other file |
 

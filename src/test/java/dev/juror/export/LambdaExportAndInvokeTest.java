@@ -79,7 +79,7 @@ class LambdaExportAndInvokeTest {
         }
         assertThat(run("export", "prompt", "--rubric", RUBRIC, "--out", dir.resolve("p").toString(), "--workspace",
                 ws.toString(), "--model", MODEL)).as(err.toString()).isZero();
-        JsonNode manifest = JSON.readTree(dir.resolve("p/manifest.json").toFile());
+        JsonNode manifest = JSON.readTree(dir.resolve("p/prompt-settings.json").toFile());
         assertThat(manifest.get("status").asText()).isEqualTo("VALIDATED");
         assertThat(dir.resolve("p/UNVALIDATED.txt")).doesNotExist();
         assertThat(Files.readString(dir.resolve("p/user-message-template.txt"))).contains("{{CANDIDATE}}")

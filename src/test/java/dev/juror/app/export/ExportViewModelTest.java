@@ -44,7 +44,7 @@ class ExportViewModelTest {
             vm.next();
             vm.export();
             assertThat(vm.written()).hasSize(5);
-            var manifest = new ObjectMapper().readTree(dir.resolve("prompt/manifest.json").toFile());
+            var manifest = new ObjectMapper().readTree(dir.resolve("prompt/prompt-settings.json").toFile());
             assertThat(manifest.get("status").asText()).isEqualTo("VALIDATED");
             assertThat(dir.resolve("prompt/UNVALIDATED.txt")).doesNotExist();
         }
