@@ -16,8 +16,6 @@ final class ExitCodes {
     private static final Map<String, Map<String, String>> EXTRA = Map.of(
             "juror verdict", Map.of("3", "NOT VALIDATED: a condition of the rubric's thresholds failed"),
             "juror regress", Map.of("3", "the suite FAILED: at least one expectation was not met"),
-            "juror bundle verify", Map.of("2", "a file of the bundle changed, is missing or was added, or the rubric"
-                    + " versions differ (each named)"),
             "juror judge", Map.of(
                     "4", "the run FAILED: more service failures (api_error, timeout) than --max-failures "
                             + "allows (judge them again with --resume RUN_ID --retry-failed)",
