@@ -41,6 +41,7 @@ class BundleVerifyTest {
     static Path lambda;
     static Path prompt;
     static Path unvalidated;
+    static Path unvalidatedPrompt;
 
     @BeforeAll
     static void exportBundles() throws Exception {
@@ -56,6 +57,8 @@ class BundleVerifyTest {
         assertThat(verdict.exit()).as(verdict.err()).isIn(0, 3);
         unvalidated = dir.resolve("unvalidated");
         export("lambda", unvalidated, "--unvalidated");
+        unvalidatedPrompt = dir.resolve("unvalidated-prompt");
+        export("prompt", unvalidatedPrompt, "--unvalidated");
         String version = CanonicalForm.version(new RubricYaml().read(CalibrationWorkspace.RUBRIC));
         try (Workspace w = Workspace.open(ws)) {
             new CalibrationRepository(w).saveVerdict(new CalibrationRepository.StoredVerdict(0, "contract-review",
@@ -186,6 +189,16 @@ class BundleVerifyTest {
         CliRun r = CliRun.of("bundle", "verify", unvalidated.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("UNVALIDATED bundle: exported with --unvalidated").contains("FAIL ");
+        assertThat(JSON.readTree(unvalidatedPrompt.resolve("MANIFEST.json").toFile()).path("validated").asBoolean())
+                .isFalse();
+        assertThat(Files.readString(unvalidatedPrompt.resolve("README.md"))).startsWith("> **UNVALIDATED BUNDLE.**");
+        CliRun json = CliRun.of("bundle", "verify", unvalidatedPrompt.toString(), "--json");
+        assertThat(json.exit()).isZero();
+        JsonNode doc = JSON.readTree(json.out());
+        assertThat(doc.path("validated").asBoolean()).isFalse();
+        assertThat(doc.path("ok").asBoolean()).isTrue();
+        assertThat(doc.path("files_checked").asInt()).isEqualTo(
+                JSON.readTree(unvalidatedPrompt.resolve("MANIFEST.json").toFile()).path("files").size());
     }
 
     @Test

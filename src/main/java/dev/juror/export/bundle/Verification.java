@@ -19,7 +19,8 @@ import java.util.List;
 public record Verification(String bundle, String kind, boolean validated,
                            @JsonProperty("unvalidated_reason") String unvalidatedReason,
                            @JsonProperty("rubric_version") String rubricVersion, String verdict,
-                           List<String> conditions, int files, List<Problem> problems) {
+                           List<String> conditions, @JsonProperty("files_checked") int files,
+                           List<Problem> problems) {
 
     /** One mismatch: the file (path inside the bundle) and what is wrong with it. */
     public record Problem(String file, String problem) {
