@@ -129,7 +129,7 @@ class BatchJudgeCommandTest {
             JudgeCliFixture.Run refused = jurorWithKeys(stubs.batchArgs("--workspace", ws.toString(), "--rubric",
                     rubric.toString()));
             assertThat(refused.exit()).isEqualTo(CliRunner.BAD_INPUT);
-            assertThat(refused.err()).contains("--mode this run has 50 calls, and a Bedrock batch job takes at least 100"
+            assertThat(refused.err()).contains("--mode: this run has 50 calls, and a Bedrock batch job takes at least 100"
                     + " records");
             assertThat(stubs.bedrock.jobsStarted()).isZero();
             assertThat(stubs.s3.requests()).isEmpty();
