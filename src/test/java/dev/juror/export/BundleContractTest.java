@@ -73,7 +73,7 @@ class BundleContractTest {
         try (ZipFile zip = new ZipFile(out.resolve(LambdaBundleExporter.ZIP).toFile())) {
             config = JSON.readTree(zip.getInputStream(zip.getEntry(LambdaConfig.RESOURCE)));
         }
-        assertThat(config.get("neutral_reward").isNumber()).as(config.toString()).isTrue();
+        assertThat(config.get("neutral_reward").isNumber()).as("neutral_reward = " + config.get("neutral_reward")).isTrue();
         assertThat(config.get("neutral_reward").asDouble()).isEqualTo(rubric.checks().neutralReward());
         assertThat(config.get("neutral_reward_source").asText()).contains("checks.neutral_reward")
                 .contains(config.get("rubric_version").asText());
