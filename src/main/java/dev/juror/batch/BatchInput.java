@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
@@ -60,19 +61,21 @@ final class BatchInput {
 
     /**
      * Writes the records of {@code keys} into {@code folder}; {@code onRecord} hears how many were handled.
-     * Stops early (files as far as written) when the thread is interrupted.
+     * Stops early (files as far as written) once {@code stopped} says so (a flag, not an interrupt: an
+     * interrupt in the middle of a database read would close the workspace's file).
      */
-    Written write(PlanCalls calls, List<String> keys, Path folder, IntConsumer onRecord) throws IOException {
+    Written write(PlanCalls calls, List<String> keys, Path folder, IntConsumer onRecord, BooleanSupplier stopped)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         List<JudgeOutcome.Failed> refused = new ArrayList<>();
         int[] next = {0};
         int[] records = {0};
-        while (next[0] < keys.size() && !Thread.currentThread().isInterrupted()) {
+        while (next[0] < keys.size() && !stopped.getAsBoolean()) {
             Path file = folder.resolve(String.format("records-%05d.jsonl", files.size() + 1));
             int[] inFile = {0};
             AtomicFiles.writeBytes(file, AtomicFiles.Permissions.OWNER_ONLY, out -> {
                 while (next[0] < keys.size() && inFile[0] < options.recordsPerFile()
-                        && !Thread.currentThread().isInterrupted()) {
+                        && !stopped.getAsBoolean()) {
                     String key = keys.get(next[0]++);
                     if (line(calls, key, refused)) {
                         buffer.writeTo(out);

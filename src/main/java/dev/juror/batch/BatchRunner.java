@@ -79,7 +79,7 @@ public final class BatchRunner {
     /** Starts the session on its own thread; results are stored as the job's output is joined. */
     public JudgeRunner.RunHandle start(long runId, JudgePlan plan, ResultSink sink, Consumer<RunProgress> onProgress) {
         Session session = new Session(runId, plan, sink, onProgress);
-        session.thread = Thread.ofPlatform().name("juror-batch-run-" + runId).daemon(true).start(session::run);
+        Thread.ofPlatform().name("juror-batch-run-" + runId).daemon(true).start(session::run);
         return session;
     }
 
@@ -100,7 +100,6 @@ public final class BatchRunner {
         private final Map<String, JudgeCall> joining = new java.util.HashMap<>();
         private volatile boolean cancelRequested;
         private volatile RunProgress last;
-        private Thread thread;
         private int alreadyDone;
         private int notSent;
         private int succeeded;
@@ -132,7 +131,8 @@ public final class BatchRunner {
                     return;
                 }
                 BatchLedger.Job job = open.isPresent() && open.get().jobArn().isPresent() ? open.get()
-                        : new BatchSubmission(judge, rubricVersion, jobs, store, ledger, options, this::report)
+                        : new BatchSubmission(judge, rubricVersion, jobs, store, ledger, options, this::report,
+                                () -> cancelRequested)
                                 .submit(runId, open, calls, unfinished, refused -> {
                                     notSent += refused.size();
                                     store(refused);
@@ -237,13 +237,10 @@ public final class BatchRunner {
             return new RunSummary(last, cancelRequested, 0);
         }
 
+        /** Stops writing the input, or stops the job (and reads what it finished); from any thread. */
         @Override
         public void cancel() {
             cancelRequested = true;
-            Thread t = thread;
-            if (t != null && last.stage().startsWith("writing")) {
-                t.interrupt();
-            }
         }
 
         @Override

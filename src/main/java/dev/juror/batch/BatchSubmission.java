@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -29,9 +30,10 @@ final class BatchSubmission {
     private final BatchLedger ledger;
     private final BatchOptions options;
     private final Consumer<String> report;
+    private final BooleanSupplier cancelled;
 
     BatchSubmission(LlmJudge judge, String rubricVersion, BatchJobs jobs, ObjectStore store, BatchLedger ledger,
-                    BatchOptions options, Consumer<String> report) {
+                    BatchOptions options, Consumer<String> report, BooleanSupplier cancelled) {
         this.input = new BatchInput(judge, rubricVersion, options);
         this.model = judge.model();
         this.jobs = jobs;
@@ -39,11 +41,12 @@ final class BatchSubmission {
         this.ledger = ledger;
         this.options = options;
         this.report = report;
+        this.cancelled = cancelled;
     }
 
     /**
      * @param storeRefused stores the calls that cannot be sent as failed results
-     * @return the created job (with its ARN), or null when the thread was interrupted (cancel) first
+     * @return the created job (with its ARN), or null when the run was cancelled while the input was written
      */
     BatchLedger.Job submit(long runId, Optional<BatchLedger.Job> unsent, PlanCalls calls, List<String> keys,
                            Consumer<List<JudgeOutcome.Failed>> storeRefused) throws IOException {
@@ -59,8 +62,8 @@ final class BatchSubmission {
                     report.accept(String.format(Locale.ROOT, "writing batch input: %,d of %,d records", done,
                             keys.size()));
                 }
-            });
-            if (Thread.currentThread().isInterrupted()) {
+            }, cancelled);
+            if (cancelled.getAsBoolean()) {
                 return null;
             }
             storeRefused.accept(written.refused());

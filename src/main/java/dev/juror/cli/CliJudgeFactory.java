@@ -30,6 +30,11 @@ final class CliJudgeFactory {
 
     /** {@code provider gpt is not known} becomes {@code --provider gpt is not known}. */
     static UserInputException asOption(JudgeSetupException e) {
-        return new UserInputException("--" + e.setting() + " " + e.detail(), e);
+        // The batch settings' details are sentences of their own; the others continue the option's name.
+        boolean sentence = BATCH_SETTINGS.contains(e.setting());
+        return new UserInputException("--" + e.setting() + (sentence ? ": " : " ") + e.detail(), e);
     }
+
+    private static final java.util.Set<String> BATCH_SETTINGS = java.util.Set.of("mode", "s3-prefix", "role-arn",
+            "bedrock-endpoint", "s3-endpoint", "job-timeout-hours");
 }

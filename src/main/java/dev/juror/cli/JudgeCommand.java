@@ -40,12 +40,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "judge", mixinStandardHelpOptions = true,
         description = {"Judge the workspace's rollouts with a rubric and store every result as it arrives.",
-                "Providers: bedrock (AWS credentials from the default chain or --profile), openai (any",
-                "OpenAI-compatible server, --base-url), replay (earlier recorded answers, offline),",
-                "heuristic (rule-based baseline, offline). A pairwise rubric compares pairs of rollouts of",
-                "the same sample, each pair in both orders. Ctrl-C stops; --resume RUN_ID continues.",
-                "A run fails when it holds more service failures (api_error, timeout) than --max-failures",
-                "allows (default 0: any); --resume RUN_ID --retry-failed judges those results again."})
+                "Providers: bedrock (AWS credentials from the default chain or --profile), openai",
+                "(any OpenAI-compatible server, --base-url), replay (earlier recorded answers,",
+                "offline), heuristic (rule-based baseline, offline). A pairwise rubric compares",
+                "pairs of rollouts of the same sample, each pair in both orders.",
+                "--mode batch sends a bedrock run as one Bedrock batch inference job (about half",
+                "the price, results in hours, 100 calls or more; docs/judges.md).",
+                "Ctrl-C stops; --resume RUN_ID continues. A run fails when it holds more service",
+                "failures (api_error, timeout) than --max-failures allows (default 0: any);",
+                "--resume RUN_ID --retry-failed judges those results again."})
 public final class JudgeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Reward budget planner: judge calls, tokens and cost of a training job, the Bedrock rate its reward
@@ -267,10 +266,10 @@ public record BudgetPlan(BudgetInputs inputs) {
             return unknownModel();
         }
         List<String> missing = new ArrayList<>();
-        double perCall = part(u.input().mean(), p.get().inputPer1k(), "input_per_1k", missing)
-                + part(u.output().mean(), p.get().outputPer1k(), "output_per_1k", missing)
-                + part(u.cacheRead().mean(), p.get().cacheReadPer1k(), "cache_read_per_1k", missing)
-                + part(u.cacheWrite().mean(), p.get().cacheWritePer1k(), "cache_write_per_1k", missing);
+        double perCall = TokenPrice.of(u.input().mean(), p.get().inputPer1k(), "input_per_1k", missing)
+                + TokenPrice.of(u.output().mean(), p.get().outputPer1k(), "output_per_1k", missing)
+                + TokenPrice.of(u.cacheRead().mean(), p.get().cacheReadPer1k(), "cache_read_per_1k", missing)
+                + TokenPrice.of(u.cacheWrite().mean(), p.get().cacheWritePer1k(), "cache_write_per_1k", missing);
         return known(perCall, missing, p.get());
     }
 
@@ -282,8 +281,8 @@ public record BudgetPlan(BudgetInputs inputs) {
             return unknownModel();
         }
         List<String> missing = new ArrayList<>();
-        double perCall = part(u.promptTokensPerCall(), p.get().inputPer1k(), "input_per_1k", missing)
-                + part(u.output().mean(), p.get().outputPer1k(), "output_per_1k", missing);
+        double perCall = TokenPrice.of(u.promptTokensPerCall(), p.get().inputPer1k(), "input_per_1k", missing)
+                + TokenPrice.of(u.output().mean(), p.get().outputPer1k(), "output_per_1k", missing);
         return known(perCall, missing, p.get());
     }
 
@@ -300,17 +299,6 @@ public record BudgetPlan(BudgetInputs inputs) {
         return new Cost.Known(perCall, perCall * callsPerStep(), perCall * callsForRun(), p.example());
     }
 
-    /** tokens x price / 1000; a price is needed only when there are tokens to pay for. */
-    private static double part(double tokens, OptionalDouble pricePer1k, String name, List<String> missing) {
-        if (tokens <= 0) {
-            return 0;
-        }
-        if (pricePer1k.isEmpty()) {
-            missing.add(name);
-            return 0;
-        }
-        return tokens * pricePer1k.getAsDouble() / 1000.0;
-    }
 
     // ---- warnings and rendering
 

@@ -22,14 +22,14 @@ final class BundleReadme {
 
                 | file | what |
                 |---|---|
-                | `reward-lambda.zip` | the function: `lib/*.jar` and `juror-reward.json` (rubric, rendered judge prompt, judge model, check rules, neutral reward, concurrency, timeouts) |
-                | `template.yaml` | AWS SAM template: java21, timeout 900 s, published alias `live`, SnapStart (default) or provisioned concurrency |
+                | `reward-lambda.zip` | the function: `lib/*.jar` and `juror-reward.json` (rubric, rendered judge prompt, judge model, check rules, the neutral reward the handler uses and where it comes from, concurrency, timeouts) |
+                | `template.yaml` | AWS SAM template: java21, timeout 900 s, published alias `live`, SnapStart (default) or provisioned concurrency, `ReservedConcurrentExecutions` from parameter `ReservedConcurrency` (default: the planned `lambda_concurrency_limit`) |
                 | `iam/lambda-execution-policy.json` | the function's role: its logs and `bedrock:InvokeModel` on the judge model only |
                 | `iam/training-role-invoke-policy.json` | add to the SageMaker / Bedrock training role: `lambda:InvokeFunction` on this function |
                 | `iam/batch-inference-role.json` | batch judge runs (`juror judge --mode batch`): permissions of the service role Bedrock assumes, the S3 folder and `bedrock:InvokeModel` on the judge model only |
                 | `iam/batch-inference-role-trust.json` | its trust policy: `bedrock.amazonaws.com`, for model invocation jobs of your account only |
                 | `iam/batch-caller.json` | for whoever runs `juror judge --mode batch`: create, follow, stop and list jobs, `iam:PassRole` on that role only, the S3 folder |
-                | `training-overrides.json` | `lambda_concurrency_limit` derived from the target time per step and the judge quota, and `lambda_batch_size` kept under the 6 MB Lambda payload limit (see `budget.md`) |
+                | `training-overrides.json` | every RFT setting the budget assumed: `global_batch_size`, `number_generation`, `max_steps` (as planned), `lambda_batch_size` (kept under the 6 MB Lambda payload limit), `lambda_concurrency_limit` (derived from the target time per step and the judge quota), and Bedrock's `batchSize` / `trainingSamplePerPrompt` (see `budget.md`) |
                 | `budget.md` | judge calls, tokens (measured or estimated), cost, the Bedrock rate needed, the concurrency derivation and warnings |
                 | `events/sample-event.json` | an event in the trainer's shape, built from the workspace's samples |
                 | `evidence/` | why the judge may be trusted: `verdict.json`, `calibration-report.html`, `agreement.json`, `labels.json`, `regression.json`, `judge.json`, `content-hashes.json` |
@@ -58,6 +58,7 @@ final class BundleReadme {
                 Use the alias ARN (output `RewardFunctionAliasArn`) as `reward_lambda_arn` / `lambda_arn` in the recipe,
                 or as `rft_lambda_arn` with the Nova Forge SDK, and pass `training-overrides.json` as overrides.
                 """.replace("FUNCTION", r.functionName()));
+        md.append(TrainingJobsReadme.section(r, region));
         md.append("\nARN placeholders: Region `").append(region).append("`, account `").append(account)
                 .append("` (replace `<REGION>` / `<ACCOUNT_ID>` if shown). Batch folder `")
                 .append(r.batchFolder().orElse(S3Prefix.PLACEHOLDER)).append("` (`<BUCKET>` / `<PREFIX>` when `--batch-s3-prefix`"

@@ -79,7 +79,8 @@ public record JudgeRunCost(long calls, double inputTokensPerCall, double outputT
     private static Amount amount(long calls, double input, double output, OptionalDouble inputPrice, String inputName,
                                  OptionalDouble outputPrice, String outputName, ModelPrice p, String where) {
         List<String> missing = new ArrayList<>();
-        double perCall = part(input, inputPrice, inputName, missing) + part(output, outputPrice, outputName, missing);
+        double perCall = TokenPrice.of(input, inputPrice, inputName, missing)
+                + TokenPrice.of(output, outputPrice, outputName, missing);
         if (!missing.isEmpty()) {
             return new Amount.Unknown("unknown: the entry \"" + p.key() + "\" in " + where + " has no "
                     + String.join(", ", missing) + "; fill in the price per 1,000 tokens");
@@ -87,15 +88,4 @@ public record JudgeRunCost(long calls, double inputTokensPerCall, double outputT
         return new Amount.Known(perCall, perCall * calls);
     }
 
-    /** tokens x price / 1000; a price is needed only when there are tokens to pay for. */
-    private static double part(double tokens, OptionalDouble pricePer1k, String name, List<String> missing) {
-        if (tokens <= 0) {
-            return 0;
-        }
-        if (pricePer1k.isEmpty()) {
-            missing.add(name);
-            return 0;
-        }
-        return tokens * pricePer1k.getAsDouble() / 1000.0;
-    }
 }

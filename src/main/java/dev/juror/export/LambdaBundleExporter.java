@@ -55,7 +55,7 @@ public final class LambdaBundleExporter {
                         r.modelId())
                 .withConcurrency(r.concurrency()).withRegion(r.region()).withEnvelope(r.envelope())
                 .withUnvalidated(r.unvalidated());
-        written.add(writeZip(out.resolve(ZIP), config));
+        written.add(writeZip(out.resolve(ZIP), NeutralReward.json(NeutralReward.pinned(config, r.rubric()), r.rubric())));
         written.add(text(out.resolve("template.yaml"), SamTemplate.yaml(r, version)));
         written.add(json(out.resolve("iam/lambda-execution-policy.json"),
                 IamPolicies.lambdaExecution(r.modelId(), r.functionName(), region, account, r.unvalidated())));
@@ -75,7 +75,7 @@ public final class LambdaBundleExporter {
         return written;
     }
 
-    private Path writeZip(Path zip, LambdaConfig config) throws IOException {
+    private Path writeZip(Path zip, ObjectNode config) throws IOException {
         List<Path> jars = LambdaJars.jars(jarDir);
         AtomicFiles.writeBytes(zip, file -> {
             ZipOutputStream out = new ZipOutputStream(file);
@@ -85,7 +85,7 @@ public final class LambdaBundleExporter {
                 out.closeEntry();
             }
             out.putNextEntry(entry(LambdaConfig.RESOURCE));
-            out.write(JSON.writeValueAsBytes(config.toJson()));
+            out.write(JSON.writeValueAsBytes(config));
             out.closeEntry();
             out.finish();
         });
@@ -100,15 +100,7 @@ public final class LambdaBundleExporter {
     }
 
     static ObjectNode overrides(LambdaBundleRequest r) {
-        ObjectNode o = JSON.createObjectNode();
-        if (r.unvalidated()) {
-            // A key the trainer does not know: it must be removed by hand, on purpose.
-            o.put("_juror_unvalidated", "remove this key to train with an UNVALIDATED judge");
-        }
-        o.put("lambda_concurrency_limit", r.budget().lambdaConcurrencyLimit());
-        // Samples per invocation, lowered so one event stays under the 6 MB invoke limit (budget.md).
-        o.put("lambda_batch_size", r.budget().lambdaBatchSize());
-        return o;
+        return TrainingOverrides.of(r.budget(), r.unvalidated());
     }
 
     static ArrayNode sampleEvent(LambdaBundleRequest r) {

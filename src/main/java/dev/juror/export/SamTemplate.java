@@ -8,6 +8,14 @@ final class SamTemplate {
     private SamTemplate() {
     }
 
+    /**
+     * The planned {@code lambda_concurrency_limit}; never below the provisioned concurrency, which
+     * Lambda refuses to configure above the reserved one.
+     */
+    static int reservedConcurrency(LambdaBundleRequest r) {
+        return Math.max(r.budget().lambdaConcurrencyLimit(), r.provisioned());
+    }
+
     static String yaml(LambdaBundleRequest r, String version) {
         String mark = r.unvalidated() ? " UNVALIDATED" : "";
         StringBuilder y = new StringBuilder();
@@ -28,6 +36,12 @@ final class SamTemplate {
         y.append("  ProvisionedConcurrency:\n");
         y.append("    Type: Number\n");
         y.append("    Default: ").append(r.provisioned()).append("\n");
+        y.append("  ReservedConcurrency:\n");
+        y.append("    Type: Number\n");
+        y.append("    MinValue: 1\n");
+        y.append("    Default: ").append(reservedConcurrency(r)).append("\n");
+        y.append("    Description: concurrent executions reserved for the function; the planned "
+                + "lambda_concurrency_limit (budget.md), and at least ProvisionedConcurrency in provisioned mode\n");
         y.append("Conditions:\n");
         y.append("  UseSnapStart: !Equals [!Ref StartupMode, snapstart]\n");
         y.append("  UseProvisioned: !Equals [!Ref StartupMode, provisioned]\n");
@@ -42,6 +56,9 @@ final class SamTemplate {
         y.append("      Timeout: 900\n");
         y.append("      MemorySize: ").append(r.memoryMb()).append("\n");
         y.append("      Architectures: [x86_64]\n");
+        // Reserved, so other functions of the account cannot take the executions the trainer's
+        // lambda_concurrency_limit counts on (and the judge never sees more invocations than planned).
+        y.append("      ReservedConcurrentExecutions: !Ref ReservedConcurrency\n");
         y.append("      AutoPublishAlias: live\n");
         y.append("      SnapStart: !If [UseSnapStart, {ApplyOn: PublishedVersions}, !Ref AWS::NoValue]\n");
         y.append("      ProvisionedConcurrencyConfig: !If [UseProvisioned, {ProvisionedConcurrentExecutions: "

@@ -43,7 +43,8 @@ import java.util.TreeMap;
  *       {@code judge_error = 1}; one caused by the prediction ({@link JudgeScores.Cause#PREDICTION}:
  *       output-token limit, an unreadable answer echoing the prediction) gives reward 0 with
  *       {@code prediction_failure = 1}, any other the configured neutral reward with
- *       {@code service_failure = 1}. A prediction beyond the rubric's limits
+ *       {@code service_failure = 1}. A score that is not a finite number (NaN, an infinity) is a
+ *       broken answer of the service: neutral, never 0 (issue #13). A prediction beyond the rubric's limits
  *       ({@code length.over_limit}, {@code length.too_many_comments}) is floored in step 1, also with
  *       {@code prediction_failure = 1}, without asking the judge.</li>
  *   <li>Reward = (1 - w) x judge + w x reference precision (when the reference overlap is on and the
@@ -224,7 +225,14 @@ public final class CompositeReward {
                 double factor = length.get().metric("length_factor", 1.0);
                 reward -= config.lengthPenalty() * (1 - factor);
             }
-            return finish(JudgeScoreAggregation.clamp(reward), false, false, judgeStatus, detail, extra, locations, null);
+            if (!Double.isFinite(reward)) {
+                // Defence in depth: the judge score is checked in the aggregation and the check metrics are
+                // finite by construction, so this is a bug; the policy must not pay for it.
+                return finish(config.neutralReward(), false, false, judgeStatus, "the reward is not a finite number",
+                        extra.flag("reward_error", true), locations, null);
+            }
+            return finish(JudgeScoreAggregation.toReward(reward, config.neutralReward()), false, false, judgeStatus,
+                    detail, extra, locations, null);
         }
 
         /** @param failure who a failure is charged to; null when nothing failed */

@@ -51,6 +51,12 @@ final class JudgeScoreAggregation {
         Map<String, Double> sums = new LinkedHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             Map<String, Double> dims = new HashMap<>(ordered.get(i).dimensionScores());
+            String notFinite = nonFinite(dims);
+            if (notFinite != null) {
+                // Said before the scale check so the log names the cause, not "off the scale".
+                return new Aggregated(0, Map.of(), "judge scores of comment " + ordered.get(i).commentId()
+                        + ": dimension " + notFinite + " is not a finite number (" + dims.get(notFinite) + ")");
+            }
             if (grounding.isPresent() && ungrounded.contains(prediction.comments().get(i).commentId())) {
                 dims.put(grounding.get().name(), grounding.get().scale().min());
             }
@@ -64,8 +70,11 @@ final class JudgeScoreAggregation {
                 sums.merge(d.name(), dims.get(d.name()), Double::sum);
             }
         }
-        double sample = rubric.sampleScore(commentScores);
-        double normalised = clamp(rubric.normalise(sample));
+        double normalised = rubric.normalise(rubric.sampleScore(commentScores));
+        if (!Double.isFinite(normalised)) {
+            return new Aggregated(0, Map.of(), "the judge score is not a finite number (" + normalised + ")");
+        }
+        normalised = Math.max(0.0, Math.min(1.0, normalised));
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((name, sum) -> means.put(name, sum / ordered.size()));
         return new Aggregated(normalised, means, null);
@@ -91,10 +100,24 @@ final class JudgeScoreAggregation {
         return ordered;
     }
 
-    /** {@code v} within [0, 1]; 0 when it is not a number. */
-    static double clamp(double v) {
+    /** The first dimension whose score is NaN or infinite, or null. */
+    private static String nonFinite(Map<String, Double> dims) {
+        for (Map.Entry<String, Double> e : dims.entrySet()) {
+            if (e.getValue() != null && !Double.isFinite(e.getValue())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code v} within [0, 1] as a reward; {@code neutral} when it is not a finite number. Not 0:
+     * a score that is not a number is the grader's fault (issue #13), and 0 would punish the policy
+     * for it just as an outage would.
+     */
+    static double toReward(double v, double neutral) {
         if (!Double.isFinite(v)) {
-            return 0.0;
+            return neutral;
         }
         return Math.max(0.0, Math.min(1.0, v));
     }

@@ -129,7 +129,7 @@ class BatchJudgeCommandTest {
             JudgeCliFixture.Run refused = jurorWithKeys(stubs.batchArgs("--workspace", ws.toString(), "--rubric",
                     rubric.toString()));
             assertThat(refused.exit()).isEqualTo(CliRunner.BAD_INPUT);
-            assertThat(refused.err()).contains("--mode this run has 50 calls, and a Bedrock batch job takes at least 100"
+            assertThat(refused.err()).contains("--mode: this run has 50 calls, and a Bedrock batch job takes at least 100"
                     + " records");
             assertThat(stubs.bedrock.jobsStarted()).isZero();
             assertThat(stubs.s3.requests()).isEmpty();
@@ -162,6 +162,46 @@ class BatchJudgeCommandTest {
                     .isEqualTo(json.readTree(creates.get(1).body()).path("clientRequestToken").asText());
             assertThat(stubs.bedrock.jobsStarted()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aPairwiseRunGoesToBatchAndJoinsEachOrderOfEachPair() throws Exception {
+        Path ws = JudgeCliFixture.workspaceWithSamples(temp.resolve("ws"));
+        String dim = "{\"verdict\": \"A\", \"justification\": \"compared both\"}";
+        String answer = "{\"dimensions\": {\"Grounding\": " + dim + ", \"Coverage\": " + dim + ", \"Justification\": "
+                + dim + ", \"Actionability\": " + dim + "}, \"winner\": \"A\", \"rationale\": \"r\"}";
+        try (BatchJudgeFixture stubs = new BatchJudgeFixture()) {
+            stubs.bedrock.replyText(answer);
+            JudgeCliFixture.Run batch = jurorWithKeys(stubs.batchArgs("--workspace", ws.toString(), "--rubric",
+                    "rubrics/pairwise-preference.yaml", "--model", "amazon.nova-pro-v1:0", "--repeats", "2"));
+            assertThat(batch.exit()).as(batch.err()).isZero();
+            assertThat(batch.err()).containsPattern("Completed: (\\d+) answered, 0 record errors, 0 missing");
+            JudgeCliFixture.Run replay = JudgeCliFixture.juror("judge", "--workspace", ws.toString(), "--rubric",
+                    "rubrics/pairwise-preference.yaml", "--provider", "replay", "--model", "amazon.nova-pro-v1:0",
+                    "--repeats", "2");
+            assertThat(replay.exit()).as(replay.err()).isZero();
+            try (Workspace opened = Workspace.open(ws)) {
+                JudgeResultRepository results = Repositories.of(opened).judgeResults();
+                Map<String, JudgeResultRow> batchRows = pairs(results.resultsOf(1));
+                assertThat(batchRows).hasSizeGreaterThanOrEqualTo(100)
+                        .allSatisfy((key, row) -> assertThat(row.status()).isEqualTo("ok"));
+                // Both orders of a pair are two calls, each joined to its own order.
+                assertThat(batchRows.keySet()).allSatisfy(key -> assertThat(batchRows).containsKey(swapped(key)));
+                Map<String, JudgeResultRow> replayRows = pairs(results.resultsOf(2));
+                assertThat(replayRows.keySet()).isEqualTo(batchRows.keySet());
+                batchRows.forEach((key, row) -> assertThat(replayRows.get(key).rawOutput()).isEqualTo(row.rawOutput()));
+            }
+        }
+    }
+
+    private static Map<String, JudgeResultRow> pairs(List<JudgeResultRow> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.rolloutId() + ">" + r.rolloutBId().orElseThrow() + "#"
+                + r.repeat(), Function.identity()));
+    }
+
+    private static String swapped(String key) {
+        String[] parts = key.split("[>#]");
+        return parts[1] + ">" + parts[0] + "#" + parts[2];
     }
 
     private static Map<String, JudgeResultRow> byKey(List<JudgeResultRow> rows) {

@@ -2,7 +2,6 @@ package dev.juror.app.judge;
 
 import dev.juror.app.ui.HeaderWidths;
 import dev.juror.app.workspace.RubricChoice;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

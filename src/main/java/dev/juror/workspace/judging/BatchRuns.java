@@ -44,7 +44,7 @@ final class BatchRuns {
      * Whether a new run of {@code calls} calls goes to a batch job.
      *
      * @throws JudgeSetupException naming {@code mode}, {@code s3-prefix}, {@code role-arn},
-     *                             {@code bedrock-endpoint}, {@code s3-endpoint} or {@code timeout-hours}
+     *                             {@code bedrock-endpoint}, {@code s3-endpoint} or {@code job-timeout-hours}
      */
     boolean decide(String provider, BatchRequest request, int calls) {
         if (request.mode() == BatchMode.ONLINE) {
@@ -84,7 +84,7 @@ final class BatchRuns {
         request.s3Endpoint().ifPresent(e -> endpoint("s3-endpoint", e));
         OptionalInt hours = request.timeoutHours();
         if (hours.isPresent() && (hours.getAsInt() < 24 || hours.getAsInt() > 168)) {
-            throw new JudgeSetupException("timeout-hours", "must be 24 to 168 hours, was " + hours.getAsInt());
+            throw new JudgeSetupException("job-timeout-hours", "must be 24 to 168 hours, was " + hours.getAsInt());
         }
     }
 

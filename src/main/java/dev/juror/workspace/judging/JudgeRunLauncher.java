@@ -26,10 +26,7 @@ import dev.juror.store.Repositories;
 import dev.juror.store.RunOwner;
 import dev.juror.store.StoredJudgeRun;
 import dev.juror.store.Workspace;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
