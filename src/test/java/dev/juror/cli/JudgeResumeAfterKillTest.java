@@ -84,7 +84,10 @@ class JudgeResumeAfterKillTest {
                 child.destroyForcibly(); // SIGKILL
                 child.waitFor();
             }
-            int requestsBeforeResume = server.receivedCount();
+            // Counted by what the server recorded, once it has settled: a request the kill cut off while the
+            // server read its body was received but never recorded, and one read just before the kill is
+            // recorded a moment after it.
+            int requestsBeforeResume = settledRequestCount(server);
             // The delay only made sure the kill landed mid-run; the resume needs no slow server.
             server.setDefault(Reply.text(JudgeCliFixture.RESPONSE_ANSWER));
 
@@ -123,7 +126,8 @@ class JudgeResumeAfterKillTest {
                 assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo("ok"));
 
                 // No request after the resume was for a (rollout, repeat) finished before it.
-                List<RecordedRequest> after = server.requests().subList(requestsBeforeResume, server.receivedCount());
+                List<RecordedRequest> all = server.requests();
+                List<RecordedRequest> after = all.subList(requestsBeforeResume, all.size());
                 // One request per unfinished call (the server never fails, so nothing is retried): none for finished ones.
                 assertThat(after).hasSize(100 - finishedBefore.size());
                 Map<String, List<Long>> rolloutsByCandidate = candidates(opened);
@@ -139,6 +143,20 @@ class JudgeResumeAfterKillTest {
                 }
             }
         }
+    }
+
+    private static int settledRequestCount(ConverseTestServer server) throws InterruptedException {
+        int seen = server.requests().size();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < Duration.ofMillis(500).toNanos()) {
+            Thread.sleep(50);
+            int now = server.requests().size();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        return seen;
     }
 
     private static String candidate(RecordedRequest request) {
