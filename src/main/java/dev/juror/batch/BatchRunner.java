@@ -181,7 +181,8 @@ public final class BatchRunner {
             ledger.joined(job.id());
             String end = "batch job " + BatchJobs.jobId(arn) + " " + state.status().wire() + ": " + joined.answered()
                     + " answered, " + joined.errors() + " record errors, " + missing + " missing from the output"
-                    + (joined.foreign() > 0 ? ", " + joined.foreign() + " lines for no call of this run (ignored)" : "")
+                    + (joined.foreign() > 0 ? ", " + joined.foreign()
+                            + " lines for calls already stored or not of this run (ignored)" : "")
                     + (joined.duplicates() > 0 ? ", " + joined.duplicates() + " repeated lines (ignored)" : "")
                     + (notSent > 0 ? ", " + notSent + " not sent (see the run's failed results)" : "")
                     + BatchOutput.manifestNote(joined);
