@@ -122,10 +122,9 @@ public final class BatchRunner {
 
         void run() {
             try {
-                Set<String> finished = sink.finishedKeys();
-                alreadyDone = (int) BatchInput.unfinished(plan, Set.of()).stream().filter(finished::contains).count();
+                List<String> unfinished = BatchInput.unfinished(plan, sink.finishedKeys());
+                alreadyDone = plan.calls() - unfinished.size();
                 Optional<BatchLedger.Job> open = ledger.openJob(runId);
-                List<String> unfinished = BatchInput.unfinished(plan, finished);
                 if (open.isEmpty() && unfinished.isEmpty()) {
                     completion.complete(summary("nothing left to judge"));
                     return;
