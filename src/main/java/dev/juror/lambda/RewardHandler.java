@@ -93,7 +93,7 @@ public final class RewardHandler implements RequestStreamHandler {
 
     RewardHandler(RewardRuntime runtime, RewardPriming priming, PrimingSchedule.When when) {
         this.runtime = runtime;
-        this.records = RewardRecords.fromEnvironment(runtime, System::getenv);
+        this.records = RewardRecords.fromEnvironment(runtime, System::getProperty, System::getenv);
         this.priming = PrimingSchedule.start(priming, when);
     }
 

@@ -27,8 +27,9 @@ public final class RewardRecords {
     static final String DIMENSION = "RubricVersion";
     /** {@code true} writes each prediction's text into its record (off by default: may quote confidential text). */
     public static final String LOG_PREDICTIONS_ENV = "JUROR_LOG_PREDICTIONS";
-    /** {@code off} writes no records at all. */
+    /** {@code off} writes no records at all; {@code stderr} writes them to standard error. */
     public static final String RECORDS_ENV = "JUROR_REWARD_RECORDS";
+    public static final String RECORDS_PROPERTY = "juror.reward.records";
 
     /** Where finished lines go: stdout in Lambda (its lines become CloudWatch Logs events). */
     @FunctionalInterface
@@ -58,11 +59,21 @@ public final class RewardRecords {
         this.errors = errors;
     }
 
-    /** As the environment says ({@value #RECORDS_ENV}, {@value #LOG_PREDICTIONS_ENV}), to stdout. */
-    static RewardRecords fromEnvironment(RewardRuntime runtime, UnaryOperator<String> env) {
-        boolean on = !"off".equalsIgnoreCase(trimmed(env.apply(RECORDS_ENV)));
+    /**
+     * As the environment says: records to stdout unless {@value #RECORDS_PROPERTY} (system property)
+     * or {@value #RECORDS_ENV} says {@code off} or {@code stderr} (the property wins; {@code juror
+     * lambda invoke} uses {@code stderr} so its standard output stays the handler's answer);
+     * predictions only when {@value #LOG_PREDICTIONS_ENV} is {@code true}.
+     */
+    static RewardRecords fromEnvironment(RewardRuntime runtime, UnaryOperator<String> properties,
+                                         UnaryOperator<String> env) {
+        String mode = trimmed(properties.apply(RECORDS_PROPERTY));
+        if (mode.isEmpty()) {
+            mode = trimmed(env.apply(RECORDS_ENV));
+        }
+        boolean on = !"off".equalsIgnoreCase(mode);
         boolean predictions = "true".equalsIgnoreCase(trimmed(env.apply(LOG_PREDICTIONS_ENV)));
-        PrintStream out = System.out;
+        PrintStream out = "stderr".equalsIgnoreCase(mode) ? System.err : System.out;
         return new RewardRecords(on, predictions, runtime.handlerId(), runtime.config().rubricVersion(), out::println,
                 System.err);
     }

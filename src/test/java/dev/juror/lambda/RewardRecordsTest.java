@@ -211,15 +211,19 @@ class RewardRecordsTest {
 
     @Test
     void theSwitchesAreReadFromTheEnvironment() {
-        RewardRecords defaults = RewardRecords.fromEnvironment(runtime, name -> null);
+        RewardRecords defaults = RewardRecords.fromEnvironment(runtime, name -> null, name -> null);
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.logsPredictions()).isFalse();
-        RewardRecords on = RewardRecords.fromEnvironment(runtime,
+        RewardRecords on = RewardRecords.fromEnvironment(runtime, name -> null,
                 name -> name.equals(RewardRecords.LOG_PREDICTIONS_ENV) ? "true" : null);
         assertThat(on.logsPredictions()).isTrue();
-        RewardRecords off = RewardRecords.fromEnvironment(runtime,
+        RewardRecords off = RewardRecords.fromEnvironment(runtime, name -> null,
                 name -> name.equals(RewardRecords.RECORDS_ENV) ? "off" : null);
         assertThat(off.enabled()).isFalse();
+        RewardRecords propertyWins = RewardRecords.fromEnvironment(runtime,
+                name -> name.equals(RewardRecords.RECORDS_PROPERTY) ? "off" : null,
+                name -> name.equals(RewardRecords.RECORDS_ENV) ? "on" : null);
+        assertThat(propertyWins.enabled()).isFalse();
     }
 
     @Test
