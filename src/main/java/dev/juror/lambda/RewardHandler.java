@@ -110,7 +110,7 @@ public final class RewardHandler implements RequestStreamHandler {
         List<ScoredSample> scored = score(event, context);
         List<Result> results = scored.stream().map(ScoredSample::result).toList();
         write(output, results);
-        // After the answer is written: a record can neither delay nor break it.
+        // After the answer is written, so a failing record cannot touch it (the cost: docs/benchmarks.md).
         records.write(scored);
         log(context, results, System.nanoTime() - start);
     }

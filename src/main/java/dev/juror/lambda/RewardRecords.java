@@ -86,7 +86,7 @@ public final class RewardRecords {
         return logPredictions;
     }
 
-    /** One line per sample, in order; never throws. */
+    /** One line per sample, in order (none for an unreadable event); never throws. */
     void write(List<ScoredSample> samples) {
         if (!enabled) {
             return;
@@ -94,6 +94,9 @@ public final class RewardRecords {
         int lost = 0;
         Throwable first = null;
         for (ScoredSample s : samples) {
+            if (s.result().has("event_error")) {
+                continue; // not a sample: the answer and the summary line carry the event's error
+            }
             try {
                 sink.line(line(s));
             } catch (Throwable e) {
@@ -213,8 +216,7 @@ public final class RewardRecords {
 
     /** The reward is the neutral value because the sample was not scored normally. */
     static boolean fallback(Result r) {
-        return r.has(CompositeReward.SERVICE_FAILURE) || r.has("invalid_sample") || r.has("reward_error")
-                || r.has("event_error");
+        return r.has(CompositeReward.SERVICE_FAILURE) || r.has("invalid_sample") || r.has("reward_error");
     }
 
     /** Null when the judge did not fail; else its failure status, or {@code deadline_exceeded}. */

@@ -239,6 +239,24 @@ class RewardRecordsTest {
     }
 
     @Test
+    void anUnreadableSampleIsRecordedAsAFallbackAndAnUnreadableEventNotAtAll() throws Exception {
+        ObjectNode noMessages = LambdaFixtures.JSON.createObjectNode().put("id", 42);
+        invoke(handler(false, lines::add), LambdaFixtures.event(noMessages));
+        JsonNode unread = records().get(0).get("juror");
+        assertThat(fieldNames(unread)).isEqualTo(FIELDS);
+        assertThat(unread.get("sample_id").asText()).isEqualTo("42");
+        assertThat(unread.get("fallback").asBoolean()).isTrue();
+        assertThat(unread.get("judge_error").asBoolean()).isFalse();
+        assertThat(unread.get("prompt_sha256").asText()).isEmpty();
+        lines.clear();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler(false, lines::add).handleRequest(new ByteArrayInputStream("not json".getBytes(StandardCharsets.UTF_8)),
+                out, TestContexts.withBudget(60_000));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("event-error");
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
     void recordsAreOffForHandlersBuiltForTestsAndPriming() throws Exception {
         JsonNode results = invoke(new RewardHandler(runtime), threeKinds());
         assertThat(results).hasSize(3);
