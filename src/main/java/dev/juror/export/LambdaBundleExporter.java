@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.juror.lambda.HandlerId;
 import dev.juror.lambda.LambdaConfig;
 import dev.juror.rubric.CanonicalForm;
 import dev.juror.rubric.PromptRenderer;
@@ -55,7 +56,11 @@ public final class LambdaBundleExporter {
                         r.modelId())
                 .withConcurrency(r.concurrency()).withRegion(r.region()).withEnvelope(r.envelope())
                 .withUnvalidated(r.unvalidated());
-        written.add(writeZip(out.resolve(ZIP), NeutralReward.json(NeutralReward.pinned(config, r.rubric()), r.rubric())));
+        LambdaConfig pinned = NeutralReward.pinned(config, r.rubric());
+        ObjectNode packaged = NeutralReward.json(pinned, r.rubric());
+        // The id the handler's reward records name this bundle by (it recomputes it from what it reads).
+        packaged.put(HandlerId.FIELD, HandlerId.of(LambdaConfig.fromJson(packaged)));
+        written.add(writeZip(out.resolve(ZIP), packaged));
         written.add(text(out.resolve("template.yaml"), SamTemplate.yaml(r, version)));
         written.add(json(out.resolve("iam/lambda-execution-policy.json"),
                 IamPolicies.lambdaExecution(r.modelId(), r.functionName(), region, account, r.unvalidated())));

@@ -1,5 +1,7 @@
 package dev.juror.export;
 
+import static dev.juror.lambda.RewardRecords.RECORDS_PROPERTY;
+
 import dev.juror.io.AtomicFiles;
 import dev.juror.io.InputFiles;
 import dev.juror.io.TempFolders;
@@ -100,7 +102,7 @@ public final class LocalLambdaInvoker {
         try {
             long t0 = System.nanoTime();
             Class<?> handlerClass = Class.forName(HANDLER, true, loader);
-            Object handler = handlerClass.getConstructor().newInstance();
+            Object handler = withRecordsOnStderr(() -> handlerClass.getConstructor().newInstance());
             long t1 = System.nanoTime();
             Class<?> contextClass = Class.forName(CONTEXT, false, loader);
             Object context = context(loader, contextClass, timeout, log);
@@ -117,6 +119,24 @@ public final class LocalLambdaInvoker {
             throw new IOException("cannot call the handler: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    private interface Init {
+        Object build() throws ReflectiveOperationException;
+    }
+
+    /** The handler's reward records (its switch is read at init) go to stderr here: stdout is the answer. */
+    private static Object withRecordsOnStderr(Init init) throws ReflectiveOperationException {
+        String before = System.getProperty(RECORDS_PROPERTY);
+        if (before != null) {
+            return init.build();
+        }
+        System.setProperty(RECORDS_PROPERTY, "stderr");
+        try {
+            return init.build();
+        } finally {
+            System.clearProperty(RECORDS_PROPERTY);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.juror.export;
 
+import dev.juror.lambda.RewardRecords;
 import java.util.List;
 
 /** The SAM template of the reward Lambda (java21, published alias, SnapStart or provisioned concurrency). */
@@ -42,6 +43,12 @@ final class SamTemplate {
         y.append("    Default: ").append(reservedConcurrency(r)).append("\n");
         y.append("    Description: concurrent executions reserved for the function; the planned "
                 + "lambda_concurrency_limit (budget.md), and at least ProvisionedConcurrency in provisioned mode\n");
+        y.append("  LogPredictions:\n");
+        y.append("    Type: String\n");
+        y.append("    AllowedValues: ['true', 'false']\n");
+        y.append("    Default: 'false'\n");
+        y.append("    Description: write each prediction's text into its reward record in CloudWatch Logs "
+                + "(juror.prediction); off because predictions may quote confidential documents\n");
         y.append("Conditions:\n");
         y.append("  UseSnapStart: !Equals [!Ref StartupMode, snapstart]\n");
         y.append("  UseProvisioned: !Equals [!Ref StartupMode, provisioned]\n");
@@ -59,6 +66,9 @@ final class SamTemplate {
         // Reserved, so other functions of the account cannot take the executions the trainer's
         // lambda_concurrency_limit counts on (and the judge never sees more invocations than planned).
         y.append("      ReservedConcurrentExecutions: !Ref ReservedConcurrency\n");
+        y.append("      Environment:\n");
+        y.append("        Variables:\n");
+        y.append("          ").append(RewardRecords.LOG_PREDICTIONS_ENV).append(": !Ref LogPredictions\n");
         y.append("      AutoPublishAlias: live\n");
         y.append("      SnapStart: !If [UseSnapStart, {ApplyOn: PublishedVersions}, !Ref AWS::NoValue]\n");
         y.append("      ProvisionedConcurrencyConfig: !If [UseProvisioned, {ProvisionedConcurrentExecutions: "

@@ -55,6 +55,8 @@ public final class RewardHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RewardRuntime runtime;
+    /** One reward record per sample (CloudWatch EMF on stdout); see {@link RewardRecords}. */
+    private final RewardRecords records;
     /** Kept reachable: the SnapStart hook may be held weakly by the CRaC context. */
     private final PrimingSchedule priming;
 
@@ -66,9 +68,21 @@ public final class RewardHandler implements RequestStreamHandler {
         this(RewardRuntime.fromEnvironment(), PrimingSchedule.when(System::getProperty, System::getenv));
     }
 
-    /** With a runtime built elsewhere (tests, benchmarks); no priming. */
+    /** With a runtime built elsewhere (tests, benchmarks); no priming, no reward records. */
     public RewardHandler(RewardRuntime runtime) {
+        this(runtime, RewardRecords.OFF);
+    }
+
+    /** With a runtime built elsewhere, writing reward records to {@code out} (benchmarks); no priming. */
+    public static RewardHandler withRecords(RewardRuntime runtime, java.io.PrintStream out, boolean logPredictions) {
+        return new RewardHandler(runtime, new RewardRecords(true, logPredictions, runtime.handlerId(),
+                runtime.config().rubricVersion(), out::println, System.err));
+    }
+
+    /** With records written as {@code records} says; no priming. Package-visible for tests. */
+    RewardHandler(RewardRuntime runtime, RewardRecords records) {
         this.runtime = runtime;
+        this.records = records;
         this.priming = null;
     }
 
@@ -79,6 +93,7 @@ public final class RewardHandler implements RequestStreamHandler {
 
     RewardHandler(RewardRuntime runtime, RewardPriming priming, PrimingSchedule.When when) {
         this.runtime = runtime;
+        this.records = RewardRecords.fromEnvironment(runtime, System::getProperty, System::getenv);
         this.priming = PrimingSchedule.start(priming, when);
     }
 
@@ -92,13 +107,21 @@ public final class RewardHandler implements RequestStreamHandler {
             write(output, List.of(Result.eventError(runtime.neutralReward(), "cannot read the event: " + e.getMessage())));
             return;
         }
-        List<Result> results = handle(event, context);
+        List<ScoredSample> scored = score(event, context);
+        List<Result> results = scored.stream().map(ScoredSample::result).toList();
         write(output, results);
+        // After the answer is written, so a failing record cannot touch it (the cost: docs/benchmarks.md).
+        records.write(scored);
         log(context, results, System.nanoTime() - start);
     }
 
     /** Scores an event; never throws. Package-visible for tests. */
     List<Result> handle(byte[] event, Context context) {
+        return score(event, context).stream().map(ScoredSample::result).toList();
+    }
+
+    /** Scores an event, keeping what each sample's reward record needs; never throws. */
+    List<ScoredSample> score(byte[] event, Context context) {
         EventSamples.Parsed parsed;
         try {
             parsed = EventSamples.parse(JSON, event);
@@ -106,7 +129,8 @@ public final class RewardHandler implements RequestStreamHandler {
             parsed = EventSamples.Parsed.failed("the event cannot be read: " + e);
         }
         if (!parsed.ok()) {
-            return List.of(Result.eventError(runtime.neutralReward(), parsed.error()));
+            // No sample to record: the event error is in the answer and the summary log line.
+            return List.of(ScoredSample.unread(Result.eventError(runtime.neutralReward(), parsed.error()), null));
         }
         List<JsonNode> samples = parsed.samples();
         if (samples.isEmpty()) {
@@ -114,12 +138,13 @@ public final class RewardHandler implements RequestStreamHandler {
         }
         List<JsonNode> ids = SampleIds.of(samples);
         Duration budget = budget(context);
-        long deadline = System.nanoTime() + budget.toNanos();
-        List<Result> results = new ArrayList<>(samples.size());
+        long started = System.nanoTime();
+        long deadline = started + budget.toNanos();
+        List<ScoredSample> results = new ArrayList<>(samples.size());
         // Not closed with try-with-resources: close() would wait for judges that missed the deadline.
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            List<Future<Result>> futures = new ArrayList<>(samples.size());
+            List<Future<ScoredSample>> futures = new ArrayList<>(samples.size());
             for (int i = 0; i < samples.size(); i++) {
                 JsonNode sample = samples.get(i);
                 JsonNode id = ids.get(i);
@@ -127,7 +152,7 @@ public final class RewardHandler implements RequestStreamHandler {
                 futures.add(workers.submit(() -> scoreSample(sample, id, index)));
             }
             for (int i = 0; i < futures.size(); i++) {
-                results.add(await(futures.get(i), deadline, ids.get(i)));
+                results.add(await(futures.get(i), deadline, ids.get(i), samples.get(i), started));
             }
         } finally {
             workers.shutdownNow();
@@ -135,30 +160,36 @@ public final class RewardHandler implements RequestStreamHandler {
         return results;
     }
 
-    private Result await(Future<Result> future, long deadline, JsonNode id) {
+    private ScoredSample await(Future<ScoredSample> future, long deadline, JsonNode id, JsonNode sample, long started) {
         try {
             long left = Math.max(0, deadline - System.nanoTime());
             return future.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return Result.deadline(id, runtime.neutralReward());
+            return missedDeadline(id, sample, started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return Result.deadline(id, runtime.neutralReward());
+            return missedDeadline(id, sample, started);
         } catch (ExecutionException e) {
-            return Result.invalid(id, runtime.neutralReward(), "scoring failed: " + e.getCause());
+            return ScoredSample.unread(Result.invalid(id, runtime.neutralReward(), "scoring failed: " + e.getCause()),
+                    sample);
         }
     }
 
-    private Result scoreSample(JsonNode sample, JsonNode id, int index) {
+    private ScoredSample missedDeadline(JsonNode id, JsonNode sample, long started) {
+        return ScoredSample.deadline(Result.deadline(id, runtime.neutralReward()), sample,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private ScoredSample scoreSample(JsonNode sample, JsonNode id, int index) {
         NovaSample nova;
         try {
             nova = NovaSampleExtractor.extract(sample);
         } catch (InvalidSampleException e) {
-            return Result.invalid(id, runtime.neutralReward(), e.getMessage());
+            return ScoredSample.unread(Result.invalid(id, runtime.neutralReward(), e.getMessage()), sample);
         } catch (RuntimeException e) {
-            return Result.invalid(id, runtime.neutralReward(), "unreadable sample: " + e);
+            return ScoredSample.unread(Result.invalid(id, runtime.neutralReward(), "unreadable sample: " + e), sample);
         }
         RewardOutcome outcome = runtime.reward().score(RewardInput.from(nova), SampleIds.key(id, index));
         List<RewardMetric> extra = new ArrayList<>();
@@ -168,7 +199,7 @@ public final class RewardHandler implements RequestStreamHandler {
         if (runtime.config().unvalidated()) {
             extra.add(RewardMetric.metric("unvalidated_bundle", 1));
         }
-        return Result.scored(id, outcome, extra);
+        return ScoredSample.scored(Result.scored(id, outcome, extra), sample, nova.prediction(), outcome);
     }
 
     private Duration budget(Context context) {

@@ -52,9 +52,11 @@ public final class RewardRuntime {
     private final Rubric rubric;
     private final Judge judge;
     private final CompositeReward reward;
+    private final String handlerId;
 
     private RewardRuntime(LambdaConfig config, Rubric rubric, Judge judge, CompositeReward reward) {
         this.config = config;
+        this.handlerId = HandlerId.of(config);
         this.rubric = rubric;
         this.judge = judge;
         this.reward = reward;
@@ -96,6 +98,11 @@ public final class RewardRuntime {
 
     public CompositeReward reward() {
         return reward;
+    }
+
+    /** {@link HandlerId} of the configuration in use: the {@code bundle} of every reward record. */
+    public String handlerId() {
+        return handlerId;
     }
 
     public double neutralReward() {
@@ -140,22 +147,37 @@ public final class RewardRuntime {
         }
         try {
             if (override != null && !override.isBlank()) {
-                return LambdaConfig.fromJson(JSON.readTree(Files.readString(Path.of(override))));
+                return read(JSON.readTree(Files.readString(Path.of(override))));
             }
             try (InputStream in = RewardRuntime.class.getClassLoader().getResourceAsStream(LambdaConfig.RESOURCE)) {
                 if (in != null) {
-                    return LambdaConfig.fromJson(JSON.readTree(in));
+                    return read(JSON.readTree(in));
                 }
             }
             String taskRoot = System.getenv("LAMBDA_TASK_ROOT");
             if (taskRoot != null && Files.isRegularFile(Path.of(taskRoot, LambdaConfig.RESOURCE))) {
-                return LambdaConfig.fromJson(JSON.readTree(Files.readString(Path.of(taskRoot, LambdaConfig.RESOURCE))));
+                return read(JSON.readTree(Files.readString(Path.of(taskRoot, LambdaConfig.RESOURCE))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the reward configuration: " + e.getMessage(), e);
         }
         throw new IllegalStateException(LambdaConfig.RESOURCE + " not found on the classpath or in LAMBDA_TASK_ROOT; "
                 + "export the bundle with: juror export lambda");
+    }
+
+    /**
+     * The configuration; a {@code handler_id} that does not match it (the file was edited after
+     * export) is reported once on stderr: the records then name the configuration actually used.
+     */
+    static LambdaConfig read(com.fasterxml.jackson.databind.JsonNode json) {
+        LambdaConfig config = LambdaConfig.fromJson(json);
+        String stored = json.path(HandlerId.FIELD).asText("");
+        if (!stored.isEmpty() && !stored.equals(HandlerId.of(config))) {
+            System.err.println("juror-reward: " + LambdaConfig.RESOURCE + " was changed after export (its "
+                    + HandlerId.FIELD + " is " + stored + "); reward records name this configuration as "
+                    + HandlerId.of(config));
+        }
+        return config;
     }
 
     /** The rubric, refused when it does not match the recorded version and prompt (a corrupted bundle). */

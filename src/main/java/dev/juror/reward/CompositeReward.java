@@ -156,6 +156,7 @@ public final class CompositeReward {
                     new MetricList(), locations, null);
         }
         JudgeScores scores = judge.score(input, key);
+        facts.judgeCall = scores.call();
         if (scores instanceof JudgeScores.Failed failed) {
             boolean floor = failed.cause() == JudgeScores.Cause.PREDICTION;
             return facts.finish(floor ? 0.0 : config.neutralReward(), floor, true, failed.status(),
@@ -194,6 +195,8 @@ public final class CompositeReward {
         private final List<CheckResult> results;
         private final Map<String, Integer> ruleCounts;
         private final List<String> flags;
+        /** Set once the judge was asked. */
+        private JudgeCallStats judgeCall = JudgeCallStats.NONE;
 
         Facts(RewardInput input, Prediction prediction, List<CheckResult> results, Map<String, Integer> ruleCounts,
               List<String> flags) {
@@ -268,7 +271,7 @@ public final class CompositeReward {
                 m.metric("reference_f1", r.metric("reference_f1", 0.0));
             });
             ruleCounts.forEach((rule, count) -> m.metric("rule." + rule, count));
-            return new RewardOutcome(reward, m.toList(), flags, floored, judgeError, judgeStatus, detail);
+            return new RewardOutcome(reward, m.toList(), flags, floored, judgeError, judgeStatus, detail, judgeCall);
         }
 
         private void groundingMetrics(MetricList m, Map<String, Location> locations) {

@@ -59,25 +59,30 @@ public final class EngineJudgeScorer implements JudgeScorer {
                 }
                 out.add(new CommentScores(c.position() < 0 ? "response" : c.commentId(), dims));
             }
-            return new JudgeScores.Scored(out);
+            return new JudgeScores.Scored(out, stats(result));
         } catch (RuntimeException e) {
             return new JudgeScores.Failed("api_error", "judge call failed: " + e);
         }
     }
 
+    private static JudgeCallStats stats(JudgeResult result) {
+        return JudgeCallStats.of(result.latency().toMillis(), result.usage().inputTokens(), result.usage().outputTokens());
+    }
+
     private JudgeScores.Failed failed(JudgedItem judged, RewardInput input) {
         JudgeResult result = judged.result();
+        JudgeCallStats call = stats(result);
         String status = result.status().code();
         if (judged.failureKind().filter(kind -> kind == FailureKind.MAX_TOKENS).isPresent()) {
             return new JudgeScores.Failed(status, "the judge reached its output-token limit (" + result.error()
-                    + "); charged to the prediction", JudgeScores.Cause.PREDICTION);
+                    + "); charged to the prediction", JudgeScores.Cause.PREDICTION, call);
         }
         boolean unreadable = result.status() == ResultStatus.PARSE_ERROR || result.status() == ResultStatus.SCHEMA_ERROR;
         if (judged.failureKind().isEmpty() && unreadable && echo.echoes(result.rawOutput(), input.prediction(),
                 List.of(input.systemPrompt(), input.targetDocument(), input.referenceDocument()))) {
             return new JudgeScores.Failed(status, "the judge's unreadable answer echoes the prediction ("
-                    + result.error() + "); charged to the prediction", JudgeScores.Cause.PREDICTION);
+                    + result.error() + "); charged to the prediction", JudgeScores.Cause.PREDICTION, call);
         }
-        return new JudgeScores.Failed(status, result.error(), JudgeScores.Cause.SERVICE);
+        return new JudgeScores.Failed(status, result.error(), JudgeScores.Cause.SERVICE, call);
     }
 }

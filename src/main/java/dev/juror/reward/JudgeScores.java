@@ -7,11 +7,19 @@ import java.util.Objects;
 public sealed interface JudgeScores {
 
     /** The judge answered and its answer parsed: one entry per judged unit, in the judge's order. */
-    record Scored(List<CommentScores> comments) implements JudgeScores {
+    record Scored(List<CommentScores> comments, JudgeCallStats call) implements JudgeScores {
         public Scored {
             comments = List.copyOf(comments);
+            call = call == null ? JudgeCallStats.NONE : call;
+        }
+
+        public Scored(List<CommentScores> comments) {
+            this(comments, JudgeCallStats.NONE);
         }
     }
+
+    /** Latency and tokens of the judge call behind these scores ({@link JudgeCallStats#NONE} when unknown). */
+    JudgeCallStats call();
 
     /**
      * Who a judge failure is charged to. {@link #PREDICTION}: the prediction made the judge fail
@@ -30,13 +38,19 @@ public sealed interface JudgeScores {
      *                {@code refused} (the judge's recorded statuses)
      * @param message what went wrong, for logs
      * @param cause   who the failure is charged to
+     * @param call    latency and tokens of the failed call
      */
-    record Failed(String status, String message, Cause cause) implements JudgeScores {
+    record Failed(String status, String message, Cause cause, JudgeCallStats call) implements JudgeScores {
         public Failed {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(cause, "cause");
+            call = call == null ? JudgeCallStats.NONE : call;
             // It travels into the reward's explanation and the Lambda's log lines: no secret-shaped text.
             message = message == null ? "" : dev.juror.judge.Secrets.redact(message);
+        }
+
+        public Failed(String status, String message, Cause cause) {
+            this(status, message, cause, JudgeCallStats.NONE);
         }
 
         /** A failure of the service (neutral reward). */

@@ -18,9 +18,10 @@ import java.util.Optional;
  *                   {@code timeout}, {@code parse_error}, {@code schema_error}, {@code refused})
  * @param detail     why the reward is what it is when not judged normally (floor rule, judge
  *                   failure message), empty otherwise
+ * @param judgeCall  latency and tokens of the judge call ({@link JudgeCallStats#NONE} when not asked)
  */
 public record RewardOutcome(double reward, List<RewardMetric> metrics, List<String> flags, boolean floored,
-                            boolean judgeError, String judgeStatus, String detail) {
+                            boolean judgeError, String judgeStatus, String detail, JudgeCallStats judgeCall) {
 
     public RewardOutcome {
         if (!(reward >= 0.0 && reward <= 1.0)) {
@@ -30,6 +31,13 @@ public record RewardOutcome(double reward, List<RewardMetric> metrics, List<Stri
         flags = List.copyOf(flags);
         Objects.requireNonNull(judgeStatus, "judgeStatus");
         detail = detail == null ? "" : detail;
+        judgeCall = judgeCall == null ? JudgeCallStats.NONE : judgeCall;
+    }
+
+    /** Without a judge call to report. */
+    public RewardOutcome(double reward, List<RewardMetric> metrics, List<String> flags, boolean floored,
+                         boolean judgeError, String judgeStatus, String detail) {
+        this(reward, metrics, flags, floored, judgeError, judgeStatus, detail, JudgeCallStats.NONE);
     }
 
     public Optional<RewardMetric> metric(String name) {

@@ -49,6 +49,17 @@ public class LambdaEventBenchmark {
     @Param({"200"})
     public int serviceMillis;
 
+    /**
+     * {@code on}: one reward record per sample (CloudWatch EMF, issue #13) to a file through an
+     * auto-flushing PrintStream, so every line is a write call as on Lambda's stdout; {@code off}
+     * (default, so earlier commands measure what they did): none. {@code -p records=off,on} compares.
+     */
+    @Param({"off"})
+    public String records;
+
+    private java.nio.file.Path recordFile;
+    private java.io.PrintStream recordStream;
+
     private ConverseTestServer server;
     private RewardHandler handler;
     private byte[] event;
@@ -77,7 +88,15 @@ public class LambdaEventBenchmark {
         BedrockJudgeClient client = BedrockJudgeClient.create(BedrockJudgeConfig.forRegion("us-east-1")
                 .withEndpoint(server.endpoint()).withMaxConnections(CAPACITY),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "dummy")));
-        handler = new RewardHandler(RewardRuntime.withClient(config, client));
+        RewardRuntime runtime = RewardRuntime.withClient(config, client);
+        if (records.equals("on")) {
+            recordFile = java.nio.file.Files.createTempFile("juror-reward-records", ".jsonl");
+            recordStream = new java.io.PrintStream(new java.io.FileOutputStream(recordFile.toFile()), true,
+                    StandardCharsets.UTF_8);
+            handler = RewardHandler.withRecords(runtime, recordStream, false);
+        } else {
+            handler = new RewardHandler(runtime);
+        }
         ArrayNode samples = LambdaFixtures.JSON.createArrayNode();
         for (int i = 0; i < SAMPLES; i++) {
             samples.add(i % 2 == 0 ? LambdaFixtures.sampleA("s-" + i, LambdaFixtures.goodPrediction())
@@ -87,8 +106,12 @@ public class LambdaEventBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws Exception {
         server.close();
+        if (recordStream != null) {
+            recordStream.close();
+            java.nio.file.Files.deleteIfExists(recordFile);
+        }
     }
 
     private static long cpu() {

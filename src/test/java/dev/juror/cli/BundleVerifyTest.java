@@ -177,6 +177,53 @@ class BundleVerifyTest {
     }
 
     @Test
+    void theHandlerIdOfTheRewardRecordsIsInTheZipAndTheManifestAndIsChecked() throws Exception {
+        JsonNode config;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(lambda.resolve("reward-lambda.zip").toFile())) {
+            config = JSON.readTree(zip.getInputStream(zip.getEntry("juror-reward.json")));
+        }
+        String id = config.path("handler_id").asText();
+        assertThat(id).hasSize(64).isEqualTo(dev.juror.lambda.HandlerId.of(dev.juror.lambda.LambdaConfig.fromJson(config)));
+        assertThat(JSON.readTree(lambda.resolve("MANIFEST.json").toFile()).path("handler_id").asText()).isEqualTo(id);
+        assertThat(JSON.readTree(prompt.resolve("MANIFEST.json").toFile()).has("handler_id")).isFalse();
+
+        // A setting changed inside the zip, the zip re-hashed honestly: the id no longer describes it.
+        Path copy = dir.resolve("retuned");
+        copyTree(lambda, copy);
+        Path zip = copy.resolve("reward-lambda.zip");
+        Files.write(zip, rewriteConfig(Files.readAllBytes(zip), c -> c.put("concurrency", 7)));
+        rehashZip(copy, null);
+        CliRun r = CliRun.of("bundle", "verify", copy.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("reward-lambda.zip!juror-reward.json: the configuration's handler_id is ")
+                .contains("not the " + id);
+
+        // The manifest naming another handler.
+        Path other = dir.resolve("other-handler");
+        copyTree(lambda, other);
+        rehashZip(other, "f".repeat(64));
+        CliRun o = CliRun.of("bundle", "verify", other.toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.out()).contains("handler_id is " + id + ", MANIFEST.json says " + "f".repeat(64));
+    }
+
+    /** Re-hashes the zip in the manifest (and sets its handler_id when given). */
+    private static void rehashZip(Path bundle, String handlerId) throws Exception {
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(bundle.resolve("MANIFEST.json").toFile());
+        byte[] bytes = Files.readAllBytes(bundle.resolve("reward-lambda.zip"));
+        for (JsonNode f : manifest.path("files")) {
+            if (f.path("path").asText().equals("reward-lambda.zip")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes))).put("size", bytes.length);
+            }
+        }
+        if (handlerId != null) {
+            manifest.put("handler_id", handlerId);
+        }
+        JSON.writeValue(bundle.resolve("MANIFEST.json").toFile(), manifest);
+    }
+
+    @Test
     void anUnvalidatedBundleSaysSoInManifestAndReadmeAndVerifiesAsUnvalidated() throws Exception {
         JsonNode manifest = JSON.readTree(unvalidated.resolve("MANIFEST.json").toFile());
         assertThat(manifest.path("validated").asBoolean()).isFalse();
@@ -251,6 +298,12 @@ class BundleVerifyTest {
 
     /** The Lambda zip with juror-reward.json claiming another rubric version. */
     private static byte[] rewriteConfig(byte[] zip) throws Exception {
+        return rewriteConfig(zip, config -> config.put("rubric_version", "000000000000"));
+    }
+
+    private static byte[] rewriteConfig(byte[] zip,
+                                        java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change)
+            throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
              ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -259,7 +312,7 @@ class BundleVerifyTest {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals("juror-reward.json")) {
                     var config = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(content);
-                    config.put("rubric_version", "000000000000");
+                    change.accept(config);
                     content = JSON.writeValueAsString(config).getBytes(StandardCharsets.UTF_8);
                 }
                 out.write(content);

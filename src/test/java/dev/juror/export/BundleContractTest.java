@@ -111,6 +111,29 @@ class BundleContractTest {
     }
 
     @Test
+    void samTemplateHasTheLogPredictionsSwitchOffByDefault() throws Exception {
+        String template = Files.readString(export(request(plan(), true, 18)).resolve("template.yaml"));
+        assertThat(template).contains("  LogPredictions:\n    Type: String\n    AllowedValues: ['true', 'false']\n"
+                        + "    Default: 'false'\n")
+                .contains("      Environment:\n        Variables:\n          JUROR_LOG_PREDICTIONS: !Ref LogPredictions\n");
+        assertThat(dev.juror.lambda.RewardRecords.LOG_PREDICTIONS_ENV).isEqualTo("JUROR_LOG_PREDICTIONS");
+    }
+
+    @Test
+    void theHandlerIdInTheZipIsTheOneTheHandlerComputesFromItsConfiguration() throws Exception {
+        Path out = export(request(plan(), true, 18));
+        JsonNode config;
+        try (ZipFile zip = new ZipFile(out.resolve(LambdaBundleExporter.ZIP).toFile())) {
+            config = JSON.readTree(zip.getInputStream(zip.getEntry(LambdaConfig.RESOURCE)));
+        }
+        LambdaConfig read = LambdaConfig.fromJson(config);
+        assertThat(config.get(dev.juror.lambda.HandlerId.FIELD).asText()).hasSize(64)
+                .isEqualTo(dev.juror.lambda.HandlerId.of(read));
+        assertThat(dev.juror.lambda.HandlerId.of(read.withConcurrency(read.concurrency() + 1)))
+                .isNotEqualTo(dev.juror.lambda.HandlerId.of(read));
+    }
+
+    @Test
     void readmeNamesBedrocksLambdaGraderArnAndTheHyperPodVpcEndpoint() throws Exception {
         String readme = Files.readString(export(request(plan(), true, 18)).resolve("README.md"));
         assertThat(readme).contains("customizationConfig.rftConfig.graderConfig.lambdaGrader.lambdaArn")

@@ -141,10 +141,37 @@ class LambdaExportAndInvokeTest {
         // juror lambda invoke: the package's own jars only, judge = local Converse server
         try (ConverseTestServer server = ConverseTestServer.start()) {
             server.setDefault(Reply.text("{\"comments\": []}"));
-            int invoked = run("lambda", "invoke", "--package", bundle.resolve("reward-lambda.zip").toString(), "--event",
-                    bundle.resolve("events/sample-event.json").toString(), "--endpoint", server.endpoint().toString(),
-                    "--region", "us-east-1");
+            java.io.PrintStream stdout = System.out;
+            java.io.PrintStream stderr = System.err;
+            java.io.ByteArrayOutputStream processOut = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
+            int invoked;
+            try {
+                System.setOut(new java.io.PrintStream(processOut, true, java.nio.charset.StandardCharsets.UTF_8));
+                System.setErr(new java.io.PrintStream(processErr, true, java.nio.charset.StandardCharsets.UTF_8));
+                invoked = run("lambda", "invoke", "--package", bundle.resolve("reward-lambda.zip").toString(), "--event",
+                        bundle.resolve("events/sample-event.json").toString(), "--endpoint", server.endpoint().toString(),
+                        "--region", "us-east-1");
+            } finally {
+                System.setOut(stdout);
+                System.setErr(stderr);
+            }
             assertThat(invoked).as(err.toString()).isZero();
+            // The reward records go to stderr in a local invoke (stdout is the answer), naming the zip's handler id.
+            assertThat(processOut.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\"_aws\"");
+            List<JsonNode> records = new java.util.ArrayList<>();
+            for (String line : processErr.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("{\"_aws\"")) {
+                    records.add(JSON.readTree(line));
+                }
+            }
+            assertThat(records).hasSize(event.size());
+            String handlerId;
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.resolve("reward-lambda.zip").toFile())) {
+                handlerId = JSON.readTree(zip.getInputStream(zip.getEntry("juror-reward.json"))).get("handler_id").asText();
+            }
+            assertThat(records).allSatisfy(r -> assertThat(r.at("/juror/bundle").asText()).isEqualTo(handlerId));
+            assertThat(System.getProperty("juror.reward.records")).isNull();
             JsonNode results = JSON.readTree(out.toString());
             assertThat(results).hasSize(event.size());
             for (int i = 0; i < event.size(); i++) {

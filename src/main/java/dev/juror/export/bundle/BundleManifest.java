@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.juror.export.LambdaBundleExporter;
 import dev.juror.io.AtomicFiles;
+import dev.juror.lambda.HandlerId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code MANIFEST.json} at a bundle's root (docs/export.md): format and version, when and by which
- * Juror the bundle was exported, whether it is validated (and why not), the rubric version, and the
+ * Juror the bundle was exported, whether it is validated (and why not), the rubric version, the
+ * Lambda handler's id ({@code handler_id}, Lambda bundles only; see {@link HandlerId}), and the
  * SHA-256 and size of every other file of the folder, so {@code juror bundle verify} can tell a
  * changed, missing or added file. Written last, after every other file of the bundle.
  */
@@ -46,6 +49,7 @@ public final class BundleManifest {
         m.put("rubric", header.rubric());
         m.put("rubric_version", header.rubricVersion());
         m.put("judge_model", header.judgeModel());
+        handlerId(bundle).ifPresent(id -> m.put(HandlerId.FIELD, id));
         ArrayNode files = m.putArray("files");
         for (String relative : filesOf(bundle)) {
             Sha256 hash;
@@ -57,6 +61,20 @@ public final class BundleManifest {
         Path file = bundle.resolve(FILE);
         AtomicFiles.writeBytes(file, out -> JSON.writeValue(out, m));
         return file;
+    }
+
+    /**
+     * The Lambda handler's id ({@link HandlerId}): reward records name the bundle by it, since the zip
+     * cannot carry the manifest's own hash. Empty for a prompt bundle.
+     */
+    private static java.util.Optional<String> handlerId(Path bundle) throws IOException {
+        Path zip = bundle.resolve(LambdaBundleExporter.ZIP);
+        if (!Files.isRegularFile(zip)) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(zip)) {
+            return HandlerConfig.read(in).map(c -> c.path(HandlerId.FIELD).asText("")).filter(id -> !id.isEmpty());
+        }
     }
 
     /** Every regular file of the folder but the manifest, as {@code /}-separated paths, sorted. */

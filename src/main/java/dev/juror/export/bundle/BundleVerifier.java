@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * {@code juror bundle verify}: recomputes the SHA-256 of every file of a bundle against its
@@ -63,7 +61,7 @@ public final class BundleVerifier {
         }
         int checked = checkHashes(source, manifest, present, problems);
         String version = manifest.path("rubric_version").asText("");
-        checkRubricVersions(source, present, version, problems);
+        checkRubricVersions(source, manifest, present, version, problems);
         List<String> conditions = new ArrayList<>();
         String status = "";
         if (present.contains(VERDICT)) {
@@ -110,7 +108,8 @@ public final class BundleVerifier {
     }
 
     /** The rubric the handler and the prompt bundle carry must be the version the manifest and the evidence name. */
-    private static void checkRubricVersions(BundleSource source, List<String> present, String manifestVersion,
+    private static void checkRubricVersions(BundleSource source, JsonNode manifest, List<String> present,
+                                            String manifestVersion,
                                             List<Verification.Problem> problems) throws IOException {
         if (present.contains(JUDGE)) {
             JsonNode judge = json(source, JUDGE, problems);
@@ -123,7 +122,7 @@ public final class BundleVerifier {
             problems.add(new Verification.Problem(JUDGE, "missing: the evidence names no rubric version"));
         }
         if (present.contains(LambdaBundleExporter.ZIP)) {
-            checkHandler(source, manifestVersion, problems);
+            checkHandler(source, manifest, manifestVersion, problems);
         }
         if (present.contains("rubric.yaml")) {
             String yaml = new String(source.read("rubric.yaml", SMALL_FILE), java.nio.charset.StandardCharsets.UTF_8);
@@ -133,16 +132,12 @@ public final class BundleVerifier {
         }
     }
 
-    private static void checkHandler(BundleSource source, String manifestVersion, List<Verification.Problem> problems) {
+    private static void checkHandler(BundleSource source, JsonNode manifest, String manifestVersion,
+                                     List<Verification.Problem> problems) {
         String where = LambdaBundleExporter.ZIP + "!" + LambdaConfig.RESOURCE;
-        JsonNode config = null;
-        try (ZipInputStream zip = new ZipInputStream(source.open(LambdaBundleExporter.ZIP))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals(LambdaConfig.RESOURCE)) {
-                    config = JSON.readTree(zip.readNBytes(SMALL_FILE));
-                    break;
-                }
-            }
+        JsonNode config;
+        try {
+            config = HandlerConfig.read(source.open(LambdaBundleExporter.ZIP)).orElse(null);
         } catch (IOException e) {
             problems.add(new Verification.Problem(LambdaBundleExporter.ZIP, "cannot be read as a zip: " + e.getMessage()));
             return;
@@ -151,6 +146,7 @@ public final class BundleVerifier {
             problems.add(new Verification.Problem(where, "missing: the handler has no configuration"));
             return;
         }
+        HandlerIds.check(config, manifest, where, problems);
         String declared = config.path("rubric_version").asText("");
         if (!declared.equals(manifestVersion)) {
             problems.add(new Verification.Problem(where, "the handler's rubric version is " + declared
