@@ -120,11 +120,10 @@ public final class RewardRecordReader {
         JsonNode node;
         try {
             node = JSON.readTree(brace == 0 ? message : message.substring(brace));
-        } catch (JsonEOFException e) {
-            skips.add(Skips.Reason.TRUNCATED, where);
-            return;
         } catch (JsonProcessingException e) {
-            skips.add(Skips.Reason.NOT_JSON, where);
+            // Jackson reports a line cut short as end-of-input, whether or not as a JsonEOFException
+            boolean cut = e instanceof JsonEOFException || e.getOriginalMessage().contains("end-of-input");
+            skips.add(cut ? Skips.Reason.TRUNCATED : Skips.Reason.NOT_JSON, where);
             return;
         }
         JsonNode juror = node.get("juror");
@@ -163,8 +162,10 @@ public final class RewardRecordReader {
             throw new WatchInputException(name + ":" + e.getLocation().getLineNr(),
                     "the filter-log-events document is truncated");
         } catch (JsonProcessingException e) {
-            throw new WatchInputException(name + ":" + e.getLocation().getLineNr(),
-                    "not a filter-log-events JSON document: " + e.getOriginalMessage());
+            boolean cut = e.getOriginalMessage().contains("end-of-input");
+            throw new WatchInputException(name + ":" + e.getLocation().getLineNr(), cut
+                    ? "the filter-log-events document is truncated"
+                    : "not a filter-log-events JSON document: " + e.getOriginalMessage());
         }
     }
 }
