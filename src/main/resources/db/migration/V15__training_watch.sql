@@ -51,7 +51,6 @@ CREATE TABLE reward_records (
     source             CHARACTER VARYING(2000) NOT NULL
 );
 CREATE INDEX reward_records_by_step ON reward_records (run_id, step);
-CREATE INDEX reward_records_by_time ON reward_records (run_id, recorded_at, id);
 
 -- The trainer's metrics, one row per run, step and metric name. logged_at: when the trainer logged
 -- it, if the source says (log line timestamp, event created_at, a time column); the latest

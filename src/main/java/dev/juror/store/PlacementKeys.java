@@ -56,8 +56,36 @@ public final class PlacementKeys {
             size++;
         }
 
+        /** The keys in invocation order: by time, then by id (import order). */
         PlacementKeys build() {
-            return new PlacementKeys(Arrays.copyOf(ids, size), Arrays.copyOf(times, size), Arrays.copyOf(steps, size));
+            if (inOrder()) { // the usual case: records imported in the order they were logged
+                return new PlacementKeys(Arrays.copyOf(ids, size), Arrays.copyOf(times, size),
+                        Arrays.copyOf(steps, size));
+            }
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> times[a] != times[b] ? Long.compare(times[a], times[b])
+                    : Long.compare(ids[a], ids[b]));
+            long[] sortedIds = new long[size];
+            long[] sortedTimes = new long[size];
+            int[] sortedSteps = new int[size];
+            for (int i = 0; i < size; i++) {
+                sortedIds[i] = ids[order[i]];
+                sortedTimes[i] = times[order[i]];
+                sortedSteps[i] = steps[order[i]];
+            }
+            return new PlacementKeys(sortedIds, sortedTimes, sortedSteps);
+        }
+
+        private boolean inOrder() {
+            for (int i = 1; i < size; i++) {
+                if (times[i] < times[i - 1] || times[i] == times[i - 1] && ids[i] < ids[i - 1]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

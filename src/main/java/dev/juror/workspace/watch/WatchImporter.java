@@ -71,10 +71,13 @@ public final class WatchImporter {
             RecordSink sink = new RecordSink(tx, run, tx.stepEnds(run.id()).isEmpty()
                     ? options.callsPerStep().isPresent() ? options.callsPerStep() : run.callsPerStep()
                     : OptionalInt.empty());
-            RewardRecordReader reader = new RewardRecordReader(sink);
-            read.accept(reader);
+            RewardRecordReader[] reader = new RewardRecordReader[1];
+            RecordPipe.run(records -> {
+                reader[0] = new RewardRecordReader(records);
+                read.accept(reader[0]);
+            }, sink);
             long added = sink.writer.flush();
-            return new Read(reader.records(), added, reader.skips());
+            return new Read(reader[0].records(), added, reader[0].skips());
         });
     }
 
