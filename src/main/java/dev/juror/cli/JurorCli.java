@@ -47,6 +47,7 @@ public final class JurorCli implements Runnable {
             CalibrateCommand.class,
             VerdictCommand.class,
             RegressCommand.class,
+            WatchCommand.class,
             AotTrainingCommand.class);
 
     /** Runs the command line and returns the process exit code (2 on bad arguments). */

@@ -29,6 +29,7 @@ public final class Repositories {
     private final ImportRepository imports;
     private final QueueRepository queues;
     private final BatchJobRepository batchJobs;
+    private final TrainingRunRepository trainingRuns;
 
     private Repositories(Workspace workspace, Clock clock) {
         this.workspace = workspace;
@@ -47,6 +48,7 @@ public final class Repositories {
         this.imports = new ImportRepository(workspace);
         this.queues = new QueueRepository(workspace, clock);
         this.batchJobs = new BatchJobRepository(workspace, clock);
+        this.trainingRuns = new TrainingRunRepository(workspace, clock);
     }
 
     public static Repositories of(Workspace workspace) {
@@ -131,5 +133,10 @@ public final class Repositories {
 
     public BatchJobRepository batchJobs() {
         return batchJobs;
+    }
+
+    /** Training runs the watch imports feed: reward records and step metrics (V15). */
+    public TrainingRunRepository trainingRuns() {
+        return trainingRuns;
     }
 }

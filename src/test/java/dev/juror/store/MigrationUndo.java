@@ -11,11 +11,18 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V14 (batch jobs): the two batch tables gone. */
-    static final List<String> V14 = List.of(
+    /** Before V15 (training watch): the three watch tables gone. */
+    static final List<String> V15 = List.of(
+            "DROP TABLE step_metrics",
+            "DROP TABLE reward_records",
+            "DROP TABLE training_runs",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'");
+
+    /** Before V14 (batch jobs): V15 undone, the two batch tables gone. */
+    static final List<String> V14 = java.util.stream.Stream.concat(V15.stream(), java.util.stream.Stream.of(
             "DROP TABLE judge_batch_jobs",
             "DROP TABLE judge_batch_runs",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '14'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '14'")).toList();
 
     /** Before V13 (review queues): V14 undone, the two queue tables gone. */
     static final List<String> V13 = java.util.stream.Stream.concat(V14.stream(), java.util.stream.Stream.of(

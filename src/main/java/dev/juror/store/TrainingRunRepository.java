@@ -1,0 +1,51 @@
+package dev.juror.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Training runs, their reward records and step metrics (V15). Reading is here; an import writes
+ * through {@link #begin()}, one transaction per file.
+ */
+public final class TrainingRunRepository {
+
+    static final String RUN_COLUMNS = "SELECT id, name, bundle, calls_per_step, placement FROM training_runs";
+
+    private final Workspace workspace;
+    private final Clock clock;
+
+    TrainingRunRepository(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    /** Starts an import's transaction; closing it without {@link WatchTransaction#commit()} rolls back. */
+    public WatchTransaction begin() {
+        return new WatchTransaction(workspace, clock);
+    }
+
+    public Optional<TrainingRun> find(String name) {
+        return Sql.select(workspace, "training run " + name, RUN_COLUMNS + " WHERE name = ?",
+                TrainingRunRepository::run, name).stream().findFirst();
+    }
+
+    /** Every run, oldest first. */
+    public List<TrainingRun> all() {
+        return Sql.select(workspace, "training runs", RUN_COLUMNS + " ORDER BY id", TrainingRunRepository::run);
+    }
+
+    public TrainingRunStats stats(long runId) {
+        return WatchTransaction.stats(workspace, runId);
+    }
+
+    static TrainingRun run(ResultSet rows) throws SQLException {
+        int calls = rows.getInt(4);
+        OptionalInt callsPerStep = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(calls);
+        return new TrainingRun(rows.getLong(1), rows.getString(2), Optional.ofNullable(rows.getString(3)),
+                callsPerStep, rows.getString(5));
+    }
+}
