@@ -1,5 +1,6 @@
 package dev.juror.store;
 
+import dev.juror.watch.RunSeries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,6 +37,11 @@ public final class TrainingRunRepository {
     /** Every run, oldest first. */
     public List<TrainingRun> all() {
         return Sql.select(workspace, "training runs", RUN_COLUMNS + " ORDER BY id", TrainingRunRepository::run);
+    }
+
+    /** The run's records step by step and the trainer's metrics: what the detectors and the screen read. */
+    public RunSeries series(TrainingRun run) {
+        return RunSeriesReader.read(workspace, run);
     }
 
     public TrainingRunStats stats(long runId) {
