@@ -1,6 +1,8 @@
 package dev.juror.store;
 
 import dev.juror.watch.RunSeries;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,6 +44,24 @@ public final class TrainingRunRepository {
     /** The run's records step by step and the trainer's metrics: what the detectors and the screen read. */
     public RunSeries series(TrainingRun run) {
         return RunSeriesReader.read(workspace, run);
+    }
+
+    /** Stores what the detectors compare the run with (JSON read from the bundle's evidence). */
+    public void saveBaseline(long runId, String json) {
+        try (Connection c = workspace.connection();
+             PreparedStatement u = c.prepareStatement("UPDATE training_runs SET baseline = ? WHERE id = ?")) {
+            u.setString(1, json);
+            u.setLong(2, runId);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store the baseline of training run " + runId, e);
+        }
+    }
+
+    /** The run's baseline JSON, when an import named its bundle. */
+    public Optional<String> baseline(long runId) {
+        return Sql.select(workspace, "training run " + runId, "SELECT baseline FROM training_runs WHERE id = ?",
+                rows -> Optional.ofNullable(rows.getString(1)), runId).stream().findFirst().flatMap(b -> b);
     }
 
     public TrainingRunStats stats(long runId) {
