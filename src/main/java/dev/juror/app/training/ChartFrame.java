@@ -69,6 +69,16 @@ record ChartFrame(double left, double top, double right, double bottom, double f
         return px >= left - 4 && px <= right + 4 && py >= top - 4 && py <= bottom + 4;
     }
 
+    /** A format showing the ticks' differences and no more digits ({@code %.0f} for 0, 100, 200; {@code %.1f} for 0.0, 0.2). */
+    static String tickFormat(List<Double> ticks) {
+        if (ticks.size() < 2) {
+            return "%.2f";
+        }
+        double step = Math.abs(ticks.get(1) - ticks.get(0));
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        return "%." + Math.min(decimals, 4) + "f";
+    }
+
     /** Round values between {@code from} and {@code to}, about {@code count} of them (1, 2 or 5 times a power of ten apart). */
     static List<Double> ticks(double from, double to, int count) {
         List<Double> out = new ArrayList<>();

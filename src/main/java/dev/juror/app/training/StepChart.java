@@ -27,7 +27,7 @@ import javafx.scene.text.TextAlignment;
 public final class StepChart extends Region {
 
     private static final double LEFT = 56;
-    private static final double RIGHT = 12;
+    private static final double RIGHT = 18;
     private static final double BOTTOM = 20;
     private static final double NEAR = 8;
 
@@ -77,6 +77,11 @@ public final class StepChart extends Region {
         this.onStep = onStep;
     }
 
+    /** Where {@code step} is drawn, in the chart's own coordinates (for tests); NaN before a panel with data is drawn. */
+    double xOf(int step) {
+        return frame == null ? Double.NaN : frame.x(step);
+    }
+
     /** The panel drawn now, for tests. */
     public Panel panel() {
         return panel;
@@ -111,8 +116,11 @@ public final class StepChart extends Region {
             return;
         }
         g.fillText(panel.title(), 8, 4, w - 16);
-        double top = 4 + em * 1.5;
-        drawLegend(g, font, w, top);
+        double top = 4 + em * 1.6;
+        if (panel.whiskers().size() > 1) {
+            drawLegend(g, font, top);
+            top += em * 1.4;
+        }
         if (!panel.hasData()) {
             frame = null;
             g.setFont(font);
@@ -145,20 +153,16 @@ public final class StepChart extends Region {
         }
     }
 
-    private void drawLegend(GraphicsContext g, Font font, double w, double top) {
-        if (panel.whiskers().size() < 2) {
-            return;
-        }
+    private void drawLegend(GraphicsContext g, Font font, double top) {
         g.setFont(font);
-        double x = w - RIGHT;
-        g.setTextAlign(TextAlignment.RIGHT);
-        for (int i = panel.whiskers().size() - 1; i >= 0; i--) {
-            String name = panel.whiskers().get(i).name();
-            g.setFill(ChartInk.color(ink.series.get(i % ink.series.size())));
-            g.fillText("● " + name, x, top - font.getSize() * 1.4);
-            x -= (name.length() + 4) * font.getSize() * 0.55;
-        }
         g.setTextAlign(TextAlignment.LEFT);
+        double x = LEFT;
+        for (int i = 0; i < panel.whiskers().size(); i++) {
+            String name = "● " + panel.whiskers().get(i).name();
+            g.setFill(ChartInk.color(ink.series.get(i % ink.series.size())));
+            g.fillText(name, x, top - font.getSize() * 0.2);
+            x += textWidth(name, font) + font.getSize();
+        }
     }
 
     private void drawAxes(GraphicsContext g, double em) {
@@ -168,17 +172,28 @@ public final class StepChart extends Region {
         g.setFill(ChartInk.color(ink.muted));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double v : ChartFrame.ticks(frame.yMin(), frame.yMax(), 4)) {
+        int yCount = Math.max(2, (int) ((frame.bottom() - frame.top()) / (em * 2.4)));
+        java.util.List<Double> yTicks = ChartFrame.ticks(frame.yMin(), frame.yMax(), yCount);
+        for (int more = yCount + 1; yTicks.size() < 2 && more < yCount + 8; more++) {
+            yTicks = ChartFrame.ticks(frame.yMin(), frame.yMax(), more); // a narrow range still gets two labels
+        }
+        String yFormat = yTicks.size() < 2 ? panel.valueFormat() : ChartFrame.tickFormat(yTicks);
+        for (double v : yTicks) {
             double y = frame.y(v);
             g.strokeLine(frame.left(), y, frame.right(), y);
-            g.fillText(String.format(Locale.ROOT, panel.valueFormat(), v), frame.left() - 4, y);
+            g.fillText(String.format(Locale.ROOT, yFormat, v), frame.left() - 4, y);
         }
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.CENTER);
-        for (double s : ChartFrame.ticks(firstStep, lastStep, Math.max(2, (int) ((frame.right() - frame.left()) / (em * 6))))) {
+        int xCount = Math.max(2, (int) ((frame.right() - frame.left()) / (em * 6)));
+        for (double s : ChartFrame.ticks(firstStep, lastStep, xCount)) {
             double x = frame.x(s);
+            String label = String.format(Locale.ROOT, "%.0f", s);
+            // a label at either end stays inside the canvas rather than being cut
+            double half = textWidth(label, g.getFont()) / 2;
+            double at = Math.max(half + 2, Math.min(canvas.getWidth() - half - 2, x));
+            g.setTextAlign(TextAlignment.CENTER);
             g.strokeLine(x, frame.bottom(), x, frame.bottom() + 3);
-            g.fillText(String.format(Locale.ROOT, "%.0f", s), x, frame.bottom() + 3);
+            g.fillText(label, at, frame.bottom() + 3);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.strokeRect(frame.left(), frame.top(), frame.right() - frame.left(), frame.bottom() - frame.top());

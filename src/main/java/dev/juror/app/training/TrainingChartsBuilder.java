@@ -26,12 +26,14 @@ import java.util.function.ToDoubleFunction;
  */
 public final class TrainingChartsBuilder {
 
-    public static final String REWARD = "Reward (mean, band from min to max)";
-    public static final String LENGTH = "Prediction length (mean characters)";
-    public static final String COMMENTS = "Comments per prediction (mean)";
-    public static final String FALLBACK = "Fallback rate (% of rewards that were the neutral value)";
-    public static final String SCORE_SHIFT = "Score shift against the calibration set (PSI)";
-    public static final String AGREEMENT = "Judge–expert agreement at checkpoints (kappa, 95% interval)";
+    // Titles short enough to stay whole on a third of a 1280-pixel window; what each means in full is
+    // in docs/workbench.md and in the tooltip of each point.
+    public static final String REWARD = "Reward: mean, min–max band";
+    public static final String LENGTH = "Prediction length (characters)";
+    public static final String COMMENTS = "Comments per prediction";
+    public static final String FALLBACK = "Fallback rate (% neutral rewards)";
+    public static final String SCORE_SHIFT = "Score shift vs calibration (PSI)";
+    public static final String AGREEMENT = "Judge vs experts (kappa, 95% CI)";
 
     private TrainingChartsBuilder() {
     }
@@ -93,7 +95,7 @@ public final class TrainingChartsBuilder {
     private static Panel linePanel(String title, String format, String name, double[] x, List<StepSummary> steps,
                                    ToDoubleFunction<StepSummary> value, Band band) {
         String empty = title.equals(SCORE_SHIFT)
-                ? "No score shift for this run: it needs the calibration scores from the bundle's evidence."
+                ? "No score shift for this run: it needs the calibration scores in the bundle's evidence."
                 : "No reward records in this run.";
         return new Panel(title, format, List.of(new Line(name, x, column(steps, value))), band, List.of(), List.of(),
                 empty);
@@ -132,8 +134,7 @@ public final class TrainingChartsBuilder {
             series.add(new Whiskers(d, x, y, lo, hi, tips));
         }
         return new Panel(AGREEMENT, "%.2f", List.of(), null, List.copyOf(series), List.of(),
-                "No checkpoint labelled yet: import a checkpoint's rollouts, label a sample of them blind in the"
-                        + " review desk, and the judge's agreement with the experts shows here.");
+                "No checkpoint labelled yet: label some of a checkpoint's rollouts blind in the review desk.");
     }
 
     private static double orNaN(Map<String, Double> values, String key) {

@@ -1,5 +1,6 @@
 package dev.juror.app.training;
 
+import dev.juror.app.ui.HeaderWidths;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -125,14 +126,15 @@ public final class TrainingView {
         recordTable.setItems(model.stepRecords());
         recordTable.setPlaceholder(new Label("No step chosen."));
         recordTable.getColumns().setAll(List.of(
-                column("Rank", 80, StepRecordRow::rank),
-                column("Sample", 190, StepRecordRow::sampleId),
+                column("Rank", 76, StepRecordRow::rank),
+                column("Sample", 270, StepRecordRow::sampleId),
                 column("Reward", 70, r -> String.format(Locale.ROOT, "%.3f", r.reward())),
                 column("Length", 70, r -> String.format(Locale.ROOT, "%,d", r.predictionChars())),
-                column("Comments", 86, r -> Integer.toString(r.comments())),
-                column("Checks fired", 150, StepRecordRow::checks),
-                column("Fallback", 76, r -> r.fallback() ? "yes" : "")));
+                column("Comments", 90, r -> Integer.toString(r.comments())),
+                column("Checks", 110, StepRecordRow::checks),
+                column("Fallback", 80, r -> r.fallback() ? "yes" : "")));
         recordTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        HeaderWidths.keepWhole(recordTable, checkpointText);
         recordTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(StepRecordRow item, boolean empty) {
@@ -155,7 +157,7 @@ public final class TrainingView {
         TableColumn<StepRecordRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, title.length() * 9 + 16));
+        c.setMinWidth(Math.min(width, 270)); // rank and sample ids stay whole; HeaderWidths keeps the titles whole
         return c;
     }
 }

@@ -262,11 +262,11 @@ public final class TrainingViewModel {
     }
 
     static String checkpointWords(CheckpointRollouts c) {
-        String what = "Checkpoint " + c.checkpoint() + " (step " + c.step().getAsInt() + ", " + c.rollouts()
-                + (c.rollouts() == 1 ? " rollout" : " rollouts") + ") is nearest this step. ";
-        return what + (c.queues().isEmpty() ? "It has no review queue yet: the desk opens its first rollout; make"
-                + " a queue there (New queue…, Rollouts of each training checkpoint) to label a sample of them blind."
-                : "The desk opens its review queue " + c.queues().get(c.queues().size() - 1).name() + ".");
+        String what = "Nearest checkpoint: " + c.checkpoint() + " (step " + c.step().getAsInt() + ", " + c.rollouts()
+                + (c.rollouts() == 1 ? " rollout)" : " rollouts)");
+        return what + (c.queues().isEmpty() ? ", no review queue yet: the desk opens its first rollout (make a queue"
+                + " there with New queue…, Rollouts of each training checkpoint)."
+                : ": the desk opens its review queue " + c.queues().get(c.queues().size() - 1).name() + ".");
     }
 
     private record StepRows(int total, List<StepRecordRow> rows) {

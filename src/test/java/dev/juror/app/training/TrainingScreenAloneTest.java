@@ -65,7 +65,7 @@ class TrainingScreenAloneTest {
                 "#chartScoreShift", "#chartAgreement")) {
             Bounds b = robot.lookup(id).query().getBoundsInLocal();
             assertThat(b.getHeight()).as(id + " height").isGreaterThan(120);
-            assertThat(b.getWidth()).as(id + " width").isGreaterThan(300);
+            assertThat(b.getWidth()).as(id + " width").isGreaterThan(250);
         }
     }
 
@@ -93,9 +93,7 @@ class TrainingScreenAloneTest {
     }
 
     private static double frameX(StepChart chart, int step) {
-        double left = 56;
-        double right = chart.getWidth() - 12;
-        return left + (step - 1) / (300.0 - 1) * (right - left);
+        return chart.xOf(step);
     }
 
     @Test

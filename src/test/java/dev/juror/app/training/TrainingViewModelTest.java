@@ -113,7 +113,7 @@ class TrainingViewModelTest {
         assertThat(vm.stepRecords().get(5).prediction()).isNull();
         // ckpt-200 has no metadata.step: the report's agreement says it was taken at step 200
         assertThat(vm.checkpointProperty().get().checkpoint()).isEqualTo("ckpt-200");
-        assertThat(vm.checkpointTextProperty().get()).startsWith("Checkpoint ckpt-200 (step 200, 64 rollouts)");
+        assertThat(vm.checkpointTextProperty().get()).startsWith("Nearest checkpoint: ckpt-200 (step 200, 64 rollouts), no review queue yet");
 
         vm.openInReview();
         assertThat(opened).extracting(CheckpointRollouts::checkpoint).containsExactly("ckpt-200");

@@ -45,7 +45,7 @@ public final class SyntheticTrainingRun {
                 for (int i = 0; i < perStep; i++) {
                     String sample = SAMPLES.get(i % SAMPLES.size());
                     int comments = Math.max(1, (int) Math.round(5 - 3.2 * drift + random.nextGaussian() * 0.9));
-                    int chars = (int) Math.max(200, 300 * comments + 1400 * drift + random.nextGaussian() * 140);
+                    int chars = (int) Math.max(200, 300 * comments + 3000 * drift + random.nextGaussian() * 140);
                     boolean fallback = judgeTrouble ? random.nextDouble() < 0.3 : random.nextDouble() < 0.004;
                     double reward = fallback ? 0.5 : clamp(0.38 + 0.25 * progress + 0.12 * drift
                             + random.nextGaussian() * 0.11);
