@@ -21,8 +21,8 @@ import javafx.stage.Stage;
 /**
  * Not a test: starts the workbench on a display (Xvfb) on the Training screen, for the screenshot in
  * docs/ (taken with ImageMagick's {@code import -window root}). Arguments: workspace folder, settings
- * file, optionally the step to choose (default 240). A workspace folder that does not exist yet is
- * seeded with the shipped samples, then given a made-up training run ({@code SyntheticTrainingRun}:
+ * file, optionally the step to choose (default 240) or {@code empty}. A workspace folder that does not
+ * exist yet is seeded with the shipped samples, then (unless {@code empty}) given a made-up training run ({@code SyntheticTrainingRun}:
  * 300 steps of 64 reward records, checkpoint rollouts at steps 100, 200 and 300) imported as a user
  * would; the settings file is written for a 1280x800 window.
  */
@@ -34,14 +34,26 @@ public final class TrainingScreenshotMain {
     public static void main(String[] args) throws Exception {
         Path workspaceDir = Path.of(args[0]);
         Path settingsFile = Path.of(args[1]);
-        int step = args.length > 2 ? Integer.parseInt(args[2]) : 240;
+        boolean empty = args.length > 2 && args[2].equals("empty");
+        int step = args.length > 2 && !empty ? Integer.parseInt(args[2]) : 240;
         if (!Files.exists(workspaceDir)) {
             try (Workspace workspace = SeededWorkspace.open(workspaceDir)) {
-                Path files = Files.createDirectories(workspaceDir.resolve("watch-files"));
-                System.out.println(TrainingWorkspaces.importRun(workspace, files, "rft-contract-review", 300, 64,
-                        List.of(100, 200, 300)));
+                importRun(workspace, empty);
             }
         }
+        start(workspaceDir, settingsFile, step);
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static void importRun(Workspace workspace, boolean empty) throws Exception {
+        if (!empty) {
+            Path files = Files.createDirectories(workspace.directory().resolve("watch-files"));
+            System.out.println(TrainingWorkspaces.importRun(workspace, files, "rft-contract-review", 300, 64,
+                    List.of(100, 200, 300)));
+        }
+    }
+
+    private static void start(Path workspaceDir, Path settingsFile, int step) throws Exception {
         new SettingsStore(settingsFile).save(Settings.defaults().withLabeller("Ann")
                 .withWindow(new WindowLayout(0, 0, 1280, 800, false)));
         AppOptions options = new AppOptions(Optional.of(workspaceDir), settingsFile);
@@ -69,6 +81,5 @@ public final class TrainingScreenshotMain {
                 }
             });
         });
-        Thread.sleep(Long.MAX_VALUE);
     }
 }
