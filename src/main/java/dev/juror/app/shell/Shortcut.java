@@ -30,6 +30,7 @@ public record Shortcut(String keys, String action, String where) {
                 new Shortcut("M", "Record a missed issue from the passage selected in the contract (Shift+arrows"
                         + " select in the contract)", "Review"),
                 new Shortcut("A / B / T", "Pairwise rubrics: left better / right better / tie on the focused"
-                        + " dimension", "Review"));
+                        + " dimension", "Review"),
+                new Shortcut("Left / Right", "Previous / next step (on a chart, after clicking it)", "Training"));
     }
 }

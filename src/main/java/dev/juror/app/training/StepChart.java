@@ -39,6 +39,7 @@ public final class StepChart extends Region {
     private double lastStep = 1;
     private int selectedStep = -1;
     private IntConsumer onStep = step -> { };
+    private IntConsumer onMove = delta -> { };
     private ChartFrame frame;
 
     public StepChart() {
@@ -55,6 +56,19 @@ public final class StepChart extends Region {
             }
         });
         canvas.setOnMouseMoved(this::hover);
+        // Left and right move the chosen step once a chart has the focus (a click gives it).
+        setFocusTraversable(true);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case LEFT -> onMove.accept(-1);
+                case RIGHT -> onMove.accept(1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         canvas.setOnMouseExited(e -> tip.hide());
         setMinSize(160, 110);
         setPrefSize(420, 170);
@@ -75,6 +89,11 @@ public final class StepChart extends Region {
 
     public void setOnStep(IntConsumer onStep) {
         this.onStep = onStep;
+    }
+
+    /** Called with -1 or +1 when Left or Right is pressed on the chart. */
+    public void setOnMove(IntConsumer onMove) {
+        this.onMove = onMove;
     }
 
     /** Where {@code step} is drawn, in the chart's own coordinates (for tests); NaN before a panel with data is drawn. */

@@ -72,7 +72,10 @@ public final class TrainingView {
         content.managedProperty().bind(model.emptyProperty().not());
 
         List<StepChart> charts = charts();
-        charts.forEach(c -> c.setOnStep(model::selectStep));
+        charts.forEach(c -> {
+            c.setOnStep(model::selectStep);
+            c.setOnMove(model::moveStep);
+        });
         model.chartsProperty().addListener((obs, old, now) -> showCharts(now));
         model.selectedStepProperty().addListener((obs, old, now) ->
                 charts.forEach(c -> c.setSelectedStep(now.intValue())));

@@ -269,6 +269,20 @@ public final class TrainingViewModel {
                 : ": the desk opens its review queue " + c.queues().get(c.queues().size() - 1).name() + ".");
     }
 
+    /** Moves the chosen step to the next ({@code +1}) or previous ({@code -1}) step with records (arrow keys). */
+    public void moveStep(int delta) {
+        TrainingCharts shown = charts.get();
+        if (shown == null || shown.steps().length == 0) {
+            return;
+        }
+        int current = java.util.Arrays.binarySearch(shown.steps(), selectedStep.get());
+        int next = current < 0 ? (delta > 0 ? 0 : shown.steps().length - 1)
+                : Math.max(0, Math.min(shown.steps().length - 1, current + delta));
+        if (current < 0 || next != current) {
+            selectStep(shown.steps()[next]);
+        }
+    }
+
     private record StepRows(int total, List<StepRecordRow> rows) {
     }
 

@@ -115,6 +115,9 @@ class TrainingScreenAloneTest {
         assertThat(robot.lookup("#trainingPrediction").queryAs(TextArea.class).getText())
                 .startsWith("The prediction text was not logged");
 
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertThat(model.selectedStepProperty().get()).as("Right on the clicked chart").isEqualTo(step + 1);
+
         Button openButton = robot.lookup("#trainingOpenInReview").queryButton();
         assertThat(openButton.isDisabled()).isFalse();
         robot.clickOn(openButton);

@@ -132,6 +132,23 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theArrowKeysMoveToTheNextAndPreviousStepWithRecords() {
+        TrainingViewModel vm = model(FakeTrainingData.withOneRun(10));
+
+        vm.moveStep(1);
+        assertThat(vm.selectedStepProperty().get()).as("from none, the first step").isEqualTo(1);
+        vm.moveStep(1);
+        vm.moveStep(1);
+        assertThat(vm.selectedStepProperty().get()).isEqualTo(3);
+        vm.moveStep(-1);
+        assertThat(vm.selectedStepProperty().get()).isEqualTo(2);
+        vm.selectStep(10);
+        vm.moveStep(1);
+        assertThat(vm.selectedStepProperty().get()).as("stays on the last step").isEqualTo(10);
+        assertThat(vm.stepRecords()).hasSize(10);
+    }
+
+    @Test
     void withoutCheckpointRolloutsNothingOpensAndTheScreenSaysWhy() {
         FakeTrainingData data = FakeTrainingData.withOneRun(50);
         data.checkpoints.clear();
