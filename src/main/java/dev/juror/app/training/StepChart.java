@@ -137,8 +137,7 @@ public final class StepChart extends Region {
         g.fillText(panel.title(), 8, 4, w - 16);
         double top = 4 + em * 1.6;
         if (panel.whiskers().size() > 1) {
-            drawLegend(g, font, top);
-            top += em * 1.4;
+            top = drawLegend(g, font, top, w);
         }
         if (!panel.hasData()) {
             frame = null;
@@ -172,16 +171,25 @@ public final class StepChart extends Region {
         }
     }
 
-    private void drawLegend(GraphicsContext g, Font font, double top) {
+    /** One entry per dimension, in its colour, wrapped to the chart's width; returns where the plot starts. */
+    private double drawLegend(GraphicsContext g, Font font, double top, double w) {
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
-        double x = LEFT;
+        double line = font.getSize() * 1.35;
+        double x = 8;
+        double y = top;
         for (int i = 0; i < panel.whiskers().size(); i++) {
             String name = "● " + panel.whiskers().get(i).name();
+            double width = textWidth(name, font);
+            if (x > 8 && x + width > w - RIGHT) {
+                x = 8;
+                y += line;
+            }
             g.setFill(ChartInk.color(ink.series.get(i % ink.series.size())));
-            g.fillText(name, x, top - font.getSize() * 0.2);
-            x += textWidth(name, font) + font.getSize();
+            g.fillText(name, x, y);
+            x += width + font.getSize();
         }
+        return y + line;
     }
 
     private void drawAxes(GraphicsContext g, double em) {

@@ -64,7 +64,7 @@ public record TrainingCharts(String run, Placement placement, int firstStep, int
     public record AlarmRow(String detector, int step, String evidence, List<String> examples) {
         @Override
         public String toString() {
-            return "Step " + step + " · " + detector + ": " + evidence;
+            return "Step " + step + " · " + detector + "\n" + evidence;
         }
     }
 }

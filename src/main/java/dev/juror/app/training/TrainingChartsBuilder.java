@@ -33,7 +33,7 @@ public final class TrainingChartsBuilder {
     public static final String COMMENTS = "Comments per prediction";
     public static final String FALLBACK = "Fallback rate (% neutral rewards)";
     public static final String SCORE_SHIFT = "Score shift vs calibration (PSI)";
-    public static final String AGREEMENT = "Judge vs experts (kappa, 95% CI)";
+    public static final String AGREEMENT = "Judge–expert kappa, 95% CI";
 
     private TrainingChartsBuilder() {
     }

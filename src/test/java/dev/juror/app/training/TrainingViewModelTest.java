@@ -87,8 +87,8 @@ class TrainingViewModelTest {
         assertThat(divergence.y()).as("on the lowest point of the checkpoint").isEqualTo(0.44);
         assertThat(charts.panel(TrainingChartsBuilder.REWARD).markers()).isEmpty();
         assertThat(vm.alarms()).extracting(Object::toString).containsExactly(
-                "Step 120 · verbosity: reward rose 0.12 while the mean length rose 30 % over steps 80-120",
-                "Step 200 · expert_divergence: kappa 0.44 on coverage, below the validated 0.60");
+                "Step 120 · verbosity\nreward rose 0.12 while the mean length rose 30 % over steps 80-120",
+                "Step 200 · expert_divergence\nkappa 0.44 on coverage, below the validated 0.60");
     }
 
     @Test
