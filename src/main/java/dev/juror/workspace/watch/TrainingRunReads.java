@@ -24,15 +24,16 @@ public final class TrainingRunReads {
     public static final String STEP_FIELD = "step";
 
     private final Repositories repositories;
+    private final WatchRuns runs;
 
     public TrainingRunReads(Workspace workspace) {
         this.repositories = Repositories.of(workspace);
+        this.runs = new WatchRuns(workspace);
     }
 
-    /** Every training run with its numbers, oldest first. */
+    /** Every training run with its numbers, oldest first (as {@code juror watch runs} lists them). */
     public List<WatchRuns.RunLine> runs() {
-        return repositories.trainingRuns().all().stream()
-                .map(r -> new WatchRuns.RunLine(r, repositories.trainingRuns().stats(r.id()))).toList();
+        return runs.list();
     }
 
     /** @throws IllegalArgumentException when the workspace has no run of that name */
