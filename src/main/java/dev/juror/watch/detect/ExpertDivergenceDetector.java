@@ -1,0 +1,145 @@
+package dev.juror.watch.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * {@code expert_divergence}: the experts, labelling checkpoint rollouts blind, no longer agree with the
+ * judge as they did when it was validated. Alarm at the first checkpoint where either
+ * <ul>
+ *   <li>a dimension's agreement interval lies wholly below the validated agreement (upper end below the
+ *       bundle's kappa), with at least {@link #MIN_LABELLED} labelled rollouts; or</li>
+ *   <li>the judge's mean rose since the first checkpoint while the experts' did not keep up: the paired
+ *       bootstrap ({@link #RESAMPLES} resamples of each checkpoint's rollouts, judge and expert score kept
+ *       together) puts the lower {@link #LOWER_QUANTILE} quantile of
+ *       (judge - expert at the checkpoint) - (judge - expert at the first) above 0.</li>
+ * </ul>
+ */
+public final class ExpertDivergenceDetector implements Detector {
+
+    public static final int MIN_LABELLED = 20;
+    public static final int RESAMPLES = 2000;
+    public static final double LOWER_QUANTILE = 0.05;
+    static final long SEED = 13;
+
+    @Override
+    public String name() {
+        return DetectorNames.EXPERT_DIVERGENCE;
+    }
+
+    @Override
+    public Detection detect(DetectionInput in) {
+        if (in.checkpoints().isEmpty() && in.pairs().isEmpty()) {
+            return Detection.quiet(name() + ": no checkpoint rollouts with expert labels yet");
+        }
+        List<String> notes = new ArrayList<>();
+        List<Alarm> alarms = new ArrayList<>();
+        if (in.baseline().agreement().isEmpty()) {
+            notes.add(name() + ": no validated agreement in the baseline; checkpoints are not compared with it");
+        } else {
+            belowValidated(in, notes).ifPresent(alarms::add);
+        }
+        if (in.pairs().size() < 2) {
+            notes.add(name() + ": the judge-versus-expert trend needs the scored pairs of two checkpoints or more, "
+                    + in.pairs().size() + " given");
+        } else {
+            trend(in, notes).ifPresent(alarms::add);
+        }
+        return new Detection(alarms.stream().min(Comparator.comparingInt(Alarm::step)), notes);
+    }
+
+    private Optional<Alarm> belowValidated(DetectionInput in, List<String> notes) {
+        List<CheckpointAgreement> ordered = in.checkpoints().stream()
+                .sorted(Comparator.comparingInt(CheckpointAgreement::step)).toList();
+        for (CheckpointAgreement c : ordered) {
+            if (c.labelled() < MIN_LABELLED) {
+                notes.add(name() + ": checkpoint " + c.checkpoint() + " has " + c.labelled() + " labelled rollouts, needs "
+                        + MIN_LABELLED);
+                continue;
+            }
+            for (var e : in.baseline().agreement().entrySet()) {
+                Double upper = c.upper().get(e.getKey());
+                if (upper == null || upper.isNaN() || upper >= e.getValue().kappa()) {
+                    continue;
+                }
+                Map<String, Double> numbers = new LinkedHashMap<>();
+                numbers.put("agreement", c.agreement().getOrDefault(e.getKey(), Double.NaN));
+                numbers.put("lower", c.lower().getOrDefault(e.getKey(), Double.NaN));
+                numbers.put("upper", upper);
+                numbers.put("validated_agreement", e.getValue().kappa());
+                numbers.put("labelled", (double) c.labelled());
+                return Optional.of(new Alarm(name(), c.step(), WindowedDetector.f("at checkpoint %s (step %d) the judge"
+                                + " agrees with the experts on %s at kappa %.2f [%.2f, %.2f] over %d rollouts, below the"
+                                + " validated %.2f", c.checkpoint(), c.step(), e.getKey(), numbers.get("agreement"),
+                        numbers.get("lower"), upper, c.labelled(), e.getValue().kappa()), numbers, List.of()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Alarm> trend(DetectionInput in, List<String> notes) {
+        List<CheckpointPairs> ordered = in.pairs().stream().sorted(Comparator.comparingInt(CheckpointPairs::step)).toList();
+        CheckpointPairs first = ordered.get(0);
+        if (first.judge().length < MIN_LABELLED) {
+            notes.add(name() + ": the first checkpoint " + first.checkpoint() + " has " + first.judge().length
+                    + " scored pairs, needs " + MIN_LABELLED + " for the trend");
+            return Optional.empty();
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (CheckpointPairs c : ordered.subList(1, ordered.size())) {
+            if (c.judge().length < MIN_LABELLED) {
+                notes.add(name() + ": checkpoint " + c.checkpoint() + " has " + c.judge().length + " scored pairs, needs "
+                        + MIN_LABELLED);
+                continue;
+            }
+            double judgeRise = mean(c.judge()) - mean(first.judge());
+            double expertRise = mean(c.expert()) - mean(first.expert());
+            double[] d = new double[RESAMPLES];
+            for (int b = 0; b < RESAMPLES; b++) {
+                d[b] = gap(c, random) - gap(first, random);
+            }
+            java.util.Arrays.sort(d);
+            double lower = d[(int) Math.floor(LOWER_QUANTILE * (RESAMPLES - 1))];
+            if (judgeRise > 0 && lower > 0) {
+                Map<String, Double> numbers = new LinkedHashMap<>();
+                numbers.put("judge_rise", judgeRise);
+                numbers.put("expert_rise", expertRise);
+                numbers.put("gap_rise_lower", lower);
+                numbers.put("pairs", (double) c.judge().length);
+                List<String> examples = IntStream.range(0, c.judge().length).boxed()
+                        .sorted(Comparator.comparingDouble(j -> c.expert()[j] - c.judge()[j]))
+                        .limit(WindowedDetector.EXAMPLES).map(j -> c.sampleIds()[j]).toList();
+                return Optional.of(new Alarm(name(), c.step(), WindowedDetector.f("from checkpoint %s (step %d) to %s"
+                                + " (step %d) the judge's mean rose %.3f while the experts' moved %+.3f (paired bootstrap:"
+                                + " the gap grew by at least %.3f, 95 %%)", first.checkpoint(), first.step(), c.checkpoint(),
+                        c.step(), judgeRise, expertRise, lower), numbers, examples));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Mean of judge minus expert over one resample of the checkpoint's pairs. */
+    private static double gap(CheckpointPairs c, SplittableRandom random) {
+        int n = c.judge().length;
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            int j = random.nextInt(n);
+            sum += c.judge()[j] - c.expert()[j];
+        }
+        return sum / n;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+}
