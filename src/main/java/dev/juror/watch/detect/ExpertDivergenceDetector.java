@@ -17,15 +17,16 @@ import java.util.stream.IntStream;
  *       bundle's kappa), with at least {@link #MIN_LABELLED} labelled rollouts; or</li>
  *   <li>the judge's mean rose since the first checkpoint while the experts' did not keep up: the paired
  *       bootstrap ({@link #RESAMPLES} resamples of each checkpoint's rollouts, judge and expert score kept
- *       together) puts the lower {@link #LOWER_QUANTILE} quantile of
- *       (judge - expert at the checkpoint) - (judge - expert at the first) above 0.</li>
+ *       together) puts the lower quantile of (judge - expert at the checkpoint) - (judge - expert at the
+ *       first) above 0; the quantile is {@link #ALPHA} split over the checkpoints compared (Bonferroni),
+ *       so a run with many checkpoints is not more likely to alarm by chance.</li>
  * </ul>
  */
 public final class ExpertDivergenceDetector implements Detector {
 
     public static final int MIN_LABELLED = 20;
     public static final int RESAMPLES = 2000;
-    public static final double LOWER_QUANTILE = 0.05;
+    public static final double ALPHA = 0.05;
     static final long SEED = 13;
 
     @Override
@@ -92,6 +93,7 @@ public final class ExpertDivergenceDetector implements Detector {
             return Optional.empty();
         }
         SplittableRandom random = new SplittableRandom(SEED);
+        double quantile = ALPHA / (ordered.size() - 1);
         for (CheckpointPairs c : ordered.subList(1, ordered.size())) {
             if (c.judge().length < MIN_LABELLED) {
                 notes.add(name() + ": checkpoint " + c.checkpoint() + " has " + c.judge().length + " scored pairs, needs "
@@ -105,20 +107,21 @@ public final class ExpertDivergenceDetector implements Detector {
                 d[b] = gap(c, random) - gap(first, random);
             }
             java.util.Arrays.sort(d);
-            double lower = d[(int) Math.floor(LOWER_QUANTILE * (RESAMPLES - 1))];
+            double lower = d[(int) Math.floor(quantile * (RESAMPLES - 1))];
             if (judgeRise > 0 && lower > 0) {
                 Map<String, Double> numbers = new LinkedHashMap<>();
                 numbers.put("judge_rise", judgeRise);
                 numbers.put("expert_rise", expertRise);
                 numbers.put("gap_rise_lower", lower);
                 numbers.put("pairs", (double) c.judge().length);
+                numbers.put("quantile", quantile);
                 List<String> examples = IntStream.range(0, c.judge().length).boxed()
                         .sorted(Comparator.comparingDouble(j -> c.expert()[j] - c.judge()[j]))
                         .limit(WindowedDetector.EXAMPLES).map(j -> c.sampleIds()[j]).toList();
                 return Optional.of(new Alarm(name(), c.step(), WindowedDetector.f("from checkpoint %s (step %d) to %s"
                                 + " (step %d) the judge's mean rose %.3f while the experts' moved %+.3f (paired bootstrap:"
-                                + " the gap grew by at least %.3f, 95 %%)", first.checkpoint(), first.step(), c.checkpoint(),
-                        c.step(), judgeRise, expertRise, lower), numbers, examples));
+                                + " the gap grew by at least %.3f, one-sided %.1f %% bound)", first.checkpoint(), first.step(),
+                        c.checkpoint(), c.step(), judgeRise, expertRise, lower, 100 * quantile), numbers, examples));
             }
         }
         return Optional.empty();
