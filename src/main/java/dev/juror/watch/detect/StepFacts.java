@@ -16,7 +16,8 @@ import java.util.Map;
  * @param atMax     records whose reward is at the maximum (1.0)
  * @param groups    prompts with at least two generations at the step
  * @param flatGroups those of them whose rewards all lie within {@link #FLAT_RANGE}
- * @param lengthRewardRho Spearman correlation of prediction length and reward within the step (NaN under 30 records)
+ * @param lengthRewardRho Spearman correlation of prediction length and reward within the step, on at most
+ *                        {@link Ranks#MAX_RECORDS} records of it (NaN under 30 records)
  * @param dimCounts per dimension with a baseline distribution: the step's {@code dim.*} values counted at the nearest level
  */
 public record StepFacts(int step, int n, double rewardSum, double rewardMin, double rewardMax, double lengthSum,
