@@ -88,7 +88,7 @@ final class WatchReportHtml {
                 StepSummary s = steps.get(i);
                 band.append(x(s.step(), first, last)).append(',').append(y(low.applyAsDouble(s), min, max)).append(' ');
             }
-            b.append("<polygon fill=\"#cfe0f5\" points=\"").append(band.toString().trim()).append("\"/>\n");
+            b.append("<polygon fill=\"#cfe0f5\" stroke=\"none\" points=\"").append(band.toString().trim()).append("\"/>\n");
         }
         StringBuilder path = new StringBuilder();
         for (StepSummary s : steps) {
@@ -102,10 +102,10 @@ final class WatchReportHtml {
         for (Alarm a : r.alarms()) {
             String ax = x(a.step(), first, last);
             b.append("<line x1=\"").append(ax).append("\" x2=\"").append(ax).append("\" y1=\"10\" y2=\"").append(H - 20)
-                    .append("\" stroke=\"#b00020\" stroke-dasharray=\"4 3\"><title>").append(esc(a.detector() + " at step "
-                            + a.step())).append("</title></line>\n");
+                    .append("\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>")
+                    .append(text(Double.parseDouble(ax) + 3, 20, a.detector())).append('\n');
         }
-        b.append(text(4, 14, fmt(max))).append(text(4, H - 22, fmt(min))).append(text(PAD, H - 4, "step " + first))
+        b.append(text(4, 14, label(max))).append(text(4, H - 22, label(min))).append(text(PAD, H - 4, "step " + first))
                 .append(text(W - PAD - 60, H - 4, "step " + last)).append("</svg>\n");
     }
 
@@ -119,6 +119,11 @@ final class WatchReportHtml {
 
     private static String text(double x, double y, String s) {
         return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" font-size=\"11\" fill=\"#555\">" + esc(s) + "</text>";
+    }
+
+    /** An axis label: whole numbers from 100 up, else three decimals. */
+    private static String label(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : fmt(v);
     }
 
     private static String fmt(double v) {

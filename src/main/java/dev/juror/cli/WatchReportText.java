@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The text of {@code juror watch report}: alarms first (what a person must act on), then the steps in brief. */
 final class WatchReportText {
 
-    /** Step lines shown: the first, the last and evenly spaced ones between (the JSON has every step). */
+    /** Step lines shown: the first, the last, evenly spaced ones between and every alarm's (the JSON has every step). */
     static final int STEP_LINES = 12;
 
     private WatchReportText() {
@@ -39,19 +39,25 @@ final class WatchReportText {
             out.println(String.format(Locale.ROOT, "%7s %7s %7s %7s %7s %8s %8s %8s %7s", "step", "records", "reward",
                     "min", "max", "length", "comments", "fallback", "shift"));
             List<StepSummary> steps = r.steps();
-            int shown = Math.min(STEP_LINES, steps.size());
-            int last = -1;
-            for (int k = 0; k < shown; k++) {
-                int i = shown == 1 ? 0 : (int) Math.round(k * (steps.size() - 1) / (double) (shown - 1));
-                if (i == last) {
-                    continue;
+            java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
+            int even = Math.min(STEP_LINES, steps.size());
+            for (int k = 0; k < even; k++) {
+                lines.add(even == 1 ? 0 : (int) Math.round(k * (steps.size() - 1) / (double) (even - 1)));
+            }
+            java.util.Set<Integer> alarmed = new java.util.HashSet<>();
+            r.alarms().forEach(a -> alarmed.add(a.step()));
+            for (int i = 0; i < steps.size(); i++) {
+                if (alarmed.contains(steps.get(i).step())) {
+                    lines.add(i);
                 }
-                last = i;
+            }
+            int shown = lines.size();
+            for (int i : lines) {
                 StepSummary s = steps.get(i);
-                out.println(String.format(Locale.ROOT, "%7d %7d %7.3f %7.3f %7.3f %8.0f %8.2f %7.1f%% %7s", s.step(),
+                out.println(String.format(Locale.ROOT, "%7d %7d %7.3f %7.3f %7.3f %8.0f %8.2f %7.1f%% %7s%s", s.step(),
                         s.records(), s.rewardMean(), s.rewardMin(), s.rewardMax(), s.lengthMean(), s.commentsMean(),
                         100 * s.fallbackRate(), Double.isNaN(s.scoreShift()) ? "-" : String.format(Locale.ROOT, "%.3f",
-                                s.scoreShift())));
+                                s.scoreShift()), alarmed.contains(s.step()) ? "  <- alarm" : ""));
             }
             if (steps.size() > shown) {
                 out.println("  (" + shown + " of " + steps.size() + " steps; --json or --html for every step)");

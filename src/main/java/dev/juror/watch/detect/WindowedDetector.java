@@ -90,12 +90,15 @@ abstract class WindowedDetector implements Detector {
         return new Alarm(name(), in.facts().get(i).step(), evidence, numbers, examples(in.series().steps().get(i), example));
     }
 
-    /** Sample ids of the step's records that show the problem, highest reward first, at most five. */
+    /**
+     * Sample ids of the step's records that show the problem, highest reward first, at most five and
+     * each once (a prompt's generations share their sample id).
+     */
     static List<String> examples(StepRecords s, IntPredicate show) {
         List<String> ids = new ArrayList<>();
         IntStream.range(0, s.size()).filter(show).boxed()
                 .sorted(Comparator.comparingDouble((Integer j) -> -s.reward()[j]))
-                .limit(EXAMPLES).forEach(j -> ids.add(s.sampleId()[j]));
+                .map(j -> s.sampleId()[j]).distinct().limit(EXAMPLES).forEach(ids::add);
         return ids;
     }
 
