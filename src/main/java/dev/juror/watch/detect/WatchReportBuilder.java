@@ -42,6 +42,8 @@ public final class WatchReportBuilder {
         DetectionInput in = new DetectionInput(series, facts, baseline, checkpoints, pairs);
         List<Alarm> alarms = new ArrayList<>();
         List<String> notes = new ArrayList<>(baseline.notes());
+        baseline.verdict().filter(v -> !v.equals("VALIDATED")).ifPresent(v -> notes.add("the bundle's verdict is " + v
+                + ": its agreement is what was measured, not a validated level"));
         for (Detector d : detectors) {
             Detection found = d.detect(in);
             found.alarm().ifPresent(alarms::add);

@@ -83,5 +83,9 @@ class DetectorsTest {
                 .anySatisfy(n -> assertThat(n).startsWith("expert_divergence: no checkpoint"))
                 .anySatisfy(n -> assertThat(n).startsWith("no baseline"));
         assertThat(report.steps().get(0).scoreShift()).isNaN();
+        Baseline unvalidated = new Baseline(Optional.of("UNVALIDATED"), Map.of(), Map.of(), List.of());
+        assertThat(new WatchReportBuilder().build(TrainingSimulator.series(Config.clean(3, 8, 4, 2)), unvalidated,
+                List.of(), List.of()).notes()).contains("the bundle's verdict is UNVALIDATED: its agreement is what was"
+                + " measured, not a validated level");
     }
 }
