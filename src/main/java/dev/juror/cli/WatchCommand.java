@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "watch",
         mixinStandardHelpOptions = true,
         description = "Watch an RFT training run: import the reward Lambda's records and the trainer's metrics.",
-        subcommands = {WatchImportCommand.class, WatchRunsCommand.class})
+        subcommands = {WatchImportCommand.class, WatchRunsCommand.class, WatchCheckpointsCommand.class,
+                WatchSampleCommand.class})
 public final class WatchCommand implements Runnable {
 
     @CommandLine.Spec
