@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
                 "standard error; Ctrl-C keeps the answers so far, and running the command again asks only the rest."})
 public final class WatchSampleCommand implements Callable<Integer> {
 
+    /** Exit code when calls failed for good (they are asked again by the next run). */
+    static final int CALLS_FAILED = 4;
+
     @Option(names = "--run", required = true, paramLabel = "NAME", description = "The training run.")
     String run;
 
@@ -153,7 +156,7 @@ public final class WatchSampleCommand implements Callable<Integer> {
             if (summary.cancelled()) {
                 return JudgeCommand.INTERRUPTED;
             }
-            return summary.failed() > 0 ? CliRunner.FAILED : CliRunner.OK;
+            return summary.failed() > 0 ? CALLS_FAILED : CliRunner.OK;
         } catch (WatchInputException e) {
             throw new UserInputException(e.getMessage() + "; nothing was asked", e);
         } finally {
@@ -190,7 +193,7 @@ public final class WatchSampleCommand implements Callable<Integer> {
             map.put("throttled", s.batch().progress().throttledAttempts());
             map.put("cancelled", s.cancelled());
             map.put("failures", s.failures());
-            out.println(ReportJson.compact(map));
+            out.println(ReportJson.write(map));
         } else {
             out.println(s.checkpoint().checkpoint() + " of run " + s.checkpoint().run() + " at step " + s.checkpoint().step()
                     + ": " + s.prompts() + " prompts x " + generations + " = " + s.total() + " answers; " + s.alreadyDone()
