@@ -162,8 +162,10 @@ public final class CheckpointSampler {
         Map<Long, String> generation = repositories.rollouts().metadataValues(GENERATION);
         Set<String> done = new HashSet<>();
         for (var r : repositories.rollouts().summaries()) {
-            if (checkpoint.equals(ofCheckpoint.get(r.rolloutId())) && generation.containsKey(r.rolloutId())) {
-                done.add(key(r.sampleId(), Integer.parseInt(generation.get(r.rolloutId()))));
+            String g = generation.get(r.rolloutId());
+            // An imported rollout may carry a generation that is not a number: it is no answer of ours.
+            if (checkpoint.equals(ofCheckpoint.get(r.rolloutId())) && g != null && g.matches("\\d{1,9}")) {
+                done.add(key(r.sampleId(), Integer.parseInt(g)));
             }
         }
         return done;

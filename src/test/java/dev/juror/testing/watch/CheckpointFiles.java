@@ -27,13 +27,35 @@ public final class CheckpointFiles {
         return "[" + String.join(", ", list) + "]";
     }
 
+    private static final String[] EXCERPTS = {"Supplier's liability is unlimited", "a clause this contract lacks",
+        "This Agreement runs for three years"};
+    private static final String[] COMMENTS = {"Liability must be capped at fees paid in the prior 12 months.",
+        "Bad.", "The playbook caps liability; unlimited liability breaks it."};
+    private static final String[] ACTIONS = {"Replace with \"Liability is capped at the fees paid in the prior 12"
+        + " months.\"", "Consider reviewing.", "Cap liability at 12 months of fees.", ""};
+
+    /**
+     * A one-comment prediction whose excerpt, comment and action vary with {@code i}, so the heuristic
+     * judge scores the rollouts of a file differently.
+     */
+    public static String varied(String tag, int i) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.List.of(
+                    java.util.Map.of("comment_id", "c1", "text_excerpt", EXCERPTS[i % 3],
+                            "comment", COMMENTS[(i / 3) % 3] + " (" + tag + ")", "comment_type", "risk",
+                            "recommended_action", ACTIONS[i % 4])));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A Juror-shape file: {@code samples} samples {@code s1..}, each with {@code rollouts} rollouts. */
     public static Path juror(Path file, int samples, int rollouts, String tag) throws IOException {
         List<String> lines = new ArrayList<>();
         for (int s = 1; s <= samples; s++) {
             List<String> predictions = new ArrayList<>();
             for (int r = 0; r < rollouts; r++) {
-                predictions.add(quote(prediction(tag + "-s" + s + "-r" + r, 1)));
+                predictions.add(quote(varied(tag, (s - 1) * rollouts + r)));
             }
             lines.add("{\"id\": \"s" + s + "\", \"target_document\": " + quote(TARGET + " Sample " + s + ".")
                     + ", \"reference_document\": " + quote(REFERENCE) + ", \"rollouts\": [" + String.join(", ", predictions)

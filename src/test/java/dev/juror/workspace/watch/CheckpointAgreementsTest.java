@@ -100,7 +100,17 @@ class CheckpointAgreementsTest {
         // A later run that scores both checkpoints replaces the earlier ones.
         long both = HeuristicRuns.finished(workspace, RUBRIC, 1, new ArrayList<>(rollouts.values().stream()
                 .flatMap(List::stream).toList()));
-        assertThat(agreements.measure("rft-1")).allSatisfy(m -> assertThat(m.judgeRun()).contains("run-" + both));
+        List<CheckpointAgreements.Measured> again = agreements.measure("rft-1");
+        assertThat(again).allSatisfy(m -> assertThat(m.judgeRun()).contains("run-" + both));
+        // Each checkpoint is measured on its own rollouts only, not on everything the run scored.
+        assertThat(again).allSatisfy(m -> {
+            assertThat(m.agreement().labelled()).isEqualTo(8);
+            assertThat(m.scores().pairs()).hasSize(8);
+        });
+        DimensionCalibration whole = new WorkspaceCalibration(workspace).run(rubric, List.of(both), CONFIG, 2).report()
+                .dimensions().getFirst();
+        assertThat(again.getFirst().agreement().agreement().get(whole.dimension()))
+                .isNotEqualTo(whole.judges().getFirst().vsHumans().kappaQuadratic().estimate().value());
     }
 
     private void assertSameAsCalibrate(CheckpointAgreements.Measured m, long runId) {
@@ -117,6 +127,8 @@ class CheckpointAgreementsTest {
             assertThat(a.upper().get(d.dimension())).isEqualTo(expected.upper().valueOr(Double.NaN));
         }
         assertThat(a.agreement()).containsOnlyKeys(rubric.dimensionNames());
+        // The judge's scores vary, so the kappas say something (a constant judge would give 0 everywhere).
+        assertThat(a.agreement().values()).anySatisfy(k -> assertThat(k).isNotZero());
 
         // The pairs: one per labelled rollout, the experts' side the rubric's score of the labellers' medians.
         CheckpointScores scores = m.scores();
