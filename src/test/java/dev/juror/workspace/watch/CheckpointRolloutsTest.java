@@ -82,6 +82,31 @@ class CheckpointRolloutsTest {
     }
 
     @Test
+    void everyImportShapeIsTaggedRolloutsFileAndNovaRolloutLog() throws Exception {
+        importFile("ckpt-100", 100, CheckpointFiles.juror(tmp.resolve("c100.jsonl"), 1, 1, "a"));
+        Path additions = Files.writeString(tmp.resolve("rollouts.jsonl"), "{\"sample_id\": \"s1\", \"prediction\": "
+                + CheckpointFiles.quote(CheckpointFiles.prediction("x", 1)) + "}\n");
+        Path novaLog = Files.writeString(tmp.resolve("log.jsonl"), ("{\"id\": \"n1\", \"messages\": [{\"role\": \"user\","
+                + " \"content\": \"<TargetDocument>T</TargetDocument>\"}, {\"role\": \"assistant\", \"content\": %s}]}\n"
+                + "{\"id\": \"n1\", \"messages\": [{\"role\": \"user\", \"content\": \"<TargetDocument>T</TargetDocument>\"},"
+                + " {\"role\": \"assistant\", \"content\": %s}]}\n").formatted(
+                CheckpointFiles.quote(CheckpointFiles.prediction("y", 1)), CheckpointFiles.quote(CheckpointFiles.prediction("z", 1))));
+
+        CheckpointRollouts.Outcome added = importFile("ckpt-300", 300, additions);
+        CheckpointRollouts.Outcome logged = importFile("ckpt-400", 400, novaLog);
+
+        assertThat(added.result().rolloutsAdded()).isEqualTo(1);
+        assertThat(logged.result().refused()).as(logged.result().summaryLines().toString()).isFalse();
+        assertThat(logged.result().samplesAdded()).isEqualTo(1);
+        assertThat(logged.result().rolloutsAdded()).isEqualTo(2);
+        Repositories repositories = Repositories.of(workspace);
+        assertThat(repositories.rollouts().ofSample("s1")).extracting(r -> r.metadata().get("checkpoint"))
+                .containsExactly("ckpt-100", "ckpt-300");
+        assertThat(repositories.rollouts().ofSample("n1")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.metadata()).containsEntry("checkpoint", "ckpt-400"));
+    }
+
+    @Test
     void theCheckpointsQueueIsCreatedWhenLabellersAreNamed() throws Exception {
         CheckpointRollouts.Outcome outcome = checkpoints.importBatch("rft-1", "ckpt-100", 100,
                 JsonlImportReader.read(CheckpointFiles.juror(tmp.resolve("c.jsonl"), 3, 2, "a")),

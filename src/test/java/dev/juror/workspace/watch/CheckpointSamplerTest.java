@@ -123,6 +123,38 @@ class CheckpointSamplerTest {
     }
 
     @Test
+    void aCancelledRunKeepsTheAnswersThatArrivedAndTheNextRunAsksForTheRest() throws Exception {
+        server.setDefault(Reply.text(CheckpointFiles.prediction("slow", 1)).withDelay(java.time.Duration.ofMillis(200)));
+        JudgeSettings settings = new JudgeSettings(Optional.of("us-east-1"), Optional.empty(),
+                Optional.of(server.endpoint().toString()), Optional.empty(), Optional.empty(), Optional.of(1));
+        java.util.concurrent.CountDownLatch firstStored = new java.util.concurrent.CountDownLatch(1);
+        CheckpointSampler.Summary stopped;
+        try (JudgeClient client = JudgeFactory.client("bedrock", settings)) {
+            CheckpointSampler.Session session = new CheckpointSampler(workspace).start(new CheckpointSampler.Request(
+                    "rft-1", "ckpt-200", 200, MODEL, prompts, 4, 1.0, 512), client,
+                    () -> new dev.juror.judge.FixedLimiter(1), p -> {
+                        if (p.stored() > 0) {
+                            firstStored.countDown();
+                        }
+                    });
+            assertThat(firstStored.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            session.cancel();   // what Ctrl-C does (the command's shutdown hook)
+            stopped = session.await();
+        }
+
+        assertThat(stopped.cancelled()).isTrue();
+        assertThat(stopped.stored()).isBetween(1, 7);
+        assertThat(stopped.failed()).isZero();
+        assertThat(Repositories.of(workspace).rollouts().count()).isEqualTo(stopped.stored());
+
+        server.setDefault(Reply.text(CheckpointFiles.prediction("fast", 1)));
+        CheckpointSampler.Summary rest = sample(4);
+        assertThat(rest.alreadyDone()).isEqualTo(stopped.stored());
+        assertThat(rest.stored()).isEqualTo(8 - stopped.stored());
+        assertThat(Repositories.of(workspace).rollouts().count()).isEqualTo(8);
+    }
+
+    @Test
     void badPromptsAndOptionsAreRefusedBeforeAnyCall() throws Exception {
         Files.writeString(prompts, "{\"id\": \"p1\", \"messages\": [{\"role\": \"system\", \"content\": \"S\"}]}\n");
         assertThatThrownBy(() -> sample(1)).isInstanceOf(WatchInputException.class)
