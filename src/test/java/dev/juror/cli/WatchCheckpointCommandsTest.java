@@ -47,6 +47,7 @@ class WatchCheckpointCommandsTest {
         CliRun again = watch("import", "--run", "rft-1", "--checkpoint", "ckpt-100", "--step", "100", file.toString(),
                 "--json");
         assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out().strip().lines()).as("one JSON line per file, as watch import prints").hasSize(1);
         JsonNode json = JSON.readTree(again.out());
         assertThat(json.get("rollouts_added").asInt()).isZero();
         assertThat(json.get("rollouts_unchanged").asInt()).isEqualTo(4);
@@ -54,6 +55,7 @@ class WatchCheckpointCommandsTest {
 
         CliRun listed = watch("checkpoints", "--run", "rft-1", "--json");
         assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out().strip()).as("one indented document").contains(System.lineSeparator() + "  ");
         JsonNode checkpoint = JSON.readTree(listed.out()).get("checkpoints").get(0);
         assertThat(checkpoint.get("checkpoint").asText()).isEqualTo("ckpt-100");
         assertThat(checkpoint.get("rollouts").asInt()).isEqualTo(4);
@@ -99,6 +101,7 @@ class WatchCheckpointCommandsTest {
                     server.endpoint().toString(), "--region", "us-east-1", "--concurrency", "2", "--json");
 
             assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out().strip()).as("one indented document").contains(System.lineSeparator() + "  ");
             JsonNode summary = JSON.readTree(run.out());
             assertThat(summary.get("calls").asInt()).isEqualTo(6);
             assertThat(summary.get("stored").asInt()).isEqualTo(6);
@@ -111,6 +114,20 @@ class WatchCheckpointCommandsTest {
             assertThat(again.exit()).as(again.err()).isZero();
             assertThat(again.out()).contains("6 stored before, 0 stored now, 0 failed");
             assertThat(server.requests()).hasSize(6);
+
+            // An open-weight checkpoint served behind an OpenAI-compatible endpoint.
+            CliRun openai = watch("sample", "--run", "rft-1", "--model", "local-ckpt", "--prompts", prompts.toString(),
+                    "--checkpoint", "ckpt-400", "--step", "400", "--provider", "openai-compatible", "--endpoint",
+                    server.endpoint() + "/v1");
+            assertThat(openai.exit()).as(openai.err()).isZero();
+            assertThat(openai.out()).contains("0 stored before, 3 stored now, 0 failed");
+            assertThat(server.requests()).hasSize(9);
+            assertThat(server.lastRequest().route()).isEqualTo("openai");
+
+            CliRun failing = watch("sample", "--run", "rft-1", "--model", "my-ckpt", "--prompts", prompts.toString(),
+                    "--checkpoint", "ckpt-500", "--step", "five", "--endpoint", server.endpoint().toString());
+            assertThat(failing.exit()).isEqualTo(2);
+            assertThat(failing.err()).contains("--step five: not a whole number");
         }
     }
 }
