@@ -46,11 +46,12 @@ public final class CheckpointRollouts {
     /**
      * What an import did.
      *
+     * @param checkpoint the binding; empty when a refused import left the checkpoint unknown
      * @param rollouts  the checkpoint's rollouts in the workspace after the import
      * @param queue     the queue created now; empty when none was asked for or it existed
-     * @param queueNote what became of the queue, or the command that creates it
+     * @param queueNote what became of the queue, or the command that creates it ("" when refused)
      */
-    public record Outcome(TrainingCheckpoint checkpoint, ImportResult result, int rollouts,
+    public record Outcome(Optional<TrainingCheckpoint> checkpoint, ImportResult result, int rollouts,
                           Optional<StoredQueue> queue, String queueNote) {
     }
 
@@ -122,7 +123,7 @@ public final class CheckpointRollouts {
         ImportBatch tagged = CheckpointTagging.tag(batch, run, checkpoint, step, repositories.samples()::find);
         ImportResult result = importer.importBatch(tagged, options);
         if (result.refused()) {
-            return new Outcome(repositories.checkpoints().find(checkpoint).orElse(null), result, rollouts(checkpoint),
+            return new Outcome(repositories.checkpoints().find(checkpoint), result, rollouts(checkpoint),
                     Optional.empty(), "");
         }
         TrainingCheckpoint bound = bind(run, checkpoint, step, Optional.empty());
@@ -144,12 +145,12 @@ public final class CheckpointRollouts {
         String name = queueName(bound);
         int rollouts = rollouts(bound.checkpoint());
         if (repositories.queues().find(name).isPresent()) {
-            return new Outcome(bound, result, rollouts, Optional.empty(), "review queue " + name + " exists already"
+            return new Outcome(Optional.of(bound), result, rollouts, Optional.empty(), "review queue " + name + " exists already"
                     + " (a queue is drawn once; create another with juror queue create --strategy checkpoint"
                     + " --checkpoint " + bound.checkpoint() + ")");
         }
         if (queue.isEmpty()) {
-            return new Outcome(bound, result, rollouts, Optional.empty(), "experts label them blind in a review queue: "
+            return new Outcome(Optional.of(bound), result, rollouts, Optional.empty(), "experts label them blind in a review queue: "
                     + "juror queue create --name " + name + " --strategy checkpoint --checkpoint " + bound.checkpoint()
                     + " --labellers A,B --count 20");
         }
@@ -157,7 +158,7 @@ public final class CheckpointRollouts {
         StoredQueue created = new ReviewQueues(repositories).create(new QueueRequest(name, QueueStrategy.CHECKPOINT,
                 OptionalLong.empty(), plan.count(), plan.overlap(), plan.labellers(), OptionalLong.empty(),
                 bound.checkpoint(), "", plan.createdBy()));
-        return new Outcome(bound, result, rollouts, Optional.of(created), "review queue " + name + " created: "
+        return new Outcome(Optional.of(bound), result, rollouts, Optional.of(created), "review queue " + name + " created: "
                 + plan.count() + " rollouts for each of " + String.join(", ", plan.labellers()));
     }
 

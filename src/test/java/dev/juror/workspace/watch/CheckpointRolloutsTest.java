@@ -54,7 +54,7 @@ class CheckpointRolloutsTest {
         assertThat(first.result().samplesAdded()).isEqualTo(2);
         assertThat(first.result().rolloutsAdded()).isEqualTo(4);
         assertThat(first.rollouts()).isEqualTo(4);
-        TrainingCheckpoint bound = first.checkpoint();
+        TrainingCheckpoint bound = first.checkpoint().orElseThrow();
         assertThat(bound.run()).isEqualTo("rft-1");
         assertThat(bound.step()).isEqualTo(100);
         Repositories repositories = Repositories.of(workspace);
