@@ -20,7 +20,10 @@ final class ExitCodes {
             "juror judge", Map.of(
                     "4", "the run FAILED: more service failures (api_error, timeout) than --max-failures "
                             + "allows (judge them again with --resume RUN_ID --retry-failed)",
-                    "130", "interrupted (Ctrl-C): results so far are kept; continue with --resume RUN_ID"));
+                    "130", "interrupted (Ctrl-C): results so far are kept; continue with --resume RUN_ID"),
+            "juror watch sample", Map.of(
+                    "4", "some calls failed for good (listed); the same command asks for them again",
+                    "130", "interrupted (Ctrl-C): the answers so far are kept; the same command asks for the rest"));
 
     private ExitCodes() {
     }

@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
         description = {"Import reward records (JSONL of juror records, CloudWatch Logs exports, aws logs",
                 "filter-log-events JSON, or straight from a log group) and training metrics (SageMaker / Nova Forge",
                 "and HyperPod log lines, fine_tuning.jobs.list_events, CSV or JSONL by step) into a training run.",
-                "Each file is imported whole or not at all; importing a file again adds nothing."})
+                "Each file is imported whole or not at all; importing a file again adds nothing.",
+                "With --checkpoint C --step S: one file of a checkpoint's rollouts (any shape juror import reads),",
+                "tagged with the checkpoint and step, for experts to label blind in the checkpoint's review queue."})
 public final class WatchImportCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "NAME", description = "The training run (created by its first import).")
@@ -81,6 +83,25 @@ public final class WatchImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per file (JSON Lines).")
     boolean json;
 
+    @Option(names = "--checkpoint", paramLabel = "C",
+            description = "FILE holds rollouts of this checkpoint of the run (needs --step).")
+    String checkpoint;
+
+    @Option(names = "--step", paramLabel = "S", description = "With --checkpoint: the training step it was taken at.")
+    String step;
+
+    @Option(names = "--queue-labellers", paramLabel = "A,B", split = ",",
+            description = "With --checkpoint: create the checkpoint's review queue for these labellers.")
+    List<String> queueLabellers = new ArrayList<>();
+
+    @Option(names = "--queue-count", paramLabel = "N", defaultValue = "20",
+            description = "With --queue-labellers: rollouts per labeller (default: ${DEFAULT-VALUE}).")
+    int queueCount;
+
+    @Option(names = "--queue-overlap", paramLabel = "K", defaultValue = "1",
+            description = "With --queue-labellers: labellers per rollout (default: ${DEFAULT-VALUE}).")
+    int queueOverlap;
+
     @Mixin
     WorkspaceOption workspace;
 
@@ -89,6 +110,9 @@ public final class WatchImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (checkpoint != null || step != null) {
+            return checkpointImport();
+        }
         if (files.isEmpty() == (logGroup == null)) {
             throw new UserInputException("give FILE... or --log-group G (one of the two)");
         }
@@ -120,6 +144,29 @@ public final class WatchImportCommand implements Callable<Integer> {
         }
         out.flush();
         return CliRunner.OK;
+    }
+
+    private int checkpointImport() {
+        if (checkpoint == null || step == null) {
+            throw new UserInputException(checkpoint == null ? "--step needs --checkpoint C: the checkpoint's name"
+                    : "--checkpoint needs --step S: the training step the checkpoint was taken at");
+        }
+        if (files.size() != 1 || logGroup != null || kind != null) {
+            throw new UserInputException("--checkpoint imports one file of rollouts (FILE), without --log-group or --kind");
+        }
+        if (!Files.isRegularFile(files.getFirst())) {
+            throw new UserInputException(files.getFirst() + ": no such file; nothing was imported");
+        }
+        try (Workspace opened = workspace.open()) {
+            return WatchCheckpointImport.call(opened, new WatchCheckpointImport.Request(run, checkpoint, step,
+                    files.getFirst(), queueLabellers, queueCount, queueOverlap, json), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        } catch (WatchInputException e) {
+            throw WatchCheckpointImport.refused(e);
+        } finally {
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private Optional<WatchFileKind> kind() {

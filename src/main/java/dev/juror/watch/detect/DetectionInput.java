@@ -8,5 +8,5 @@ import java.util.List;
  * {@code series.steps().get(i)}), the baseline from the bundle and the checkpoints' expert labels.
  */
 public record DetectionInput(RunSeries series, List<StepFacts> facts, Baseline baseline,
-                             List<CheckpointAgreement> checkpoints, List<CheckpointPairs> pairs) {
+                             List<CheckpointAgreement> checkpoints, List<CheckpointScores> scores) {
 }

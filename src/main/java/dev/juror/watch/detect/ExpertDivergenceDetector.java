@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * {@code expert_divergence}: the experts, labelling checkpoint rollouts blind, no longer agree with the
@@ -36,7 +35,7 @@ public final class ExpertDivergenceDetector implements Detector {
 
     @Override
     public Detection detect(DetectionInput in) {
-        if (in.checkpoints().isEmpty() && in.pairs().isEmpty()) {
+        if (in.checkpoints().isEmpty() && in.scores().isEmpty()) {
             return Detection.quiet(name() + ": no checkpoint rollouts with expert labels yet");
         }
         List<String> notes = new ArrayList<>();
@@ -46,9 +45,9 @@ public final class ExpertDivergenceDetector implements Detector {
         } else {
             belowValidated(in, notes).ifPresent(alarms::add);
         }
-        if (in.pairs().size() < 2) {
+        if (in.scores().size() < 2) {
             notes.add(name() + ": the judge-versus-expert trend needs the scored pairs of two checkpoints or more, "
-                    + in.pairs().size() + " given");
+                    + in.scores().size() + " given");
         } else {
             trend(in, notes).ifPresent(alarms::add);
         }
@@ -85,26 +84,30 @@ public final class ExpertDivergenceDetector implements Detector {
     }
 
     private Optional<Alarm> trend(DetectionInput in, List<String> notes) {
-        List<CheckpointPairs> ordered = in.pairs().stream().sorted(Comparator.comparingInt(CheckpointPairs::step)).toList();
-        CheckpointPairs first = ordered.get(0);
-        if (first.judge().length < MIN_LABELLED) {
-            notes.add(name() + ": the first checkpoint " + first.checkpoint() + " has " + first.judge().length
+        List<CheckpointScores> ordered = in.scores().stream().sorted(Comparator.comparingInt(CheckpointScores::step)).toList();
+        CheckpointScores first = ordered.get(0);
+        if (first.pairs().size() < MIN_LABELLED) {
+            notes.add(name() + ": the first checkpoint " + first.checkpoint() + " has " + first.pairs().size()
                     + " scored pairs, needs " + MIN_LABELLED + " for the trend");
             return Optional.empty();
         }
         SplittableRandom random = new SplittableRandom(SEED);
         double quantile = ALPHA / (ordered.size() - 1);
-        for (CheckpointPairs c : ordered.subList(1, ordered.size())) {
-            if (c.judge().length < MIN_LABELLED) {
-                notes.add(name() + ": checkpoint " + c.checkpoint() + " has " + c.judge().length + " scored pairs, needs "
+        for (CheckpointScores c : ordered.subList(1, ordered.size())) {
+            if (c.pairs().size() < MIN_LABELLED) {
+                notes.add(name() + ": checkpoint " + c.checkpoint() + " has " + c.pairs().size() + " scored pairs, needs "
                         + MIN_LABELLED);
                 continue;
             }
-            double judgeRise = mean(c.judge()) - mean(first.judge());
-            double expertRise = mean(c.expert()) - mean(first.expert());
+            double[] judgeNow = c.judge();
+            double[] expertNow = c.expert();
+            double[] judgeFirst = first.judge();
+            double[] expertFirst = first.expert();
+            double judgeRise = mean(judgeNow) - mean(judgeFirst);
+            double expertRise = mean(expertNow) - mean(expertFirst);
             double[] d = new double[RESAMPLES];
             for (int b = 0; b < RESAMPLES; b++) {
-                d[b] = gap(c, random) - gap(first, random);
+                d[b] = gap(judgeNow, expertNow, random) - gap(judgeFirst, expertFirst, random);
             }
             java.util.Arrays.sort(d);
             double lower = d[(int) Math.floor(quantile * (RESAMPLES - 1))];
@@ -113,11 +116,11 @@ public final class ExpertDivergenceDetector implements Detector {
                 numbers.put("judge_rise", judgeRise);
                 numbers.put("expert_rise", expertRise);
                 numbers.put("gap_rise_lower", lower);
-                numbers.put("pairs", (double) c.judge().length);
+                numbers.put("pairs", (double) c.pairs().size());
                 numbers.put("quantile", quantile);
-                List<String> examples = IntStream.range(0, c.judge().length).boxed()
-                        .sorted(Comparator.comparingDouble(j -> c.expert()[j] - c.judge()[j]))
-                        .limit(WindowedDetector.EXAMPLES).map(j -> c.sampleIds()[j]).toList();
+                List<String> examples = c.pairs().stream()
+                        .sorted(Comparator.comparingDouble(p -> p.expert() - p.judge()))
+                        .limit(WindowedDetector.EXAMPLES).map(CheckpointScores.Pair::rollout).toList();
                 return Optional.of(new Alarm(name(), c.step(), WindowedDetector.f("from checkpoint %s (step %d) to %s"
                                 + " (step %d) the judge's mean rose %.3f while the experts' moved %+.3f (paired bootstrap:"
                                 + " the gap grew by at least %.3f, one-sided %.1f %% bound)", first.checkpoint(), first.step(),
@@ -128,12 +131,12 @@ public final class ExpertDivergenceDetector implements Detector {
     }
 
     /** Mean of judge minus expert over one resample of the checkpoint's pairs. */
-    private static double gap(CheckpointPairs c, SplittableRandom random) {
-        int n = c.judge().length;
+    private static double gap(double[] judge, double[] expert, SplittableRandom random) {
+        int n = judge.length;
         double sum = 0;
         for (int k = 0; k < n; k++) {
             int j = random.nextInt(n);
-            sum += c.judge()[j] - c.expert()[j];
+            sum += judge[j] - expert[j];
         }
         return sum / n;
     }

@@ -31,7 +31,7 @@ public final class WatchReportBuilder {
     }
 
     public WatchReport build(RunSeries series, Baseline baseline, List<CheckpointAgreement> checkpoints,
-                             List<CheckpointPairs> pairs) {
+                             List<CheckpointScores> scores) {
         List<StepFacts> facts = new ArrayList<>(series.steps().size());
         List<StepSummary> steps = new ArrayList<>(series.steps().size());
         for (StepRecords s : series.steps()) {
@@ -39,7 +39,7 @@ public final class WatchReportBuilder {
             facts.add(f);
             steps.add(summary(f, baseline));
         }
-        DetectionInput in = new DetectionInput(series, facts, baseline, checkpoints, pairs);
+        DetectionInput in = new DetectionInput(series, facts, baseline, checkpoints, scores);
         List<Alarm> alarms = new ArrayList<>();
         List<String> notes = new ArrayList<>(baseline.notes());
         baseline.verdict().filter(v -> !v.equals("VALIDATED")).ifPresent(v -> notes.add("the bundle's verdict is " + v

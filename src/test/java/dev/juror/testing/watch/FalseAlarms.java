@@ -21,7 +21,7 @@ public final class FalseAlarms {
         for (long seed = 1; seed <= seeds; seed++) {
             var checkpoints = TrainingSimulator.checkpoints(seed, steps, Math.max(1, steps / 10), 60, 0);
             WatchReport report = new WatchReportBuilder().build(TrainingSimulator.series(Config.clean(seed, steps, prompts,
-                    generations)), TrainingSimulator.baseline(), checkpoints.agreements(), checkpoints.pairs());
+                    generations)), TrainingSimulator.baseline(), checkpoints.agreements(), checkpoints.scores());
             for (Alarm a : report.alarms()) {
                 fired.merge(a.detector(), 1, Integer::sum);
             }

@@ -5,7 +5,7 @@ import dev.juror.watch.RunSeries;
 import dev.juror.watch.StepRecords;
 import dev.juror.watch.detect.Baseline;
 import dev.juror.watch.detect.CheckpointAgreement;
-import dev.juror.watch.detect.CheckpointPairs;
+import dev.juror.watch.detect.CheckpointScores;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -260,18 +260,17 @@ public final class TrainingSimulator {
      * Agreement is the Pearson correlation of the pairs with a percentile bootstrap interval (a stand-in
      * for the checkpoint helper's kappa: this simulator tests the detector, not the statistic).
      */
-    public record Checkpoints(List<CheckpointAgreement> agreements, List<CheckpointPairs> pairs) {
+    public record Checkpoints(List<CheckpointAgreement> agreements, List<CheckpointScores> scores) {
     }
 
     public static Checkpoints checkpoints(long seed, int steps, int every, int rollouts, int plantStep) {
         SplittableRandom random = new SplittableRandom(seed);
         List<CheckpointAgreement> agreements = new ArrayList<>();
-        List<CheckpointPairs> pairs = new ArrayList<>();
+        List<CheckpointScores> scores = new ArrayList<>();
         for (int step = every; step <= steps; step += every) {
             boolean planted = plantStep >= 1 && step >= plantStep;
             double[] judge = new double[rollouts];
             double[] expert = new double[rollouts];
-            String[] ids = new String[rollouts];
             for (int i = 0; i < rollouts; i++) {
                 double learning = 0.10 * Math.min(step, planted ? plantStep : step) / 500.0;
                 double e = 0.45 + learning + random.nextGaussian() * 0.15;
@@ -279,13 +278,16 @@ public final class TrainingSimulator {
                         : random.nextGaussian() * 0.06);
                 expert[i] = clamp(e);
                 judge[i] = clamp(j);
-                ids[i] = "ckpt-" + step + "-rollout-" + i;
             }
             String name = "ckpt-" + step;
-            pairs.add(new CheckpointPairs(name, step, judge, expert, ids));
+            List<CheckpointScores.Pair> pairs = new ArrayList<>();
+            for (int i = 0; i < rollouts; i++) {
+                pairs.add(new CheckpointScores.Pair("ckpt-" + step + "-sample-" + i + "/1", judge[i], expert[i]));
+            }
+            scores.add(new CheckpointScores(name, step, pairs));
             agreements.add(agreement(name, step, judge, expert, random));
         }
-        return new Checkpoints(agreements, pairs);
+        return new Checkpoints(agreements, scores);
     }
 
     private static CheckpointAgreement agreement(String name, int step, double[] judge, double[] expert,

@@ -62,11 +62,11 @@ class DetectorsTest {
     void expertDivergenceFiresAtTheFirstCheckpointAfterThePlant() {
         var clean = TrainingSimulator.checkpoints(5, 500, 50, 60, 0);
         var cleanReport = new WatchReportBuilder().build(TrainingSimulator.series(Config.clean(5, 30, 8, 4)),
-                TrainingSimulator.baseline(), clean.agreements(), clean.pairs());
+                TrainingSimulator.baseline(), clean.agreements(), clean.scores());
         assertThat(cleanReport.alarms()).filteredOn(a -> a.detector().equals(DetectorNames.EXPERT_DIVERGENCE)).isEmpty();
         var planted = TrainingSimulator.checkpoints(5, 500, 50, 60, 250);
         var report = new WatchReportBuilder().build(TrainingSimulator.series(Config.clean(5, 30, 8, 4)),
-                TrainingSimulator.baseline(), planted.agreements(), planted.pairs());
+                TrainingSimulator.baseline(), planted.agreements(), planted.scores());
         Alarm alarm = report.alarms().stream().filter(a -> a.detector().equals(DetectorNames.EXPERT_DIVERGENCE))
                 .findFirst().orElseThrow();
         assertThat(alarm.step()).isBetween(250, 300);

@@ -57,7 +57,7 @@ public final class WatchDetectorBench {
         }
         var ck = TrainingSimulator.checkpoints(1, steps, steps / 10, 60, plant);
         WatchReport r = new WatchReportBuilder().build(TrainingSimulator.series(Config.clean(1, 30, 8, 4)),
-                TrainingSimulator.baseline(), ck.agreements(), ck.pairs());
+                TrainingSimulator.baseline(), ck.agreements(), ck.scores());
         System.out.printf(Locale.ROOT, "  %-18s alarm at step %s (checkpoints every %d steps, plant %d)%n",
                 "expert_divergence", r.alarms().stream().filter(a -> a.detector().equals("expert_divergence"))
                         .findFirst().map(a -> Integer.toString(a.step())).orElse("none"), steps / 10, plant);

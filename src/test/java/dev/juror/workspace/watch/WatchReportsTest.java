@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.juror.store.Repositories;
-import dev.juror.store.TrainingRun;
 import dev.juror.store.Workspace;
 import dev.juror.testing.watch.TrainingSimulator;
 import dev.juror.testing.watch.TrainingSimulator.Config;
 import dev.juror.watch.WatchInputException;
 import dev.juror.watch.detect.CheckpointAgreement;
-import dev.juror.watch.detect.CheckpointPairs;
+import dev.juror.watch.detect.CheckpointEvidence;
+import dev.juror.watch.detect.CheckpointScores;
 import dev.juror.watch.detect.DetectorNames;
 import dev.juror.watch.detect.WatchReport;
 import java.nio.file.Path;
@@ -25,22 +25,22 @@ class WatchReportsTest {
     Path dir;
 
     @Test
-    void theReportReadsTheStoredRunItsBaselineAndTheCheckpointSource() throws Exception {
+    void theReportReadsTheStoredRunItsBaselineAndTheCheckpointEvidence() throws Exception {
         Path records = dir.resolve("r.jsonl");
         TrainingSimulator.writeRecords(TrainingSimulator.series(Config.clean(2, 30, 8, 4)), records);
         var planted = TrainingSimulator.checkpoints(5, 500, 50, 60, 250);
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             new WatchImporter(ws).importFile("rft", records, "r.jsonl", WatchImportOptions.defaults());
             new WatchBaselines(ws).save("rft", TrainingSimulator.baseline());
-            CheckpointSource source = new CheckpointSource() {
+            CheckpointEvidence source = new CheckpointEvidence() {
                 @Override
-                public List<CheckpointAgreement> agreements(TrainingRun run) {
+                public List<CheckpointAgreement> agreements(String run) {
                     return planted.agreements();
                 }
 
                 @Override
-                public List<CheckpointPairs> pairs(TrainingRun run) {
-                    return planted.pairs();
+                public List<CheckpointScores> scores(String run) {
+                    return planted.scores();
                 }
             };
             WatchReport report = new WatchReports(Repositories.of(ws), source).report("rft");
