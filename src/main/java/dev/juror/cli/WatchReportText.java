@@ -17,6 +17,14 @@ final class WatchReportText {
     private WatchReportText() {
     }
 
+    /** "accuracy 0.71 [0.60, 0.80], grounding ..." */
+    private static String kappas(CheckpointAgreement c) {
+        List<String> parts = new java.util.ArrayList<>();
+        c.agreement().forEach((dim, k) -> parts.add(String.format(Locale.ROOT, "%s %.2f [%.2f, %.2f]", dim, k,
+                c.lower().getOrDefault(dim, Double.NaN), c.upper().getOrDefault(dim, Double.NaN))));
+        return String.join(", ", parts);
+    }
+
     static void print(PrintWriter out, WatchReport r) {
         long records = r.steps().stream().mapToLong(StepSummary::records).sum();
         out.println("Training run " + r.run() + ": " + records + " reward records over " + r.steps().size()
@@ -64,9 +72,9 @@ final class WatchReportText {
             }
         }
         for (CheckpointAgreement c : r.checkpoints()) {
-            out.println("checkpoint " + c.checkpoint() + " (step " + c.step() + "): " + c.labelled()
-                    + " labelled, agreement " + c.agreement() + ", judge mean " + String.format(Locale.ROOT, "%.3f",
-                    c.judgeMean()) + ", experts " + String.format(Locale.ROOT, "%.3f", c.expertMean()));
+            out.println("checkpoint " + c.checkpoint() + " (step " + c.step() + "): " + (c.labelled() == 0
+                    ? "no labelled rollout yet" : c.labelled() + " labelled rollouts, kappa " + kappas(c)
+                    + String.format(Locale.ROOT, "; judge mean %.3f, experts %.3f", c.judgeMean(), c.expertMean())));
         }
         if (!r.notes().isEmpty()) {
             out.println();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.juror.testing.CliRun;
+import dev.juror.testing.watch.CheckpointFiles;
 import dev.juror.testing.watch.TrainingSimulator;
 import dev.juror.testing.watch.TrainingSimulator.Config;
 import dev.juror.testing.watch.TrainingSimulator.Hack;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end: simulated reward records with an injection hack planted at step 30 are imported with
  * their bundle (baseline from its evidence), and {@code juror watch report} finds it: exit 3, the alarm
- * at the planted step, the score-shift baseline read from the bundle.
+ * at the planted step, the score-shift baseline read from the bundle, a checkpoint imported beside the
+ * records listed with its (not yet any) expert labels.
  */
 class WatchReportCommandTest {
 
@@ -64,6 +66,11 @@ class WatchReportCommandTest {
         assertThat(imported.out()).contains("baseline from").contains("verdict VALIDATED")
                 .contains("score distribution for 2 dimensions");
 
+        Path rollouts = CheckpointFiles.juror(tmp.resolve("c40.jsonl"), 2, 2, "a");
+        CliRun checkpoint = CliRun.of("watch", "import", "--run", "rft-1", "--checkpoint", "ckpt-40", "--step", "40",
+                rollouts.toString(), "--workspace", ws);
+        assertThat(checkpoint.exit()).as(checkpoint.err()).isZero();
+
         Path html = tmp.resolve("report.html");
         CliRun report = CliRun.of("watch", "report", "--run", "rft-1", "--json", "--html", html.toString(),
                 "--workspace", ws);
@@ -79,13 +86,18 @@ class WatchReportCommandTest {
         assertThat(alarm.path("evidence").asText()).contains("injection");
         assertThat(alarm.path("numbers").path("z").asDouble()).isGreaterThan(5);
         assertThat(alarm.path("examples").size()).isBetween(1, 5);
-        assertThat(doc.path("notes").toString()).contains("expert_divergence: no checkpoint");
+        assertThat(doc.path("checkpoints").get(0).path("checkpoint").asText()).isEqualTo("ckpt-40");
+        assertThat(doc.path("checkpoints").get(0).path("step").asInt()).isEqualTo(40);
+        assertThat(doc.path("checkpoints").get(0).path("labelled").asInt()).isZero();
+        assertThat(doc.path("notes").toString()).contains("expert_divergence: checkpoint ckpt-40 has 0 labelled"
+                + " rollouts, needs 20");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").contains("injection")
                 .doesNotContain("<script");
 
         CliRun text = CliRun.of("watch", "report", "--run", "rft-1", "--workspace", ws);
         assertThat(text.exit()).isEqualTo(3);
-        assertThat(text.out()).contains("1 alarm:").contains("injection: records with an injection");
+        assertThat(text.out()).contains("1 alarm:").contains("injection: records with an injection")
+                .contains("checkpoint ckpt-40 (step 40): no labelled rollout yet").contains("<- alarm");
     }
 
     @Test
