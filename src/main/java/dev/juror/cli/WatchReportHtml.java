@@ -1,6 +1,7 @@
 package dev.juror.cli;
 
 import dev.juror.watch.detect.Alarm;
+import dev.juror.watch.detect.CheckpointAgreement;
 import dev.juror.watch.detect.StepSummary;
 import dev.juror.watch.detect.WatchReport;
 import java.util.List;
@@ -47,12 +48,32 @@ final class WatchReportHtml {
         chart(b, r, "Comments per prediction", StepSummary::commentsMean, null, null);
         chart(b, r, "Fallback rate", StepSummary::fallbackRate, null, null);
         chart(b, r, "Score shift (largest PSI against the calibration set)", StepSummary::scoreShift, null, null);
+        checkpoints(b, r);
         if (!r.notes().isEmpty()) {
             b.append("<h2>Notes</h2>\n<ul>\n");
             r.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
             b.append("</ul>\n");
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    private static void checkpoints(StringBuilder b, WatchReport r) {
+        if (r.checkpoints().isEmpty()) {
+            return;
+        }
+        b.append("<h2>Expert agreement at checkpoints</h2>\n<table><tr><th>checkpoint</th><th>step</th>"
+                + "<th>labelled</th><th>kappa per dimension [interval]</th><th>judge mean</th><th>experts' mean</th></tr>\n");
+        for (CheckpointAgreement c : r.checkpoints()) {
+            StringBuilder kappas = new StringBuilder();
+            c.agreement().forEach((dim, k) -> kappas.append(esc(dim)).append(' ').append(String.format(Locale.ROOT,
+                    "%.2f [%.2f, %.2f]", k, c.lower().getOrDefault(dim, Double.NaN), c.upper().getOrDefault(dim,
+                            Double.NaN))).append("<br>"));
+            b.append("<tr><td>").append(esc(c.checkpoint())).append("</td><td>").append(c.step()).append("</td><td>")
+                    .append(c.labelled()).append("</td><td>").append(kappas).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.3f", c.judgeMean())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.3f", c.expertMean())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static void chart(StringBuilder b, WatchReport r, String title, ToDoubleFunction<StepSummary> line,

@@ -92,6 +92,7 @@ class WatchReportCommandTest {
         assertThat(doc.path("notes").toString()).contains("expert_divergence: checkpoint ckpt-40 has 0 labelled"
                 + " rollouts, needs 20");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").contains("injection")
+                .contains("Expert agreement at checkpoints")
                 .doesNotContain("<script");
 
         CliRun text = CliRun.of("watch", "report", "--run", "rft-1", "--workspace", ws);
