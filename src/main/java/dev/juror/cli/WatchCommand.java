@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "watch",
         mixinStandardHelpOptions = true,
         description = "Watch an RFT training run: import the reward Lambda's records and the trainer's metrics,"
-                + " and checkpoint rollouts that experts label blind.",
+                + " and checkpoint rollouts that experts label blind; report alarms.",
         subcommands = {WatchImportCommand.class, WatchRunsCommand.class, WatchCheckpointsCommand.class,
-                WatchSampleCommand.class})
+                WatchSampleCommand.class, WatchReportCommand.class})
 public final class WatchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,6 +19,6 @@ public final class WatchCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "Missing subcommand: juror watch import --run NAME FILE... | juror watch runs"
-                        + " | juror watch sample ... | juror watch checkpoints --run NAME");
+                        + " | juror watch sample ... | juror watch checkpoints --run NAME | juror watch report --run NAME");
     }
 }

@@ -8,6 +8,9 @@ import dev.juror.watch.CloudWatchLogEvents;
 import dev.juror.watch.LogTimestamps;
 import dev.juror.watch.WatchFileKind;
 import dev.juror.watch.WatchInputException;
+import dev.juror.watch.detect.Baseline;
+import dev.juror.watch.detect.BundleBaseline;
+import dev.juror.workspace.watch.WatchBaselines;
 import dev.juror.workspace.watch.WatchImportOptions;
 import dev.juror.workspace.watch.WatchImportSummary;
 import dev.juror.workspace.watch.WatchImporter;
@@ -57,7 +60,8 @@ public final class WatchImportCommand implements Callable<Integer> {
     Integer callsPerStep;
 
     @Option(names = "--bundle", paramLabel = "DIR",
-            description = "The exported Lambda bundle: calls per step from its training-overrides.json.")
+            description = {"The exported Lambda bundle: calls per step from its training-overrides.json, and the",
+                    "baseline the detectors compare with from its evidence/ (agreement, score distribution)."})
     Path bundle;
 
     @Option(names = "--log-group", paramLabel = "G", description = "Read reward records from this CloudWatch Logs group.")
@@ -118,6 +122,7 @@ public final class WatchImportCommand implements Callable<Integer> {
             }
         }
         WatchImportOptions options = new WatchImportOptions(kind(), callsPerStep());
+        Optional<Baseline> baseline = baseline();
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace opened = workspace.open()) {
             WatchImporter importer = new WatchImporter(opened);
@@ -127,6 +132,10 @@ public final class WatchImportCommand implements Callable<Integer> {
             }
             for (Path f : files) {
                 print(out, importer.importFile(run, f, f.toString(), options));
+            }
+            if (baseline.isPresent()) {
+                new WatchBaselines(opened).save(run, baseline.get());
+                printBaseline(out, baseline.get());
             }
         } catch (WatchInputException | UncheckedIOException e) {
             throw new UserInputException(e.getMessage() + "; that file was not imported", e);
@@ -183,6 +192,29 @@ public final class WatchImportCommand implements Callable<Integer> {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** Read before anything is imported, so broken evidence refuses the command with nothing changed. */
+    private Optional<Baseline> baseline() {
+        if (bundle == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BundleBaseline.read(bundle));
+        } catch (WatchInputException e) {
+            throw new UserInputException("--bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private void printBaseline(PrintWriter out, Baseline b) {
+        if (json) {
+            return;
+        }
+        out.println("baseline from " + bundle + ": verdict " + b.verdict().orElse("none") + ", validated agreement for "
+                + b.agreement().size() + " dimensions, calibration score distribution for " + b.scores().size()
+                + " dimensions");
+        b.notes().forEach(n -> out.println("  " + n));
+        out.flush();
     }
 
     private Optional<Instant> since() {
