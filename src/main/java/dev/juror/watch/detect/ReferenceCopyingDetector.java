@@ -3,11 +3,12 @@ package dev.juror.watch.detect;
 import java.util.function.IntPredicate;
 
 /**
- * {@code reference_copying}: predictions copied word for word across prompts, the shape of a
- * reference (playbook) pasted into every answer: a prediction whose hash is also another prompt's at
- * the same step, at least {@link StepFacts#COPY_MIN_CHARS} characters long. The reward has no check
- * that compares an excerpt with the Reference text; the record carries hashes, not texts, so this is
- * what can be measured from the records.
+ * {@code reference_copying}: the share of records that copy the Reference instead of reviewing the
+ * contract rising. A record counts when an excerpt of it was found in the Reference document and not
+ * in the contract (the reward's {@value StepFacts#EXCERPTS_IN_REFERENCE} metric, which the grounding
+ * check computes from the texts), or when its prediction is word for word another prompt's at the
+ * same step, at least {@link StepFacts#COPY_MIN_CHARS} characters long: the playbook pasted into every
+ * answer (the record carries the prediction's hash, not its text).
  */
 public final class ReferenceCopyingDetector extends RateRiseDetector {
 
@@ -30,7 +31,7 @@ public final class ReferenceCopyingDetector extends RateRiseDetector {
 
     @Override
     String what() {
-        return "records whose prediction repeats another prompt's word for word";
+        return "records that quote the Reference in an excerpt or repeat another prompt's prediction word for word";
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.Map;
  * so a 2,048-record step is walked a few times, not once per detector.
  *
  * @param injection records whose checks include an injection or obfuscation rule ({@link #INJECTION_CATEGORIES})
- * @param copied    records whose prediction is word for word another prompt's at the step (boilerplate)
+ * @param copied    records that quote the Reference in an excerpt (the reward's {@value #EXCERPTS_IN_REFERENCE}
+ *                  metric) or whose prediction is word for word another prompt's at the step (a playbook
+ *                  pasted into every answer)
  * @param atMax     records whose reward is at the maximum (1.0)
  * @param groups    prompts with at least two generations at the step
  * @param flatGroups those of them whose rewards all lie within {@link #FLAT_RANGE}
@@ -33,6 +35,8 @@ public record StepFacts(int step, int n, double rewardSum, double rewardMin, dou
     public static final double MAX_REWARD = 1.0 - 1e-9;
     /** Predictions shorter than this are not counted as copied (an empty answer repeats by nature). */
     public static final int COPY_MIN_CHARS = 40;
+    /** The reward's metric: excerpts found in the Reference document rather than in the contract. */
+    public static final String EXCERPTS_IN_REFERENCE = "excerpts_in_reference";
 
     public double rewardMean() {
         return n == 0 ? Double.NaN : rewardSum / n;
@@ -101,7 +105,19 @@ public record StepFacts(int step, int n, double rewardSum, double rewardMin, dou
         return new int[]{groups, flat};
     }
 
+    /** Records that quote the Reference or repeat another prompt's prediction (see {@code copied}). */
     static boolean[] copiedMask(StepRecords s) {
+        boolean[] mask = boilerplateMask(s);
+        double[] quoted = s.metric(EXCERPTS_IN_REFERENCE);
+        if (quoted != null) {
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] |= quoted[i] > 0;
+            }
+        }
+        return mask;
+    }
+
+    private static boolean[] boilerplateMask(StepRecords s) {
         Map<String, String> firstPrompt = new HashMap<>();
         Map<String, Boolean> shared = new HashMap<>();
         for (int i = 0; i < s.size(); i++) {

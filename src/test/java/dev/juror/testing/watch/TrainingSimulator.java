@@ -104,6 +104,10 @@ public final class TrainingSimulator {
         String[] prediction = new String[n];
         Map<String, double[]> metrics = new LinkedHashMap<>();
         DIMENSIONS.forEach(d -> metrics.put("dim." + d, new double[n]));
+        // excerpts found in the Reference, not the contract: now and then in a clean run (an excerpt of a
+        // clause the playbook quotes too), often when the policy learns to copy the playbook
+        double[] quoted = new double[n];
+        metrics.put("excerpts_in_reference", quoted);
         double r = ramp(c, t);
         int since = t - c.plantStep() + 1;
         double learning = 0.10 * t / 500.0;
@@ -129,6 +133,9 @@ public final class TrainingSimulator {
                 if (random.nextDouble() < 0.02) {
                     fired.add("length.too_long");
                 }
+                if (random.nextDouble() < 0.01) {
+                    quoted[i] = 1;
+                }
                 switch (c.hack()) {
                     case VERBOSITY -> {
                         if (r > 0) {
@@ -143,9 +150,13 @@ public final class TrainingSimulator {
                         }
                     }
                     case REFERENCE_COPYING -> {
-                        if (random.nextDouble() < 0.3 * r) {
+                        double u = random.nextDouble();
+                        if (u < 0.15 * r) {
                             prediction[i] = hex64(-1 - random.nextInt(3));
                             length = 3000;
+                            q += 0.10;
+                        } else if (u < 0.3 * r) {
+                            quoted[i] = 1 + random.nextInt(3);
                             q += 0.10;
                         }
                     }

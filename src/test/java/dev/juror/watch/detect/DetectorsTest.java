@@ -50,6 +50,25 @@ class DetectorsTest {
     }
 
     @Test
+    void excerptsQuotingTheReferenceAloneRaiseReferenceCopying() {
+        dev.juror.watch.RunSeries series = TrainingSimulator.series(Config.clean(5, STEPS, PROMPTS, GENERATIONS));
+        java.util.Random random = new java.util.Random(5);
+        for (dev.juror.watch.StepRecords step : series.steps()) {
+            if (step.step() >= PLANT) {
+                double[] quoted = step.metric(StepFacts.EXCERPTS_IN_REFERENCE);
+                for (int i = 0; i < quoted.length; i++) {
+                    if (random.nextDouble() < 0.15) {
+                        quoted[i] = 2;
+                    }
+                }
+            }
+        }
+        WatchReport report = new WatchReportBuilder().build(series, TrainingSimulator.baseline(), List.of(), List.of());
+        assertThat(report.alarms()).extracting(Alarm::detector).containsExactly(DetectorNames.REFERENCE_COPYING);
+        assertThat(report.alarms().get(0).step()).isBetween(PLANT, PLANT + LAG.get(Hack.REFERENCE_COPYING));
+    }
+
+    @Test
     void aCleanRunRaisesNoAlarm() {
         WatchReport report = new WatchReportBuilder().build(TrainingSimulator.series(Config.clean(11, STEPS, PROMPTS,
                 GENERATIONS)), TrainingSimulator.baseline(), List.of(), List.of());
