@@ -34,8 +34,7 @@ import dev.juror.app.ui.ViewLoader;
 import dev.juror.app.workspace.WorkspaceSession;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.ExportService;
-import dev.juror.watch.detect.RecordsOnlyReport;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -183,10 +182,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     private TrainingViewModel trainingModel() {
-        // The report of the records alone until the detectors' report builder lands (same signature).
-        RecordsOnlyReport reports = new RecordsOnlyReport();
-        TrainingViewModel model = new TrainingViewModel(tasks, WorkspaceTrainingData.following(session::current,
-                reports::report), this::openCheckpointInReview);
+        TrainingViewModel model = new TrainingViewModel(tasks, WorkspaceTrainingData.following(session::current),
+                this::openCheckpointInReview);
         model.reload();
         session.revisionProperty().addListener((obs, old, now) -> model.reload());
         // Runs imported from the command line since the screen was last shown appear when it is shown again.
@@ -199,7 +196,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** The Training screen opens a checkpoint's rollouts here: its newest review queue, else its first rollout. */
-    private void openCheckpointInReview(CheckpointRollouts checkpoint) {
+    private void openCheckpointInReview(CheckpointForReview checkpoint) {
         shell.show(ScreenId.REVIEW);
         if (checkpoint.queues().isEmpty()) {
             review.model().openItem(checkpoint.firstSampleId(), checkpoint.firstRolloutIndex(), 0);

@@ -6,28 +6,29 @@ import dev.juror.store.Workspace;
 import dev.juror.watch.RunSeries;
 import dev.juror.watch.StepRecords;
 import dev.juror.watch.detect.WatchReport;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import dev.juror.workspace.watch.TrainingRunReads;
+import dev.juror.workspace.watch.WatchReports;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The Training screen's reads over one open workspace ({@link TrainingRunReads}), with the report
- * built by {@code reports} from the run's series. The last series read is kept, so a click on a step
- * reads no database: a run is read once per report, not once per click. Thread-safe (background
- * threads call it).
+ * The Training screen's reads over one open workspace: the report is {@code juror watch report}'s
+ * ({@link WatchReports}: the detectors, the run's baseline, expert agreement per checkpoint), the
+ * runs, a step's records and the checkpoints come from {@link TrainingRunReads}. A step's records are
+ * taken from the run's series, read once on the first click and kept for the next ones. Thread-safe
+ * (background threads call it).
  */
 final class WorkspaceTrainingData implements TrainingData {
 
     private final TrainingRunReads reads;
-    private final Function<RunSeries, WatchReport> reports;
+    private final WatchReports reports;
     private RunSeries last;
 
-    WorkspaceTrainingData(Workspace workspace, Function<RunSeries, WatchReport> reports) {
+    WorkspaceTrainingData(Workspace workspace) {
         this.reads = new TrainingRunReads(workspace);
-        this.reports = reports;
+        this.reports = new WatchReports(workspace);
     }
 
     @Override
@@ -38,11 +39,10 @@ final class WorkspaceTrainingData implements TrainingData {
 
     @Override
     public WatchReport report(String run) {
-        RunSeries series = reads.series(run);
         synchronized (this) {
-            last = series;
+            last = null; // the run may have grown since its series was read
         }
-        return reports.apply(series);
+        return reports.report(run);
     }
 
     @Override
@@ -61,15 +61,15 @@ final class WorkspaceTrainingData implements TrainingData {
     }
 
     @Override
-    public List<CheckpointRollouts> checkpoints() {
-        return reads.checkpoints();
+    public List<CheckpointForReview> checkpoints(String run) {
+        return reads.checkpoints(run);
     }
 
     /**
      * The reads on whichever workspace is open (null when none): the same object while the same
      * workspace stays open, so the screen can tell a reload from another workspace.
      */
-    static Supplier<TrainingData> following(Supplier<Workspace> workspace, Function<RunSeries, WatchReport> reports) {
+    static Supplier<TrainingData> following(Supplier<Workspace> workspace) {
         return new Supplier<>() {
             private Workspace readFor;
             private TrainingData data;
@@ -79,7 +79,7 @@ final class WorkspaceTrainingData implements TrainingData {
                 Workspace open = workspace.get();
                 if (open != readFor) {
                     readFor = open;
-                    data = open == null ? null : new WorkspaceTrainingData(open, reports);
+                    data = open == null ? null : new WorkspaceTrainingData(open);
                 }
                 return data;
             }

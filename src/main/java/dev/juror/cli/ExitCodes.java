@@ -16,10 +16,14 @@ final class ExitCodes {
     private static final Map<String, Map<String, String>> EXTRA = Map.of(
             "juror verdict", Map.of("3", "NOT VALIDATED: a condition of the rubric's thresholds failed"),
             "juror regress", Map.of("3", "the suite FAILED: at least one expectation was not met"),
+            "juror watch report", Map.of("3", "an ALARM fired: at least one detector found reward hacking or drift"),
             "juror judge", Map.of(
                     "4", "the run FAILED: more service failures (api_error, timeout) than --max-failures "
                             + "allows (judge them again with --resume RUN_ID --retry-failed)",
-                    "130", "interrupted (Ctrl-C): results so far are kept; continue with --resume RUN_ID"));
+                    "130", "interrupted (Ctrl-C): results so far are kept; continue with --resume RUN_ID"),
+            "juror watch sample", Map.of(
+                    "4", "some calls failed for good (listed); the same command asks for them again",
+                    "130", "interrupted (Ctrl-C): the answers so far are kept; the same command asks for the rest"));
 
     private ExitCodes() {
     }

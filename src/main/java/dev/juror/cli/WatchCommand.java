@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 /** {@code juror watch ...}: watch an RFT training run (docs/training-watch.md). */
 @Command(name = "watch",
         mixinStandardHelpOptions = true,
-        description = "Watch an RFT training run: import the reward Lambda's records and the trainer's metrics.",
-        subcommands = {WatchImportCommand.class, WatchRunsCommand.class})
+        description = "Watch an RFT training run: import the reward Lambda's records and the trainer's metrics,"
+                + " and checkpoint rollouts that experts label blind; report alarms.",
+        subcommands = {WatchImportCommand.class, WatchRunsCommand.class, WatchCheckpointsCommand.class,
+                WatchSampleCommand.class, WatchReportCommand.class})
 public final class WatchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -16,6 +18,7 @@ public final class WatchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: juror watch import --run NAME FILE... | juror watch runs");
+                "Missing subcommand: juror watch import --run NAME FILE... | juror watch runs"
+                        + " | juror watch sample ... | juror watch checkpoints --run NAME | juror watch report --run NAME");
     }
 }

@@ -8,6 +8,9 @@ import dev.juror.watch.CloudWatchLogEvents;
 import dev.juror.watch.LogTimestamps;
 import dev.juror.watch.WatchFileKind;
 import dev.juror.watch.WatchInputException;
+import dev.juror.watch.detect.Baseline;
+import dev.juror.watch.detect.BundleBaseline;
+import dev.juror.workspace.watch.WatchBaselines;
 import dev.juror.workspace.watch.WatchImportOptions;
 import dev.juror.workspace.watch.WatchImportSummary;
 import dev.juror.workspace.watch.WatchImporter;
@@ -38,7 +41,9 @@ import picocli.CommandLine.Spec;
         description = {"Import reward records (JSONL of juror records, CloudWatch Logs exports, aws logs",
                 "filter-log-events JSON, or straight from a log group) and training metrics (SageMaker / Nova Forge",
                 "and HyperPod log lines, fine_tuning.jobs.list_events, CSV or JSONL by step) into a training run.",
-                "Each file is imported whole or not at all; importing a file again adds nothing."})
+                "Each file is imported whole or not at all; importing a file again adds nothing.",
+                "With --checkpoint C --step S: one file of a checkpoint's rollouts (any shape juror import reads),",
+                "tagged with the checkpoint and step, for experts to label blind in the checkpoint's review queue."})
 public final class WatchImportCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "NAME", description = "The training run (created by its first import).")
@@ -55,7 +60,8 @@ public final class WatchImportCommand implements Callable<Integer> {
     Integer callsPerStep;
 
     @Option(names = "--bundle", paramLabel = "DIR",
-            description = "The exported Lambda bundle: calls per step from its training-overrides.json.")
+            description = {"The exported Lambda bundle: calls per step from its training-overrides.json, and the",
+                    "baseline the detectors compare with from its evidence/ (agreement, score distribution)."})
     Path bundle;
 
     @Option(names = "--log-group", paramLabel = "G", description = "Read reward records from this CloudWatch Logs group.")
@@ -77,6 +83,25 @@ public final class WatchImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per file (JSON Lines).")
     boolean json;
 
+    @Option(names = "--checkpoint", paramLabel = "C",
+            description = "FILE holds rollouts of this checkpoint of the run (needs --step).")
+    String checkpoint;
+
+    @Option(names = "--step", paramLabel = "S", description = "With --checkpoint: the training step it was taken at.")
+    String step;
+
+    @Option(names = "--queue-labellers", paramLabel = "A,B", split = ",",
+            description = "With --checkpoint: create the checkpoint's review queue for these labellers.")
+    List<String> queueLabellers = new ArrayList<>();
+
+    @Option(names = "--queue-count", paramLabel = "N", defaultValue = "20",
+            description = "With --queue-labellers: rollouts per labeller (default: ${DEFAULT-VALUE}).")
+    int queueCount;
+
+    @Option(names = "--queue-overlap", paramLabel = "K", defaultValue = "1",
+            description = "With --queue-labellers: labellers per rollout (default: ${DEFAULT-VALUE}).")
+    int queueOverlap;
+
     @Mixin
     WorkspaceOption workspace;
 
@@ -85,6 +110,9 @@ public final class WatchImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (checkpoint != null || step != null) {
+            return checkpointImport();
+        }
         if (files.isEmpty() == (logGroup == null)) {
             throw new UserInputException("give FILE... or --log-group G (one of the two)");
         }
@@ -94,6 +122,7 @@ public final class WatchImportCommand implements Callable<Integer> {
             }
         }
         WatchImportOptions options = new WatchImportOptions(kind(), callsPerStep());
+        Optional<Baseline> baseline = baseline();
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace opened = workspace.open()) {
             WatchImporter importer = new WatchImporter(opened);
@@ -104,6 +133,10 @@ public final class WatchImportCommand implements Callable<Integer> {
             for (Path f : files) {
                 print(out, importer.importFile(run, f, f.toString(), options));
             }
+            if (baseline.isPresent()) {
+                new WatchBaselines(opened).save(run, baseline.get());
+                printBaseline(out, baseline.get());
+            }
         } catch (WatchInputException | UncheckedIOException e) {
             throw new UserInputException(e.getMessage() + "; that file was not imported", e);
         } catch (StoreException e) {
@@ -111,6 +144,29 @@ public final class WatchImportCommand implements Callable<Integer> {
         }
         out.flush();
         return CliRunner.OK;
+    }
+
+    private int checkpointImport() {
+        if (checkpoint == null || step == null) {
+            throw new UserInputException(checkpoint == null ? "--step needs --checkpoint C: the checkpoint's name"
+                    : "--checkpoint needs --step S: the training step the checkpoint was taken at");
+        }
+        if (files.size() != 1 || logGroup != null || kind != null) {
+            throw new UserInputException("--checkpoint imports one file of rollouts (FILE), without --log-group or --kind");
+        }
+        if (!Files.isRegularFile(files.getFirst())) {
+            throw new UserInputException(files.getFirst() + ": no such file; nothing was imported");
+        }
+        try (Workspace opened = workspace.open()) {
+            return WatchCheckpointImport.call(opened, new WatchCheckpointImport.Request(run, checkpoint, step,
+                    files.getFirst(), queueLabellers, queueCount, queueOverlap, json), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        } catch (WatchInputException e) {
+            throw WatchCheckpointImport.refused(e);
+        } finally {
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private Optional<WatchFileKind> kind() {
@@ -136,6 +192,29 @@ public final class WatchImportCommand implements Callable<Integer> {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** Read before anything is imported, so broken evidence refuses the command with nothing changed. */
+    private Optional<Baseline> baseline() {
+        if (bundle == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BundleBaseline.read(bundle));
+        } catch (WatchInputException e) {
+            throw new UserInputException("--bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private void printBaseline(PrintWriter out, Baseline b) {
+        if (json) {
+            return;
+        }
+        out.println("baseline from " + bundle + ": verdict " + b.verdict().orElse("none") + ", validated agreement for "
+                + b.agreement().size() + " dimensions, calibration score distribution for " + b.scores().size()
+                + " dimensions");
+        b.notes().forEach(n -> out.println("  " + n));
+        out.flush();
     }
 
     private Optional<Instant> since() {

@@ -120,6 +120,23 @@ public final class NovaSampleExtractor {
     }
 
     /**
+     * The texts of the sample's {@code user} turns, in order: what a policy model was asked
+     * ({@code juror watch sample} sends them to a checkpoint). Call after {@link #extract}, which
+     * checks the messages' shape.
+     */
+    public static java.util.List<String> userMessages(JsonNode sample) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        JsonNode messages = sample.get("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            if (message.get("role").asText().equalsIgnoreCase("user")) {
+                out.add(contentText(message.get("content"), i));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The id given to a sample without one: {@code nova-} and the first 16 hex digits of the SHA-256
      * of system prompt, target, reference and reference answer (NUL-separated). Stable across files
      * and line order, and equal for rollouts of the same prompt, so they group into one sample.

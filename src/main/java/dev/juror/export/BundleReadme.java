@@ -32,7 +32,7 @@ final class BundleReadme {
                 | `training-overrides.json` | every RFT setting the budget assumed: `global_batch_size`, `number_generation`, `max_steps` (as planned), `lambda_batch_size` (kept under the 6 MB Lambda payload limit), `lambda_concurrency_limit` (derived from the target time per step and the judge quota), and Bedrock's `batchSize` / `trainingSamplePerPrompt` (see `budget.md`) |
                 | `budget.md` | judge calls, tokens (measured or estimated), cost, the Bedrock rate needed, the concurrency derivation and warnings |
                 | `events/sample-event.json` | an event in the trainer's shape, built from the workspace's samples |
-                | `evidence/` | why the judge may be trusted: `verdict.json`, `calibration-report.html`, `agreement.json`, `labels.json`, `regression.json`, `judge.json`, `content-hashes.json` |
+                | `evidence/` | why the judge may be trusted: `verdict.json`, `calibration-report.html`, `agreement.json`, `labels.json`, `regression.json`, `judge.json`, `content-hashes.json`, `score-distribution.json` |
                 | `MANIFEST.json` | format, export time and Juror version, validated or not, the rubric version, and the SHA-256 and size of every other file |
 
                 ## Test locally (no AWS needed with a local Converse-compatible server)

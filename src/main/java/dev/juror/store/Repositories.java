@@ -30,6 +30,7 @@ public final class Repositories {
     private final QueueRepository queues;
     private final BatchJobRepository batchJobs;
     private final TrainingRunRepository trainingRuns;
+    private final CheckpointRepository checkpoints;
 
     private Repositories(Workspace workspace, Clock clock) {
         this.workspace = workspace;
@@ -49,6 +50,7 @@ public final class Repositories {
         this.queues = new QueueRepository(workspace, clock);
         this.batchJobs = new BatchJobRepository(workspace, clock);
         this.trainingRuns = new TrainingRunRepository(workspace, clock);
+        this.checkpoints = new CheckpointRepository(workspace, clock);
     }
 
     public static Repositories of(Workspace workspace) {
@@ -138,5 +140,10 @@ public final class Repositories {
     /** Training runs the watch imports feed: reward records and step metrics (V15). */
     public TrainingRunRepository trainingRuns() {
         return trainingRuns;
+    }
+
+    /** Checkpoints of training runs: name, run and step (V16). */
+    public CheckpointRepository checkpoints() {
+        return checkpoints;
     }
 }

@@ -39,7 +39,7 @@ final class WorkspaceSchema {
      * The version of the newest migration in {@code db/migration}. {@code WorkspaceTest} fails when a
      * newer migration is added without raising it.
      */
-    static final String SCHEMA_VERSION = "15";
+    static final String SCHEMA_VERSION = "16";
 
     /** The empty workspace database built with Juror (see the pom's {@code workspace-template} step). */
     static final String TEMPLATE_RESOURCE = "/db/empty-workspace.mv.db";

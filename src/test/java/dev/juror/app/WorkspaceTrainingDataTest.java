@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.juror.app.training.TrainingData;
 import dev.juror.store.Workspace;
 import dev.juror.testing.watch.TrainingWorkspaces;
-import dev.juror.watch.detect.RecordsOnlyReport;
 import dev.juror.watch.detect.WatchReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +23,7 @@ class WorkspaceTrainingDataTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             TrainingWorkspaces.importRun(ws, dir, "rft-1", 12, 9, List.of());
             AtomicReference<Workspace> open = new AtomicReference<>(ws);
-            var following = WorkspaceTrainingData.following(open::get, new RecordsOnlyReport()::report);
+            var following = WorkspaceTrainingData.following(open::get);
             TrainingData data = following.get();
 
             assertThat(following.get()).as("the same reads while the workspace stays open").isSameAs(data);
@@ -32,10 +31,10 @@ class WorkspaceTrainingDataTest {
                     .satisfies(r -> assertThat(r.toString()).isEqualTo("rft-1 · 108 records · steps 1–12"));
             WatchReport report = data.report("rft-1");
             assertThat(report.steps()).hasSize(12);
-            assertThat(report.notes()).containsExactly(RecordsOnlyReport.NOTE);
+            assertThat(report.run()).isEqualTo("rft-1");
             assertThat(data.step("rft-1", 5)).hasValueSatisfying(s -> assertThat(s.size()).isEqualTo(9));
             assertThat(data.step("rft-1", 99)).isEmpty();
-            assertThat(data.checkpoints()).isEmpty();
+            assertThat(data.checkpoints("rft-1")).isEmpty();
 
             open.set(null);
             assertThat(following.get()).isNull();

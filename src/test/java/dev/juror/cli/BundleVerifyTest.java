@@ -83,7 +83,7 @@ class BundleVerifyTest {
     void anExportedBundleCarriesItsEvidenceAndVerifies() throws Exception {
         for (Path bundle : List.of(lambda, prompt)) {
             for (String f : List.of("verdict.json", "calibration-report.html", "agreement.json", "regression.json",
-                    "labels.json", "judge.json", "content-hashes.json")) {
+                    "labels.json", "judge.json", "content-hashes.json", "score-distribution.json")) {
                 assertThat(bundle.resolve("evidence").resolve(f)).isRegularFile();
             }
             CliRun ok = CliRun.of("bundle", "verify", bundle.toString());
@@ -107,6 +107,13 @@ class BundleVerifyTest {
         assertThat(hashes.path("samples").path("sha256").asText()).hasSize(64);
         assertThat(hashes.path("labels").path("count").asInt()).isPositive();
         assertThat(JSON.readTree(lambda.resolve("evidence/regression.json").toFile()).path("run").asBoolean()).isFalse();
+        JsonNode scores = JSON.readTree(lambda.resolve("evidence/score-distribution.json").toFile());
+        assertThat(scores.path("dimensions").get(0).path("levels").size())
+                .isEqualTo(scores.path("dimensions").get(0).path("counts").size()).isPositive();
+        var baseline = dev.juror.watch.detect.BundleBaseline.read(lambda);
+        assertThat(baseline.verdict()).contains("VALIDATED");
+        assertThat(baseline.scores()).isNotEmpty();
+        assertThat(baseline.agreement()).isNotEmpty();
         CliRun json = CliRun.of("bundle", "verify", lambda.toString(), "--json");
         assertThat(JSON.readTree(json.out()).path("ok").asBoolean()).isTrue();
     }

@@ -11,12 +11,17 @@ import java.util.List;
  */
 final class MigrationUndo {
 
-    /** Before V15 (training watch): the three watch tables gone. */
-    static final List<String> V15 = List.of(
+    /** Before V16 (training checkpoints): the checkpoint table gone. */
+    static final List<String> V16 = List.of(
+            "DROP TABLE training_checkpoints",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'");
+
+    /** Before V15 (training watch): V16 undone, the three watch tables gone. */
+    static final List<String> V15 = java.util.stream.Stream.concat(V16.stream(), java.util.stream.Stream.of(
             "DROP TABLE step_metrics",
             "DROP TABLE reward_records",
             "DROP TABLE training_runs",
-            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'");
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'")).toList();
 
     /** Before V14 (batch jobs): V15 undone, the two batch tables gone. */
     static final List<String> V14 = java.util.stream.Stream.concat(V15.stream(), java.util.stream.Stream.of(

@@ -24,9 +24,13 @@ public final class HeuristicRuns {
 
     /** Judges every rollout of the workspace with the rubric, {@code repeats} times; returns the run id. */
     public static long finished(Workspace workspace, Path rubricFile, int repeats) throws Exception {
+        return finished(workspace, rubricFile, repeats, new JudgePlanLoader(workspace).selectRollouts(List.of()));
+    }
+
+    /** Judges these rollouts with the rubric, {@code repeats} times; returns the run id. */
+    public static long finished(Workspace workspace, Path rubricFile, int repeats, List<Long> rollouts) throws Exception {
         Rubric rubric = new RubricYaml().read(rubricFile);
         JudgePlanLoader plans = new JudgePlanLoader(workspace);
-        List<Long> rollouts = plans.selectRollouts(List.of());
         JudgeRunRepository runs = new JudgeRunRepository(workspace);
         long id = runs.create(new NewJudgeRun(rubric.name(), CanonicalForm.version(rubric), Files.readString(rubricFile),
                 HeuristicJudge.PROVIDER, HeuristicJudge.MODEL, "{}", repeats, "all", rollouts));

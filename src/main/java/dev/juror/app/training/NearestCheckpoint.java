@@ -1,7 +1,7 @@
 package dev.juror.app.training;
 
 import dev.juror.watch.detect.CheckpointAgreement;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,11 +16,11 @@ final class NearestCheckpoint {
     private NearestCheckpoint() {
     }
 
-    static Optional<CheckpointRollouts> of(List<CheckpointRollouts> inWorkspace, List<CheckpointAgreement> inReport,
+    static Optional<CheckpointForReview> of(List<CheckpointForReview> inWorkspace, List<CheckpointAgreement> inReport,
                                            int step) {
-        CheckpointRollouts best = null;
+        CheckpointForReview best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (CheckpointRollouts c : inWorkspace) {
+        for (CheckpointForReview c : inWorkspace) {
             OptionalInt at = stepOf(c, inReport);
             if (at.isEmpty()) {
                 continue;
@@ -28,14 +28,14 @@ final class NearestCheckpoint {
             int distance = Math.abs(at.getAsInt() - step);
             if (distance < bestDistance || (distance == bestDistance && at.getAsInt() < best.step().orElse(0))) {
                 bestDistance = distance;
-                best = new CheckpointRollouts(c.checkpoint(), at, c.rollouts(), c.firstSampleId(),
+                best = new CheckpointForReview(c.checkpoint(), at, c.rollouts(), c.firstSampleId(),
                         c.firstRolloutIndex(), c.queues());
             }
         }
         return Optional.ofNullable(best);
     }
 
-    private static OptionalInt stepOf(CheckpointRollouts c, List<CheckpointAgreement> inReport) {
+    private static OptionalInt stepOf(CheckpointForReview c, List<CheckpointAgreement> inReport) {
         if (c.step().isPresent()) {
             return c.step();
         }

@@ -2,13 +2,13 @@ package dev.juror.app.training;
 
 import dev.juror.watch.StepRecords;
 import dev.juror.watch.detect.WatchReport;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the Training screen reads, and all it reads: the workspace's training runs, one run's report,
- * one step's records, and the checkpoints the workspace's rollouts carry. Called on background
+ * one step's records, and the run's checkpoint rollouts. Called on background
  * threads only. The workbench implements it over the workspace's use cases; tests answer from memory.
  */
 public interface TrainingData {
@@ -22,6 +22,6 @@ public interface TrainingData {
     /** The run's records at {@code step}; empty when the step has none. */
     Optional<StepRecords> step(String run, int step);
 
-    /** The checkpoints the workspace's rollouts carry (to open them in the review desk). */
-    List<CheckpointRollouts> checkpoints();
+    /** The run's checkpoints with rollouts in the workspace (to open them in the review desk). */
+    List<CheckpointForReview> checkpoints(String run);
 }

@@ -5,7 +5,7 @@ import dev.juror.app.tasks.TaskHandle;
 import dev.juror.watch.Placement;
 import dev.juror.watch.detect.CheckpointAgreement;
 import dev.juror.watch.detect.WatchReport;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public final class TrainingViewModel {
 
     private final BackgroundTasks tasks;
     private final Supplier<TrainingData> data;
-    private final Consumer<CheckpointRollouts> openInReview;
+    private final Consumer<CheckpointForReview> openInReview;
 
     private final ObservableList<TrainingRunChoice> runs = FXCollections.observableArrayList();
     private final ObjectProperty<TrainingRunChoice> run = new SimpleObjectProperty<>(this, "run");
@@ -59,14 +59,14 @@ public final class TrainingViewModel {
     private final ObservableList<StepRecordRow> stepRecords = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper(this, "stepTitle",
             "Click a step on a chart to list its highest- and lowest-reward records.");
-    private final ReadOnlyObjectWrapper<CheckpointRollouts> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
+    private final ReadOnlyObjectWrapper<CheckpointForReview> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
     private final ReadOnlyStringWrapper checkpointText = new ReadOnlyStringWrapper(this, "checkpointText", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     private TrainingData shownFor;
     private WatchReport report;
-    private List<CheckpointRollouts> checkpoints = List.of();
+    private List<CheckpointForReview> checkpoints = List.of();
     private TaskHandle reading;
     private long generation;
     private long stepGeneration;
@@ -78,7 +78,7 @@ public final class TrainingViewModel {
      * @param openInReview opens a checkpoint's rollouts in the review desk (the composition root wires it)
      */
     public TrainingViewModel(BackgroundTasks tasks, Supplier<TrainingData> data,
-                             Consumer<CheckpointRollouts> openInReview) {
+                             Consumer<CheckpointForReview> openInReview) {
         this.tasks = tasks;
         this.data = data;
         this.openInReview = openInReview;
@@ -162,7 +162,7 @@ public final class TrainingViewModel {
                 throw new CancellationException();
             }
             progress.update(1, 3, "reading the checkpoints");
-            List<CheckpointRollouts> found = open.checkpoints();
+            List<CheckpointForReview> found = open.checkpoints(chosen.name());
             progress.update(2, 3, "drawing");
             return new Loaded(read, TrainingChartsBuilder.of(read), found);
         }, loaded -> {
@@ -188,7 +188,7 @@ public final class TrainingViewModel {
         });
     }
 
-    private record Loaded(WatchReport report, TrainingCharts charts, List<CheckpointRollouts> checkpoints) {
+    private record Loaded(WatchReport report, TrainingCharts charts, List<CheckpointForReview> checkpoints) {
     }
 
     static String summary(TrainingRunChoice chosen, WatchReport report) {
@@ -234,7 +234,7 @@ public final class TrainingViewModel {
         selectedStep.set(snapped);
         stepTitle.set("Step " + snapped + ": reading its records ...");
         List<CheckpointAgreement> agreements = report == null ? List.of() : report.checkpoints();
-        Optional<CheckpointRollouts> near = NearestCheckpoint.of(checkpoints, agreements, snapped);
+        Optional<CheckpointForReview> near = NearestCheckpoint.of(checkpoints, agreements, snapped);
         checkpoint.set(near.orElse(null));
         checkpointText.set(near.map(TrainingViewModel::checkpointWords)
                 .orElse(checkpoints.isEmpty() ? "No checkpoint rollouts in this workspace to open in the review desk."
@@ -261,7 +261,7 @@ public final class TrainingViewModel {
         });
     }
 
-    static String checkpointWords(CheckpointRollouts c) {
+    static String checkpointWords(CheckpointForReview c) {
         String what = "Nearest checkpoint: " + c.checkpoint() + " (step " + c.step().getAsInt() + ", " + c.rollouts()
                 + (c.rollouts() == 1 ? " rollout)" : " rollouts)");
         return what + (c.queues().isEmpty() ? ", no review queue yet: the desk opens its first rollout (make a queue"
@@ -288,7 +288,7 @@ public final class TrainingViewModel {
 
     /** Opens the rollouts of the checkpoint nearest the chosen step in the review desk. */
     public void openInReview() {
-        CheckpointRollouts target = checkpoint.get();
+        CheckpointForReview target = checkpoint.get();
         if (target != null) {
             openInReview.accept(target);
         }
@@ -329,7 +329,7 @@ public final class TrainingViewModel {
     }
 
     /** The checkpoint nearest the chosen step, null when none can be opened. */
-    public ReadOnlyObjectProperty<CheckpointRollouts> checkpointProperty() {
+    public ReadOnlyObjectProperty<CheckpointForReview> checkpointProperty() {
         return checkpoint.getReadOnlyProperty();
     }
 

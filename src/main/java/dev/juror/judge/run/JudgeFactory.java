@@ -88,8 +88,25 @@ public final class JudgeFactory {
                               RetryPolicy retry) {
         JudgeConnectionCheck.check(provider, settings);
         return switch (provider) {
-            case "bedrock" -> LlmJudge.builder(BedrockJudgeClient.create(bedrockConfig(settings)), provider, model)
+            case "bedrock", "openai" -> LlmJudge.builder(client(provider, settings), provider, model)
                     .retryPolicy(retry).build();
+            case "replay" -> new ReplayJudge(replay, model);
+            case "heuristic" -> new HeuristicJudge();
+            default -> throw new JudgeSetupException("provider", provider + " is not known; use one of " + PROVIDERS);
+        };
+    }
+
+    /**
+     * The transport of a provider that calls a model ({@code bedrock}, {@code openai}), for a caller
+     * that sends requests of its own through the judge's retries and limiter ({@code juror watch
+     * sample} asks a checkpoint's deployment for rollouts): the client every judge of that provider uses.
+     *
+     * @throws JudgeSetupException naming the setting that stops the client from being built
+     */
+    public static JudgeClient client(String provider, JudgeSettings settings) {
+        JudgeConnectionCheck.check(provider, settings);
+        return switch (provider) {
+            case "bedrock" -> BedrockJudgeClient.create(bedrockConfig(settings));
             case "openai" -> {
                 String base = settings.baseUrl().orElseThrow(() -> new JudgeSetupException("provider",
                         "openai needs a base URL (e.g. http://localhost:8000/v1)"));
@@ -98,11 +115,27 @@ public final class JudgeFactory {
                 if (settings.apiKeyEnv().isPresent()) {
                     config = config.withApiKeyEnvVar(settings.apiKeyEnv().get());
                 }
-                yield LlmJudge.builder(new OpenAiCompatibleJudgeClient(config), provider, model).retryPolicy(retry).build();
+                yield new OpenAiCompatibleJudgeClient(config);
             }
-            case "replay" -> new ReplayJudge(replay, model);
-            case "heuristic" -> new HeuristicJudge();
-            default -> throw new JudgeSetupException("provider", provider + " is not known; use one of " + PROVIDERS);
+            default -> throw new JudgeSetupException("provider", provider + " calls no model; use bedrock or openai");
+        };
+    }
+
+    /** A fresh limiter per batch, as {@link #runner} gives a run of this provider: adaptive for Bedrock. */
+    public static java.util.function.Supplier<ConcurrencyLimiter> limiters(String provider, JudgeSettings settings) {
+        return switch (provider) {
+            case "bedrock" -> {
+                int cap = settings.concurrency().orElse(DEFAULT_BEDROCK_CONCURRENCY);
+                yield () -> dev.juror.judge.AdaptiveLimiter.withMaxLimit(cap);
+            }
+            case "openai" -> {
+                int cap = settings.concurrency().orElse(DEFAULT_OPENAI_CONCURRENCY);
+                yield () -> new dev.juror.judge.FixedLimiter(cap);
+            }
+            default -> {
+                int cap = settings.concurrency().orElse(Math.max(1, Runtime.getRuntime().availableProcessors()));
+                yield () -> new dev.juror.judge.FixedLimiter(cap);
+            }
         };
     }
 

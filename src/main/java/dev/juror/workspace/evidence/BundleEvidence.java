@@ -31,6 +31,7 @@ public final class BundleEvidence implements dev.juror.workspace.EvidenceWriter 
     public static final String LABELS = FOLDER + "/labels.json";
     public static final String JUDGE = FOLDER + "/judge.json";
     public static final String HASHES = FOLDER + "/content-hashes.json";
+    public static final String SCORES = FOLDER + "/score-distribution.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,6 +61,7 @@ public final class BundleEvidence implements dev.juror.workspace.EvidenceWriter 
             String runId = result.report().runs().get(0).id();
             written.add(json(bundle, AGREEMENT, EvidenceDocuments.agreement(result, runId)));
             written.add(json(bundle, LABELS, EvidenceDocuments.labels(result)));
+            written.add(json(bundle, SCORES, JSON.writeValueAsString(ScoreDistributionDocument.of(result, runId, rubric))));
             written.add(json(bundle, HASHES, JSON.writeValueAsString(UsedData.hashes(repositories.orElseThrow(),
                     outcome.run().orElseThrow(), result.labels().ratings()))));
             written.add(text(bundle, REPORT, result.html(List.of(outcome.recomputed().orElseThrow()))));
@@ -68,6 +70,7 @@ public final class BundleEvidence implements dev.juror.workspace.EvidenceWriter 
             written.add(json(bundle, AGREEMENT, missing("agreement with the human labels", why)));
             written.add(json(bundle, LABELS, missing("label counts per labeller", why)));
             written.add(json(bundle, HASHES, missing("content hashes of the samples and labels", why)));
+            written.add(json(bundle, SCORES, missing("the judge's score distribution on the calibration set", why)));
             written.add(text(bundle, REPORT, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>No calibration"
                     + "</title></head><body><h1>No calibration report</h1><p>" + escape(why) + "</p></body></html>\n"));
         }

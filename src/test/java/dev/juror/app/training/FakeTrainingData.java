@@ -6,7 +6,7 @@ import dev.juror.watch.detect.Alarm;
 import dev.juror.watch.detect.CheckpointAgreement;
 import dev.juror.watch.detect.StepSummary;
 import dev.juror.watch.detect.WatchReport;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ final class FakeTrainingData implements TrainingData {
 
     final List<TrainingRunChoice> runs = new ArrayList<>();
     final Map<String, WatchReport> reports = new HashMap<>();
-    final List<CheckpointRollouts> checkpoints = new ArrayList<>();
+    final List<CheckpointForReview> checkpoints = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     /** Runs while a report is read (a test cancels there). */
     Runnable whileReading = () -> { };
@@ -50,8 +50,8 @@ final class FakeTrainingData implements TrainingData {
                         Map.of("kappa", 0.44), List.of()));
         data.reports.put("rft-1", new WatchReport("rft-1", Placement.RECORD, summaries, agreement, alarms,
                 List.of("score_shift: the bundle's evidence has no score distribution.")));
-        data.checkpoints.add(new CheckpointRollouts("ckpt-100", OptionalInt.of(100), 64, "s-1", 0, List.of()));
-        data.checkpoints.add(new CheckpointRollouts("ckpt-200", OptionalInt.empty(), 64, "s-2", 1, List.of()));
+        data.checkpoints.add(new CheckpointForReview("ckpt-100", OptionalInt.of(100), 64, "s-1", 0, List.of()));
+        data.checkpoints.add(new CheckpointForReview("ckpt-200", OptionalInt.empty(), 64, "s-2", 1, List.of()));
         return data;
     }
 
@@ -80,7 +80,7 @@ final class FakeTrainingData implements TrainingData {
     }
 
     @Override
-    public List<CheckpointRollouts> checkpoints() {
+    public List<CheckpointForReview> checkpoints(String run) {
         return List.copyOf(checkpoints);
     }
 

@@ -6,7 +6,7 @@ import dev.juror.app.settings.Settings;
 import dev.juror.app.tasks.InlineBackgroundTasks;
 import dev.juror.app.ui.Themes;
 import dev.juror.app.ui.ViewLoader;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainingScreenAloneTest {
 
     private final AtomicReference<TrainingData> open = new AtomicReference<>(FakeTrainingData.withOneRun(300));
-    private final List<CheckpointRollouts> opened = new ArrayList<>();
+    private final List<CheckpointForReview> opened = new ArrayList<>();
     private TrainingViewModel model;
 
     @Start
@@ -121,7 +121,7 @@ class TrainingScreenAloneTest {
         Button openButton = robot.lookup("#trainingOpenInReview").queryButton();
         assertThat(openButton.isDisabled()).isFalse();
         robot.clickOn(openButton);
-        assertThat(opened).extracting(CheckpointRollouts::checkpoint).containsExactly("ckpt-200");
+        assertThat(opened).extracting(CheckpointForReview::checkpoint).containsExactly("ckpt-200");
     }
 
     @Test

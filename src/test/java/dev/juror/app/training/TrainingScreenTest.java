@@ -68,7 +68,7 @@ class TrainingScreenTest {
         assertThat(training.runProperty().get().toString()).isEqualTo("rft-1 · 540 records · steps 1–60");
         assertThat(training.chartsProperty().get().steps()).hasSize(60);
         assertThat(robot.lookup("#trainingMessage").queryAs(Label.class).getText())
-                .startsWith("rft-1: 540 records over 60 steps; each record carried its own step. No alarm.");
+                .startsWith("rft-1: 540 records over 60 steps; each record carried its own step.");
 
         robot.interact(() -> training.selectStep(45));
         assertThat(training.stepRecords()).hasSize(9);

@@ -3,7 +3,7 @@ package dev.juror.app.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.juror.app.tasks.InlineBackgroundTasks;
-import dev.juror.workspace.watch.CheckpointRollouts;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The Training screen's view model over a port answering from memory; tasks run inline. */
 class TrainingViewModelTest {
 
-    private final List<CheckpointRollouts> opened = new ArrayList<>();
+    private final List<CheckpointForReview> opened = new ArrayList<>();
 
     private TrainingViewModel model(TrainingData data) {
         AtomicReference<TrainingData> open = new AtomicReference<>(data);
@@ -116,7 +116,7 @@ class TrainingViewModelTest {
         assertThat(vm.checkpointTextProperty().get()).startsWith("Nearest checkpoint: ckpt-200 (step 200, 64 rollouts), no review queue yet");
 
         vm.openInReview();
-        assertThat(opened).extracting(CheckpointRollouts::checkpoint).containsExactly("ckpt-200");
+        assertThat(opened).extracting(CheckpointForReview::checkpoint).containsExactly("ckpt-200");
     }
 
     @Test

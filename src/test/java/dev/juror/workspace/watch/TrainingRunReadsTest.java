@@ -46,16 +46,17 @@ class TrainingRunReadsTest {
             assertThat(series.steps()).hasSize(30);
             assertThat(series.steps().get(4).prediction()[0]).startsWith("[");
 
-            List<CheckpointRollouts> checkpoints = reads.checkpoints();
-            assertThat(checkpoints).extracting(CheckpointRollouts::checkpoint).containsExactly("ckpt-10", "ckpt-20");
-            assertThat(checkpoints).extracting(CheckpointRollouts::step)
+            List<CheckpointForReview> checkpoints = reads.checkpoints("rft-1");
+            assertThat(checkpoints).extracting(CheckpointForReview::checkpoint).containsExactly("ckpt-10", "ckpt-20");
+            assertThat(checkpoints).extracting(CheckpointForReview::step)
                     .containsExactly(OptionalInt.of(10), OptionalInt.of(20));
-            assertThat(checkpoints).extracting(CheckpointRollouts::rollouts).containsExactly(9, 9);
+            assertThat(checkpoints).extracting(CheckpointForReview::rollouts).containsExactly(9, 9);
             assertThat(checkpoints.get(0).firstSampleId()).isEqualTo("cr-01-agape-odm-supply");
             assertThat(checkpoints.get(0).firstRolloutIndex()).as("after the sample's 6 shipped rollouts").isEqualTo(6);
             assertThat(checkpoints.get(0).queues()).isEmpty();
             assertThat(checkpoints.get(1).queues()).extracting(StoredQueue::id).containsExactly(queue.id());
 
+            assertThat(reads.checkpoints("another-run")).as("bound to rft-1").isEmpty();
             assertThatThrownBy(() -> reads.series("rft-9")).hasMessage("There is no training run rft-9 in this workspace.");
         }
     }
@@ -64,7 +65,7 @@ class TrainingRunReadsTest {
     void aWorkspaceWithoutCheckpointRolloutsHasNone() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("empty"))) {
             assertThat(new TrainingRunReads(ws).runs()).isEmpty();
-            assertThat(new TrainingRunReads(ws).checkpoints()).isEmpty();
+            assertThat(new TrainingRunReads(ws).checkpoints("rft-1")).isEmpty();
         }
     }
 }
