@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -33,6 +34,8 @@ public final class TrainingView {
     @FXML private Button cancelButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label messageLabel;
+    @FXML private TitledPane notesPane;
+    @FXML private Label notesText;
     @FXML private VBox emptyState;
     @FXML private Label emptyText;
     @FXML private Label emptyCommand;
@@ -65,6 +68,9 @@ public final class TrainingView {
         cancelButton.disableProperty().bind(model.busyProperty().not());
         busyIndicator.visibleProperty().bind(model.busyProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        // What the report could not compute: folded under one line, so the charts keep their room.
+        model.notes().addListener((javafx.collections.ListChangeListener<String>) change -> showNotes());
+        showNotes();
         emptyText.setText(TrainingViewModel.EMPTY_TEXT);
         emptyCommand.setText(TrainingViewModel.EMPTY_COMMAND);
         emptyAfter.setText(TrainingViewModel.EMPTY_AFTER);
@@ -108,6 +114,14 @@ public final class TrainingView {
                 model.selectStep(now.step());
             }
         });
+    }
+
+    private void showNotes() {
+        List<String> notes = model.notes();
+        notesPane.setVisible(!notes.isEmpty());
+        notesPane.setManaged(!notes.isEmpty());
+        notesPane.setText("What this report could not compute (" + notes.size() + ")");
+        notesText.setText(notes.stream().map(n -> "• " + n).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     private List<StepChart> charts() {

@@ -55,6 +55,7 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty");
     private final ReadOnlyObjectWrapper<TrainingCharts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final ObservableList<TrainingCharts.AlarmRow> alarms = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selectedStep = new ReadOnlyIntegerWrapper(this, "selectedStep", -1);
     private final ObservableList<StepRecordRow> stepRecords = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper(this, "stepTitle",
@@ -132,6 +133,7 @@ public final class TrainingViewModel {
         checkpoints = List.of();
         charts.set(null);
         alarms.clear();
+        notes.clear();
         clearStep();
     }
 
@@ -175,6 +177,7 @@ public final class TrainingViewModel {
             checkpoints = loaded.checkpoints();
             charts.set(loaded.charts());
             alarms.setAll(loaded.charts().alarms());
+            notes.setAll(loaded.report().notes());
             message.set(summary(chosen, loaded.report()));
         }, failure -> {
             if (wanted != generation) {
@@ -197,7 +200,6 @@ public final class TrainingViewModel {
                 report.steps().size(), placementWords(report.placement())));
         int n = report.alarms().size();
         b.append(n == 0 ? "No alarm." : n == 1 ? "1 alarm." : n + " alarms.");
-        report.notes().forEach(note -> b.append(' ').append(note));
         return b.toString();
     }
 
@@ -313,6 +315,11 @@ public final class TrainingViewModel {
 
     public ObservableList<TrainingCharts.AlarmRow> alarms() {
         return FXCollections.unmodifiableObservableList(alarms);
+    }
+
+    /** What the report could not compute and why (no baseline, too few labels), in plain words. */
+    public ObservableList<String> notes() {
+        return FXCollections.unmodifiableObservableList(notes);
     }
 
     /** The chosen step, -1 for none. */

@@ -61,6 +61,11 @@ class TrainingScreenAloneTest {
         StepChart agreement = robot.lookup("#chartAgreement").queryAs(StepChart.class);
         assertThat(agreement.panel().whiskers()).hasSize(2);
         assertThat(robot.lookup("#trainingAlarms").queryListView().getItems()).hasSize(2);
+        javafx.scene.control.TitledPane notes = robot.lookup("#trainingNotes").queryAs(javafx.scene.control.TitledPane.class);
+        assertThat(notes.isVisible()).isTrue();
+        assertThat(notes.getText()).isEqualTo("What this report could not compute (1)");
+        assertThat(robot.lookup("#trainingNotesText").queryAs(Label.class).getText())
+                .isEqualTo("• score_shift: the bundle's evidence has no score distribution.");
         for (String id : List.of("#chartReward", "#chartLength", "#chartComments", "#chartFallback",
                 "#chartScoreShift", "#chartAgreement")) {
             Bounds b = robot.lookup(id).query().getBoundsInLocal();

@@ -45,7 +45,8 @@ class TrainingViewModelTest {
         assertThat(vm.runProperty().get().name()).isEqualTo("rft-1");
         assertThat(data.calls).containsExactly("runs", "report rft-1");
         assertThat(vm.messageProperty().get()).startsWith("rft-1: 3,600 records over 300 steps; each record carried"
-                + " its own step. 2 alarms.").contains("score_shift: the bundle's evidence");
+                + " its own step. 2 alarms.");
+        assertThat(vm.notes()).containsExactly("score_shift: the bundle's evidence has no score distribution.");
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
