@@ -65,6 +65,11 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+    // Views handed out once: a listener on a view made per call would go when that view is collected.
+    private final ObservableList<TrainingCharts.AlarmRow> alarmsView = FXCollections.unmodifiableObservableList(alarms);
+    private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
+    private final ObservableList<StepRecordRow> stepRecordsView = FXCollections.unmodifiableObservableList(stepRecords);
+
     private TrainingData shownFor;
     private WatchReport report;
     private List<CheckpointForReview> checkpoints = List.of();
@@ -314,12 +319,12 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<TrainingCharts.AlarmRow> alarms() {
-        return FXCollections.unmodifiableObservableList(alarms);
+        return alarmsView;
     }
 
     /** What the report could not compute and why (no baseline, too few labels), in plain words. */
     public ObservableList<String> notes() {
-        return FXCollections.unmodifiableObservableList(notes);
+        return notesView;
     }
 
     /** The chosen step, -1 for none. */
@@ -328,7 +333,7 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<StepRecordRow> stepRecords() {
-        return FXCollections.unmodifiableObservableList(stepRecords);
+        return stepRecordsView;
     }
 
     public ReadOnlyStringProperty stepTitleProperty() {
