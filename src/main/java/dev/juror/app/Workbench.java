@@ -26,12 +26,15 @@ import dev.juror.app.shell.MainWindowView;
 import dev.juror.app.shell.ScreenId;
 import dev.juror.app.shell.ShellViewModel;
 import dev.juror.app.tasks.BackgroundTasks;
+import dev.juror.app.training.TrainingView;
+import dev.juror.app.training.TrainingViewModel;
 import dev.juror.app.ui.Dialogs;
 import dev.juror.app.ui.Themes;
 import dev.juror.app.ui.ViewLoader;
 import dev.juror.app.workspace.WorkspaceSession;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.ExportService;
+import dev.juror.workspace.watch.CheckpointForReview;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -66,6 +69,7 @@ public final class Workbench implements AutoCloseable {
     private final LazyScreen<ReviewDeskViewModel> review;
     private final LazyScreen<CalibrationDashboardViewModel> calibration;
     private final LazyScreen<JudgeRunsViewModel> judgeRuns;
+    private final LazyScreen<TrainingViewModel> training;
     private final Map<ScreenId, LazyScreen<?>> screens;
     private ReviewDeskView reviewView;
     private MainWindowView mainWindow;
@@ -99,6 +103,9 @@ public final class Workbench implements AutoCloseable {
                 model -> ViewLoader.load(new RegressionView(model), "RegressionView.fxml")));
         all.put(ScreenId.EXPORT, new LazyScreen<>(this::exportModel,
                 model -> ViewLoader.load(new ExportView(model, dialogs), "ExportView.fxml")));
+        this.training = new LazyScreen<>(this::trainingModel,
+                model -> ViewLoader.load(new TrainingView(model), "TrainingView.fxml"));
+        all.put(ScreenId.TRAINING, training);
         this.screens = Collections.unmodifiableMap(all);
     }
 
@@ -172,6 +179,30 @@ public final class Workbench implements AutoCloseable {
         model.load();
         session.revisionProperty().addListener((obs, old, now) -> model.load());
         return model;
+    }
+
+    private TrainingViewModel trainingModel() {
+        TrainingViewModel model = new TrainingViewModel(tasks, WorkspaceTrainingData.following(session::current),
+                this::openCheckpointInReview);
+        model.reload();
+        session.revisionProperty().addListener((obs, old, now) -> model.reload());
+        // Runs imported from the command line since the screen was last shown appear when it is shown again.
+        shell.screenProperty().addListener((obs, old, now) -> {
+            if (now == ScreenId.TRAINING) {
+                model.reload();
+            }
+        });
+        return model;
+    }
+
+    /** The Training screen opens a checkpoint's rollouts here: its newest review queue, else its first rollout. */
+    private void openCheckpointInReview(CheckpointForReview checkpoint) {
+        shell.show(ScreenId.REVIEW);
+        if (checkpoint.queues().isEmpty()) {
+            review.model().openItem(checkpoint.firstSampleId(), checkpoint.firstRolloutIndex(), 0);
+        } else {
+            review.model().showQueue(checkpoint.queues().get(checkpoint.queues().size() - 1));
+        }
     }
 
     /** The dashboard's disagreement list opens an item here: switch to the review desk and open it. */
@@ -288,6 +319,11 @@ public final class Workbench implements AutoCloseable {
     /** The calibration dashboard's view model (built now if the dashboard was never opened). */
     public CalibrationDashboardViewModel calibration() {
         return calibration.model();
+    }
+
+    /** The Training screen's view model (built now if the screen was never opened). */
+    public TrainingViewModel training() {
+        return training.model();
     }
 
     public WorkspaceSession session() {

@@ -155,6 +155,14 @@ public final class ReviewDeskViewModel {
         queue.openItem(sampleId, rolloutIndex, position);
     }
 
+    /**
+     * Works through a stored review queue chosen elsewhere (the Training screen's checkpoint): the
+     * desk shows the rollouts it gives the current labeller, as if chosen in the Queue box.
+     */
+    public void showQueue(dev.juror.store.StoredQueue stored) {
+        queue.choose(queue.filterProperty().get(), stored);
+    }
+
     /** Opens an item with judge run {@code runId} chosen in the judge panel (a disagreement from the dashboard). */
     public void openItem(String sampleId, int rolloutIndex, int position, long runId) {
         judge.prefer(runId);

@@ -102,7 +102,7 @@ public final class MainWindowView {
         refreshRecent();
     }
 
-    /** Installs the window-wide shortcuts (Ctrl+1..6, F1, Ctrl+O, Ctrl+I, Ctrl+Comma). */
+    /** Installs the window-wide shortcuts (Ctrl+1..7, F1, Ctrl+O, Ctrl+I, Ctrl+Comma). */
     public void installShortcuts(Scene scene) {
         for (ScreenId id : ScreenId.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + id.shortcutDigit());

@@ -1,7 +1,7 @@
 package dev.juror.app.shell;
 
 /**
- * The screens of the navigation rail, in rail order; Ctrl+1..6 select them. The workbench registers
+ * The screens of the navigation rail, in rail order; Ctrl+1..7 select them. The workbench registers
  * a view for every one of them.
  */
 public enum ScreenId {
@@ -10,7 +10,8 @@ public enum ScreenId {
     JUDGE_RUNS("Judge runs", "judge"),
     CALIBRATION("Calibration", "calibration"),
     REGRESSION("Regression", "regression"),
-    EXPORT("Export", "export");
+    EXPORT("Export", "export"),
+    TRAINING("Training", "training");
 
     private final String title;
     private final String key;

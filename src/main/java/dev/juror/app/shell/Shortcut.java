@@ -9,7 +9,7 @@ public record Shortcut(String keys, String action, String where) {
     public static List<Shortcut> all() {
         return List.of(
                 new Shortcut("F1", "Show this sheet (Esc closes it)", "Everywhere"),
-                new Shortcut("Ctrl+1 .. Ctrl+6", "Rubrics, Review, Judge runs, Calibration, Regression, Export",
+                new Shortcut("Ctrl+1 .. Ctrl+7", "Rubrics, Review, Judge runs, Calibration, Regression, Export, Training",
                         "Everywhere"),
                 new Shortcut("Ctrl+O", "Open a workspace folder", "Everywhere"),
                 new Shortcut("Ctrl+I", "Import a JSONL file into the workspace", "Everywhere"),
@@ -30,6 +30,7 @@ public record Shortcut(String keys, String action, String where) {
                 new Shortcut("M", "Record a missed issue from the passage selected in the contract (Shift+arrows"
                         + " select in the contract)", "Review"),
                 new Shortcut("A / B / T", "Pairwise rubrics: left better / right better / tie on the focused"
-                        + " dimension", "Review"));
+                        + " dimension", "Review"),
+                new Shortcut("Left / Right", "Previous / next step (on a chart, after clicking it)", "Training"));
     }
 }
