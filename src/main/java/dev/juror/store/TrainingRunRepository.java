@@ -1,6 +1,7 @@
 package dev.juror.store;
 
 import dev.juror.watch.RunSeries;
+import dev.juror.watch.StepRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +45,11 @@ public final class TrainingRunRepository {
     /** The run's records step by step and the trainer's metrics: what the detectors and the screen read. */
     public RunSeries series(TrainingRun run) {
         return RunSeriesReader.read(workspace, run);
+    }
+
+    /** One step's records (the screen's drill-down); an empty {@link StepRecords} when the step has none. */
+    public StepRecords step(TrainingRun run, int step) {
+        return RunSeriesReader.step(workspace, run, step);
     }
 
     /** Stores what the detectors compare the run with (JSON read from the bundle's evidence). */

@@ -14,7 +14,7 @@ final class MigrationUndo {
     /** Before V15 (training watch): the three watch tables gone. */
     static final List<String> V15 = List.of(
             "DROP TABLE step_metrics",
-            "DROP TABLE reward_records",
+            "DROP TABLE reward_blocks",
             "DROP TABLE training_runs",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'");
 
