@@ -22,21 +22,27 @@ import java.util.TreeMap;
 
 /**
  * Reads a training run's reward blocks into {@link RunSeries}, step by step: only the columns the
- * series holds are fetched and decoded (not keys, import order, tokens, latency, sources).
+ * series holds are fetched and decoded (not keys, import order, tokens, latency, sources), and with
+ * {@link SeriesColumns#WITHOUT_TEXTS} not the per-record texts either.
  */
 final class RunSeriesReader {
 
     private static final String COLUMNS = "SELECT step, records, recorded_at, rewards, prediction_chars, comments,"
-            + " flags, checks, sample_ids, prompt_sha256, prediction_sha256, metrics, predictions FROM reward_blocks";
-    private static final String SELECT_RUN = COLUMNS + " WHERE run_id = ? ORDER BY step, block_index";
+            + " flags, checks, prompt_sha256, metrics, sample_ids, prediction_sha256, predictions FROM reward_blocks";
+    /** The same columns but the three per-record texts (NULL in their place, so the column numbers hold). */
+    private static final String LEAN_COLUMNS = "SELECT step, records, recorded_at, rewards, prediction_chars, comments,"
+            + " flags, checks, prompt_sha256, metrics, NULL, NULL, NULL FROM reward_blocks";
+    private static final String WHERE_RUN = " WHERE run_id = ? ORDER BY step, block_index";
+    private static final String SELECT_RUN = COLUMNS + WHERE_RUN;
+    private static final String SELECT_RUN_LEAN = LEAN_COLUMNS + WHERE_RUN;
     private static final String SELECT_STEP = COLUMNS + " WHERE run_id = ? AND step = ? ORDER BY block_index";
 
     private RunSeriesReader() {
     }
 
-    static RunSeries read(Workspace workspace, TrainingRun run) {
+    static RunSeries read(Workspace workspace, TrainingRun run, SeriesColumns columns) {
         try (Connection c = workspace.connection();
-             PreparedStatement s = c.prepareStatement(SELECT_RUN)) {
+             PreparedStatement s = c.prepareStatement(columns == SeriesColumns.ALL ? SELECT_RUN : SELECT_RUN_LEAN)) {
             s.setLong(1, run.id());
             List<StepRecords> steps = steps(s);
             return new RunSeries(run.name(), run.bundle(), Placement.ofWire(run.placement()), steps,
@@ -100,12 +106,15 @@ final class RunSeriesReader {
         for (String j : joined) {
             checks.add(checkLists.computeIfAbsent(j, RunSeriesReader::checkList));
         }
-        byte[] predictions = rows.getBytes(13);
         return new StepRecords(step, millis, Packed.doubles(rows.getBytes(4), n), Packed.ints(rows.getBytes(5), n),
-                Packed.ints(rows.getBytes(6), n), fallback, judgeError, checks, TextColumn.decode(rows.getBytes(9), n),
-                TextColumn.decode(rows.getBytes(10), n), TextColumn.decode(rows.getBytes(11), n),
-                MetricMatrix.decode(rows.getBytes(12), n),
-                predictions == null ? new String[n] : TextColumn.decode(predictions, n));
+                Packed.ints(rows.getBytes(6), n), fallback, judgeError, checks, texts(rows.getBytes(11), n),
+                TextColumn.decode(rows.getBytes(9), n), texts(rows.getBytes(12), n),
+                MetricMatrix.decode(rows.getBytes(10), n), texts(rows.getBytes(13), n));
+    }
+
+    /** A text column, or nulls where it was not read (a lean read) or is absent (no predictions logged). */
+    private static String[] texts(byte[] column, int n) {
+        return column == null ? new String[n] : TextColumn.decode(column, n);
     }
 
     private static List<String> checkList(String joined) {

@@ -1,10 +1,15 @@
 package dev.juror.bench;
 
+import dev.juror.store.Repositories;
+import dev.juror.store.TrainingRun;
+import dev.juror.store.TrainingRunRepository;
 import dev.juror.store.Workspace;
 import dev.juror.testing.watch.JurorRecords;
 import dev.juror.workspace.watch.WatchImportOptions;
 import dev.juror.workspace.watch.WatchImportSummary;
 import dev.juror.workspace.watch.WatchImporter;
+import dev.juror.watch.RunSeries;
+import dev.juror.watch.StepRecords;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +24,8 @@ import java.util.SplittableRandom;
  * Issue #13's import target: 1,000,000 reward records (500 steps x 2,048 samples, a generated JSONL
  * file of juror records without a step, as the Nova contract logs them) into a fresh workspace in
  * under 30 s, placed by invocation order with 2,048 calls per step. Prints the file size, the time
- * to import it, and the time to import it again (idempotent: nothing added, nothing moved).
+ * to import it, the time to import it again (idempotent: nothing added, nothing moved), and the time to
+ * read the run back as the report does ({@code TrainingRunRepository.series}).
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/test.cp) dev.juror.bench.WatchImportBenchmark 500 2048</pre>
  */
@@ -45,8 +51,29 @@ public final class WatchImportBenchmark {
                         s.stats().records(), s.stats().firstStep().orElse(-1), s.stats().lastStep().orElse(-1),
                         s.placement().wire());
             }
+            readSeries(workspace, steps);
         }
         System.out.printf(Locale.ROOT, "workspace: %.0f MB%n", Files.size(dir.resolve("ws").resolve(Workspace.DATABASE_FILE)) / 1e6);
+    }
+
+    /**
+     * What {@code juror watch report} and the Training screen read: the whole run as a {@link RunSeries}
+     * (three times: the first includes the JIT warming up), then one step (the screen's drill-down).
+     */
+    private static void readSeries(Workspace workspace, int steps) {
+        TrainingRunRepository runs = Repositories.of(workspace).trainingRuns();
+        TrainingRun run = runs.find("bench").orElseThrow();
+        for (int pass = 1; pass <= 3; pass++) {
+            long start = System.nanoTime();
+            RunSeries series = runs.series(run);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "series %d: %.2f s (%,d records, %d steps)%n", pass, seconds,
+                    series.records(), series.steps().size());
+        }
+        long start = System.nanoTime();
+        StepRecords step = runs.step(run, steps / 2);
+        System.out.printf(Locale.ROOT, "step %d: %.3f s (%,d records)%n", steps / 2, (System.nanoTime() - start) / 1e9,
+                step.size());
     }
 
     /** Records in invocation order, a few milliseconds apart, rewards drifting up with the step. */
