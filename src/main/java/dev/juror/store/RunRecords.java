@@ -85,9 +85,8 @@ public final class RunRecords {
         return fresh.size();
     }
 
-    /** Adds a record unless the run has it already (same key); true when it was new. */
-    public boolean add(RewardRecord r) {
-        long key = RecordKeys.of(r);
+    /** Adds a record unless the run has it already (same key, {@link RecordKeys#of}); true when it was new. */
+    public boolean add(RewardRecord r, long key) {
         if (!known.add(key)) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.juror.bench;
 
 import dev.juror.store.Repositories;
+import dev.juror.store.SeriesColumns;
 import dev.juror.store.TrainingRun;
 import dev.juror.store.TrainingRunRepository;
 import dev.juror.store.Workspace;
@@ -11,6 +12,7 @@ import dev.juror.workspace.watch.WatchImporter;
 import dev.juror.watch.RunSeries;
 import dev.juror.watch.StepRecords;
 import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,36 +46,47 @@ public final class WatchImportBenchmark {
             WatchImportOptions options = new WatchImportOptions(Optional.empty(), OptionalInt.of(perStep));
             for (String pass : new String[] {"import", "re-import"}) {
                 long start = System.nanoTime();
+                long cpu = processCpuNanos();
                 WatchImportSummary s = importer.importFile("bench", file, file.getFileName().toString(), options);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "%s: %.1f s (%,d read, %,d added, %,d moved; run: %,d records, steps"
-                                + " %d-%d, placed by %s)%n", pass, seconds, s.read(), s.added(), s.moved(),
+                System.out.printf(Locale.ROOT, "%s: %.1f s (cpu %.1f s; %,d read, %,d added, %,d moved; run: %,d records,"
+                                + " steps %d-%d, placed by %s)%n", pass, seconds, (processCpuNanos() - cpu) / 1e9, s.read(),
+                        s.added(), s.moved(),
                         s.stats().records(), s.stats().firstStep().orElse(-1), s.stats().lastStep().orElse(-1),
                         s.placement().wire());
             }
             readSeries(workspace, steps);
         }
         System.out.printf(Locale.ROOT, "workspace: %.0f MB%n", Files.size(dir.resolve("ws").resolve(Workspace.DATABASE_FILE)) / 1e6);
+        Files.delete(file); // 563 MB at the default size; the workspace stays for a look
     }
 
     /**
      * What {@code juror watch report} and the Training screen read: the whole run as a {@link RunSeries}
-     * (three times: the first includes the JIT warming up), then one step (the screen's drill-down).
+     * (three times each way, with and without the per-record texts: the first includes the JIT warming up), then one step (the screen's drill-down).
      */
     private static void readSeries(Workspace workspace, int steps) {
         TrainingRunRepository runs = Repositories.of(workspace).trainingRuns();
         TrainingRun run = runs.find("bench").orElseThrow();
         for (int pass = 1; pass <= 3; pass++) {
-            long start = System.nanoTime();
-            RunSeries series = runs.series(run);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "series %d: %.2f s (%,d records, %d steps)%n", pass, seconds,
-                    series.records(), series.steps().size());
+            for (SeriesColumns columns : SeriesColumns.values()) {
+                long start = System.nanoTime();
+                long cpu = processCpuNanos();
+                RunSeries series = runs.series(run, columns);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf(Locale.ROOT, "series %d %s: %.2f s (cpu %.2f s; %,d records, %d steps)%n", pass,
+                        columns, seconds, (processCpuNanos() - cpu) / 1e9, series.records(), series.steps().size());
+            }
         }
         long start = System.nanoTime();
         StepRecords step = runs.step(run, steps / 2);
         System.out.printf(Locale.ROOT, "step %d: %.3f s (%,d records)%n", steps / 2, (System.nanoTime() - start) / 1e9,
                 step.size());
+    }
+
+    /** CPU time of the whole process (all threads, GC included): the machine is shared, so wall time alone misleads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Records in invocation order, a few milliseconds apart, rewards drifting up with the step. */

@@ -67,7 +67,8 @@ final class ByteSink {
         return size;
     }
 
+    /** The bytes written (the buffer itself when it was sized exactly). */
     byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
 }

@@ -157,12 +157,16 @@ public final class TextColumn {
         return length / 2;
     }
 
+    private static int varIntSize(int v) {
+        return v < 128 ? 1 : v < 16_384 ? 2 : 5;
+    }
+
     private static int nibble(char c) {
         return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     private static byte[] hex(String[] values, int n, int width) {
-        ByteSink out = new ByteSink(width * n + 8);
+        ByteSink out = new ByteSink(width * n + 1 + varIntSize(width));
         out.writeByte(HEX);
         out.writeVarLong(width);
         byte[] packed = new byte[width];

@@ -8,6 +8,7 @@ import dev.juror.store.Workspace;
 import dev.juror.watch.CloudWatchLogEvents;
 import dev.juror.watch.MetricsReader;
 import dev.juror.watch.Placement;
+import dev.juror.watch.RecordKeys;
 import dev.juror.watch.RewardRecord;
 import dev.juror.watch.RewardRecordReader;
 import dev.juror.watch.Skips;
@@ -70,12 +71,17 @@ public final class WatchImporter {
         return inTransaction(runName, name, WatchFileKind.RECORDS, options, (tx, run, records) -> {
             RecordSink sink = new RecordSink(tx, run, records);
             RewardRecordReader[] reader = new RewardRecordReader[1];
-            RecordPipe.run(out -> {
-                reader[0] = new RewardRecordReader(out);
+            // the record's key (a SHA-256) is made on the reader's thread, which has time to spare
+            RecordPipe.<Keyed>run(out -> {
+                reader[0] = new RewardRecordReader(r -> out.accept(new Keyed(r, RecordKeys.of(r))));
                 read.accept(reader[0]);
             }, sink);
             return new Read(reader[0].records(), records.added(), reader[0].skips());
         });
+    }
+
+    /** A record and its key ({@link RecordKeys}). */
+    private record Keyed(RewardRecord record, long key) {
     }
 
     private record Read(long read, long added, Skips skips) {
@@ -135,7 +141,7 @@ public final class WatchImporter {
     }
 
     /** Checks each record against the run's bundle and adds it (a record the run has is passed over). */
-    private static final class RecordSink implements Consumer<RewardRecord> {
+    private static final class RecordSink implements Consumer<Keyed> {
 
         private final WatchTransaction tx;
         private final TrainingRun run;
@@ -150,7 +156,8 @@ public final class WatchImporter {
         }
 
         @Override
-        public void accept(RewardRecord r) {
+        public void accept(Keyed keyed) {
+            RewardRecord r = keyed.record();
             if (bundle.isEmpty()) {
                 bundle = Optional.of(r.bundle());
                 tx.bundle(run.id(), r.bundle());
@@ -159,7 +166,7 @@ public final class WatchImporter {
                         + run.name() + " holds the records of bundle " + bundle.get() + " (its first); import it into"
                         + " a run of its own");
             }
-            records.add(r);
+            records.add(r, keyed.key());
         }
     }
 }
