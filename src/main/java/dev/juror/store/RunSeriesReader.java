@@ -13,12 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a training run's reward blocks into {@link RunSeries}, step by step: only the columns the
@@ -65,19 +65,35 @@ final class RunSeriesReader {
         }
     }
 
+    /** One block's columns as fetched, not yet decoded. */
+    private record Raw(int step, int records, byte[][] columns) {
+    }
+
+    /**
+     * Fetches the blocks, then decodes them on two threads (the calling one and the common pool): a
+     * million records are ~500 blocks of independent work, and decoding is most of a read.
+     */
     private static List<StepRecords> steps(PreparedStatement s) throws SQLException {
-        List<StepRecords> steps = new ArrayList<>();
-        Map<String, List<String>> checkLists = new HashMap<>();
-        List<StepRecords> parts = new ArrayList<>();
+        List<Raw> raw = new ArrayList<>();
         try (ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
-                StepRecords part = block(rows, checkLists);
-                if (!parts.isEmpty() && parts.getFirst().step() != part.step()) {
-                    steps.add(join(parts.getFirst().step(), parts));
-                    parts.clear();
+                byte[][] columns = new byte[11][];
+                for (int k = 0; k < columns.length; k++) {
+                    columns[k] = rows.getBytes(3 + k);
                 }
-                parts.add(part);
+                raw.add(new Raw(rows.getInt(1), rows.getInt(2), columns));
             }
+        }
+        Map<String, List<String>> checkLists = new ConcurrentHashMap<>();
+        List<StepRecords> blocks = raw.parallelStream().map(b -> block(b, checkLists)).toList();
+        List<StepRecords> steps = new ArrayList<>();
+        List<StepRecords> parts = new ArrayList<>();
+        for (StepRecords part : blocks) {
+            if (!parts.isEmpty() && parts.getFirst().step() != part.step()) {
+                steps.add(join(parts.getFirst().step(), parts));
+                parts.clear();
+            }
+            parts.add(part);
         }
         if (!parts.isEmpty()) {
             steps.add(join(parts.getFirst().step(), parts));
@@ -85,31 +101,30 @@ final class RunSeriesReader {
         return steps;
     }
 
-    /** One block's columns, decoded. */
-    private static StepRecords block(ResultSet rows, Map<String, List<String>> checkLists) throws SQLException {
-        int step = rows.getInt(1);
-        int n = rows.getInt(2);
-        long[] micros = Packed.longs(rows.getBytes(3), n);
+    /** One block's columns, decoded (column k of {@code raw} is result column 3 + k). */
+    private static StepRecords block(Raw raw, Map<String, List<String>> checkLists) {
+        int n = raw.records();
+        byte[][] c = raw.columns();
+        long[] micros = Packed.longs(c[0], n);
         long[] millis = new long[n];
         for (int i = 0; i < n; i++) {
             millis[i] = Math.floorDiv(micros[i], 1_000L);
         }
-        byte[] flags = Packed.flags(rows.getBytes(7), n);
+        byte[] flags = Packed.flags(c[4], n);
         boolean[] fallback = new boolean[n];
         boolean[] judgeError = new boolean[n];
         for (int i = 0; i < n; i++) {
             fallback[i] = (flags[i] & RecordColumns.FALLBACK) != 0;
             judgeError[i] = (flags[i] & RecordColumns.JUDGE_ERROR) != 0;
         }
-        String[] joined = TextColumn.decode(rows.getBytes(8), n);
+        String[] joined = TextColumn.decode(c[5], n);
         List<List<String>> checks = new ArrayList<>(n);
         for (String j : joined) {
             checks.add(checkLists.computeIfAbsent(j, RunSeriesReader::checkList));
         }
-        return new StepRecords(step, millis, Packed.doubles(rows.getBytes(4), n), Packed.ints(rows.getBytes(5), n),
-                Packed.ints(rows.getBytes(6), n), fallback, judgeError, checks, texts(rows.getBytes(11), n),
-                TextColumn.decode(rows.getBytes(9), n), texts(rows.getBytes(12), n),
-                MetricMatrix.decode(rows.getBytes(10), n), texts(rows.getBytes(13), n));
+        return new StepRecords(raw.step(), millis, Packed.doubles(c[1], n), Packed.ints(c[2], n), Packed.ints(c[3], n),
+                fallback, judgeError, checks, texts(c[8], n), TextColumn.decode(c[6], n), texts(c[9], n),
+                MetricMatrix.decode(c[7], n), texts(c[10], n));
     }
 
     /** A text column, or nulls where it was not read (a lean read) or is absent (no predictions logged). */

@@ -89,7 +89,11 @@ public final class WatchImportBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Records in invocation order, a few milliseconds apart, rewards drifting up with the step. */
+    /**
+     * Records in invocation order, a few milliseconds apart, rewards drifting up with the step; the 8
+     * generations of a prompt share its sample id and prompt hash (as the Lambda logs them: one
+     * dataset sample, one prompt), each has its own prediction hash and timestamp.
+     */
     private static void write(Path file, int steps, int perStep) throws Exception {
         SplittableRandom random = new SplittableRandom(13);
         Instant t = Instant.parse("2026-12-08T00:00:00Z");
@@ -98,8 +102,7 @@ public final class WatchImportBenchmark {
                 for (int i = 0; i < perStep; i++) {
                     t = t.plusMillis(1 + random.nextInt(5));
                     double reward = Math.min(1.0, 0.3 + step * 0.001 + random.nextDouble() * 0.4);
-                    out.write(JurorRecords.record(JurorRecords.BUNDLE, "p" + (i / 8) + "-g" + (i % 8) + "-s" + step, t,
-                            reward, -1));
+                    out.write(JurorRecords.record(JurorRecords.BUNDLE, "p" + (i / 8) + "-s" + step, t, reward, -1));
                     out.newLine();
                 }
             }
