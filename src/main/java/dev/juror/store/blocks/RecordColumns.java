@@ -116,11 +116,14 @@ public final class RecordColumns {
         step[i] = r.step().orElse(-1);
         flags[i] = (byte) ((r.fallback() ? FALLBACK : 0) | (r.step().isPresent() ? STEP_FROM_RECORD : 0)
                 | (r.judgeError().isPresent() ? JUDGE_ERROR : 0));
-        sampleId[i] = r.sampleId();
-        promptSha256[i] = r.promptSha256();
+        // A run of a million records keeps these until its blocks are written: a value equal to the
+        // previous record's (a prompt's generations, the rubric version, no checks) is kept once.
+        sampleId[i] = sameAsBefore(sampleId, i, r.sampleId());
+        promptSha256[i] = sameAsBefore(promptSha256, i, r.promptSha256());
         predictionSha256[i] = r.predictionSha256();
-        rubricVersion[i] = r.rubricVersion();
-        checks[i] = String.join(String.valueOf(CHECK_SEPARATOR), r.checks());
+        rubricVersion[i] = sameAsBefore(rubricVersion, i, r.rubricVersion());
+        checks[i] = r.checks().isEmpty() ? "" : sameAsBefore(checks, i, String.join(String.valueOf(CHECK_SEPARATOR),
+                r.checks()));
         judgeError[i] = r.judgeError().orElse(null);
         source[i] = r.source();
         prediction[i] = r.prediction().orElse(null);
@@ -129,6 +132,10 @@ public final class RecordColumns {
         }
         metricStart[i + 1] = metricEntries;
         size++;
+    }
+
+    private static String sameAsBefore(String[] column, int i, String value) {
+        return i > 0 && value.equals(column[i - 1]) ? column[i - 1] : value;
     }
 
     /** Copies record {@code i} of {@code from}, placed on {@code newStep}. */
