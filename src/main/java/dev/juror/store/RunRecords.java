@@ -179,30 +179,35 @@ public final class RunRecords {
             }
         }
         RewardBlocks.deleteSteps(c, runId, List.copyOf(dirty.keySet()));
-        List<EncodedBlock> blocks = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>();
         for (Map.Entry<Integer, IntList> step : dirty.entrySet()) {
             int[] records = invocationOrder(step.getValue().toArray());
             for (int from = 0, index = 0; from < records.length; from += BlockCodec.BLOCK_RECORDS, index++) {
-                int to = Math.min(records.length, from + BlockCodec.BLOCK_RECORDS);
-                RecordColumns block = new RecordColumns(to - from);
-                for (int k = from; k < to; k++) {
-                    copy(records[k], block, step.getKey(), decoded);
-                }
-                blocks.add(BlockCodec.encode(block, step.getKey()));
-                indexes.add(index);
-                if (blocks.size() == 64) {
-                    flush(c, blocks, indexes);
-                }
+                slices.add(new Slice(step.getKey(), index, records, from,
+                        Math.min(records.length, from + BlockCodec.BLOCK_RECORDS)));
             }
         }
-        flush(c, blocks, indexes);
+        // Encoding is most of the write and each block is independent: a chunk of blocks is encoded on
+        // two threads (the caller and the common pool), then inserted in one batch.
+        for (int from = 0; from < slices.size(); from += SLICES_PER_CHUNK) {
+            List<Slice> chunk = slices.subList(from, Math.min(slices.size(), from + SLICES_PER_CHUNK));
+            List<EncodedBlock> blocks = chunk.parallelStream().map(slice -> encode(slice, decoded)).toList();
+            RewardBlocks.insert(c, runId, blocks, chunk.stream().mapToInt(Slice::index).toArray());
+        }
     }
 
-    private void flush(Connection c, List<EncodedBlock> blocks, List<Integer> indexes) throws SQLException {
-        RewardBlocks.insert(c, runId, blocks, indexes.stream().mapToInt(Integer::intValue).toArray());
-        blocks.clear();
-        indexes.clear();
+    private static final int SLICES_PER_CHUNK = 64;
+
+    /** Records {@code from .. to} of a step's records (in invocation order): one block, {@code index} within the step. */
+    private record Slice(int step, int index, int[] records, int from, int to) {
+    }
+
+    private EncodedBlock encode(Slice slice, Map<Integer, RecordColumns> decoded) {
+        RecordColumns block = new RecordColumns(slice.to() - slice.from());
+        for (int k = slice.from(); k < slice.to(); k++) {
+            copy(slice.records()[k], block, slice.step(), decoded);
+        }
+        return BlockCodec.encode(block, slice.step());
     }
 
     /** Copies record {@code g} into {@code block}, from the new records or its stored block (read before). */
