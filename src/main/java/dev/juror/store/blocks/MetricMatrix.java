@@ -61,11 +61,11 @@ public final class MetricMatrix {
             names[k] = new String(in.array(), in.skip(length), length, StandardCharsets.UTF_8);
         }
         Map<String, double[]> metrics = new LinkedHashMap<>();
+        java.nio.DoubleBuffer values = java.nio.ByteBuffer.wrap(column, in.skip(8 * n * m), 8 * n * m)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
         for (String name : names) {
             double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = in.readDouble();
-            }
+            values.get(v);
             metrics.put(name, v);
         }
         return metrics;
