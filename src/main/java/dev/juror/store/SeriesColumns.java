@@ -6,9 +6,9 @@ public enum SeriesColumns {
     ALL,
     /**
      * Every column but the per-record texts: {@code sampleId}, {@code predictionSha256} and
-     * {@code prediction} are arrays of nulls. What the detectors need (rewards, lengths, comments,
-     * checks, fallbacks, metrics, prompt hashes for groups) for a fraction of the allocation; read a
-     * step whole ({@code step(run, s)}) to name its rollouts.
+     * {@code prediction} are arrays of nulls. For readers of rewards, lengths, comments, checks,
+     * fallbacks, metrics and prompt groups (charts), at half the allocation of a full read; not for the
+     * detectors that match prediction hashes or name example rollouts by sample id.
      */
     WITHOUT_TEXTS
 }
