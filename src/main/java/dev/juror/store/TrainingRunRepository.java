@@ -1,6 +1,7 @@
 package dev.juror.store;
 
 import dev.juror.watch.RunSeries;
+import dev.juror.watch.StepRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,21 @@ public final class TrainingRunRepository {
 
     /** The run's records step by step and the trainer's metrics: what the detectors and the screen read. */
     public RunSeries series(TrainingRun run) {
-        return RunSeriesReader.read(workspace, run);
+        return RunSeriesReader.read(workspace, run, SeriesColumns.ALL);
+    }
+
+    /**
+     * The run's series with only some columns read: {@link SeriesColumns#WITHOUT_TEXTS} leaves sample ids,
+     * prediction hashes and predictions null (the arrays are there, of the right length), which halves
+     * what a million-record read allocates; {@link #step} reads a step whole when its rollouts are shown.
+     */
+    public RunSeries series(TrainingRun run, SeriesColumns columns) {
+        return RunSeriesReader.read(workspace, run, columns);
+    }
+
+    /** One step's records (the screen's drill-down); an empty {@link StepRecords} when the step has none. */
+    public StepRecords step(TrainingRun run, int step) {
+        return RunSeriesReader.step(workspace, run, step);
     }
 
     /** Stores what the detectors compare the run with (JSON read from the bundle's evidence). */

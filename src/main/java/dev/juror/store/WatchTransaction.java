@@ -1,13 +1,10 @@
 package dev.juror.store;
 
-import dev.juror.watch.RecordKeys;
-import dev.juror.watch.RewardRecord;
 import dev.juror.watch.StepMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,12 +72,21 @@ public final class WatchTransaction implements AutoCloseable {
         update("UPDATE training_runs SET placement = ? WHERE id = ?", placement, runId);
     }
 
-    /** Batched writes of reward records; a record already in the run (same key) is left as it is. */
-    public RecordWriter records(long runId) {
+    /** The run's reward records as an import sees them: stored keys and steps, then what it adds. */
+    public RunRecords records(long runId) {
         try {
-            return new RecordWriter(runId);
+            return new RunRecords(runId, RewardBlocks.identities(c, runId));
         } catch (SQLException e) {
-            throw failed("prepare the reward records", e);
+            throw failed("read the reward records of training run " + runId, e);
+        }
+    }
+
+    /** Writes the records' blocks that changed (new records, records placed on another step). */
+    public void write(RunRecords records) {
+        try {
+            records.write(c);
+        } catch (SQLException e) {
+            throw failed("store reward records", e);
         }
     }
 
@@ -128,53 +134,6 @@ public final class WatchTransaction implements AutoCloseable {
         }
     }
 
-    /**
-     * Records of the run that carry no step of their own, in invocation order (time, then import order).
-     * Sorted in Java: an index on the time made every insert dearer than this sort of a million keys.
-     */
-    public PlacementKeys placementKeys(long runId) {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, recorded_at, step FROM reward_records"
-                + " WHERE run_id = ? AND step_from_record = FALSE")) {
-            s.setLong(1, runId);
-            PlacementKeys.Builder keys = new PlacementKeys.Builder();
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    int step = rows.getInt(3);
-                    keys.add(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.wasNull() ? -1 : step);
-                }
-            }
-            return keys.build();
-        } catch (SQLException e) {
-            throw failed("read records to place", e);
-        }
-    }
-
-    /** Writes the steps that changed; returns how many did. */
-    public int updateSteps(PlacementKeys keys, int[] steps) {
-        int changed = 0;
-        try (PreparedStatement u = c.prepareStatement("UPDATE reward_records SET step = ? WHERE id = ?")) {
-            int pending = 0;
-            for (int i = 0; i < keys.size(); i++) {
-                if (keys.step(i) == steps[i]) {
-                    continue;
-                }
-                u.setInt(1, steps[i]);
-                u.setLong(2, keys.id(i));
-                u.addBatch();
-                changed++;
-                if (++pending == ROWS_PER_BATCH) {
-                    u.executeBatch();
-                    pending = 0;
-                }
-            }
-            u.executeBatch();
-            return changed;
-        } catch (SQLException e) {
-            throw failed("place records on steps", e);
-        }
-    }
-
     public TrainingRunStats stats(long runId) {
         try {
             return stats(c, runId);
@@ -192,10 +151,10 @@ public final class WatchTransaction implements AutoCloseable {
     }
 
     private static TrainingRunStats stats(Connection c, long runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MIN(step), MAX(step), COUNT(DISTINCT step),"
-                + " (SELECT COUNT(DISTINCT step) FROM step_metrics WHERE run_id = ?),"
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(records), 0), MIN(step), MAX(step),"
+                + " COUNT(DISTINCT step), (SELECT COUNT(DISTINCT step) FROM step_metrics WHERE run_id = ?),"
                 + " (SELECT COUNT(DISTINCT step) FROM step_metrics WHERE run_id = ? AND logged_at IS NOT NULL)"
-                + " FROM reward_records WHERE run_id = ?")) {
+                + " FROM reward_blocks WHERE run_id = ?")) {
             s.setLong(1, runId);
             s.setLong(2, runId);
             s.setLong(3, runId);
@@ -231,99 +190,6 @@ public final class WatchTransaction implements AutoCloseable {
         } finally {
             closeQuietly();
         }
-    }
-
-    /** Reward records, written in batches. */
-    public final class RecordWriter {
-
-        /*
-         * A plain batched INSERT: records already in the run are passed over in Java (their keys are
-         * read once, into a LongSet), which is several times faster in H2 than probing the table per row
-         * (and MERGE ... USING scans the whole table per row).
-         */
-        private static final String INSERT = """
-                INSERT INTO reward_records (run_id, record_key, sample_id, recorded_at, prediction_sha256, rubric_version,
-                    reward, metrics, checks, fallback, judge_error, prediction_chars, comments, latency_ms, input_tokens,
-                    output_tokens, prompt_sha256, step, step_from_record, prediction, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-
-        private final long runId;
-        private final PreparedStatement merge;
-        private final LongSet known;
-        private int pending;
-        private long added;
-
-        private RecordWriter(long runId) throws SQLException {
-            this.runId = runId;
-            this.merge = c.prepareStatement(INSERT);
-            this.known = knownKeys(runId);
-        }
-
-        /** @param step the record's own step, or a first guess at its placed step (-1: none yet) */
-        public void add(RewardRecord r, int step) {
-            long key = RecordKeys.of(r);
-            if (!known.add(key)) {
-                return;
-            }
-            try {
-                merge.setLong(1, runId);
-                merge.setLong(2, key);
-                merge.setString(3, r.sampleId());
-                merge.setObject(4, Sql.timestamp(r.timestamp()));
-                merge.setString(5, r.predictionSha256());
-                merge.setString(6, r.rubricVersion());
-                merge.setDouble(7, r.reward());
-                merge.setString(8, r.metricsJson());
-                merge.setString(9, String.join(",", r.checks()));
-                merge.setBoolean(10, r.fallback());
-                merge.setString(11, r.judgeError().orElse(null));
-                merge.setInt(12, r.predictionChars());
-                merge.setInt(13, r.comments());
-                merge.setLong(14, r.latencyMs());
-                merge.setInt(15, r.inputTokens());
-                merge.setInt(16, r.outputTokens());
-                merge.setString(17, r.promptSha256());
-                if (step < 0) {
-                    merge.setNull(18, Types.INTEGER);
-                } else {
-                    merge.setInt(18, step);
-                }
-                merge.setBoolean(19, r.step().isPresent());
-                merge.setString(20, r.prediction().orElse(null));
-                merge.setString(21, r.source());
-                merge.addBatch();
-                if (++pending == ROWS_PER_BATCH) {
-                    flush();
-                }
-            } catch (SQLException e) {
-                throw failed("store reward record " + r.source(), e);
-            }
-        }
-
-        /** Writes what is pending; returns the records added so far (records already in the run not counted). */
-        public long flush() {
-            try {
-                added += merge.executeBatch().length;
-                pending = 0;
-                return added;
-            } catch (SQLException e) {
-                throw failed("store reward records", e);
-            }
-        }
-    }
-
-    private LongSet knownKeys(long runId) throws SQLException {
-        LongSet keys = new LongSet();
-        try (PreparedStatement s = c.prepareStatement("SELECT record_key FROM reward_records WHERE run_id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    keys.add(rows.getLong(1));
-                }
-            }
-        }
-        return keys;
     }
 
     private List<TrainingRun> select(String sql, Object... parameters) throws SQLException {

@@ -117,9 +117,16 @@ public final class RewardRecordReader {
             skips.add(Skips.Reason.NOT_JSON, where);
             return;
         }
+        String json = brace == 0 ? message : message.substring(brace);
+        RewardRecord record = FastRecordParser.parse(json, where);
+        if (record != null) {
+            sink.accept(record);
+            records++;
+            return;
+        }
         JsonNode node;
         try {
-            node = JSON.readTree(brace == 0 ? message : message.substring(brace));
+            node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson reports a line cut short as end-of-input, whether or not as a JsonEOFException
             boolean cut = e instanceof JsonEOFException || e.getOriginalMessage().contains("end-of-input");

@@ -19,7 +19,7 @@ final class MigrationUndo {
     /** Before V15 (training watch): V16 undone, the three watch tables gone. */
     static final List<String> V15 = java.util.stream.Stream.concat(V16.stream(), java.util.stream.Stream.of(
             "DROP TABLE step_metrics",
-            "DROP TABLE reward_records",
+            "DROP TABLE reward_blocks",
             "DROP TABLE training_runs",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'")).toList();
 

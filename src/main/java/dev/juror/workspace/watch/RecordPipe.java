@@ -1,6 +1,5 @@
 package dev.juror.workspace.watch;
 
-import dev.juror.watch.RewardRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,23 +13,22 @@ import java.util.function.Consumer;
  * Records go across in batches; the order is kept. A failure on either side stops both and is thrown
  * on the caller's thread (the reader's first, as it is the cause).
  */
-final class RecordPipe {
+final class RecordPipe<T> {
 
     private static final int BATCH = 1_024;
-    private static final List<RewardRecord> END = List.of();
-
-    private final BlockingQueue<List<RewardRecord>> queue = new ArrayBlockingQueue<>(32);
+    private final List<T> end = List.of();
+    private final BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(32);
     private volatile boolean stopped;
 
     /** Runs {@code producer} (which hands records to its argument) on a reader thread, {@code consumer} here. */
-    static void run(Consumer<Consumer<RewardRecord>> producer, Consumer<RewardRecord> consumer) {
-        new RecordPipe().pipe(producer, consumer);
+    static <T> void run(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+        new RecordPipe<T>().pipe(producer, consumer);
     }
 
-    private void pipe(Consumer<Consumer<RewardRecord>> producer, Consumer<RewardRecord> consumer) {
+    private void pipe(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
         RuntimeException[] readFailure = new RuntimeException[1];
         Thread reader = Thread.ofPlatform().name("juror-watch-reader").daemon().start(() -> {
-            List<RewardRecord> batch = new ArrayList<>(BATCH);
+            List<T> batch = new ArrayList<>(BATCH);
             try {
                 producer.accept(r -> {
                     batch.add(r);
@@ -46,7 +44,7 @@ final class RecordPipe {
                 readFailure[0] = e instanceof RuntimeException re ? re : new IllegalStateException(e);
             } finally {
                 try {
-                    put(END);
+                    put(end);
                 } catch (CancellationException ignored) {
                     // the consumer stopped; nobody waits for the end
                 }
@@ -54,7 +52,7 @@ final class RecordPipe {
         });
         RuntimeException writeFailure = null;
         try {
-            for (List<RewardRecord> batch = take(); batch != END; batch = take()) {
+            for (List<T> batch = take(); batch != end; batch = take()) {
                 batch.forEach(consumer);
             }
         } catch (RuntimeException e) {
@@ -71,7 +69,7 @@ final class RecordPipe {
         }
     }
 
-    private void put(List<RewardRecord> batch) {
+    private void put(List<T> batch) {
         try {
             while (!queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 if (stopped) {
@@ -84,7 +82,7 @@ final class RecordPipe {
         }
     }
 
-    private List<RewardRecord> take() {
+    private List<T> take() {
         try {
             return queue.take();
         } catch (InterruptedException e) {

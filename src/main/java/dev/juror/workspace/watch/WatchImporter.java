@@ -1,13 +1,14 @@
 package dev.juror.workspace.watch;
 
-import dev.juror.store.PlacementKeys;
 import dev.juror.store.Repositories;
+import dev.juror.store.RunRecords;
 import dev.juror.store.TrainingRun;
 import dev.juror.store.WatchTransaction;
 import dev.juror.store.Workspace;
 import dev.juror.watch.CloudWatchLogEvents;
 import dev.juror.watch.MetricsReader;
 import dev.juror.watch.Placement;
+import dev.juror.watch.RecordKeys;
 import dev.juror.watch.RewardRecord;
 import dev.juror.watch.RewardRecordReader;
 import dev.juror.watch.Skips;
@@ -47,7 +48,7 @@ public final class WatchImporter {
         if (kind == WatchFileKind.METRICS) {
             MetricsReader reader = new MetricsReader();
             List<StepMetrics> rows = reader.read(file, name);
-            return inTransaction(runName, name, kind, options, (tx, run) -> {
+            return inTransaction(runName, name, kind, options, (tx, run, records) -> {
                 tx.metrics(run.id(), rows);
                 return new Read(rows.size(), rows.size(), reader.skips());
             });
@@ -67,18 +68,20 @@ public final class WatchImporter {
 
     private WatchImportSummary importRecords(String runName, String name, WatchImportOptions options,
                                              Consumer<RewardRecordReader> read) {
-        return inTransaction(runName, name, WatchFileKind.RECORDS, options, (tx, run) -> {
-            RecordSink sink = new RecordSink(tx, run, tx.stepEnds(run.id()).isEmpty()
-                    ? options.callsPerStep().isPresent() ? options.callsPerStep() : run.callsPerStep()
-                    : OptionalInt.empty());
+        return inTransaction(runName, name, WatchFileKind.RECORDS, options, (tx, run, records) -> {
+            RecordSink sink = new RecordSink(tx, run, records);
             RewardRecordReader[] reader = new RewardRecordReader[1];
-            RecordPipe.run(records -> {
-                reader[0] = new RewardRecordReader(records);
+            // the record's key (a SHA-256) is made on the reader's thread, which has time to spare
+            RecordPipe.<Keyed>run(out -> {
+                reader[0] = new RewardRecordReader(r -> out.accept(new Keyed(r, RecordKeys.of(r))));
                 read.accept(reader[0]);
             }, sink);
-            long added = sink.writer.flush();
-            return new Read(reader[0].records(), added, reader[0].skips());
+            return new Read(reader[0].records(), records.added(), reader[0].skips());
         });
+    }
+
+    /** A record and its key ({@link RecordKeys}). */
+    private record Keyed(RewardRecord record, long key) {
     }
 
     private record Read(long read, long added, Skips skips) {
@@ -86,7 +89,7 @@ public final class WatchImporter {
 
     @FunctionalInterface
     private interface Work {
-        Read apply(WatchTransaction tx, TrainingRun run);
+        Read apply(WatchTransaction tx, TrainingRun run, RunRecords records);
     }
 
     private WatchImportSummary inTransaction(String runName, String name, WatchFileKind kind,
@@ -96,9 +99,11 @@ public final class WatchImporter {
             if (options.callsPerStep().isPresent()) {
                 tx.callsPerStep(run.id(), options.callsPerStep().getAsInt());
             }
-            Read read = work.apply(tx, run);
+            RunRecords records = tx.records(run.id());
+            Read read = work.apply(tx, run, records);
             OptionalInt callsPerStep = options.callsPerStep().isPresent() ? options.callsPerStep() : run.callsPerStep();
-            Placed placed = place(tx, run.id(), callsPerStep);
+            Placed placed = place(tx, run.id(), records, callsPerStep);
+            tx.write(records);
             TrainingRun after = tx.run(runName);
             WatchImportSummary summary = new WatchImportSummary(runName, name, kind, read.read(), read.added(),
                     placed.moved(), placed.placement(), after.bundle(), tx.stats(run.id()), read.skips().counts(),
@@ -111,48 +116,48 @@ public final class WatchImporter {
     private record Placed(Placement placement, long moved) {
     }
 
-    /** Places every record of the run that has no step of its own, by the method the run allows now. */
-    private static Placed place(WatchTransaction tx, long runId, OptionalInt callsPerStep) {
+    /**
+     * Places every record of the run that has no step of its own, by the method the run allows now; the
+     * records' blocks are written after, so a record is written once, on its step.
+     */
+    private static Placed place(WatchTransaction tx, long runId, RunRecords records, OptionalInt callsPerStep) {
         NavigableMap<Integer, Instant> ends = tx.stepEnds(runId);
-        PlacementKeys keys = tx.placementKeys(runId);
-        Placement placement = StepPlacer.choose(ends, callsPerStep, keys.size());
+        long[] times = records.unplacedTimes();
+        Placement placement = StepPlacer.choose(ends, callsPerStep, times.length);
         int[] steps;
         switch (placement) {
-            case TIMESTAMP -> steps = StepPlacer.byTimestamp(keys.times(), ends);
+            case TIMESTAMP -> steps = StepPlacer.byTimestamp(times, ends);
             case INVOCATION_ORDER -> {
-                steps = new int[keys.size()];
+                steps = new int[times.length];
                 for (int i = 0; i < steps.length; i++) {
                     steps[i] = StepPlacer.byOrder(i, callsPerStep.getAsInt());
                 }
             }
             default -> steps = new int[0];
         }
-        long moved = tx.updateSteps(keys, steps);
+        long moved = records.place(steps);
         tx.placement(runId, placement.wire());
         return new Placed(placement, moved);
     }
 
-    /** Checks each record against the run's bundle and writes it, with a first guess at its step. */
-    private static final class RecordSink implements Consumer<RewardRecord> {
+    /** Checks each record against the run's bundle and adds it (a record the run has is passed over). */
+    private static final class RecordSink implements Consumer<Keyed> {
 
         private final WatchTransaction tx;
         private final TrainingRun run;
-        private final OptionalInt callsPerStep;
-        private final WatchTransaction.RecordWriter writer;
+        private final RunRecords records;
         private Optional<String> bundle;
-        private long position;
 
-        RecordSink(WatchTransaction tx, TrainingRun run, OptionalInt callsPerStep) {
+        RecordSink(WatchTransaction tx, TrainingRun run, RunRecords records) {
             this.tx = tx;
             this.run = run;
-            this.callsPerStep = callsPerStep;
-            this.writer = tx.records(run.id());
+            this.records = records;
             this.bundle = run.bundle();
-            this.position = tx.stats(run.id()).records();
         }
 
         @Override
-        public void accept(RewardRecord r) {
+        public void accept(Keyed keyed) {
+            RewardRecord r = keyed.record();
             if (bundle.isEmpty()) {
                 bundle = Optional.of(r.bundle());
                 tx.bundle(run.id(), r.bundle());
@@ -161,12 +166,7 @@ public final class WatchImporter {
                         + run.name() + " holds the records of bundle " + bundle.get() + " (its first); import it into"
                         + " a run of its own");
             }
-            // A guess only: records in time order after the run's others land where the placement pass puts
-            // them, so that pass rewrites nothing; anything else it corrects before the commit.
-            int step = r.step().isPresent() ? r.step().getAsInt()
-                    : callsPerStep.isPresent() ? StepPlacer.byOrder(position, callsPerStep.getAsInt()) : -1;
-            position++;
-            writer.add(r, step);
+            records.add(r, keyed.key());
         }
     }
 }
