@@ -60,8 +60,9 @@ public final class WatchImportCommand implements Callable<Integer> {
     Integer callsPerStep;
 
     @Option(names = "--bundle", paramLabel = "DIR",
-            description = {"The exported Lambda bundle: calls per step from its training-overrides.json, and the",
-                    "baseline the detectors compare with from its evidence/ (agreement, score distribution)."})
+            description = {"The exported Lambda bundle the records come from (its handler id; records of another",
+                    "bundle are refused): calls per step from its training-overrides.json, and the baseline",
+                    "the detectors compare with from its evidence/ (agreement, score distribution)."})
     Path bundle;
 
     @Option(names = "--log-group", paramLabel = "G", description = "Read reward records from this CloudWatch Logs group.")
@@ -121,7 +122,7 @@ public final class WatchImportCommand implements Callable<Integer> {
                 throw new UserInputException(f + ": no such file; nothing was imported");
             }
         }
-        WatchImportOptions options = new WatchImportOptions(kind(), callsPerStep());
+        WatchImportOptions options = new WatchImportOptions(kind(), callsPerStep(), bundleId());
         Optional<Baseline> baseline = baseline();
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace opened = workspace.open()) {
@@ -192,6 +193,17 @@ public final class WatchImportCommand implements Callable<Integer> {
             }
         }
         return OptionalInt.empty();
+    }
+
+    private Optional<String> bundleId() {
+        if (bundle == null) {
+            return Optional.empty();
+        }
+        try {
+            return BundleTraining.handlerId(bundle);
+        } catch (WatchInputException e) {
+            throw new UserInputException("--bundle: " + e.getMessage(), e);
+        }
     }
 
     /** Read before anything is imported, so broken evidence refuses the command with nothing changed. */

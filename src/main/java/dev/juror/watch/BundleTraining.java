@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The calls per training step a Lambda bundle was planned for, from its {@code training-overrides.json}:
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 public final class BundleTraining {
 
     public static final String OVERRIDES = "training-overrides.json";
+    /** The bundle's manifest; its {@code handler_id} is what the bundle's reward records carry as {@code bundle}. */
+    public static final String MANIFEST = "MANIFEST.json";
 
     private BundleTraining() {
     }
@@ -37,5 +40,22 @@ public final class BundleTraining {
                     + "'number_generation'");
         }
         return Math.multiplyExact(prompts.intValue(), generations.intValue());
+    }
+
+    /**
+     * The id the bundle's handler writes into every reward record ({@code bundle}): {@code handler_id} in
+     * its {@code MANIFEST.json}; empty for a bundle without one (exported before handler ids existed).
+     */
+    public static Optional<String> handlerId(Path bundle) {
+        Path file = bundle.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String id = new ObjectMapper().readTree(file.toFile()).path("handler_id").asText("");
+            return id.isEmpty() ? Optional.empty() : Optional.of(id);
+        } catch (IOException e) {
+            throw new WatchInputException(file.toString(), "not JSON: " + e.getMessage());
+        }
     }
 }

@@ -95,7 +95,7 @@ public final class WatchImporter {
     private WatchImportSummary inTransaction(String runName, String name, WatchFileKind kind,
                                              WatchImportOptions options, Work work) {
         try (WatchTransaction tx = repositories.trainingRuns().begin()) {
-            TrainingRun run = tx.run(runName);
+            TrainingRun run = bindToBundle(tx, tx.run(runName), name, options.bundle());
             if (options.callsPerStep().isPresent()) {
                 tx.callsPerStep(run.id(), options.callsPerStep().getAsInt());
             }
@@ -114,6 +114,26 @@ public final class WatchImporter {
     }
 
     private record Placed(Placement placement, long moved) {
+    }
+
+    /**
+     * A named bundle binds a run without records to it, so the first record of another bundle is refused
+     * (its evidence would be the wrong baseline); a run already holding another bundle's records refuses it.
+     */
+    private static TrainingRun bindToBundle(WatchTransaction tx, TrainingRun run, String name, Optional<String> bundle) {
+        if (bundle.isEmpty()) {
+            return run;
+        }
+        if (run.bundle().isEmpty()) {
+            tx.bundle(run.id(), bundle.get());
+            return tx.run(run.name());
+        }
+        if (!run.bundle().get().equals(bundle.get())) {
+            throw new WatchInputException(name, "--bundle names bundle " + bundle.get() + ", but training run "
+                    + run.name() + " holds the records of bundle " + run.bundle().get()
+                    + "; name that run's bundle, or import into a run of its own");
+        }
+        return run;
     }
 
     /**

@@ -100,6 +100,25 @@ class WatchImporterTest {
     }
 
     @Test
+    void aNamedBundleBindsTheRunAndRefusesRecordsOfAnotherBundle() throws Exception {
+        String other = "sha256:" + "ab".repeat(32);
+        WatchImportOptions namingOther = new WatchImportOptions(Optional.empty(), OptionalInt.of(4), Optional.of(other));
+        Path rewards = records("rewards.jsonl", JurorRecords.BUNDLE, 8, 0);
+        assertThatThrownBy(() -> importer.importFile("rft-1", rewards, "rewards.jsonl", namingOther))
+                .isInstanceOf(WatchInputException.class)
+                .hasMessageContaining("record of bundle " + JurorRecords.BUNDLE)
+                .hasMessageContaining("holds the records of bundle " + other);
+        assertThat(new WatchRuns(workspace).list()).allSatisfy(l -> assertThat(l.stats().records()).isZero());
+
+        WatchImportOptions namingItsOwn = new WatchImportOptions(Optional.empty(), OptionalInt.of(4),
+                Optional.of(JurorRecords.BUNDLE));
+        assertThat(importer.importFile("rft-1", rewards, "rewards.jsonl", namingItsOwn).added()).isEqualTo(8);
+        assertThatThrownBy(() -> importer.importFile("rft-1", rewards, "rewards.jsonl", namingOther))
+                .isInstanceOf(WatchInputException.class)
+                .hasMessageContaining("--bundle names bundle " + other);
+    }
+
+    @Test
     void recordsWithTheirOwnStepKeepIt() throws Exception {
         Path file = tmp.resolve("stepped.jsonl");
         Files.write(file, List.of(JurorRecords.record(JurorRecords.BUNDLE, "a", T0, 0.5, 7),
