@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * from ({@code -XX:AOTCacheOutput}, JDK 25), so the installed command line starts with the classes
  * of its common commands already loaded and linked. In a temporary folder, removed at the end, it
  * copies the shipped samples and rubrics, then runs the commands a user runs first: import, stats,
- * rubric check and render, a judge run with the offline heuristic judge, runs and run show. It also
+ * rubric check and render, a judge run with the offline heuristic judge, runs and run show, a training
+ * watch import and report of the shipped simulated reward records. It also
  * sends 2,000 Converse calls through the AWS SDK to an in-process answer ({@link BedrockWarmUp}): no
  * network, no credentials; the cache keeps the JIT's profiles of that path, so a judge run's
  * compiler starts from them. Their output is discarded; the exit status says whether every step worked.
@@ -32,6 +33,7 @@ final class AotTrainingCommand implements Callable<Integer> {
 
     private static final String SAMPLE = "samples/contract-review/contract-review.jsonl";
     private static final String RUBRIC = "rubrics/contract-review.yaml";
+    private static final String REWARD_RECORDS = "samples/training-watch/DEMO-simulated-reward-records.jsonl";
     /** Enough calls through the SDK for the cache to hold the JIT's profiles of its request path. */
     static final int SDK_CALLS = 2_000;
 
@@ -59,8 +61,12 @@ final class AotTrainingCommand implements Callable<Integer> {
                     List.of("rubric", "render", rubric, "--workspace", ws, "--sample", "cr-01-agape-odm-supply"),
                     List.of("judge", "--workspace", ws, "--rubric", rubric, "--provider", "heuristic"),
                     List.of("runs", "--workspace", ws),
-                    List.of("run", "show", "1", "--workspace", ws))) {
-                if (quietly(step) != CliRunner.OK) {
+                    List.of("run", "show", "1", "--workspace", ws),
+                    List.of("watch", "import", "--run", "demo", dir.resolve(REWARD_RECORDS).toString(), "--workspace", ws),
+                    List.of("watch", "report", "--run", "demo", "--workspace", ws))) {
+                int exit = quietly(step);
+                // a watch report that found an alarm exits 3: the work was done all the same
+                if (exit != CliRunner.OK && !(step.get(1).equals("report") && exit == WatchReportCommand.ALARM)) {
                     failed.add(String.join(" ", step.subList(0, 2)));
                 }
             }
