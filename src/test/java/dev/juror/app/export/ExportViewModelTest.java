@@ -43,8 +43,8 @@ class ExportViewModelTest {
             assertThat(vm.canNextBinding().get()).isTrue();
             vm.next();
             vm.export();
-            // six files of the prompt, seven of evidence/, MANIFEST.json
-            assertThat(vm.written()).hasSize(14);
+            // six files of the prompt, eight of evidence/ (score-distribution.json the last added), MANIFEST.json
+            assertThat(vm.written()).hasSize(15);
             var manifest = new ObjectMapper().readTree(dir.resolve("prompt/prompt-settings.json").toFile());
             assertThat(manifest.get("status").asText()).isEqualTo("VALIDATED");
             assertThat(dir.resolve("prompt/UNVALIDATED.txt")).doesNotExist();
