@@ -135,7 +135,7 @@ public final class AlignExperiment {
         }
         Optional<CandidateScore> chosen = Ranking.chosen(baselineScore, scores);
         List<Experiment.CandidateRecord> all = new ArrayList<>();
-        all.add(new Experiment.CandidateRecord("baseline", "baseline", "the rubric as it is (run " + baselineRun.id() + ")",
+        all.add(new Experiment.CandidateRecord("baseline", "baseline", "the rubric as it is (" + baselineRun.id() + ")",
                 "", null, baselineScore.kappa(), baselineScore.kappaLower(), 0, 0, 0));
         all.addAll(records.values());
         Experiment experiment;

@@ -39,7 +39,10 @@ public final class AlignReport {
         } else {
             s.append("## ").append(e.chosen()).append(" on the test split (run ").append(e.testRun()).append(")\n\n");
             s.append("New version ").append(e.newVersion()).append(": `").append(e.rubricFile()).append("`.\n\n");
-            s.append("| dimension | items | kappa [95% CI] | baseline kappa | difference [paired CI] | human ceiling [CI] |\n");
+            s.append("Kappa and baseline kappa: judge vs every labeller on the test items (as juror calibrate gives"
+                    + " them); difference: new minus baseline, both against the experts' median label, paired bootstrap"
+                    + " over the same items; human ceiling: labeller vs labeller on every doubly-labelled item.\n\n");
+            s.append("| dimension | items | kappa [CI] | baseline kappa | difference [paired CI] | human ceiling [CI] |\n");
             s.append("|---|---|---|---|---|---|\n");
             for (Experiment.DimensionResult d : e.test()) {
                 s.append("| ").append(d.dimension()).append(" | ").append(d.items()).append(" | ")
