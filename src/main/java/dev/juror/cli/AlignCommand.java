@@ -132,7 +132,7 @@ public final class AlignCommand implements Callable<Integer> {
             throw CliJudgeFactory.asOption(e);
         } catch (AlignRunException e) {
             spec.commandLine().getErr().println("juror: " + e.getMessage());
-            return CliRunner.FAILED;
+            return JudgeCommand.RUN_FAILED;
         }
         PrintWriter out = spec.commandLine().getOut();
         Experiment e = outcome.experiment();
