@@ -66,10 +66,25 @@ class AlignCommandTest {
             assertThat(capped.err()).contains("over the cap of 5 (--max-calls)").contains("nothing was sent");
             assertThat(server.receivedCount()).isEqualTo(before);
 
+            // An edit that does not help: the baseline stays, the test split is not touched.
+            JudgeCliFixture.Run kept = juror("align", "--workspace", ws.toString(), "--rubric", base.toString(),
+                    "--provider", "openai", "--model", "m", "--base-url", url, "--resamples", "200", "--edit",
+                    temp.resolve("useless.yaml").toString());
+            assertThat(kept.exit()).as(kept.err()).isZero();
+            assertThat(kept.out()).contains("no candidate beat the baseline on validation; no new version");
+            JsonNode first = JSON.readTree(ws.resolve("alignment/001-whole-review/experiment.json").toFile());
+            assertThat(first.get("chosen").asText()).isEmpty();
+            assertThat(first.get("test_uses").asInt()).isZero();
+            Set<String> firstTest = strings(first.at("/split/test"));
+            assertThat(server.requests().subList(before, server.receivedCount()).stream()
+                    .map(AlignCommandTest::sampleOf)).hasSize(2 * strings(first.at("/split/validation")).size())
+                    .doesNotContainAnyElementsOf(firstTest);
+            before = server.receivedCount();
+
             JudgeCliFixture.Run aligned = align(ws, base, url);
             assertThat(aligned.exit()).as(aligned.err()).isZero();
             assertThat(aligned.out()).contains("chosen typed-1");
-            JsonNode exp = JSON.readTree(ws.resolve("alignment/001-whole-review/experiment.json").toFile());
+            JsonNode exp = JSON.readTree(ws.resolve("alignment/002-whole-review/experiment.json").toFile());
             assertThat(exp.get("chosen").asText()).isEqualTo("typed-1");
             assertThat(rejection(exp, "typed-3")).contains("breaks the output schema").contains("Helpfulness");
             Set<String> test = strings(exp.at("/split/test"));
@@ -87,6 +102,7 @@ class AlignCommandTest {
             });
             assertThat(testPhase.stream().map(AlignCommandTest::user).distinct()).hasSize(testCalls);
             assertThat(exp.get("test_uses").asInt()).isEqualTo(1);
+            assertThat(test).isEqualTo(firstTest); // the stored split, not a new one
             assertThat(exp.get("calls").asLong()).isEqualTo(round.size());
 
             // The report's numbers are calibrate's for the new version on the test run.
@@ -106,9 +122,9 @@ class AlignCommandTest {
                 assertThat(reported.get("kappa").asDouble()).isGreaterThan(0.9);
                 assertThat(reported.get("difference").asDouble()).isPositive();
             }
-            assertThat(Files.readString(ws.resolve("alignment/001-whole-review/whole-review.diff")))
+            assertThat(Files.readString(ws.resolve("alignment/002-whole-review/whole-review.diff")))
                     .contains("+ edge_cases:");
-            String report = Files.readString(ws.resolve("alignment/001-whole-review/report.md"));
+            String report = Files.readString(ws.resolve("alignment/002-whole-review/report.md"));
             assertThat(report).contains("typed-1 on the test split").contains("human ceiling")
                     .contains("rejected: breaks the output schema");
 

@@ -71,6 +71,14 @@ public final class AlignExperiment {
         Split split = split(baseline, data, request);
         JudgeRun baselineRun = baselineRun(baseline, model, request);
         List<String> notes = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>(split.train());
+        placed.addAll(split.validation());
+        placed.addAll(split.test());
+        long outside = data.items().stream().filter(i -> !placed.contains(i.sampleId())).count();
+        if (outside > 0) {
+            notes.add(outside + " labelled items are in samples the stored split does not hold (labelled after it was"
+                    + " drawn) and were left out of this round");
+        }
         if (split.testUses() > 0) {
             notes.add("the test split was judged by " + split.testUses() + " earlier round"
                     + (split.testUses() == 1 ? "" : "s") + " (reused on request): its result is no longer untouched");
