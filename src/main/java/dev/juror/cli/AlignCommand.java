@@ -3,12 +3,14 @@ package dev.juror.cli;
 import dev.juror.align.AlignInputException;
 import dev.juror.align.CandidateSource;
 import dev.juror.align.TypedEdits;
+import dev.juror.judge.run.JudgeFactory;
 import dev.juror.judge.run.JudgeSettings;
 import dev.juror.judge.run.JudgeSetupException;
 import dev.juror.store.Workspace;
 import dev.juror.workspace.align.AlignExperiment;
 import dev.juror.workspace.align.AlignRequest;
 import dev.juror.workspace.align.AlignRunException;
+import dev.juror.workspace.align.ClientProposalModel;
 import dev.juror.workspace.align.Experiment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -119,13 +121,18 @@ public final class AlignCommand implements Callable<Integer> {
         JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                 Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
                 Optional.ofNullable(concurrency), false);
-        AlignRequest request = new AlignRequest(text, rubricFile.toString(), provider, model, settings,
-                baselineRun == null ? OptionalLong.empty() : OptionalLong.of(baselineRun), splitSeed, sources,
-                Optional.empty(), AlignRequest.budget(maxCalls, maxCost == null ? OptionalDouble.empty()
-                : OptionalDouble.of(maxCost)), reuseTestSplit, bootstrap.config());
         AlignExperiment.Outcome outcome;
-        try (Workspace opened = workspace.open()) {
-            outcome = new AlignExperiment(opened, Clock.systemUTC()).run(request);
+        try (Workspace opened = workspace.open();
+             ClientProposalModel proposals = proposalModel(settings, text)) {
+            AlignRequest request = new AlignRequest(text, rubricFile.toString(), provider, model, settings,
+                    baselineRun == null ? OptionalLong.empty() : OptionalLong.of(baselineRun), splitSeed, sources,
+                    Optional.ofNullable(proposals), AlignRequest.budget(maxCalls, maxCost == null
+                    ? OptionalDouble.empty() : OptionalDouble.of(maxCost)), reuseTestSplit, bootstrap.config());
+            PrintWriter err = spec.commandLine().getErr();
+            outcome = new AlignExperiment(opened, Clock.systemUTC()).onProgress(line -> {
+                err.println("juror: " + line);
+                err.flush();
+            }).run(request);
         } catch (AlignInputException e) {
             throw new UserInputException(option(e.setting()) + e.getMessage(), e);
         } catch (JudgeSetupException e) {
@@ -143,6 +150,23 @@ public final class AlignCommand implements Callable<Integer> {
         out.println("report: " + outcome.folder().resolve("report.md"));
         out.flush();
         return CliRunner.OK;
+    }
+
+    /** The judge model for proposed edits when the provider calls one (bedrock, openai); else null. */
+    private ClientProposalModel proposalModel(JudgeSettings settings, String rubricText) {
+        String p = JudgeFactory.normalise(provider);
+        if (!JudgeFactory.isLive(p)) {
+            return null;
+        }
+        String modelId = model;
+        if (modelId == null || modelId.isBlank()) {
+            try {
+                modelId = new dev.juror.rubric.RubricYaml().read(rubricText, rubricFile.toString()).judge().modelId();
+            } catch (dev.juror.rubric.RubricException e) {
+                throw new UserInputException("--rubric: " + String.join("; ", e.lines()), e);
+            }
+        }
+        return new ClientProposalModel(p, JudgeFactory.model(p, modelId, modelId), settings);
     }
 
     private static String option(String setting) {

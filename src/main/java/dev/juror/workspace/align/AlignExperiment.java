@@ -54,6 +54,14 @@ public final class AlignExperiment {
         this.clock = clock;
     }
 
+    private java.util.function.Consumer<String> progress = line -> { };
+
+    /** Where to say what the round is doing (a line per judge run); nothing by default. */
+    public AlignExperiment onProgress(java.util.function.Consumer<String> lines) {
+        this.progress = java.util.Objects.requireNonNull(lines, "lines");
+        return this;
+    }
+
     public AlignStore store() {
         return store;
     }
@@ -93,6 +101,15 @@ public final class AlignExperiment {
             }
             candidates.addAll(proposed);
         }
+        long proposalCalls = 0;
+        long proposalIn = 0;
+        long proposalOut = 0;
+        if (request.proposalModel().orElse(null) instanceof ClientProposalModel asked && asked.calls() > 0) {
+            proposalCalls = asked.calls();
+            proposalIn = asked.inputTokens();
+            proposalOut = asked.outputTokens();
+            notes.add(proposalCalls + " calls to the judge model proposed edits (counted in the calls and tokens)");
+        }
         Map<String, Experiment.CandidateRecord> records = new LinkedHashMap<>();
         Map<String, Rubric> accepted = new LinkedHashMap<>();
         Map<String, Candidate> byId = new LinkedHashMap<>();
@@ -126,10 +143,12 @@ public final class AlignExperiment {
         CandidateScore baselineScore = validationScoring.score("baseline", validationLabels,
                 AlignData.restricted(baselineRun, split.validationSet()));
         List<CandidateScore> scores = new ArrayList<>();
-        long calls = 0;
-        long in = 0;
-        long out = 0;
+        long calls = proposalCalls;
+        long in = proposalIn;
+        long out = proposalOut;
         for (Candidate c : byId.values()) {
+            progress.accept("judging candidate " + c.id() + " on the validation split (" + split.validation().size()
+                    + " samples)");
             SplitJudge.Judged judged = judge.judge(c.rubricYaml(), "alignment " + id + " candidate " + c.id(),
                     split.validation());
             calls += judged.calls();
@@ -155,6 +174,8 @@ public final class AlignExperiment {
                     planned.cost().orElse(null), planned.currency(), notes);
         } else {
             Candidate winner = byId.get(chosen.get().candidateId());
+            progress.accept("chosen " + winner.id() + "; judging it once on the test split (" + split.test().size()
+                    + " samples)");
             SplitJudge.Judged test = judge.judge(winner.rubricYaml(), "alignment " + id + " test " + winner.id(),
                     split.test());
             split = split.usedOnceMore();
