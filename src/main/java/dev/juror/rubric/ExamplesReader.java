@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class ExamplesReader {
 
-    /** Enough to illustrate every level of a 1-5 scale a few times; more only makes the prompt longer. */
-    static final int MAX_EXAMPLES = 20;
+    private static final int MAX_EXAMPLES = FewShotExample.MAX_PER_RUBRIC;
 
     private final List<Problem> problems;
 

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public record FewShotExample(String comment, String context, Map<String, Integer> scores, String explanation) {
 
+    /** Most examples one rubric holds: enough to show every level of a 1-5 scale a few times. */
+    public static final int MAX_PER_RUBRIC = 20;
+
     public FewShotExample {
         context = context == null ? "" : context;
         explanation = explanation == null ? "" : explanation;
