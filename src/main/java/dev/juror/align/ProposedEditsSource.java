@@ -108,6 +108,21 @@ public final class ProposedEditsSource implements CandidateSource {
         return rejections.isEmpty() ? "" : "every proposal was rejected: " + String.join("; ", rejections);
     }
 
+    /**
+     * Characters of the one proposal call's prompt (system and user turns), or 0 when {@link #propose} would
+     * make no call (no model, no disagreement): for the budget check before any call. The answer is bounded
+     * by the judge settings' max tokens.
+     */
+    public int promptChars(AlignContext context) {
+        List<TrainExample> disagreements = disagreements(context);
+        if (context.model().isEmpty() || disagreements.isEmpty()) {
+            return 0;
+        }
+        ProposalPrompt.Rendered p = ProposalPrompt.render(context.baselineYaml(), disagreements, maxProposals,
+                new java.util.SplittableRandom(0));
+        return p.system().length() + p.user().length();
+    }
+
     /** Why proposals of the last {@link #propose} were rejected, one line each ("proposal 2: ..."). */
     public synchronized List<String> rejections() {
         return List.copyOf(rejections);

@@ -64,6 +64,8 @@ class ProposedEditsSourceTest {
         List<Candidate> candidates = source.propose(AlignFixtures.context(AlignFixtures.train(), Optional.of(model)));
 
         assertThat(model.users).hasSize(1);
+        assertThat(source.promptChars(AlignFixtures.context(AlignFixtures.train(), Optional.of(model))))
+                .isEqualTo(model.systems.get(0).length() + model.users.get(0).length());
         assertThat(candidates).extracting(Candidate::id).containsExactly("proposed-1", "proposed-2");
         Rubric first = read(candidates.get(0));
         assertThat(first.dimension("Action").orElseThrow().level("3"))
@@ -170,6 +172,7 @@ class ProposedEditsSourceTest {
         AlignContext nothing = AlignFixtures.context(agreeing, Optional.of(unused));
         assertThat(source.propose(nothing)).isEmpty();
         assertThat(unused.users).isEmpty();
+        assertThat(source.promptChars(nothing)).isZero();
         assertThat(source.whyNone(nothing)).contains("agrees with the experts on every train item");
     }
 }
