@@ -22,4 +22,15 @@ class MiniLmEmbedderTest {
         double far = TextEmbedder.cosine(v.get(0), v.get(2));
         assertThat(close).isGreaterThan(0.6).isGreaterThan(far + 0.3);
     }
+
+    @Test
+    void theFewShotSourceRunsWithTheRealModel() throws Exception {
+        List<Candidate> candidates = FewShotSource.withMiniLm()
+                .propose(AlignFixtures.context(AlignFixtures.train(), java.util.Optional.empty()));
+
+        assertThat(candidates).extracting(Candidate::id).containsExactly("few-shot-1", "few-shot-2");
+        dev.juror.rubric.Rubric similar = new dev.juror.rubric.RubricYaml().read(candidates.get(1).rubricYaml(), "c");
+        assertThat(similar.examples()).isNotEmpty();
+        assertThat(similar.examples().get(0).comment()).contains("indemnity");
+    }
 }
