@@ -48,6 +48,7 @@ final class FewShotPicker {
         while (!uncovered.isEmpty() && chosen.size() < max) {
             int best = -1;
             int bestGain = 0;
+            boolean bestMistake = false;
             double bestTypicality = 0;
             for (int i : order) {
                 if (chosen.contains(i)) {
@@ -55,10 +56,18 @@ final class FewShotPicker {
                 }
                 Set<String> gain = new LinkedHashSet<>(pairSets.get(i));
                 gain.retainAll(uncovered);
+                if (gain.isEmpty() || gain.size() < bestGain) {
+                    continue;
+                }
+                boolean mistake = items.get(i).disagrees();
                 double typicality = typicality(i, gain);
-                if (gain.size() > bestGain || (gain.size() == bestGain && gain.size() > 0 && typicality > bestTypicality)) {
+                // most new pairs; then an item the judge got wrong (its expert scores teach most); then typical
+                boolean better = gain.size() > bestGain || (mistake && !bestMistake)
+                        || (mistake == bestMistake && typicality > bestTypicality);
+                if (better) {
                     best = i;
                     bestGain = gain.size();
+                    bestMistake = mistake;
                     bestTypicality = typicality;
                 }
             }
@@ -73,18 +82,31 @@ final class FewShotPicker {
 
     /** Indexes of at most {@code max} items that best represent the disagreements (empty when there are none). */
     List<Integer> bySimilarity(int max) {
+        return extendBySimilarity(List.of(), max);
+    }
+
+    /**
+     * {@code chosen} plus items that best represent the disagreements not yet near a chosen item, up to
+     * {@code max} in all; stops early when no item brings a disagreement closer.
+     */
+    List<Integer> extendBySimilarity(List<Integer> already, int max) {
         List<Integer> mistakes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).disagrees()) {
                 mistakes.add(i);
             }
         }
-        List<Integer> chosen = new ArrayList<>();
+        List<Integer> chosen = new ArrayList<>(already);
         if (mistakes.isEmpty()) {
             return chosen;
         }
         double[] nearest = new double[mistakes.size()];
         java.util.Arrays.fill(nearest, -1);
+        for (int c : chosen) {
+            for (int m = 0; m < mistakes.size(); m++) {
+                nearest[m] = Math.max(nearest[m], similarity(c, mistakes.get(m)));
+            }
+        }
         while (chosen.size() < Math.min(max, items.size())) {
             int best = -1;
             double bestGain = 1e-9;

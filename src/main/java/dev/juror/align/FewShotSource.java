@@ -13,33 +13,36 @@ import java.util.Map;
 /**
  * Candidate source (a): the baseline rubric plus fixed examples from the train split, written into the
  * rubric ({@code examples:}) so the exported prompt is self-contained: no retrieval, no embedding model
- * at judge time. Two candidates: one covering every score level the experts used, one made of the items
- * most like the judge's mistakes (by {@link TextEmbedder} similarity). Only train items are ever read.
+ * at judge time. One candidate per size (4 and 8 examples by default): first the items that show every
+ * score level the experts used on each dimension (preferring items the judge got wrong), then the items
+ * most like the judge's remaining mistakes (greedy coverage of their neighbourhoods by {@link TextEmbedder}
+ * similarity). Only train items are ever read.
  */
 public final class FewShotSource implements CandidateSource {
 
-    /** Default examples per candidate: enough to show each level of a 1-5 scale, short enough to pay for. */
-    public static final int DEFAULT_MAX_EXAMPLES = 6;
+    /** Default sizes, one candidate each: a short prompt, and one that shows each level of a 1-5 scale and more. */
+    public static final List<Integer> DEFAULT_SIZES = List.of(4, 8);
     /** Characters kept of an example's text, context and note: a few examples must not crowd the prompt. */
     static final int MAX_COMMENT_CHARS = 1200;
     static final int MAX_CONTEXT_CHARS = 500;
     static final int MAX_NOTE_CHARS = 400;
 
     private final TextEmbedder embedder;
-    private final int maxExamples;
+    private final List<Integer> sizes;
 
-    public FewShotSource(TextEmbedder embedder, int maxExamples) {
-        if (maxExamples < 1 || maxExamples > FewShotExample.MAX_PER_RUBRIC) {
-            throw new IllegalArgumentException("maxExamples must be between 1 and " + FewShotExample.MAX_PER_RUBRIC
-                    + ", got " + maxExamples);
+    /** One candidate per size in {@code sizes} (examples per candidate, each 1..20). */
+    public FewShotSource(TextEmbedder embedder, List<Integer> sizes) {
+        if (sizes.isEmpty() || sizes.stream().anyMatch(k -> k < 1 || k > FewShotExample.MAX_PER_RUBRIC)) {
+            throw new IllegalArgumentException("example counts must be between 1 and " + FewShotExample.MAX_PER_RUBRIC
+                    + ", got " + sizes);
         }
         this.embedder = embedder;
-        this.maxExamples = maxExamples;
+        this.sizes = List.copyOf(sizes);
     }
 
-    /** With the in-process all-MiniLM-L6-v2 model and {@value #DEFAULT_MAX_EXAMPLES} examples. */
+    /** With the in-process all-MiniLM-L6-v2 model and the {@link #DEFAULT_SIZES}. */
     public static FewShotSource withMiniLm() {
-        return new FewShotSource(new MiniLmEmbedder(), DEFAULT_MAX_EXAMPLES);
+        return new FewShotSource(new MiniLmEmbedder(), DEFAULT_SIZES);
     }
 
     @Override
@@ -57,17 +60,21 @@ public final class FewShotSource implements CandidateSource {
         List<float[]> vectors = embedder.embed(usable.stream().map(FewShotSource::embeddingText).toList());
         FewShotPicker picker = new FewShotPicker(usable, vectors, baseline.dimensionNames(), context.seed());
 
+        long mistakes = usable.stream().filter(TrainExample::disagrees).count();
         List<Candidate> out = new ArrayList<>();
-        List<Integer> coverage = picker.byCoverage(maxExamples);
-        out.add(candidate("few-shot-1", baseline, picker.items(coverage), "adds " + coverage.size()
-                + " examples from the train split covering the expert scores " + String.join(", ",
-                picker.covered(coverage))));
-        List<Integer> similar = picker.bySimilarity(maxExamples);
-        if (!similar.isEmpty() && !similar.stream().sorted().toList().equals(coverage.stream().sorted().toList())) {
-            long mistakes = usable.stream().filter(TrainExample::disagrees).count();
-            out.add(candidate("few-shot-2", baseline, picker.items(similar), "adds " + similar.size()
-                    + " examples from the train split most like the judge's " + mistakes + " disagreement(s)"
-                    + " with the experts"));
+        List<java.util.Set<Integer>> seen = new ArrayList<>();
+        for (int k : sizes) {
+            List<Integer> coverage = picker.byCoverage(k);
+            List<Integer> chosen = picker.extendBySimilarity(coverage, k);
+            if (seen.contains(java.util.Set.copyOf(chosen))) {
+                continue;
+            }
+            seen.add(java.util.Set.copyOf(chosen));
+            String description = "adds " + chosen.size() + " examples from the train split: " + coverage.size()
+                    + " covering the expert scores " + String.join(", ", picker.covered(coverage))
+                    + (chosen.size() > coverage.size() ? "; " + (chosen.size() - coverage.size())
+                            + " most like the judge's " + mistakes + " disagreement(s) with the experts" : "");
+            out.add(candidate("few-shot-" + (out.size() + 1), baseline, picker.items(chosen), description));
         }
         return out;
     }
@@ -101,6 +108,8 @@ public final class FewShotSource implements CandidateSource {
         return train.stream().filter(e -> !e.comment().isBlank())
                 .filter(e -> rubric.dimensions().stream().allMatch(d -> e.expertScores().get(d.name()) != null
                         && d.scale().accepts(e.expertScores().get(d.name()))))
+                // a fixed order, so the split's order cannot change a pick (not even through rounding)
+                .sorted(java.util.Comparator.comparing(TrainExample::itemKey))
                 .toList();
     }
 

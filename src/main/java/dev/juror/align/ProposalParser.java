@@ -11,87 +11,89 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the model's answer to {@link ProposalPrompt}: one JSON object {@code {"proposals": [...]}}
- * (a Markdown code fence around it is tolerated: this is a proposal, not a judge verdict). Each proposal
- * either parses into a {@link RubricChange} or is rejected with the path of what is wrong.
+ * Reads the model's answer to {@link ProposalPrompt}: one JSON object
+ * {@code {"changes": [{"kind": ..., "dimension": ..., "level": ..., "text": ...}], "why": "..."}} (a Markdown
+ * code fence around it is tolerated: this is a proposal, not a judge verdict). It gives a
+ * {@link RubricChange}, or the reason it cannot, with the path of what is wrong.
  */
 final class ProposalParser {
 
-    /** A proposal as read: the change, or why it cannot be one. */
-    record Parsed(int index, RubricChange change, String rejection) {
+    /** The change, or why the answer is refused (then {@code change} is null). */
+    record Parsed(RubricChange change, String rejection) {
+
+        boolean ok() {
+            return change != null;
+        }
     }
+
+    /** More edits than this is a rewrite, not a change whose effect can be read from the report. */
+    static final int MAX_EDITS = 6;
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Set<String> PROPOSAL_KEYS = Set.of("description", "edits");
+    private static final Set<String> ANSWER_KEYS = Set.of("changes", "why");
     private static final Set<String> EDIT_KEYS = Set.of("kind", "dimension", "level", "text");
 
     private ProposalParser() {
     }
 
-    /** The proposals; throws {@link IllegalArgumentException} when the answer as a whole is unreadable. */
-    static List<Parsed> parse(String answer, int maxProposals) {
+    static Parsed parse(String answer) {
         JsonNode root;
         try {
             root = JSON.readTree(unfenced(answer));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the answer is not one JSON object: " + e.getOriginalMessage());
+            return refused("the answer is not one JSON object: " + e.getOriginalMessage());
         }
-        if (root == null || !root.isObject() || !root.path("proposals").isArray()) {
-            throw new IllegalArgumentException("the answer has no \"proposals\" list");
+        if (root == null || !root.isObject()) {
+            return refused("the answer is not one JSON object");
         }
-        List<Parsed> out = new ArrayList<>();
-        JsonNode proposals = root.get("proposals");
-        for (int i = 0; i < Math.min(proposals.size(), maxProposals); i++) {
-            out.add(proposal(i, proposals.get(i)));
-        }
-        return out;
-    }
-
-    private static Parsed proposal(int i, JsonNode p) {
-        String path = "proposals[" + i + "]";
-        if (!p.isObject()) {
-            return new Parsed(i, null, path + ": must be an object");
-        }
-        String unknown = unknownKey(p, PROPOSAL_KEYS);
+        String unknown = unknownKey(root, ANSWER_KEYS);
         if (unknown != null) {
-            return new Parsed(i, null, path + "." + unknown + ": unknown key");
+            return refused(unknown + ": unknown key (expected changes and why)");
         }
-        String description = p.path("description").isTextual() ? oneLine(p.get("description").asText()) : "";
-        if (!p.path("edits").isArray() || p.get("edits").isEmpty()) {
-            return new Parsed(i, null, path + ".edits: must be a non-empty list");
+        JsonNode changes = root.path("changes");
+        if (!changes.isArray() || changes.isEmpty()) {
+            return refused("changes: must be a non-empty list");
+        }
+        if (changes.size() > MAX_EDITS) {
+            return refused("changes: " + changes.size() + " edits, at most " + MAX_EDITS);
         }
         List<RubricEdit> edits = new ArrayList<>();
-        for (int j = 0; j < p.get("edits").size(); j++) {
-            JsonNode e = p.get("edits").get(j);
-            String at = path + ".edits[" + j + "]";
+        for (int j = 0; j < changes.size(); j++) {
+            JsonNode e = changes.get(j);
+            String at = "changes[" + j + "]";
             if (!e.isObject()) {
-                return new Parsed(i, null, at + ": must be an object");
+                return refused(at + ": must be an object");
             }
             String bad = unknownKey(e, EDIT_KEYS);
             if (bad != null) {
-                return new Parsed(i, null, at + "." + bad + ": unknown key");
+                return refused(at + "." + bad + ": unknown key");
             }
             RubricEdit.Kind kind = RubricEdit.Kind.of(e.path("kind").asText(""));
             if (kind == null) {
-                return new Parsed(i, null, at + ".kind: '" + e.path("kind").asText("") + "' is not one of"
+                return refused(at + ".kind: '" + e.path("kind").asText("") + "' is not one of"
                         + " level_description, mandatory_rule, edge_case");
             }
             if (!e.path("text").isTextual()) {
-                return new Parsed(i, null, at + ".text: must be text");
+                return refused(at + ".text: must be text");
             }
             if (kind != RubricEdit.Kind.EDGE_CASE && !e.path("dimension").isTextual()) {
-                return new Parsed(i, null, at + ".dimension: is missing");
+                return refused(at + ".dimension: is missing");
             }
             if (kind == RubricEdit.Kind.LEVEL_DESCRIPTION && !e.path("level").isValueNode()) {
-                return new Parsed(i, null, at + ".level: is missing");
+                return refused(at + ".level: is missing");
             }
             edits.add(new RubricEdit(kind, e.path("dimension").asText(""), e.path("level").asText("").strip(),
                     e.get("text").asText()));
         }
-        return new Parsed(i, new RubricChange(description, edits), "");
+        String why = root.path("why").isTextual() ? oneLine(root.get("why").asText()) : "";
+        return new Parsed(new RubricChange(why, edits), "");
+    }
+
+    private static Parsed refused(String why) {
+        return new Parsed(null, why);
     }
 
     private static String unknownKey(JsonNode node, Set<String> known) {

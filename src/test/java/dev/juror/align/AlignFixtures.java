@@ -57,6 +57,17 @@ final class AlignFixtures {
         return out;
     }
 
+    /** The fixture plus four more indemnity comments the judge over-scores, and one far-off item. */
+    static List<TrainExample> manyMistakes() {
+        List<TrainExample> train = new ArrayList<>(train());
+        for (int i = 0; i < 4; i++) {
+            train.add(item("m" + i, "Comment on indemnity cap liability unlimited, case " + i, 2, 1, 2, 3,
+                    "no action given", "clear action"));
+        }
+        train.add(item("far", "Typo in the definitions section heading", 3, 3, 3, 3, "", ""));
+        return train;
+    }
+
     static AlignContext context(List<TrainExample> train, Optional<ProposalModel> model) {
         return new AlignContext(RUBRIC, train, 42, model);
     }

@@ -16,57 +16,66 @@ import org.junit.jupiter.api.Test;
 /** Candidate source (a): fixed examples from the train split, by level coverage and by similarity. */
 class FewShotSourceTest {
 
-    private final FewShotSource source = new FewShotSource(AlignFixtures.wordsEmbedder(), 4);
+    private final FewShotSource source = new FewShotSource(AlignFixtures.wordsEmbedder(), List.of(4, 8));
 
     private static Rubric read(Candidate c) throws Exception {
         return new RubricYaml().read(c.rubricYaml(), c.id());
     }
 
     @Test
-    void theCoverageCandidateShowsEveryLevelTheExpertsUsed() throws Exception {
+    void everyLevelTheExpertsUsedIsShownPreferringTheJudgesMistakes() throws Exception {
         List<Candidate> candidates = source.propose(AlignFixtures.context(AlignFixtures.train(), Optional.empty()));
 
+        // 3 items cover the 6 (dimension, level) pairs, and no other item is closer to a mistake than the
+        // mistakes themselves: the 8-example candidate would be the same, so it is left out
+        assertThat(candidates).hasSize(1);
         Candidate coverage = candidates.get(0);
         assertThat(coverage.id()).isEqualTo("few-shot-1");
         assertThat(coverage.origin()).isEqualTo("few-shot");
         Rubric rubric = read(coverage);
-        assertThat(rubric.examples()).hasSizeLessThanOrEqualTo(4);
         Set<String> shown = rubric.examples().stream()
                 .flatMap(e -> e.scores().entrySet().stream().map(s -> s.getKey() + "=" + s.getValue()))
                 .collect(Collectors.toSet());
         assertThat(shown).contains("Grounding=1", "Grounding=2", "Grounding=3", "Action=1", "Action=2", "Action=3");
-        assertThat(coverage.description()).contains("covering the expert scores");
+        assertThat(rubric.examples()).hasSize(3);
+        // levels 1 and 2 are shown by the items the judge got wrong, with the experts' note
+        assertThat(rubric.examples().stream().filter(e -> e.comment().contains("indemnity")))
+                .hasSize(2).allMatch(e -> e.explanation().equals("only a vague suggestion"));
+        assertThat(coverage.description()).contains("3 covering the expert scores");
         // the rest of the rubric is the baseline's
         Rubric baseline = new RubricYaml().read(AlignFixtures.RUBRIC, "baseline");
         assertThat(rubric.withExamples(List.of())).isEqualTo(baseline);
     }
 
     @Test
-    void theSimilarityCandidateIsMadeOfItemsLikeTheJudgesMistakes() throws Exception {
-        List<Candidate> candidates = source.propose(AlignFixtures.context(AlignFixtures.train(), Optional.empty()));
+    void theLargerCandidateAddsTheItemsMostLikeTheRemainingMistakes() throws Exception {
+        List<Candidate> candidates = source.propose(AlignFixtures.context(AlignFixtures.manyMistakes(), Optional.empty()));
 
-        assertThat(candidates).hasSize(2);
-        Candidate similar = candidates.get(1);
-        assertThat(similar.id()).isEqualTo("few-shot-2");
-        assertThat(similar.description()).contains("2 disagreement(s)");
-        List<FewShotExample> examples = read(similar).examples();
-        // the judge is wrong on the indemnity comments only: the first pick is one of them, with its note
-        assertThat(examples.get(0).comment()).contains("indemnity");
-        assertThat(examples.get(0).explanation()).isEqualTo("only a vague suggestion");
+        assertThat(candidates).extracting(Candidate::id).containsExactly("few-shot-1", "few-shot-2");
+        List<FewShotExample> four = read(candidates.get(0)).examples();
+        List<FewShotExample> eight = read(candidates.get(1)).examples();
+        assertThat(four).hasSize(4);
+        assertThat(eight.size()).isGreaterThan(4).isLessThanOrEqualTo(8);
+        assertThat(eight.subList(0, 3)).isEqualTo(four.subList(0, 3));
+        // beyond coverage, only indemnity comments (where the judge errs) are added; never the far typo item
+        assertThat(eight.subList(3, eight.size())).allMatch(e -> e.comment().contains("indemnity"));
+        assertThat(eight).noneMatch(e -> e.comment().contains("Typo"));
+        assertThat(candidates.get(1).description()).contains("most like the judge's 6 disagreement(s)");
     }
 
     @Test
-    void examplesComeFromTheTrainSplitOnlyAndTheChoiceIsRepeatable() {
-        List<TrainExample> train = AlignFixtures.train();
+    void examplesComeFromTheTrainSplitOnlyAndTheChoiceIsRepeatable() throws Exception {
+        List<TrainExample> train = AlignFixtures.manyMistakes();
         List<Candidate> first = source.propose(AlignFixtures.context(train, Optional.empty()));
         List<Candidate> again = source.propose(AlignFixtures.context(train, Optional.empty()));
         assertThat(again).isEqualTo(first);
+        List<Candidate> reversed = source.propose(AlignFixtures.context(train.reversed(), Optional.empty()));
+        assertThat(reversed).extracting(Candidate::rubricYaml).containsExactlyElementsOf(
+                first.stream().map(Candidate::rubricYaml).toList());
 
         Set<String> trainTexts = train.stream().map(TrainExample::comment).collect(Collectors.toSet());
         for (Candidate c : first) {
-            for (String line : c.rubricYaml().lines().filter(l -> l.contains("comment:")).toList()) {
-                assertThat(trainTexts).contains(line.substring(line.indexOf("comment:") + 8).strip());
-            }
+            assertThat(read(c).examples()).extracting(FewShotExample::comment).isSubsetOf(trainTexts);
         }
     }
 
@@ -96,7 +105,7 @@ class FewShotSourceTest {
         AlignContext pw = new AlignContext(pairwise, AlignFixtures.train(), 1, Optional.empty());
         assertThat(source.propose(pw)).isEmpty();
         assertThat(source.whyNone(pw)).contains("pointwise");
-        assertThatThrownBy(() -> new FewShotSource(AlignFixtures.wordsEmbedder(), 21))
+        assertThatThrownBy(() -> new FewShotSource(AlignFixtures.wordsEmbedder(), List.of(4, 21)))
                 .hasMessageContaining("between 1 and 20");
     }
 }
