@@ -33,6 +33,7 @@ public final class ProposedEditSource implements CandidateSource {
     private final RandomGenerator random;
     private final List<String> rejections = new ArrayList<>();
     private String failure = "";
+    private int accepted;
 
     /** Tag codes from {@code random}: pass a seeded one in tests only (real calls use {@link #ProposedEditSource()}). */
     public ProposedEditSource(int calls, int maxItems, RandomGenerator random) {
@@ -58,6 +59,7 @@ public final class ProposedEditSource implements CandidateSource {
     public synchronized List<Candidate> propose(AlignContext context) {
         rejections.clear();
         failure = "";
+        accepted = 0;
         if (context.model().isEmpty() || disagreements(context).isEmpty()) {
             return List.of();
         }
@@ -92,6 +94,7 @@ public final class ProposedEditSource implements CandidateSource {
                     applied.rubricYaml()));
         }
         failure = String.join("; ", failures);
+        accepted = out.size();
         return out;
     }
 
@@ -102,6 +105,9 @@ public final class ProposedEditSource implements CandidateSource {
         }
         if (disagreements(context).isEmpty()) {
             return "the baseline judge agrees with the experts on every train item: nothing to learn from";
+        }
+        if (accepted > 0) {
+            return ""; // it did give something; the other calls' rejections are in rejections()
         }
         List<String> why = new ArrayList<>();
         if (!failure.isEmpty()) {

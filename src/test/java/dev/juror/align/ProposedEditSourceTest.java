@@ -167,6 +167,7 @@ class ProposedEditSourceTest {
         AlignContext same = AlignFixtures.context(AlignFixtures.train(), Optional.of(new Scripted(EDGE)));
         assertThat(source.propose(same)).hasSize(1);
         assertThat(source.rejections()).containsExactly("call 2: the same change as an earlier call");
+        assertThat(source.whyNone(same)).isEmpty();
 
         AlignContext failing = AlignFixtures.context(AlignFixtures.train(), Optional.of((s, u) -> {
             throw new IllegalStateException("throttled");
