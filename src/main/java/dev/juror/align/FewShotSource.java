@@ -57,7 +57,16 @@ public final class FewShotSource implements CandidateSource {
             return List.of();
         }
         List<TrainExample> usable = usable(context.train(), baseline);
-        List<float[]> vectors = embedder.embed(usable.stream().map(FewShotSource::embeddingText).toList());
+        List<float[]> vectors;
+        String similarityOff = "";
+        try {
+            vectors = embedder.embed(usable.stream().map(FewShotSource::embeddingText).toList());
+        } catch (RuntimeException | LinkageError e) {
+            // A platform without ONNX Runtime's native library must not stop the experiment: coverage needs
+            // no embedding, only the similarity part is lost (and the description says so).
+            vectors = usable.stream().map(u -> new float[1]).toList();
+            similarityOff = " (similarity off: the embedding model failed: " + e + ")";
+        }
         FewShotPicker picker = new FewShotPicker(usable, vectors, baseline.dimensionNames(), context.seed());
 
         long mistakes = usable.stream().filter(TrainExample::disagrees).count();
@@ -74,7 +83,8 @@ public final class FewShotSource implements CandidateSource {
                     + " covering the expert scores " + String.join(", ", picker.covered(coverage))
                     + (chosen.size() > coverage.size() ? "; " + (chosen.size() - coverage.size())
                             + " most like the judge's " + mistakes + " disagreement(s) with the experts" : "");
-            out.add(candidate("few-shot-" + (out.size() + 1), baseline, picker.items(chosen), description));
+            out.add(candidate("few-shot-" + (out.size() + 1), baseline, picker.items(chosen),
+                    description + similarityOff));
         }
         return out;
     }

@@ -93,6 +93,25 @@ class FewShotSourceTest {
     }
 
     @Test
+    void anEmbeddingModelThatFailsToLoadLeavesCoverageWorking() throws Exception {
+        TextEmbedder broken = texts -> {
+            throw new UnsatisfiedLinkError("no onnxruntime in java.library.path");
+        };
+        List<Candidate> candidates = new FewShotSource(broken, List.of(4, 8))
+                .propose(AlignFixtures.context(AlignFixtures.manyMistakes(), Optional.empty()));
+
+        // coverage still shows every level; the remaining slots take the judge's mistakes themselves
+        assertThat(candidates).hasSize(2).allMatch(c -> c.description().contains(
+                "similarity off: the embedding model failed: java.lang.UnsatisfiedLinkError: no onnxruntime"));
+        Set<String> shown = read(candidates.get(0)).examples().stream()
+                .flatMap(e -> e.scores().entrySet().stream().map(s -> s.getKey() + "=" + s.getValue()))
+                .collect(Collectors.toSet());
+        assertThat(shown).hasSize(6);
+        assertThat(read(candidates.get(1)).examples()).hasSize(3 + 4) // the 4 mistakes coverage left out
+                .filteredOn(e -> e.comment().contains("indemnity")).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void saysWhyWhenItHasNothingToPropose() {
         AlignContext empty = AlignFixtures.context(List.of(), Optional.empty());
         assertThat(source.propose(empty)).isEmpty();
