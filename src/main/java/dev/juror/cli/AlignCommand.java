@@ -90,6 +90,12 @@ public final class AlignCommand implements Callable<Integer> {
             description = "Most estimated cost (price table's currency); refused before any call.")
     Double maxCost;
 
+    @Option(names = "--no-few-shot", description = "Propose no few-shot candidate (fixed examples from the train split).")
+    boolean noFewShot;
+
+    @Option(names = "--no-proposals", description = "Ask the judge model for no edits (two calls, counted in --max-calls).")
+    boolean noProposals;
+
     @Option(names = "--reuse-test-split", description = "Judge a test split an earlier round judged (the report says how often).")
     boolean reuseTestSplit;
 
@@ -116,7 +122,7 @@ public final class AlignCommand implements Callable<Integer> {
         for (Path edit : edits) {
             typed.add(new TypedEdits.Edit(edit.getFileName().toString(), RubricFiles.readText(edit, "--edit")));
         }
-        List<CandidateSource> sources = new ArrayList<>(AlignSources.defaults());
+        List<CandidateSource> sources = new ArrayList<>(AlignSources.defaults(!noFewShot, !noProposals));
         sources.add(new TypedEdits(typed));
         JudgeSettings settings = new JudgeSettings(Optional.ofNullable(region), Optional.ofNullable(profile),
                 Optional.ofNullable(endpoint), Optional.ofNullable(baseUrl), Optional.ofNullable(apiKeyEnv),
@@ -155,7 +161,7 @@ public final class AlignCommand implements Callable<Integer> {
     /** The judge model for proposed edits when the provider calls one (bedrock, openai); else null. */
     private ClientProposalModel proposalModel(JudgeSettings settings, String rubricText) {
         String p = JudgeFactory.normalise(provider);
-        if (!JudgeFactory.isLive(p)) {
+        if (!JudgeFactory.isLive(p) || noProposals) {
             return null;
         }
         String modelId = model;

@@ -22,6 +22,11 @@ public record AlignBudget(long maxCalls, OptionalDouble maxCost) {
 
     /** What the round would cost: calls, and the cost when every candidate's price is known. */
     record Planned(long calls, Optional<Double> cost, String currency, String basis) {
+
+        /** The plan with the proposal calls already made counted in (their cost is reported, not estimated). */
+        Planned withProposalCalls(long proposalCalls) {
+            return new Planned(calls + proposalCalls, cost, currency, basis);
+        }
     }
 
     Planned plan(Workspace workspace, String model, List<String> candidateYamls, List<String> validation,
@@ -54,21 +59,29 @@ public record AlignBudget(long maxCalls, OptionalDouble maxCost) {
                 known ? "" : unknown);
     }
 
+    /** @throws AlignInputException naming {@code budget} when the proposals alone would exceed the call cap */
+    void checkProposals(long proposalCalls) {
+        if (proposalCalls > maxCalls) {
+            throw new AlignInputException("budget", "the proposed edits alone need " + proposalCalls + " calls to the"
+                    + " judge model, over the cap of " + maxCalls + " (--max-calls); nothing was sent");
+        }
+    }
+
     /** @throws AlignInputException naming {@code budget} when the plan exceeds a cap */
     void check(Planned planned) {
         if (planned.calls() > maxCalls) {
-            throw new AlignInputException("budget", "the round needs " + planned.calls() + " judge calls (every"
-                    + " candidate on the validation split, the chosen one on the test split), over the cap of "
-                    + maxCalls + " (--max-calls); nothing was sent. Raise the cap or give fewer candidates");
+            throw new AlignInputException("budget", "the round needs " + planned.calls() + " calls (the proposed"
+                    + " edits', every candidate on the validation split, the chosen one on the test split), over the cap of "
+                    + maxCalls + " (--max-calls); no candidate was judged. Raise the cap or give fewer candidates");
         }
         if (maxCost.isPresent()) {
             if (planned.cost().isEmpty()) {
                 throw new AlignInputException("budget", "--max-cost " + maxCost.getAsDouble() + " cannot be checked: the"
-                        + " cost is " + planned.basis() + "; nothing was sent");
+                        + " cost is " + planned.basis() + "; no candidate was judged");
             }
             if (planned.cost().get() > maxCost.getAsDouble()) {
                 throw new AlignInputException("budget", String.format(java.util.Locale.ROOT, "the round is estimated at"
-                        + " %.4f %s, over the cap of %.4f (--max-cost); nothing was sent", planned.cost().get(),
+                        + " %.4f %s, over the cap of %.4f (--max-cost); no candidate was judged", planned.cost().get(),
                         planned.currency(), maxCost.getAsDouble()));
             }
         }

@@ -93,6 +93,7 @@ public final class AlignExperiment {
         }
         AlignContext context = new AlignContext(request.baselineYaml(),
                 data.trainExamples(split.trainSet(), baselineRun), split.seed(), request.proposalModel());
+        request.budget().checkProposals(request.sources().stream().mapToLong(s -> s.plannedCalls(context)).sum());
         List<Candidate> candidates = new ArrayList<>();
         for (CandidateSource source : request.sources()) {
             List<Candidate> proposed = source.propose(context);
@@ -133,7 +134,7 @@ public final class AlignExperiment {
         }
         AlignBudget.Planned planned = request.budget().plan(workspace, model,
                 byId.values().stream().map(Candidate::rubricYaml).toList(), split.validation(), split.test());
-        request.budget().check(planned);
+        request.budget().check(planned.withProposalCalls(proposalCalls));
 
         int id = store.nextId();
         byId.values().forEach(c -> store.writeText(id, baseline.name(), "candidates/" + c.id() + ".yaml", c.rubricYaml()));
