@@ -69,7 +69,7 @@ class AlignCommandTest {
             // An edit that does not help: the baseline stays, the test split is not touched.
             JudgeCliFixture.Run kept = juror("align", "--workspace", ws.toString(), "--rubric", base.toString(),
                     "--provider", "openai", "--model", "m", "--base-url", url, "--resamples", "200", "--edit",
-                    temp.resolve("useless.yaml").toString());
+                    temp.resolve("useless.yaml").toString(), "--no-few-shot", "--no-proposals");
             assertThat(kept.exit()).as(kept.err()).isZero();
             assertThat(kept.out()).contains("no candidate beat the baseline on validation; no new version");
             JsonNode first = JSON.readTree(ws.resolve("alignment/001-whole-review/experiment.json").toFile());
@@ -135,6 +135,29 @@ class AlignCommandTest {
             assertThat(again.err()).contains("--reuse-test-split").contains("1 earlier round");
             assertThat(server.receivedCount()).isEqualTo(afterRound);
 
+            // With the few-shot and proposed-edit sources on: a cap the round would exceed is refused before
+            // the proposal calls; then the round runs, and still no test item is sent while candidates are judged.
+            int beforeSources = server.receivedCount();
+            JudgeCliFixture.Run cappedSources = juror("align", "--workspace", ws.toString(), "--rubric",
+                    base.toString(), "--provider", "openai", "--model", "m", "--base-url", url, "--resamples", "200",
+                    "--reuse-test-split", "--max-calls", "5");
+            assertThat(cappedSources.exit()).as(cappedSources.out()).isEqualTo(2);
+            assertThat(cappedSources.err()).contains("(--max-calls)").contains("nothing was sent");
+            assertThat(server.receivedCount()).isEqualTo(beforeSources);
+            JudgeCliFixture.Run withSources = juror("align", "--workspace", ws.toString(), "--rubric",
+                    base.toString(), "--provider", "openai", "--model", "m", "--base-url", url, "--resamples", "200",
+                    "--reuse-test-split");
+            assertThat(withSources.exit()).as(withSources.err()).isZero();
+            JsonNode third = JSON.readTree(ws.resolve("alignment/003-whole-review/experiment.json").toFile());
+            List<String> origins = new ArrayList<>();
+            third.get("candidates").forEach(c -> origins.add(c.get("origin").asText()));
+            assertThat(origins).contains("few-shot");
+            assertThat(third.toString()).contains("proposed");
+            List<RecordedRequest> sourcesRound = server.requests().subList(beforeSources, server.receivedCount());
+            int sourcesTestCalls = third.get("chosen").asText().isEmpty() ? 0 : 2 * test.size();
+            assertThat(sourcesRound.subList(0, sourcesRound.size() - sourcesTestCalls).stream()
+                    .map(AlignCommandTest::sampleOf)).doesNotContainAnyElementsOf(test);
+
             JudgeCliFixture.Run list = juror("align", "list", "--workspace", ws.toString());
             assertThat(list.exit()).as(list.err()).isZero();
             assertThat(list.out()).contains("whole-review").contains("typed-1");
@@ -145,7 +168,7 @@ class AlignCommandTest {
         List<String> args = new ArrayList<>(List.of("align", "--workspace", ws.toString(), "--rubric", base.toString(),
                 "--provider", "openai", "--model", "m", "--base-url", url, "--resamples", "200",
                 "--edit", temp.resolve("helpful.yaml").toString(), "--edit", temp.resolve("useless.yaml").toString(),
-                "--edit", temp.resolve("broken.yaml").toString()));
+                "--edit", temp.resolve("broken.yaml").toString(), "--no-few-shot", "--no-proposals"));
         args.addAll(List.of(more));
         return juror(args.toArray(String[]::new));
     }

@@ -59,29 +59,26 @@ public record AlignBudget(long maxCalls, OptionalDouble maxCost) {
                 known ? "" : unknown);
     }
 
-    /** @throws AlignInputException naming {@code budget} when the proposals alone would exceed the call cap */
-    void checkProposals(long proposalCalls) {
-        if (proposalCalls > maxCalls) {
-            throw new AlignInputException("budget", "the proposed edits alone need " + proposalCalls + " calls to the"
-                    + " judge model, over the cap of " + maxCalls + " (--max-calls); nothing was sent");
-        }
-    }
-
     /** @throws AlignInputException naming {@code budget} when the plan exceeds a cap */
     void check(Planned planned) {
+        check(planned, "nothing was sent");
+    }
+
+    /** As {@link #check(Planned)}, saying what was already sent when the check comes after the proposals. */
+    void check(Planned planned, String sent) {
         if (planned.calls() > maxCalls) {
             throw new AlignInputException("budget", "the round needs " + planned.calls() + " calls (the proposed"
                     + " edits', every candidate on the validation split, the chosen one on the test split), over the cap of "
-                    + maxCalls + " (--max-calls); no candidate was judged. Raise the cap or give fewer candidates");
+                    + maxCalls + " (--max-calls); " + sent + ". Raise the cap or give fewer candidates");
         }
         if (maxCost.isPresent()) {
             if (planned.cost().isEmpty()) {
                 throw new AlignInputException("budget", "--max-cost " + maxCost.getAsDouble() + " cannot be checked: the"
-                        + " cost is " + planned.basis() + "; no candidate was judged");
+                        + " cost is " + planned.basis() + "; " + sent);
             }
             if (planned.cost().get() > maxCost.getAsDouble()) {
                 throw new AlignInputException("budget", String.format(java.util.Locale.ROOT, "the round is estimated at"
-                        + " %.4f %s, over the cap of %.4f (--max-cost); no candidate was judged", planned.cost().get(),
+                        + " %.4f %s, over the cap of %.4f (--max-cost); " + sent, planned.cost().get(),
                         planned.currency(), maxCost.getAsDouble()));
             }
         }

@@ -93,15 +93,27 @@ public final class AlignExperiment {
         }
         AlignContext context = new AlignContext(request.baselineYaml(),
                 data.trainExamples(split.trainSet(), baselineRun), split.seed(), request.proposalModel());
-        request.budget().checkProposals(request.sources().stream().mapToLong(s -> s.plannedCalls(context)).sum());
+        // Sources that call nothing first; then the whole round is checked against the caps before the
+        // first call, each proposal call counted as a call and as one more candidate the size of the baseline.
         List<Candidate> candidates = new ArrayList<>();
+        List<CandidateSource> calling = new ArrayList<>();
         for (CandidateSource source : request.sources()) {
-            List<Candidate> proposed = source.propose(context);
-            if (proposed.isEmpty() && !source.whyNone(context).isBlank()) {
-                notes.add(source.origin() + ": " + source.whyNone(context));
+            if (source.plannedCalls(context) > 0) {
+                calling.add(source);
+            } else {
+                propose(source, context, candidates, notes);
             }
-            candidates.addAll(proposed);
         }
+        long plannedProposals = calling.stream().mapToLong(s -> s.plannedCalls(context)).sum();
+        if (plannedProposals > 0) {
+            List<String> expected = new ArrayList<>(candidates.stream().map(Candidate::rubricYaml).toList());
+            for (long i = 0; i < plannedProposals; i++) {
+                expected.add(request.baselineYaml());
+            }
+            request.budget().check(request.budget().plan(workspace, model, expected, split.validation(), split.test())
+                    .withProposalCalls(plannedProposals));
+        }
+        calling.forEach(source -> propose(source, context, candidates, notes));
         long proposalCalls = 0;
         long proposalIn = 0;
         long proposalOut = 0;
@@ -134,7 +146,8 @@ public final class AlignExperiment {
         }
         AlignBudget.Planned planned = request.budget().plan(workspace, model,
                 byId.values().stream().map(Candidate::rubricYaml).toList(), split.validation(), split.test());
-        request.budget().check(planned.withProposalCalls(proposalCalls));
+        request.budget().check(planned.withProposalCalls(proposalCalls), proposalCalls == 0 ? "nothing was sent"
+                : "only the " + proposalCalls + " proposal calls were sent; no candidate was judged");
 
         int id = store.nextId();
         byId.values().forEach(c -> store.writeText(id, baseline.name(), "candidates/" + c.id() + ".yaml", c.rubricYaml()));
@@ -255,5 +268,14 @@ public final class AlignExperiment {
 
     private static String rejections(Map<String, Experiment.CandidateRecord> records) {
         return String.join("; ", records.values().stream().map(r -> r.id() + " " + r.rejection()).toList());
+    }
+
+    private static void propose(CandidateSource source, AlignContext context, List<Candidate> candidates,
+                                List<String> notes) {
+        List<Candidate> proposed = source.propose(context);
+        if (proposed.isEmpty() && !source.whyNone(context).isBlank()) {
+            notes.add(source.origin() + ": " + source.whyNone(context));
+        }
+        candidates.addAll(proposed);
     }
 }
