@@ -45,6 +45,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.addAppender(stderr);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("software.amazon.awssdk").setLevel(Level.WARN);
+        // DJL (the few-shot source's tokenizer) warns on every load of a machine without a GPU
+        // ("Failed to detect GPU count"): the embedding model runs on the CPU by design.
+        context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -14,6 +14,14 @@ public interface CandidateSource {
 
     List<Candidate> propose(AlignContext context);
 
+    /**
+     * Calls to the model {@link #propose} would make for {@code context}, counted against the round's call
+     * cap before any is made (0 for sources that call nothing).
+     */
+    default int plannedCalls(AlignContext context) {
+        return 0;
+    }
+
     /** Why {@link #propose} gave nothing, in plain words, or empty when it did give something. */
     default String whyNone(AlignContext context) {
         return "";

@@ -21,6 +21,8 @@ final class ExitCodes {
                     "4", "the run FAILED: more service failures (api_error, timeout) than --max-failures "
                             + "allows (judge them again with --resume RUN_ID --retry-failed)",
                     "130", "interrupted (Ctrl-C): results so far are kept; continue with --resume RUN_ID"),
+            "juror align", Map.of("4", "a judge run of the round did not finish (named on standard error; the runs"
+                    + " so far are kept, the round is not stored)"),
             "juror watch sample", Map.of(
                     "4", "some calls failed for good (listed); the same command asks for them again",
                     "130", "interrupted (Ctrl-C): the answers so far are kept; the same command asks for the rest"));

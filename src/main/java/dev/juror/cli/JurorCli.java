@@ -45,6 +45,7 @@ public final class JurorCli implements Runnable {
             AnchorsCommand.class,
             QueueCommand.class,
             CalibrateCommand.class,
+            AlignCommand.class,
             VerdictCommand.class,
             RegressCommand.class,
             WatchCommand.class,

@@ -46,6 +46,9 @@ public final class RubricCheckCommand implements Callable<Integer> {
         }
         out.println("aggregation: comment = weighted mean, sample = mean, deal-breaker floor "
                 + (r.aggregation().dealBreakerFloor() ? "on" : "off"));
+        if (!r.examples().isEmpty()) {
+            out.println("fixed examples: " + r.examples().size() + " (in the system prompt)");
+        }
         out.println("OK");
         out.flush();
         return CliRunner.OK;

@@ -13,14 +13,17 @@ final class Delimiters {
     static final String REFERENCE = "Reference";
     /** Prefix of every candidate tag; the rest of the tag is a per-call random code. */
     static final String CANDIDATE_PREFIX = "candidate";
+    /** Prefix of the fixed examples' tags in the system prompt ({@code example_1}, {@code example_1_context}). */
+    static final String EXAMPLE_PREFIX = "example";
 
     /**
      * A {@code <} that starts one of our tags (opening or closing, any case, blanks allowed after
-     * {@code <} and {@code /}), in documents and candidates alike.
+     * {@code <} and {@code /}), in documents, candidates and fixed examples alike: a candidate cannot forge
+     * an example block, nor an example's text close its own.
      */
     private static final Pattern TAG_START = Pattern.compile(
             "<(?=\\s*/?\\s*(?:" + SYSTEM_PROMPT + "|" + TARGET_DOCUMENT + "|" + REFERENCE + "|" + CANDIDATE_PREFIX
-                    + "))",
+                    + "|" + EXAMPLE_PREFIX + "))",
             Pattern.CASE_INSENSITIVE);
 
     static final String ESCAPED_LT = "&lt;";

@@ -11,17 +11,36 @@ import java.util.Optional;
  *
  * <p>All dimensions of one rubric share one scale ({@link #scale()}), so the comment score is on
  * that scale too (the article's Comment_Score on 1-5).
+ *
+ * <p>{@code examples} are fixed scored examples shown to the judge (pointwise rubrics only; see
+ * {@link FewShotExample}); empty for most rubrics, and then absent from the file and the version.
  */
 public record Rubric(String name, String description, String objective, String approach, Unit unit, Mode mode,
                      List<Dimension> dimensions, List<String> edgeCases, List<String> encourage,
                      List<String> discourage, Aggregation aggregation, JudgeModelSettings judge,
-                     ValidationThresholds validation, Checks checks) {
+                     ValidationThresholds validation, Checks checks, List<FewShotExample> examples) {
+
+    /** The same rubric with other fixed examples (judge alignment writes few-shot candidates this way). */
+    public Rubric withExamples(List<FewShotExample> newExamples) {
+        return new Rubric(name, description, objective, approach, unit, mode, dimensions, edgeCases, encourage,
+                discourage, aggregation, judge, validation, checks, newExamples);
+    }
+
+    /** A rubric without fixed examples (the usual case; {@code examples} came with judge alignment). */
+    public Rubric(String name, String description, String objective, String approach, Unit unit, Mode mode,
+                  List<Dimension> dimensions, List<String> edgeCases, List<String> encourage,
+                  List<String> discourage, Aggregation aggregation, JudgeModelSettings judge,
+                  ValidationThresholds validation, Checks checks) {
+        this(name, description, objective, approach, unit, mode, dimensions, edgeCases, encourage, discourage,
+                aggregation, judge, validation, checks, List.of());
+    }
 
     public Rubric {
         dimensions = List.copyOf(dimensions);
         edgeCases = List.copyOf(edgeCases);
         encourage = List.copyOf(encourage);
         discourage = List.copyOf(discourage);
+        examples = examples == null ? List.of() : List.copyOf(examples);
         if (dimensions.isEmpty()) {
             throw new IllegalArgumentException("rubric " + name + " has no dimensions");
         }

@@ -42,6 +42,7 @@ final class RubricReader {
         ValidationThresholds validation = validation(Fields.of(f.raw("validation"), "validation", problems),
                 dimensionNames);
         Checks checks = new ChecksReader(problems).read(Fields.of(f.raw("checks"), "checks", problems));
+        List<FewShotExample> examples = new ExamplesReader(problems).read(f, mode, dimensions);
         f.finish();
 
         if (mode == Mode.PAIRWISE && unit != Unit.RESPONSE) {
@@ -51,7 +52,7 @@ final class RubricReader {
             return null;
         }
         return new Rubric(name, description, objective, approach, unit, mode, dimensions, edgeCases, encourage,
-                discourage, aggregation, judge, validation, checks);
+                discourage, aggregation, judge, validation, checks, examples);
     }
 
     private Aggregation aggregation(Fields f) {

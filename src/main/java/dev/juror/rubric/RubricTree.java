@@ -46,6 +46,11 @@ final class RubricTree {
         r.judge().topP().ifPresent(p -> judge.put("top_p", p));
         root.set("validation", validation(r.validation()));
         root.set("checks", checks(r.checks()));
+        // Written only when there are some, so rubrics without examples keep their file and version.
+        if (!r.examples().isEmpty()) {
+            ArrayNode examples = root.putArray("examples");
+            r.examples().forEach(e -> examples.add(example(r, e)));
+        }
         return root;
     }
 
@@ -85,6 +90,27 @@ final class RubricTree {
         texts(n.putArray("mandatory_rules"), d.mandatoryRules());
         n.put("weight", d.weight());
         n.put("deal_breaker", d.dealBreaker());
+        return n;
+    }
+
+    private static ObjectNode example(Rubric r, FewShotExample e) {
+        ObjectNode n = F.objectNode();
+        n.put("comment", e.comment());
+        if (!e.context().isEmpty()) {
+            n.put("context", e.context());
+        }
+        ObjectNode scores = n.putObject("scores");
+        for (Dimension d : r.dimensions()) {
+            Integer score = e.scores().get(d.name());
+            if (score != null && d.scale() instanceof Scale.BooleanScale) {
+                scores.put(d.name(), ExamplesReader.label(d.scale(), score));
+            } else if (score != null) {
+                scores.put(d.name(), score.intValue());
+            }
+        }
+        if (!e.explanation().isEmpty()) {
+            n.put("explanation", e.explanation());
+        }
         return n;
     }
 

@@ -30,6 +30,27 @@ class RubricCommandTest {
     }
 
     @Test
+    void checkCountsFixedExamplesAndNamesABadOne(@TempDir Path dir) throws Exception {
+        String base = Files.readString(Path.of("rubrics/boolean-checklist.yaml"));
+        assertThat(run("rubric", "check", "rubrics/boolean-checklist.yaml")).isZero();
+        assertThat(out.toString()).doesNotContain("fixed examples");
+        var rubric = new dev.juror.rubric.RubricYaml().read(Path.of("rubrics/boolean-checklist.yaml"));
+        StringBuilder scores = new StringBuilder();
+        rubric.dimensionNames().forEach(n -> scores.append("      ").append(n).append(": pass\n"));
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, base + "examples:\n  - comment: c1 quotes clause 4\n    scores:\n" + scores);
+        assertThat(run("rubric", "check", good.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("fixed examples: 1 (in the system prompt)");
+
+        Path bad = dir.resolve("bad-example.yaml");
+        Files.writeString(bad, base + "examples:\n  - comment: c1\n    scores:\n"
+                + scores.toString().replaceFirst(": pass", ": maybe"));
+        assertThat(run("rubric", "check", bad.toString())).isEqualTo(CliRunner.BAD_INPUT);
+        assertThat(err.toString()).contains("bad-example.yaml: examples[0].scores." + rubric.dimensionNames().get(0)
+                + ": 'maybe' is not a score on the scale boolean (write pass or fail)");
+    }
+
+    @Test
     void checkListsEveryProblemOfABadFileWithExitCode2(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """

@@ -29,9 +29,9 @@ import java.util.Set;
  */
 public final class DraftYaml {
 
-    /** Field path of the embedded YAML area (judge, checks, per-dimension thresholds). */
+    /** Field path of the embedded YAML area (judge, checks, per-dimension thresholds, fixed examples). */
     public static final String ADVANCED = "advanced";
-    static final Set<String> ADVANCED_KEYS = Set.of("judge", "checks", "per_dimension");
+    static final Set<String> ADVANCED_KEYS = Set.of("judge", "checks", "per_dimension", "examples");
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -87,6 +87,11 @@ public final class DraftYaml {
             JsonNode per = full.path("validation").get("per_dimension");
             if (per != null && !per.isEmpty()) {
                 advanced.set("per_dimension", per);
+            }
+            // Fixed examples (judge alignment writes them) have no form of their own: kept here so saving
+            // from the form never drops them.
+            if (full.has("examples")) {
+                advanced.set("examples", full.get("examples"));
             }
             return mapper.writeValueAsString(advanced).stripTrailing() + "\n";
         } catch (JsonProcessingException e) {
@@ -165,6 +170,9 @@ public final class DraftYaml {
         if (advanced.has("checks")) {
             root.set("checks", advanced.get("checks"));
         }
+        if (advanced.has("examples")) {
+            root.set("examples", advanced.get("examples"));
+        }
         return root;
     }
 
@@ -185,7 +193,7 @@ public final class DraftYaml {
             return F.objectNode();
         }
         if (!node.isObject()) {
-            problems.add(new Problem(ADVANCED, "must be a mapping with the keys judge, checks and per_dimension"));
+            problems.add(new Problem(ADVANCED, "must be a mapping with the keys judge, checks, per_dimension and examples"));
             return F.objectNode();
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -193,7 +201,7 @@ public final class DraftYaml {
             String key = fields.next().getKey();
             if (!ADVANCED_KEYS.contains(key)) {
                 problems.add(new Problem(ADVANCED, "'" + key + "' does not belong here; this area holds judge,"
-                        + " checks and per_dimension only (the other settings have their own fields)"));
+                        + " checks, per_dimension and examples only (the other settings have their own fields)"));
             }
         }
         return node;

@@ -28,6 +28,21 @@ class RubricDraftTest {
     }
 
     @Test
+    void fixedExamplesSurviveTheFormInTheAdvancedArea() throws Exception {
+        Rubric rubric = new RubricYaml().read(CONTRACT_REVIEW);
+        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        rubric.dimensionNames().forEach(n -> scores.put(n, 4));
+        Rubric aligned = rubric.withExamples(List.of(
+                new dev.juror.rubric.FewShotExample("c1: clause 9 caps liability", "", scores, "quotes the clause")));
+
+        RubricDraft draft = yaml.draftOf(aligned);
+        assertThat(draft.advanced()).contains("examples:").contains("clause 9 caps liability");
+        DraftYaml.Validation checked = yaml.validate(draft, "aligned.yaml");
+        assertThat(checked.problems()).isEmpty();
+        assertThat(checked.rubric()).contains(aligned);
+    }
+
+    @Test
     void theNameAndQuestionForPeopleAreEditedWithoutANewVersion() throws Exception {
         Rubric rubric = new RubricYaml().read(CONTRACT_REVIEW);
         RubricDraft draft = yaml.draftOf(rubric);
