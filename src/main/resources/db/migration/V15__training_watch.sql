@@ -72,3 +72,17 @@ CREATE TABLE step_metrics (
     source     CHARACTER VARYING(2000) NOT NULL,
     CONSTRAINT step_metrics_key PRIMARY KEY (run_id, step, name)
 );
+
+-- What each step's records say for the detectors, computed when the step's blocks are written (after
+-- the import commits) and read by the report instead of the million records: sums and counts, the
+-- length-reward rank correlation, prompt groups, copies, and per dim.* metric the exact multiset of its
+-- values (so score counts are made at report time against whatever baseline the run has then).
+-- facts: bytes of dev.juror.watch.detect.StepTallyCodec (a format byte first). Writing a step's blocks
+-- deletes its row: a step without a row is recomputed from its records (a run imported before this
+-- table existed, or an import cut off before its facts were stored).
+CREATE TABLE step_facts (
+    run_id  BIGINT NOT NULL REFERENCES training_runs (id),
+    step    INTEGER NOT NULL,
+    facts   BINARY VARYING NOT NULL,
+    CONSTRAINT step_facts_key PRIMARY KEY (run_id, step)
+);

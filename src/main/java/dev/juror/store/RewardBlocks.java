@@ -66,14 +66,17 @@ final class RewardBlocks {
         }
     }
 
+    /** Deletes the steps' blocks and their stored facts (V15 {@code step_facts}): facts of old records are stale. */
     static void deleteSteps(Connection c, long runId, List<Integer> steps) throws SQLException {
-        try (PreparedStatement d = c.prepareStatement("DELETE FROM reward_blocks WHERE run_id = ? AND step = ?")) {
-            for (int step : steps) {
-                d.setLong(1, runId);
-                d.setInt(2, step);
-                d.addBatch();
+        for (String table : List.of("reward_blocks", "step_facts")) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ? AND step = ?")) {
+                for (int step : steps) {
+                    d.setLong(1, runId);
+                    d.setInt(2, step);
+                    d.addBatch();
+                }
+                d.executeBatch();
             }
-            d.executeBatch();
         }
     }
 

@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -59,6 +62,39 @@ public final class TrainingRunRepository {
     /** One step's records (the screen's drill-down); an empty {@link StepRecords} when the step has none. */
     public StepRecords step(TrainingRun run, int step) {
         return RunSeriesReader.step(workspace, run, step);
+    }
+
+    /** The run's stored step facts (V15 {@code step_facts}) by step: bytes the detectors' codec reads. */
+    public NavigableMap<Integer, byte[]> stepFacts(long runId) {
+        NavigableMap<Integer, byte[]> out = new TreeMap<>();
+        Sql.select(workspace, "step facts of training run " + runId,
+                "SELECT step, facts FROM step_facts WHERE run_id = ? ORDER BY step",
+                rows -> out.put(rows.getInt(1), rows.getBytes(2)), runId);
+        return out;
+    }
+
+    /** Steps with records and no stored facts, ascending: written since the facts were, or imported before V15 had them. */
+    public List<Integer> stepsWithoutFacts(long runId) {
+        return Sql.select(workspace, "steps of training run " + runId, "SELECT DISTINCT b.step FROM reward_blocks b"
+                + " WHERE b.run_id = ? AND NOT EXISTS (SELECT 1 FROM step_facts f WHERE f.run_id = b.run_id"
+                + " AND f.step = b.step) ORDER BY b.step", rows -> rows.getInt(1), runId);
+    }
+
+    /** Stores the facts of steps (replacing what a step had). */
+    public void saveStepFacts(long runId, Map<Integer, byte[]> facts) {
+        try (Connection c = workspace.connection();
+             PreparedStatement m = c.prepareStatement("MERGE INTO step_facts (run_id, step, facts) KEY (run_id, step)"
+                     + " VALUES (?, ?, ?)")) {
+            for (var e : facts.entrySet()) {
+                m.setLong(1, runId);
+                m.setInt(2, e.getKey());
+                m.setBytes(3, e.getValue());
+                m.addBatch();
+            }
+            m.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store the step facts of training run " + runId, e);
+        }
     }
 
     /** Stores what the detectors compare the run with (JSON read from the bundle's evidence). */

@@ -16,8 +16,9 @@ final class MigrationUndo {
             "DROP TABLE training_checkpoints",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'");
 
-    /** Before V15 (training watch): V16 undone, the three watch tables gone. */
+    /** Before V15 (training watch): V16 undone, the four watch tables gone. */
     static final List<String> V15 = java.util.stream.Stream.concat(V16.stream(), java.util.stream.Stream.of(
+            "DROP TABLE step_facts",
             "DROP TABLE step_metrics",
             "DROP TABLE reward_blocks",
             "DROP TABLE training_runs",

@@ -48,7 +48,7 @@ public final class CoverageCollapseDetector extends WindowedDetector {
         numbers.put("reference_comments_mean", ref.commentsMean());
         numbers.put("reward_rise", rise);
         double few = w.commentsMean();
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         return Optional.of(alarm(in, i, f("comments per prediction fell %.0f %% (%.2f -> %.2f) over %s while the mean"
                 + " reward rose %.3f", 100 * drop, ref.commentsMean(), w.commentsMean(), w.span(), rise), numbers,
                 j -> s.comments()[j] < few));

@@ -46,7 +46,7 @@ public final class GroupCollapseDetector extends WindowedDetector {
         numbers.put("share_threshold", SHARE);
         numbers.put("reference_flat_group_share", before);
         numbers.put("groups", (double) w.groups());
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         Map<String, double[]> range = new HashMap<>();
         for (int j = 0; j < s.size(); j++) {
             double r = s.reward()[j];

@@ -33,7 +33,7 @@ public final class InjectionDetector extends RateRiseDetector {
 
     @Override
     IntPredicate example(DetectionInput in, int i) {
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         return j -> StepFacts.injection(s.checks().get(j));
     }
 }

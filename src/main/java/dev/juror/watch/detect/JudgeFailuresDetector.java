@@ -47,7 +47,7 @@ public final class JudgeFailuresDetector extends WindowedDetector {
         numbers.put("rate_threshold", RATE);
         numbers.put("fallback_rate", w.rate(w.fallback()));
         numbers.put("judge_error_rate", w.rate(w.judgeErrors()));
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         return Optional.of(alarm(in, i, f("%.1f %% of %d records over %s got the neutral fallback or a judge error"
                         + " (%d fallbacks, %d judge errors; threshold %.0f %%)", 100 * rate, w.n(), w.span(), w.fallback(),
                 w.judgeErrors(), 100 * RATE), numbers, j -> s.fallback()[j] || s.judgeError()[j]));

@@ -36,7 +36,7 @@ public final class ReferenceCopyingDetector extends RateRiseDetector {
 
     @Override
     IntPredicate example(DetectionInput in, int i) {
-        boolean[] copied = StepFacts.copiedMask(in.series().steps().get(i));
+        boolean[] copied = StepFacts.copiedMask(in.step(i));
         return j -> copied[j];
     }
 }

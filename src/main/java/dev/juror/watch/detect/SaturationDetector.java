@@ -42,7 +42,7 @@ public final class SaturationDetector extends WindowedDetector {
         numbers.put("share_at_max", share);
         numbers.put("share_threshold", SHARE);
         numbers.put("reference_share_at_max", before);
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         return Optional.of(alarm(in, i, f("%.0f %% of the rewards over %s are at the maximum (reference %s: %.1f %%;"
                 + " threshold %.0f %%)", 100 * share, w.span(), ref.span(), 100 * before, 100 * SHARE), numbers,
                 j -> s.reward()[j] >= StepFacts.MAX_REWARD));

@@ -83,7 +83,7 @@ public final class ScoreShiftDetector extends WindowedDetector {
         numbers.put("calibration_mean_score", mean(dist.levels(), dist.counts()));
         double calibrated = mean(dist.levels(), dist.counts());
         String dim = worst;
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         double[] values = s.metric("dim." + dim);
         return Optional.of(alarm(in, i, f("%s scores over %s moved away from the calibration set: PSI %.2f (threshold"
                         + " %.2f), mean %.2f against %.2f", dim, w.span(), max, PSI, mean(dist.levels(), now), calibrated),

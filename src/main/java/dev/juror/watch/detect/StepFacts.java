@@ -3,7 +3,6 @@ package dev.juror.watch.detect;
 import dev.juror.reward.checks.RuleCategory;
 import dev.juror.watch.StepRecords;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +41,13 @@ public record StepFacts(int step, int n, double rewardSum, double rewardMin, dou
         return n == 0 ? Double.NaN : rewardSum / n;
     }
 
+    /** The step's facts against the baseline: {@link StepTally#of} counted at the baseline's levels. */
     public static StepFacts of(StepRecords s, Baseline baseline) {
+        return StepTally.of(s).facts(baseline);
+    }
+
+    /** Everything but the score counts ({@code dimCounts} empty): what {@link StepTally} stores beside the multisets. */
+    static StepFacts withoutScores(StepRecords s) {
         int n = s.size();
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -70,7 +75,7 @@ public record StepFacts(int step, int n, double rewardSum, double rewardMin, dou
         int[] groups = groups(s);
         return new StepFacts(s.step(), n, sum, min, max, length, comments, fallback, judgeErrors, failed, injection,
                 copied(s), atMax, groups[0], groups[1], n < 30 ? Double.NaN : Ranks.spearman(s.predictionChars(), s.reward()),
-                dimCounts(s, baseline));
+                Map.of());
     }
 
     static boolean injection(List<String> checks) {
@@ -144,23 +149,5 @@ public record StepFacts(int step, int n, double rewardSum, double rewardMin, dou
             c += b ? 1 : 0;
         }
         return c;
-    }
-
-    private static Map<String, long[]> dimCounts(StepRecords s, Baseline baseline) {
-        Map<String, long[]> out = new LinkedHashMap<>();
-        baseline.scores().forEach((dim, dist) -> {
-            double[] values = s.metric("dim." + dim);
-            if (values == null) {
-                return;
-            }
-            long[] counts = new long[dist.levels().length];
-            for (double v : values) {
-                if (!Double.isNaN(v)) {
-                    counts[dist.nearest(v)]++;
-                }
-            }
-            out.put(dim, counts);
-        });
-        return out;
     }
 }

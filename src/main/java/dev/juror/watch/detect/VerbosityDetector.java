@@ -48,7 +48,7 @@ public final class VerbosityDetector extends WindowedDetector {
         numbers.put("reference_length_mean", ref.lengthMean());
         numbers.put("reward_rise", rise);
         double longMean = w.lengthMean();
-        var s = in.series().steps().get(i);
+        var s = in.step(i);
         return Optional.of(alarm(in, i, f("reward rose %.3f while the mean length rose %.0f %% (%.0f -> %.0f chars) over %s;"
                         + " length-reward rank correlation %.2f (threshold %.2f)", rise, 100 * growth, ref.lengthMean(),
                 w.lengthMean(), w.span(), w.rhoMean(), RHO), numbers, j -> s.predictionChars()[j] > longMean));

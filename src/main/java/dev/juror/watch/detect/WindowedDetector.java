@@ -87,7 +87,7 @@ abstract class WindowedDetector implements Detector {
     }
 
     Alarm alarm(DetectionInput in, int i, String evidence, Map<String, Double> numbers, IntPredicate example) {
-        return new Alarm(name(), in.facts().get(i).step(), evidence, numbers, examples(in.series().steps().get(i), example));
+        return new Alarm(name(), in.facts().get(i).step(), evidence, numbers, examples(in.step(i), example));
     }
 
     /**

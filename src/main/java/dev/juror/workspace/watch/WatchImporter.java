@@ -109,6 +109,8 @@ public final class WatchImporter {
                     placed.moved(), placed.placement(), after.bundle(), tx.stats(run.id()), read.skips().counts(),
                     read.skips().sentences());
             tx.commit();
+            // The steps written have lost their facts (same transaction); tally them now, not at the first report.
+            new StepFactsSource(repositories.trainingRuns()).fillMissing(after);
             return summary;
         }
     }

@@ -4,20 +4,22 @@ import dev.juror.calibration.stats.BootstrapConfig;
 import dev.juror.store.Repositories;
 import dev.juror.store.TrainingRun;
 import dev.juror.store.Workspace;
-import dev.juror.watch.RunSeries;
+import dev.juror.watch.Placement;
 import dev.juror.watch.WatchInputException;
 import dev.juror.watch.detect.Baseline;
 import dev.juror.watch.detect.BaselineJson;
 import dev.juror.watch.detect.CheckpointAgreement;
 import dev.juror.watch.detect.CheckpointEvidence;
 import dev.juror.watch.detect.CheckpointScores;
+import dev.juror.watch.detect.StepTally;
 import dev.juror.watch.detect.WatchReport;
 import dev.juror.watch.detect.WatchReportBuilder;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code juror watch report} and the Training screen: a run's {@link WatchReport} from its records,
+ * {@code juror watch report} and the Training screen: a run's {@link WatchReport} from its stored step
+ * facts ({@link StepFactsSource}; the records only of the steps an alarm names examples at),
  * its stored baseline and the checkpoints' expert agreement ({@link CheckpointEvidence}; over a
  * workspace {@link CheckpointAgreements}, with the bootstrap of {@code juror calibrate} without options).
  */
@@ -45,7 +47,8 @@ public final class WatchReports {
     /** The run's report; an unknown run name is refused naming the runs there are. */
     public WatchReport report(String runName) {
         TrainingRun run = run(runName);
-        RunSeries series = repositories.trainingRuns().series(run);
+        StepFactsSource source = new StepFactsSource(repositories.trainingRuns());
+        List<StepTally> tallies = source.tallies(run);
         Baseline baseline = repositories.trainingRuns().baseline(run.id()).map(BaselineJson::read)
                 .orElseGet(Baseline::none);
         List<CheckpointAgreement> agreements;
@@ -59,7 +62,8 @@ public final class WatchReports {
             agreements = checkpoints.agreements(runName);
             scores = checkpoints.scores(runName);
         }
-        return new WatchReportBuilder().build(series, baseline, agreements, scores);
+        return new WatchReportBuilder().build(run.name(), Placement.ofWire(run.placement()), tallies,
+                source.records(run, tallies), baseline, agreements, scores);
     }
 
     TrainingRun run(String runName) {
