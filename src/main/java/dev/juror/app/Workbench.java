@@ -198,7 +198,7 @@ public final class Workbench implements AutoCloseable {
             alignStage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Juror: Align "
                     + (align.model().rubricProperty().get() == null ? ""
                     : align.model().rubricProperty().get().getFileName()), align.model().rubricProperty()));
-            Scene scene = new Scene((Parent) align.view(), 1240, 780);
+            Scene scene = new Scene((Parent) align.view(), 1280, 800);
             Themes.apply(scene, settings.get());
             settings.settingsProperty().addListener((obs, old, now) -> Themes.apply(scene, now));
             alignStage.setScene(scene);

@@ -9,8 +9,18 @@ import java.util.Map;
 /** A round's numbers as the panel's tables and list show them (text only, so the view stays thin). */
 public final class AlignRows {
 
-    /** One candidate on the validation split; {@code status} is chosen, judged or "rejected: why". */
-    public record CandidateRow(String id, String origin, String description, String kappaLower, String status) {
+    /**
+     * One candidate on the validation split; {@code status} is chosen, judged or "rejected: why".
+     *
+     * @param kappaLower the lower bound of the kappa interval per dimension, as text (absent: not judged)
+     */
+    public record CandidateRow(String id, String origin, String description, Map<String, String> kappaLower,
+                               String status) {
+
+        /** The lower bound on one dimension, or empty. */
+        public String lower(String dimension) {
+            return kappaLower.getOrDefault(dimension, "");
+        }
     }
 
     /** The chosen candidate against the baseline on the test split, one dimension. */
@@ -22,10 +32,9 @@ public final class AlignRows {
     public record RoundLine(Experiment round) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "#%d  %s  %s, %d candidates, %d calls, test used %d×%s", round.id(),
-                    round.rubric(), round.chosen().isEmpty() ? "baseline kept" : "chose " + round.chosen(),
-                    round.candidates().size(), round.calls(), round.testUses(),
-                    round.newVersion().isEmpty() ? "" : ", new version " + round.newVersion());
+            return String.format(Locale.ROOT, "#%d %s: %s (%d candidates, %d calls, test used %d×)", round.id(),
+                    round.rubric(), round.chosen().isEmpty() ? "baseline kept" : round.chosen() + " → "
+                    + round.newVersion(), round.candidates().size(), round.calls(), round.testUses());
         }
     }
 
@@ -37,7 +46,9 @@ public final class AlignRows {
         for (Experiment.CandidateRecord c : round.candidates()) {
             String status = !c.rejection().isEmpty() ? "rejected: " + c.rejection()
                     : c.id().equals(round.chosen()) ? "chosen" : c.id().equals("baseline") ? "baseline" : "judged";
-            rows.add(new CandidateRow(c.id(), c.origin(), c.description(), perDimension(c.kappaLower()), status));
+            Map<String, String> lower = new java.util.LinkedHashMap<>();
+            c.kappaLower().forEach((d, v) -> lower.put(d, num(v)));
+            rows.add(new CandidateRow(c.id(), c.origin(), c.description(), lower, status));
         }
         return rows;
     }
@@ -61,13 +72,11 @@ public final class AlignRows {
                 : "Chosen: " + round.chosen() + ", new version " + round.newVersion() + ". " + test);
     }
 
-    static String perDimension(Map<String, Double> values) {
-        if (values.isEmpty()) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        values.forEach((d, v) -> parts.add(d + " " + num(v)));
-        return String.join(", ", parts);
+    /** The dimensions the candidates were scored on, in the rubric's order (the baseline's first). */
+    static List<String> dimensions(Experiment round) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        round.candidates().forEach(c -> names.addAll(c.kappaLower().keySet()));
+        return List.copyOf(names);
     }
 
     static String num(Double v) {

@@ -59,6 +59,7 @@ public final class AlignView {
     @FXML private TableView<AlignRows.CandidateRow> candidateTable;
     @FXML private TableView<AlignRows.DimensionRow> comparisonTable;
     @FXML private TextArea diffText;
+    @FXML private Label candidateDetail;
 
     private final AlignViewModel model;
 
@@ -127,17 +128,42 @@ public final class AlignView {
     private void setUpCandidates() {
         candidateTable.setItems(model.candidates());
         candidateTable.setPlaceholder(new Label("No round shown: run one, or pick a past round."));
-        candidateTable.getColumns().setAll(java.util.List.of(
-                column("Candidate", 110, AlignRows.CandidateRow::id),
-                column("Origin", 80, AlignRows.CandidateRow::origin),
-                column("What it changes", 260, AlignRows.CandidateRow::description),
-                column("Kappa lower bound (validation)", 230, AlignRows.CandidateRow::kappaLower),
-                column("Status", 200, AlignRows.CandidateRow::status)));
+        candidateTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        model.dimensions().addListener((javafx.collections.ListChangeListener<String>) change -> candidateColumns());
+        candidateColumns();
+        // The table cuts long descriptions and reasons: the selected candidate's are shown whole below it.
+        candidateTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                candidateDetail.setText(now == null ? "" : now.id() + " (" + now.origin() + "): " + now.description()
+                        + ". Status: " + now.status() + "."));
+        model.candidates().addListener((javafx.collections.ListChangeListener<AlignRows.CandidateRow>) change ->
+                candidateDetail.setText(""));
+    }
+
+    /** Candidate, origin, what it changes, the kappa lower bound of each dimension, status (hover: full text). */
+    private void candidateColumns() {
+        java.util.List<TableColumn<AlignRows.CandidateRow, String>> columns = new java.util.ArrayList<>(java.util.List.of(
+                column("Candidate", 100, AlignRows.CandidateRow::id),
+                column("Origin", 72, AlignRows.CandidateRow::origin),
+                column("What it changes", 150, AlignRows.CandidateRow::description)));
+        TableColumn<AlignRows.CandidateRow, String> kappa = new TableColumn<>("Kappa, lower bound (validation)");
+        for (String d : model.dimensions()) {
+            // Long dimension names (TargetDocument_Grounding) break at the underscore instead of being cut.
+            TableColumn<AlignRows.CandidateRow, String> c = column(d.replace("_", "_\n"), 118, row -> row.lower(d));
+            c.setMinWidth(90);
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            kappa.getColumns().add(c);
+        }
+        if (!kappa.getColumns().isEmpty()) {
+            columns.add(kappa);
+        }
+        columns.add(column("Status", 110, AlignRows.CandidateRow::status));
+        candidateTable.getColumns().setAll(columns);
     }
 
     private void setUpComparison() {
         comparisonTable.setItems(model.comparison());
         comparisonTable.setPlaceholder(new Label("The chosen candidate's test result appears here."));
+        comparisonTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         comparisonTable.getColumns().setAll(java.util.List.of(
                 column("Dimension", 130, AlignRows.DimensionRow::dimension),
                 column("Items", 55, AlignRows.DimensionRow::items),
@@ -151,6 +177,14 @@ public final class AlignView {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 

@@ -63,6 +63,7 @@ public final class AlignViewModel {
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final ObservableList<AlignRows.CandidateRow> candidates = FXCollections.observableArrayList();
     private final ObservableList<AlignRows.DimensionRow> comparison = FXCollections.observableArrayList();
+    private final ObservableList<String> dimensions = FXCollections.observableArrayList();
     private final StringProperty diff = new SimpleStringProperty(this, "diff", "");
     private final ObservableList<AlignRows.RoundLine> rounds = FXCollections.observableArrayList();
     private final BooleanBinding canOpenNewVersion = Bindings.createBooleanBinding(
@@ -151,11 +152,16 @@ public final class AlignViewModel {
         if (round == null) {
             summary.set("");
             candidates.clear();
+            dimensions.clear();
             comparison.clear();
             diff.set("");
             return;
         }
         summary.set(AlignRows.summary(round));
+        List<String> names = AlignRows.dimensions(round);
+        if (!names.equals(dimensions)) {
+            dimensions.setAll(names);
+        }
         candidates.setAll(AlignRows.candidates(round));
         comparison.setAll(AlignRows.comparison(round));
         diff.set(round.chosen().isEmpty() ? "" : port.diff(round));
@@ -244,6 +250,8 @@ public final class AlignViewModel {
     public StringProperty summaryProperty() { return summary; }
     public ObservableList<AlignRows.CandidateRow> candidates() { return candidates; }
     public ObservableList<AlignRows.DimensionRow> comparison() { return comparison; }
+    /** The dimensions of the shown round: a kappa column each in the candidates table. */
+    public ObservableList<String> dimensions() { return dimensions; }
     public StringProperty diffProperty() { return diff; }
     public ObservableList<AlignRows.RoundLine> rounds() { return rounds; }
     public BooleanBinding canOpenNewVersionProperty() { return canOpenNewVersion; }

@@ -44,7 +44,7 @@ class AlignPanelTest {
         model = new AlignViewModel(new InlineBackgroundTasks(), port, Settings::defaults, opened::add);
         model.rubricProperty().set(Path.of("rubrics", "contract-review.yaml"));
         Parent root = ViewLoader.load(new AlignView(model), "AlignView.fxml");
-        Scene scene = new Scene(root, 1240, 780);
+        Scene scene = new Scene(root, 1280, 800);
         Themes.apply(scene, Settings.defaults());
         stage.setScene(scene);
         stage.show();
@@ -83,7 +83,11 @@ class AlignPanelTest {
         robot.interact(() -> robot.lookup("#alignRounds").queryListView().getSelectionModel().select(0));
         assertThat(robot.lookup("#alignSummary").queryAs(Label.class).getText())
                 .contains("No candidate ranked above the baseline");
-        assertThat(robot.lookup("#alignCandidates").queryTableView().getItems()).hasSize(3);
+        TableView<?> table = robot.lookup("#alignCandidates").queryTableView();
+        assertThat(table.getItems()).hasSize(3);
+        robot.interact(() -> table.getSelectionModel().select(2));
+        assertThat(robot.lookup("#alignCandidateDetail").queryAs(Label.class).getText())
+                .isEqualTo("my-edit (typed): my-edit.yaml. Status: rejected: changes the scale of Accuracy.");
     }
 
     @Test

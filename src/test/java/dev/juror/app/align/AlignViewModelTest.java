@@ -101,13 +101,15 @@ class AlignViewModelTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("baseline", "baseline"),
                         org.assertj.core.groups.Tuple.tuple("few-shot-1", "chosen"),
                         org.assertj.core.groups.Tuple.tuple("my-edit", "rejected: changes the scale of Accuracy"));
-        assertThat(model.candidates().get(1).kappaLower()).isEqualTo("Actionability 0.630, Accuracy 0.580");
+        assertThat(model.dimensions()).containsExactly("Actionability", "Accuracy");
+        assertThat(model.candidates().get(1).lower("Actionability")).isEqualTo("0.630");
+        assertThat(model.candidates().get(2).lower("Actionability")).as("rejected: not judged").isEmpty();
         assertThat(model.comparison()).containsExactly(new AlignRows.DimensionRow("Actionability", "24", "0.390",
                 "0.610 [0.400, 0.780]", "+0.220 [0.050, 0.370]", "0.700 [0.550, 0.830]"));
         assertThat(model.diffProperty().get()).contains("+examples:");
         assertThat(model.summaryProperty().get()).contains("Chosen: few-shot-1, new version v2");
         assertThat(model.rounds()).hasSize(1);
-        assertThat(model.rounds().get(0).toString()).startsWith("#1  contract-review  chose few-shot-1, 3 candidates");
+        assertThat(model.rounds().get(0).toString()).isEqualTo("#1 contract-review: few-shot-1 → v2 (3 candidates, 40 calls, test used 1×)");
         assertThat(model.busyProperty().get()).isFalse();
 
         assertThat(model.canOpenNewVersionProperty().get()).isTrue();
