@@ -1,6 +1,8 @@
 package dev.juror.app;
 
 import dev.juror.workspace.evidence.ExportServices;
+import dev.juror.app.align.AlignView;
+import dev.juror.app.align.AlignViewModel;
 import dev.juror.app.calibration.CalibrationDashboardView;
 import dev.juror.app.calibration.CalibrationDashboardViewModel;
 import dev.juror.app.calibration.ItemRef;
@@ -70,6 +72,9 @@ public final class Workbench implements AutoCloseable {
     private final LazyScreen<CalibrationDashboardViewModel> calibration;
     private final LazyScreen<JudgeRunsViewModel> judgeRuns;
     private final LazyScreen<TrainingViewModel> training;
+    private final LazyScreen<RubricEditorViewModel> rubrics;
+    private final LazyScreen<AlignViewModel> align;
+    private Stage alignStage;
     private final Map<ScreenId, LazyScreen<?>> screens;
     private ReviewDeskView reviewView;
     private MainWindowView mainWindow;
@@ -94,8 +99,10 @@ public final class Workbench implements AutoCloseable {
         this.judgeRuns = new LazyScreen<>(this::judgeRunsModel,
                 model -> ViewLoader.load(new JudgeRunsView(model), "JudgeRunsView.fxml"));
         Map<ScreenId, LazyScreen<?>> all = new EnumMap<>(ScreenId.class);
-        all.put(ScreenId.RUBRICS, new LazyScreen<>(this::rubricModel, model -> ViewLoader.load(
-                new RubricEditorView(model), "RubricEditorView.fxml", new RubricPreviewView(model))));
+        this.rubrics = new LazyScreen<>(this::rubricModel, model -> ViewLoader.load(
+                new RubricEditorView(model, this::openAlign), "RubricEditorView.fxml", new RubricPreviewView(model)));
+        this.align = new LazyScreen<>(this::alignModel, model -> ViewLoader.load(new AlignView(model), "AlignView.fxml"));
+        all.put(ScreenId.RUBRICS, rubrics);
         all.put(ScreenId.REVIEW, review);
         all.put(ScreenId.JUDGE_RUNS, judgeRuns);
         all.put(ScreenId.CALIBRATION, calibration);
@@ -164,6 +171,40 @@ public final class Workbench implements AutoCloseable {
         model.load(session.current());
         session.revisionProperty().addListener((obs, old, now) -> model.load(session.current()));
         return model;
+    }
+
+    /** The Align panel works on the rubric open in the editor and opens its new version there. */
+    private AlignViewModel alignModel() {
+        AlignViewModel model = new AlignViewModel(tasks, new WorkspaceAlign(session::current, Clock.systemUTC()),
+                settings::get, file -> {
+                    shell.show(ScreenId.RUBRICS);
+                    rubrics.model().open(file);
+                    if (stage != null) {
+                        stage.toFront();
+                    }
+                });
+        model.rubricProperty().bind(rubrics.model().fileProperty());
+        model.reload();
+        session.revisionProperty().addListener((obs, old, now) -> model.reload());
+        settings.settingsProperty().addListener((obs, old, now) -> model.applySettings());
+        return model;
+    }
+
+    /** The editor's Align button: the panel in its own window beside the main one, built on first use. */
+    private void openAlign() {
+        if (alignStage == null) {
+            alignStage = new Stage();
+            alignStage.initOwner(stage);
+            alignStage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Juror: Align "
+                    + (align.model().rubricProperty().get() == null ? ""
+                    : align.model().rubricProperty().get().getFileName()), align.model().rubricProperty()));
+            Scene scene = new Scene((Parent) align.view(), 1280, 800);
+            Themes.apply(scene, settings.get());
+            settings.settingsProperty().addListener((obs, old, now) -> Themes.apply(scene, now));
+            alignStage.setScene(scene);
+        }
+        alignStage.show();
+        alignStage.toFront();
     }
 
     private RegressionViewModel regressionModel() {
@@ -324,6 +365,11 @@ public final class Workbench implements AutoCloseable {
     /** The Training screen's view model (built now if the screen was never opened). */
     public TrainingViewModel training() {
         return training.model();
+    }
+
+    /** The Align panel's view model (built now if the panel was never opened). */
+    public AlignViewModel align() {
+        return align.model();
     }
 
     public WorkspaceSession session() {

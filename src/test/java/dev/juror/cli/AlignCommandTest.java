@@ -164,6 +164,59 @@ class AlignCommandTest {
         }
     }
 
+    /** The panel's Check cost: no request, no split stored, the calls the round then makes, the caps' refusal. */
+    @Test
+    void theEstimateSendsNothingStoresNothingAndPlansTheCallsTheRoundMakes() throws Exception {
+        Path ws = temp.resolve("ws");
+        Path base = temp.resolve("whole-review.yaml");
+        Files.writeString(base, JudgeCliFixture.RESPONSE_RUBRIC);
+        edit("helpful.yaml", "edge_cases:\n  - \"" + HELPFUL + ": a review with a redline is excellent\"\n");
+        edit("useless.yaml", "edge_cases:\n  - \"Be fair.\"\n");
+        Files.writeString(temp.resolve("broken.yaml"),
+                JudgeCliFixture.RESPONSE_RUBRIC.replace("name: Usefulness", "name: Helpfulness"));
+        importAndLabel(ws, base);
+        try (ConverseTestServer server = ConverseTestServer.start()) {
+            server.respondWith(AlignCommandTest::scripted);
+            String url = server.endpoint().toString();
+            assertThat(juror("judge", "--workspace", ws.toString(), "--rubric", base.toString(), "--provider", "openai",
+                    "--model", "m", "--base-url", url).exit()).isZero();
+            int before = server.receivedCount();
+            dev.juror.workspace.align.AlignExperiment.Estimate estimate;
+            dev.juror.workspace.align.AlignExperiment.Estimate capped;
+            try (Workspace opened = Workspace.open(ws)) {
+                var experiment = new dev.juror.workspace.align.AlignExperiment(opened, java.time.Clock.systemUTC());
+                estimate = experiment.estimate(request(base, url, 1000));
+                capped = experiment.estimate(request(base, url, 5));
+            }
+            assertThat(server.receivedCount()).isEqualTo(before);
+            assertThat(ws.resolve("alignment")).doesNotExist();
+            assertThat(estimate.candidates()).as("helpful and useless; broken is rejected").isEqualTo(2);
+            assertThat(estimate.refusal()).isEmpty();
+            assertThat(capped.refusal()).contains("over the cap of 5").contains("nothing was sent");
+
+            JudgeCliFixture.Run aligned = align(ws, base, url);
+            assertThat(aligned.exit()).as(aligned.err()).isZero();
+            JsonNode exp = JSON.readTree(ws.resolve("alignment/001-whole-review/experiment.json").toFile());
+            assertThat(exp.get("chosen").asText()).isEqualTo("typed-1");
+            assertThat(exp.get("calls").asLong()).isEqualTo(estimate.calls());
+            assertThat(server.receivedCount() - before).isEqualTo(estimate.calls());
+        }
+    }
+
+    private dev.juror.workspace.align.AlignRequest request(Path base, String url, long maxCalls) throws Exception {
+        List<dev.juror.align.TypedEdits.Edit> typed = new ArrayList<>();
+        for (String name : List.of("helpful.yaml", "useless.yaml", "broken.yaml")) {
+            typed.add(new dev.juror.align.TypedEdits.Edit(name, Files.readString(temp.resolve(name))));
+        }
+        return new dev.juror.workspace.align.AlignRequest(Files.readString(base), base.toString(), "openai", "m",
+                new dev.juror.judge.run.JudgeSettings(java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.of(url), java.util.Optional.empty(),
+                        java.util.Optional.empty(), false), java.util.OptionalLong.empty(), 1,
+                dev.juror.workspace.align.AlignSources.of(false, false, typed), java.util.Optional.empty(),
+                dev.juror.workspace.align.AlignRequest.budget(maxCalls, java.util.OptionalDouble.empty()), false,
+                dev.juror.calibration.stats.BootstrapConfig.defaults(1).withResamples(200));
+    }
+
     private JudgeCliFixture.Run align(Path ws, Path base, String url, String... more) {
         List<String> args = new ArrayList<>(List.of("align", "--workspace", ws.toString(), "--rubric", base.toString(),
                 "--provider", "openai", "--model", "m", "--base-url", url, "--resamples", "200",

@@ -37,6 +37,7 @@ public final class RubricEditorView {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Button saveButton;
+    @FXML private Button alignButton;
     @FXML private Label generalProblems;
     @FXML private ListView<Path> fileList;
     @FXML private ScrollPane formScroll;
@@ -44,11 +45,18 @@ public final class RubricEditorView {
     @FXML private Label statusLabel;
 
     private final RubricEditorViewModel viewModel;
+    private final Runnable openAlign;
     private RubricForm formBuilder;
     private boolean selectingFile;
 
     public RubricEditorView(RubricEditorViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** @param openAlign opens the Align panel beside the editor for the open rubric; null: no Align button */
+    public RubricEditorView(RubricEditorViewModel viewModel, Runnable openAlign) {
         this.viewModel = viewModel;
+        this.openAlign = openAlign;
     }
 
     @FXML
@@ -80,6 +88,9 @@ public final class RubricEditorView {
         viewModel.preview().draftVersionProperty().addListener((obs, old, now) -> showVersion());
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
+        alignButton.setVisible(openAlign != null);
+        alignButton.setManaged(openAlign != null);
+        alignButton.disableProperty().bind(viewModel.fileProperty().isNull());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (UNDO.match(event)) {
@@ -139,6 +150,13 @@ public final class RubricEditorView {
     @FXML
     void onSave() {
         viewModel.save();
+    }
+
+    @FXML
+    void onAlign() {
+        if (openAlign != null) {
+            openAlign.run();
+        }
     }
 
     /** For layout memory, like the review desk's split panes. */

@@ -76,7 +76,7 @@ public final class AlignExperiment {
         String provider = JudgeFactory.normalise(request.provider());
         String model = JudgeFactory.model(provider, request.model(), baseline.judge().modelId());
         AlignData data = new AlignData(repositories, baseline);
-        Split split = split(baseline, data, request);
+        Split split = split(baseline, data, request, true);
         JudgeRun baselineRun = baselineRun(baseline, model, request);
         List<String> notes = new ArrayList<>();
         java.util.Set<String> placed = new java.util.HashSet<>(split.train());
@@ -215,7 +215,62 @@ public final class AlignExperiment {
         return new Outcome(experiment, store.folder(id, baseline.name()));
     }
 
-    private Split split(Rubric rubric, AlignData data, AlignRequest request) {
+    /**
+     * What the round would cost, without a judge call and without storing anything: the split (the
+     * stored one, or the one the seed would draw), the sources that call nothing, each proposal call
+     * counted as in {@link #run}, and the caps checked the same way.
+     *
+     * @throws AlignInputException the rubric, the labels, the split or the baseline run do not allow the round
+     */
+    public Estimate estimate(AlignRequest request) {
+        Rubric baseline = read(request.baselineYaml(), request.baselineSource());
+        String provider = JudgeFactory.normalise(request.provider());
+        String model = JudgeFactory.model(provider, request.model(), baseline.judge().modelId());
+        AlignData data = new AlignData(repositories, baseline);
+        Split split = split(baseline, data, request, false);
+        JudgeRun baselineRun = baselineRun(baseline, model, request);
+        AlignContext context = new AlignContext(request.baselineYaml(),
+                data.trainExamples(split.trainSet(), baselineRun), split.seed(), request.proposalModel());
+        List<String> yamls = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        long proposalCalls = 0;
+        for (CandidateSource source : request.sources()) {
+            long planned = source.plannedCalls(context);
+            if (planned > 0) {
+                proposalCalls += planned;
+                for (long i = 0; i < planned; i++) {
+                    yamls.add(request.baselineYaml());
+                }
+            } else {
+                List<Candidate> proposed = new ArrayList<>();
+                propose(source, context, proposed, notes);
+                proposed.stream().filter(c -> CandidateCheck.check(baseline, c).rubric().isPresent())
+                        .forEach(c -> yamls.add(c.rubricYaml()));
+            }
+        }
+        AlignBudget.Planned planned = request.budget().plan(workspace, model, yamls, split.validation(), split.test())
+                .withProposalCalls(proposalCalls);
+        String refusal = "";
+        try {
+            request.budget().check(planned);
+        } catch (AlignInputException e) {
+            refusal = e.getMessage();
+        }
+        return new Estimate(yamls.size(), split.validation().size(), split.test().size(), planned.calls(),
+                planned.cost(), planned.currency(), planned.basis(), refusal, notes);
+    }
+
+    /**
+     * A round's cost before any call.
+     *
+     * @param candidates candidates to judge (a proposal call counted as one candidate)
+     * @param refusal    why the caps refuse the round, or empty
+     */
+    public record Estimate(int candidates, int validationSamples, int testSamples, long calls,
+                           Optional<Double> cost, String currency, String basis, String refusal, List<String> notes) {
+    }
+
+    private Split split(Rubric rubric, AlignData data, AlignRequest request, boolean keep) {
         Optional<Split> stored = store.split(rubric.name());
         if (stored.isPresent()) {
             Split s = stored.get();
@@ -228,7 +283,9 @@ public final class AlignExperiment {
             return s;
         }
         Split split = SplitPlanner.plan(data.items(), request.splitSeed());
-        store.saveSplit(rubric.name(), split);
+        if (keep) {
+            store.saveSplit(rubric.name(), split);
+        }
         return split;
     }
 
