@@ -3,7 +3,6 @@ package dev.juror.app;
 import dev.juror.app.training.TrainingData;
 import dev.juror.app.training.TrainingRunChoice;
 import dev.juror.store.Workspace;
-import dev.juror.watch.RunSeries;
 import dev.juror.watch.StepRecords;
 import dev.juror.watch.detect.WatchReport;
 import dev.juror.workspace.watch.CheckpointForReview;
@@ -16,15 +15,13 @@ import java.util.function.Supplier;
 /**
  * The Training screen's reads over one open workspace: the report is {@code juror watch report}'s
  * ({@link WatchReports}: the detectors, the run's baseline, expert agreement per checkpoint), the
- * runs, a step's records and the checkpoints come from {@link TrainingRunReads}. A step's records are
- * taken from the run's series, read once on the first click and kept for the next ones. Thread-safe
- * (background threads call it).
+ * runs, a step's records (read on their own, one step at a time) and the checkpoints come from
+ * {@link TrainingRunReads}. Holds no state: background threads call it.
  */
 final class WorkspaceTrainingData implements TrainingData {
 
     private final TrainingRunReads reads;
     private final WatchReports reports;
-    private RunSeries last;
 
     WorkspaceTrainingData(Workspace workspace) {
         this.reads = new TrainingRunReads(workspace);
@@ -39,25 +36,12 @@ final class WorkspaceTrainingData implements TrainingData {
 
     @Override
     public WatchReport report(String run) {
-        synchronized (this) {
-            last = null; // the run may have grown since its series was read
-        }
         return reports.report(run);
     }
 
     @Override
     public Optional<StepRecords> step(String run, int step) {
-        RunSeries series;
-        synchronized (this) {
-            series = last != null && last.run().equals(run) ? last : null;
-        }
-        if (series == null) {
-            series = reads.series(run);
-            synchronized (this) {
-                last = series;
-            }
-        }
-        return series.steps().stream().filter(s -> s.step() == step).findFirst();
+        return reads.step(run, step);
     }
 
     @Override

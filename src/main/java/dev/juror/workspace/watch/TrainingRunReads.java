@@ -6,7 +6,7 @@ import dev.juror.store.StoredQueue;
 import dev.juror.store.TrainingCheckpoint;
 import dev.juror.store.TrainingRun;
 import dev.juror.store.Workspace;
-import dev.juror.watch.RunSeries;
+import dev.juror.watch.StepRecords;
 import dev.juror.workspace.queues.QueueStrategy;
 import dev.juror.workspace.queues.ReviewQueues;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -43,11 +44,16 @@ public final class TrainingRunReads {
         return runs.list();
     }
 
-    /** @throws IllegalArgumentException when the workspace has no run of that name */
-    public RunSeries series(String run) {
+    /**
+     * One step's records (empty when the step has none), read from the store on its own.
+     *
+     * @throws IllegalArgumentException when the workspace has no run of that name
+     */
+    public Optional<StepRecords> step(String run, int step) {
         TrainingRun found = repositories.trainingRuns().find(run).orElseThrow(() -> new IllegalArgumentException(
                 "There is no training run " + run + " in this workspace."));
-        return repositories.trainingRuns().series(found);
+        StepRecords records = repositories.trainingRuns().step(found, step);
+        return records.size() == 0 ? Optional.empty() : Optional.of(records);
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.juror.dataset.JsonlImportReader;
 import dev.juror.store.StoredQueue;
 import dev.juror.store.Workspace;
 import dev.juror.testing.watch.TrainingWorkspaces;
-import dev.juror.watch.RunSeries;
 import dev.juror.workspace.imports.ImportOptions;
 import dev.juror.workspace.imports.Importer;
 import dev.juror.workspace.queues.QueueRequest;
@@ -42,9 +41,11 @@ class TrainingRunReadsTest {
                 assertThat(line.stats().firstStep()).isEqualTo(OptionalInt.of(1));
                 assertThat(line.stats().lastStep()).isEqualTo(OptionalInt.of(30));
             });
-            RunSeries series = reads.series("rft-1");
-            assertThat(series.steps()).hasSize(30);
-            assertThat(series.steps().get(4).prediction()[0]).startsWith("[");
+            assertThat(reads.step("rft-1", 5)).hasValueSatisfying(step -> {
+                assertThat(step.size()).isEqualTo(18);
+                assertThat(step.prediction()[0]).startsWith("[");
+            });
+            assertThat(reads.step("rft-1", 31)).as("a step without records").isEmpty();
 
             List<CheckpointForReview> checkpoints = reads.checkpoints("rft-1");
             assertThat(checkpoints).extracting(CheckpointForReview::checkpoint).containsExactly("ckpt-10", "ckpt-20");
@@ -57,7 +58,7 @@ class TrainingRunReadsTest {
             assertThat(checkpoints.get(1).queues()).extracting(StoredQueue::id).containsExactly(queue.id());
 
             assertThat(reads.checkpoints("another-run")).as("bound to rft-1").isEmpty();
-            assertThatThrownBy(() -> reads.series("rft-9")).hasMessage("There is no training run rft-9 in this workspace.");
+            assertThatThrownBy(() -> reads.step("rft-9", 1)).hasMessage("There is no training run rft-9 in this workspace.");
         }
     }
 
